@@ -12,8 +12,11 @@ assert support.nestedEntryNames(fnZip, 'lib/orders-core-1.0.0.jar').contains('co
 
 assert m.layers*.name == ['orders-function']
 File layerZip = support.checkZipRecord(m.layers[0], lambda)
-assert support.fileEntryNames(layerZip) as Set == ['java/lib/jackson-databind-2.22.4.jar', 'java/lib/jackson-core-2.22.4.jar',
-        'java/lib/jackson-annotations-2.22.4.jar', 'java/lib/aws-lambda-java-core-1.2.3.jar'] as Set
+List<String> layerFiles = support.fileEntryNames(layerZip)
+assert layerFiles.size() == 4
+assert layerFiles.containsAll(['java/lib/jackson-databind-2.22.4.jar', 'java/lib/jackson-core-2.22.4.jar',
+                               'java/lib/aws-lambda-java-core-1.2.3.jar'])
+assert layerFiles.any { it ==~ /java\/lib\/jackson-annotations-2\.[0-9.]+\.jar/ }
 Map core = support.jar(m, 'com.example.orders', 'orders-core')
 assert core.target == 'function'
 assert core.zipEntry == 'lib/orders-core-1.0.0.jar'

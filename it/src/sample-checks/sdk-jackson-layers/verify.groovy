@@ -9,7 +9,9 @@ assert files['aws-sdk'].containsAll(['java/lib/s3-2.41.18.jar', 'java/lib/url-co
 assert files['aws-sdk'].any { it.startsWith('java/lib/reactive-streams-') }
 assert files['aws-sdk'].any { it.startsWith('java/lib/eventstream-') }
 assert files['deps'].containsAll(['java/lib/jackson-databind-2.22.4.jar', 'java/lib/jackson-core-2.22.4.jar',
-                                  'java/lib/jackson-annotations-2.22.4.jar', 'java/lib/aws-lambda-java-core-1.2.3.jar'])
+                                  'java/lib/aws-lambda-java-core-1.2.3.jar'])
+// since 2.20 jackson-annotations has its own versions ("2.22")
+assert files['deps'].any { it ==~ /java\/lib\/jackson-annotations-2\.[0-9.]+\.jar/ }
 assert files['deps'].any { it.startsWith('java/lib/slf4j-api-') }
 List<String> all = files.values().flatten()
 assert !all.any { it.contains('apache-client') || it.contains('netty') || it.contains('httpclient') }: 'excluded HTTP clients must not come back'
