@@ -7,7 +7,12 @@ import java.nio.file.attribute.PosixFilePermissions
 Path source = basedir.toPath()
 Path copy = source.resolve('second-checkout/at/a/different/path')
 Files.createDirectories(copy)
-Files.copy(source.resolve('pom.xml'), copy.resolve('pom.xml'))
+// the copy is deeper: point its <relativePath> at the same it-parent
+String parentPath = copy.relativize(source.resolveSibling('it-parent').resolve('pom.xml')).toString()
+String pom = source.resolve('pom.xml').toFile().getText('UTF-8')
+assert pom.contains('<relativePath>../it-parent/pom.xml</relativePath>')
+copy.resolve('pom.xml').toFile().setText(pom.replace('<relativePath>../it-parent/pom.xml</relativePath>',
+        "<relativePath>${parentPath}</relativePath>"), 'UTF-8')
 Path src = source.resolve('src')
 Files.walk(src).forEach { Path p ->
     Path target = copy.resolve(source.relativize(p).toString())
