@@ -113,7 +113,7 @@ class ItSupport {
         new ZipInputStream(new ByteArrayInputStream(jarBytes)).withCloseable { zin ->
             ZipEntry e
             while ((e = zin.nextEntry) != null) {
-                contents[e.name] = zin.bytes
+                contents[e.name] = zin.readAllBytes()  // not zin.bytes: Groovy closes the stream
             }
         }
         contents

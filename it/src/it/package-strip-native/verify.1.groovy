@@ -20,7 +20,7 @@ assert sq.finalBytes < sq.originalBytes / 4: "natives of 24 other platforms make
 
 Map<String, byte[]> original = support.nestedEntryContents(sqOriginal.bytes)
 Map<String, byte[]> stripped = support.nestedEntryContents(sqFinal)
-List<String> files = stripped.keySet().findAll { !it.endsWith('/') }
+List<String> files = stripped.keySet().findAll { !it.endsWith("/") } as List
 List<String> natives = files.findAll { it.startsWith('org/sqlite/native/') }
 assert natives as Set == ['org/sqlite/native/Linux/aarch64/libsqlitejdbc.so',        // the Lambda arm64 one
                           'org/sqlite/native/Linux-Musl/aarch64/libsqlitejdbc.so'    // kept by <strip><includes>
