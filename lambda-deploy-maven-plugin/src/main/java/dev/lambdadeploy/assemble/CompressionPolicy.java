@@ -1,0 +1,14 @@
+package dev.lambdadeploy.assemble;
+
+/**
+ * Per-entry choice between STORED and DEFLATED: an entry is deflated only when that saves at least {@code minSaving}
+ * (a fraction of its size) — already-compressed content such as most jars gains next to nothing and is stored.
+ */
+public record CompressionPolicy(int level, double minSaving) {
+    /** Maximum compression; deflate only when it saves at least 0.5%. See docs/compression.md for the numbers. */
+    public static final CompressionPolicy DEFAULT = new CompressionPolicy(9, 0.005);
+
+    public boolean worthDeflating(long size, long deflatedSize) {
+        return deflatedSize < size - Math.max(1, (long) (size * minSaving));
+    }
+}

@@ -1,0 +1,306 @@
+package dev.lambdadeploy.assemble;
+
+import dev.lambdadeploy.config.ConfigException;
+import dev.lambdadeploy.config.LayerSpec;
+import dev.lambdadeploy.log.BuildLog;
+import dev.lambdadeploy.manifest.JarRecord;
+import dev.lambdadeploy.manifest.ManifestIO;
+import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.manifest.ZipRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code lambda:package} without Maven: places the runtime artifacts into layers and the function zip, strips them,
+ * writes reproducible zips and {@code lambda-package.json}. A zip whose inputs (by content hash) and settings are those
+ * of the previous run, and whose file is intact, is reused instead of rebuilt.
+ */
+public final class LambdaPackager {
+    public static final String FUNCTION_ZIP = "function.zip";
+    public static final String LAYERS_DIR = "layers";
+    private static final String WORK_DIR = "work";
+
+    private final BuildLog log;
+
+    public LambdaPackager(BuildLog log) {
+        this.log = log;
+    }
+
+    public PackageResult run(PackageRequest request) {
+        long start = System.nanoTime();
+        validate(request);
+        List<Placement> placements = new PlacementPlanner()
+                .plan(request.artifacts(), request.layers(), request.defaultLayerName());
+        StripRules rules = new StripRules(request.strip(), request.architecture());
+        String settingsKey = Hashes.hex("format=1|plugin=" + request.pluginVersion() + "|strip=" + rules.fingerprint()
+                + "|time=" + request.outputTimestamp() + "|compression=" + request.compression());
+        Path manifestFile = request.outputDirectory().resolve(PackageManifest.FILE_NAME);
+        Optional<PackageManifest> previous = request.incremental()
+                ? ManifestIO.readIfUsable(manifestFile).filter(m -> settingsKey.equals(m.settingsKey()))
+                : Optional.empty();
+
+        Map<String, List<Placement>> byLayer = new LinkedHashMap<>();
+        for (String name : layerOrder(request)) {
+            byLayer.put(name, new ArrayList<>());
+        }
+        List<Placement> functionJars = new ArrayList<>();
+        for (Placement p : placements) {
+            (p.target().isFunction() ? functionJars : byLayer.get(p.target().layerName())).add(p);
+        }
+
+        ExecutorService executor = Executors.newFixedThreadPool(request.parallelism(), r -> {
+            Thread t = new Thread(r, "lambda-package");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ZipBuilder builder = new ZipBuilder(request, rules, executor, previous);
+            List<ZipRecord> layers = new ArrayList<>();
+            Map<String, JarRecord> jarRecords = new TreeMap<>();
+            for (Map.Entry<String, List<Placement>> layer : byLayer.entrySet()) {
+                if (layer.getValue().isEmpty()) {
+                    if (!request.layers().isEmpty()) {
+                        log.warn("Layer '" + layer.getKey() + "' matches no runtime dependency; no zip is built for it. "
+                                + "Check its <includes> patterns.");
+                    }
+                    continue;
+                }
+                layers.add(builder.build(layer.getKey(), LAYERS_DIR + "/" + layer.getKey() + ".zip", null,
+                        layer.getValue(), jarRecords));
+            }
+            ZipRecord function = builder.build("function", FUNCTION_ZIP, request.classesDirectory(), functionJars,
+                    jarRecords);
+            removeStaleLayerZips(request.outputDirectory(), layers);
+
+            List<JarRecord> jars = placements.stream()
+                    .map(p -> jarRecords.get(p.zipEntry()))
+                    .collect(Collectors.toList());
+            PackageManifest manifest = new PackageManifest(PackageManifest.SCHEMA_VERSION, request.pluginVersion(),
+                    request.project(), request.architecture().awsName(), request.outputTimestamp().toString(),
+                    settingsKey, function, layers, jars);
+            ManifestIO.write(manifest, manifestFile);
+            int reused = (int) manifest.allZips().stream().filter(ZipRecord::reused).count();
+            return new PackageResult(manifest, manifestFile, manifest.allZips().size() - reused, reused,
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new PackagingException("Cannot write to " + request.outputDirectory() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new PackagingException("Cannot read or write package files: " + e.getCause().getMessage(), e);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static List<String> layerOrder(PackageRequest request) {
+        if (request.layers().isEmpty()) {
+            return List.of(request.defaultLayerName());
+        }
+        return request.layers().stream().map(LayerSpec::name).collect(Collectors.toList());
+    }
+
+    private static void validate(PackageRequest request) {
+        Set<String> names = new HashSet<>();
+        for (LayerSpec layer : request.layers()) {
+            LayerSpec.validateName(layer.name(), "<layers><layer><name>");
+            if (!names.add(layer.name())) {
+                throw new ConfigException("<layers>", "the layer name '" + layer.name()
+                        + "' is used twice. Give each <layer> a unique <name>, or merge their <includes>.");
+            }
+            if (layer.includes().isEmpty()) {
+                throw new ConfigException("<layers><layer><includes>", "layer '" + layer.name()
+                        + "' has no <include> pattern, so nothing can go into it. Add e.g. <include>software.amazon.awssdk:*</include>.");
+            }
+        }
+        if (request.layers().isEmpty()) {
+            LayerSpec.validateName(request.defaultLayerName(), "<defaultLayerName>");
+        }
+    }
+
+    private static void removeStaleLayerZips(Path outputDirectory, List<ZipRecord> layers) throws IOException {
+        Path dir = outputDirectory.resolve(LAYERS_DIR);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Set<String> current = layers.stream().map(ZipRecord::path).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!current.contains(LAYERS_DIR + "/" + f.getFileName())) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /** Builds (or reuses) one zip and records its jars. */
+    private final class ZipBuilder {
+        private final PackageRequest request;
+        private final StripRules rules;
+        private final ExecutorService executor;
+        private final Optional<PackageManifest> previous;
+
+        ZipBuilder(PackageRequest request, StripRules rules, ExecutorService executor, Optional<PackageManifest> previous) {
+            this.request = request;
+            this.rules = rules;
+            this.executor = executor;
+            this.previous = previous;
+        }
+
+        ZipRecord build(String name, String relativePath, Path classesDirectory, List<Placement> jars,
+                Map<String, JarRecord> jarRecords) throws IOException {
+            Path zipFile = request.outputDirectory().resolve(relativePath);
+            String inputsKey = inputsKey(classesDirectory, jars);
+            Optional<ZipRecord> reusable = reusable(name, relativePath, inputsKey, zipFile);
+            if (reusable.isPresent()) {
+                previous.get().jars().stream()
+                        .filter(j -> reusable.get().jars().contains(j.zipEntry()))
+                        .forEach(j -> jarRecords.put(j.zipEntry(), j));
+                if (jars.stream().allMatch(p -> jarRecords.containsKey(p.zipEntry()))) {
+                    log.debug("Reusing " + relativePath + ": inputs unchanged");
+                    return reusable.get().asReused();
+                }
+            }
+            Path work = request.outputDirectory().resolve(WORK_DIR).resolve(name);
+            deleteTree(work);
+            List<StrippedJar> stripped = stripAll(jars, work);
+            List<ReproducibleZipWriter.Source> sources = new ArrayList<>();
+            if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
+                for (Path f : regularFiles(classesDirectory)) {
+                    sources.add(new ReproducibleZipWriter.Source(
+                            classesDirectory.relativize(f).toString().replace('\\', '/'), f));
+                }
+            }
+            for (int i = 0; i < jars.size(); i++) {
+                Placement p = jars.get(i);
+                StrippedJar s = stripped.get(i);
+                sources.add(new ReproducibleZipWriter.Source(p.zipEntry(), s.file()));
+                DependencyArtifact a = p.artifact();
+                jarRecords.put(p.zipEntry(), new JarRecord(a.groupId(), a.artifactId(), a.version(), a.classifier(),
+                        a.scope(), a.dependencyPath(), p.target().id(), p.zipEntry(), s.originalBytes(),
+                        s.finalBytes(), s.signed(), a.snapshot(), a.reactor(), s.removed()));
+            }
+            ReproducibleZipWriter.Result r = new ReproducibleZipWriter(request.outputTimestamp(),
+                    request.compression(), executor, request.parallelism()).write(zipFile, sources);
+            return new ZipRecord(name, relativePath, r.zippedBytes(), r.unzippedBytes(), r.codeSha256(),
+                    r.entryCount(), r.storedEntries(), r.deflatedEntries(),
+                    jars.stream().map(Placement::zipEntry).collect(Collectors.toList()), false, inputsKey);
+        }
+
+        private Optional<ZipRecord> reusable(String name, String path, String inputsKey, Path zipFile) throws IOException {
+            if (previous.isEmpty() || !Files.isRegularFile(zipFile)) {
+                return Optional.empty();
+            }
+            Optional<ZipRecord> match = previous.get().allZips().stream()
+                    .filter(z -> z.name().equals(name) && z.path().equals(path) && inputsKey.equals(z.inputsKey()))
+                    .findFirst();
+            // Verify the file on disk is still the one recorded; anything else is rebuilt.
+            if (match.isPresent() && match.get().codeSha256().equals(Hashes.codeSha256(zipFile))) {
+                return match;
+            }
+            return Optional.empty();
+        }
+
+        private String inputsKey(Path classesDirectory, List<Placement> jars) {
+            List<Future<String>> hashes = new ArrayList<>();
+            for (Placement p : jars) {
+                hashes.add(executor.submit(() -> p.zipEntry() + "=" + Hashes.contentHash(p.artifact().file())));
+            }
+            StringBuilder key = new StringBuilder();
+            if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
+                key.append("classes=").append(Hashes.contentHash(classesDirectory)).append('\n');
+            }
+            for (Future<String> h : hashes) {
+                key.append(await(h)).append('\n');
+            }
+            return Hashes.hex(key.toString());
+        }
+
+        private List<StrippedJar> stripAll(List<Placement> jars, Path work) {
+            JarStripper stripper = new JarStripper(rules);
+            List<Future<StrippedJar>> futures = new ArrayList<>();
+            for (Placement p : jars) {
+                futures.add(executor.submit(() -> {
+                    Path file = p.artifact().file();
+                    if (Files.isDirectory(file)) {
+                        // A reactor module resolved to its classes folder (e.g. `mvn compile`): jar it reproducibly.
+                        Path jar = work.resolve("dirs").resolve(p.jarName());
+                        List<ReproducibleZipWriter.Source> sources = new ArrayList<>();
+                        for (Path f : regularFiles(file)) {
+                            sources.add(new ReproducibleZipWriter.Source(
+                                    file.relativize(f).toString().replace('\\', '/'), f));
+                        }
+                        ExecutorService single = Executors.newSingleThreadExecutor();
+                        try {
+                            new ReproducibleZipWriter(request.outputTimestamp(), request.compression(), single, 1)
+                                    .write(jar, sources);
+                        } finally {
+                            single.shutdownNow();
+                        }
+                        long size = Files.size(jar);
+                        return new StrippedJar(jar, size, size, false, List.of());
+                    }
+                    if (!Files.isRegularFile(file)) {
+                        throw new PackagingException("Dependency " + p.artifact().coordinates()
+                                + " has no file (" + file + "). Run the build so Maven resolves it, e.g. `mvn package`.");
+                    }
+                    return stripper.strip(p.artifact(), file, work.resolve("jars").resolve(p.jarName()));
+                }));
+            }
+            List<StrippedJar> out = new ArrayList<>();
+            for (Future<StrippedJar> f : futures) {
+                out.add(await(f));
+            }
+            return out;
+        }
+    }
+
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PackagingException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new PackagingException(String.valueOf(c.getMessage()), c);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.lambdadeploy.assemble;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes zips that are byte-identical for the same inputs: entries sorted by name, parent directories added, one fixed
+ * timestamp, fixed permissions (0644 files, 0755 folders), no extra fields. Entries are compressed in parallel and
+ * written in order, each STORED or DEFLATED by the {@link CompressionPolicy}.
+ */
+public final class ReproducibleZipWriter {
+    /** One file to put in the zip. */
+    public record Source(String name, Path file) {}
+
+    /** What was written. */
+    public record Result(long zippedBytes, long unzippedBytes, int entryCount, int storedEntries,
+            int deflatedEntries, String codeSha256) {}
+
+    private record Prepared(String name, int method, long crc, long size, byte[] data) {}
+
+    private static final int FILE_MODE = 0100644;
+    private static final int DIR_MODE = 040755;
+
+    private final long dosTime;
+    private final CompressionPolicy policy;
+    private final ExecutorService executor;
+    private final int window;
+
+    public ReproducibleZipWriter(Instant timestamp, CompressionPolicy policy, ExecutorService executor, int parallelism) {
+        // DOS times are local wall-clock fields: shift so the fields read the same UTC time in every time zone.
+        this.dosTime = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC)
+                .atZone(ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli();
+        this.policy = policy;
+        this.executor = executor;
+        this.window = Math.max(2, parallelism * 2);
+    }
+
+    public Result write(Path target, List<Source> sources) throws IOException {
+        TreeMap<String, Source> entries = new TreeMap<>();
+        for (Source s : sources) {
+            if (EntryNames.isUnsafe(s.name())) {
+                throw new PackagingException("Refusing zip entry '" + s.name() + "': its name escapes the zip's folder.");
+            }
+            if (entries.put(s.name(), s) != null) {
+                throw new PackagingException("Two files would be written to the same entry '" + s.name() + "' of "
+                        + target.getFileName() + "; nothing is silently overwritten. Rename one of them.");
+            }
+        }
+        for (String name : List.copyOf(entries.keySet())) {
+            for (int i = name.indexOf('/'); i >= 0 && i < name.length() - 1; i = name.indexOf('/', i + 1)) {
+                entries.putIfAbsent(name.substring(0, i + 1), null);
+            }
+        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.deleteIfExists(target);
+        long unzipped = 0;
+        int stored = 0;
+        int deflated = 0;
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
+            ArrayDeque<Future<Prepared>> inFlight = new ArrayDeque<>();
+            var iterator = entries.entrySet().iterator();
+            while (iterator.hasNext() || !inFlight.isEmpty()) {
+                while (iterator.hasNext() && inFlight.size() < window) {
+                    Map.Entry<String, Source> next = iterator.next();
+                    inFlight.add(prepare(next.getKey(), next.getValue()));
+                }
+                Prepared p = await(inFlight.poll());
+                ZipArchiveEntry e = new ZipArchiveEntry(p.name());
+                boolean dir = p.name().endsWith("/");
+                e.setUnixMode(dir ? DIR_MODE : FILE_MODE);
+                e.setTime(dosTime);
+                e.setMethod(p.method());
+                e.setCrc(p.crc());
+                e.setSize(p.size());
+                e.setCompressedSize(p.data().length);
+                out.addRawArchiveEntry(e, new ByteArrayInputStream(p.data()));
+                unzipped += p.size();
+                if (!dir) {
+                    if (p.method() == ZipArchiveEntry.DEFLATED) {
+                        deflated++;
+                    } else {
+                        stored++;
+                    }
+                }
+            }
+        }
+        return new Result(Files.size(target), unzipped, entries.size(), stored, deflated, Hashes.codeSha256(target));
+    }
+
+    private Future<Prepared> prepare(String name, Source source) {
+        if (source == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    new Prepared(name, ZipArchiveEntry.STORED, 0, 0, new byte[0]));
+        }
+        return executor.submit(() -> compress(name, Files.readAllBytes(source.file())));
+    }
+
+    private Prepared compress(String name, byte[] content) {
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        byte[] deflated = deflate(content);
+        if (policy.worthDeflating(content.length, deflated.length)) {
+            return new Prepared(name, ZipArchiveEntry.DEFLATED, crc.getValue(), content.length, deflated);
+        }
+        return new Prepared(name, ZipArchiveEntry.STORED, crc.getValue(), content.length, content);
+    }
+
+    private byte[] deflate(byte[] content) {
+        Deflater deflater = new Deflater(policy.level(), true);
+        try {
+            deflater.setInput(content);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, content.length / 2));
+            byte[] buffer = new byte[1 << 16];
+            while (!deflater.finished()) {
+                int n = deflater.deflate(buffer);
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static Prepared await(Future<Prepared> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while compressing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.lambdadeploy.log;
+
+/** The engine's only way to talk to the user; the Maven adapter maps it to the Maven log, tests record it. */
+public interface BuildLog {
+    void info(String message);
+
+    void warn(String message);
+
+    void debug(String message);
+
+    /** A log that drops everything, for callers that want none. */
+    static BuildLog silent() {
+        return new BuildLog() {
+            @Override
+            public void info(String message) {}
+
+            @Override
+            public void warn(String message) {}
+
+            @Override
+            public void debug(String message) {}
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lambdadeploy.manifest;
+
+import java.util.List;
+
+/**
+ * {@code target/lambda/lambda-package.json}: everything {@code lambda:package} built, read by every later goal so
+ * none of them re-resolves dependencies. See docs/lambda-package-json.md for the field reference.
+ */
+public record PackageManifest(
+        int schemaVersion,
+        String pluginVersion,
+        ProjectInfo project,
+        String architecture,
+        String outputTimestamp,
+        String settingsKey,
+        ZipRecord function,
+        List<ZipRecord> layers,
+        List<JarRecord> jars) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String FILE_NAME = "lambda-package.json";
+
+    public PackageManifest {
+        layers = layers == null ? List.of() : List.copyOf(layers);
+        jars = jars == null ? List.of() : List.copyOf(jars);
+    }
+
+    public List<ZipRecord> allZips() {
+        java.util.ArrayList<ZipRecord> all = new java.util.ArrayList<>(layers);
+        if (function != null) {
+            all.add(function);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.lambdadeploy.maven;
+
+import dev.lambdadeploy.assemble.LambdaPackager;
+import dev.lambdadeploy.assemble.PackageRequest;
+import dev.lambdadeploy.assemble.PackageResult;
+import dev.lambdadeploy.assemble.PackagingException;
+import dev.lambdadeploy.config.Architecture;
+import dev.lambdadeploy.config.ArtifactPattern;
+import dev.lambdadeploy.config.EntryGlob;
+import dev.lambdadeploy.config.LayerSpec;
+import dev.lambdadeploy.config.OutputTimestamp;
+import dev.lambdadeploy.config.StripSpec;
+import dev.lambdadeploy.manifest.ProjectInfo;
+import dev.lambdadeploy.manifest.ZipRecord;
+import dev.lambdadeploy.report.PackageSummary;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Builds the Lambda layer zips and the function zip from the project's runtime dependencies and classes, strips dead
+ * weight, and writes {@code target/lambda/lambda-package.json}. Zips are reproducible and reused when unchanged.
+ */
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class PackageMojo extends AbstractLambdaMojo {
+
+    /** Skips only this goal. */
+    @Parameter(property = "lambda.package.skip", defaultValue = "false")
+    private boolean skipPackage;
+
+    /** Lambda architecture the package is for: {@code x86_64} or {@code arm64}. Native libraries for others are dropped. */
+    @Parameter(property = "lambda.architecture", defaultValue = "x86_64")
+    private String architecture;
+
+    /**
+     * Layers, in priority order: each artifact goes to the first layer whose includes match it and excludes don't;
+     * unmatched artifacts go to the function zip. Without layers, released third-party dependencies form one layer
+     * named {@code defaultLayerName} and SNAPSHOT/reactor artifacts go to the function zip.
+     */
+    @Parameter
+    private List<Layer> layers = new ArrayList<>();
+
+    /** Name of the default layer used when no {@code <layers>} are configured. */
+    @Parameter(property = "lambda.defaultLayerName", defaultValue = "${project.artifactId}")
+    private String defaultLayerName;
+
+    /** Jar stripping: {@code <enabled>}, extra {@code <excludes>} and always-kept {@code <includes>} entry globs. */
+    @Parameter
+    private Strip strip;
+
+    /** Overrides {@code <strip><enabled>} from the command line, e.g. {@code -Dlambda.strip=false}. */
+    @Parameter(property = "lambda.strip")
+    private Boolean stripOverride;
+
+    /** Reuse zips whose inputs did not change since the last run. */
+    @Parameter(property = "lambda.incremental", defaultValue = "true")
+    private boolean incremental;
+
+    /** Attach the zips to the project (classifiers {@code lambda-function}, {@code lambda-layer-<name>}). */
+    @Parameter(property = "lambda.package.attach", defaultValue = "true")
+    private boolean attach;
+
+    /** Where zips and the manifest go. */
+    @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
+    private File outputDirectory;
+
+    /** Timestamp for zip entries (reproducible builds); Maven's {@code project.build.outputTimestamp}. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File classesDirectory;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    protected String goal() {
+        return "package";
+    }
+
+    @Override
+    protected String skipReason() {
+        if (skipPackage) {
+            return "lambda.package.skip=true";
+        }
+        if ("pom".equals(project.getPackaging())) {
+            return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
+        }
+        return null;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        PackageRequest request = PackageRequest.builder(
+                        new ProjectInfo(project.getGroupId(), project.getArtifactId(), project.getVersion()),
+                        outputDirectory.toPath())
+                .classesDirectory(classesDirectory.toPath())
+                .artifacts(MavenArtifacts.runtimeArtifacts(project, session))
+                .layers(layerSpecs())
+                .defaultLayerName(defaultLayerName)
+                .architecture(Architecture.parse(architecture, "<architecture> (lambda.architecture)"))
+                .strip(stripSpec())
+                .outputTimestamp(OutputTimestamp.parse(outputTimestamp))
+                .incremental(incremental)
+                .pluginVersion(pluginVersion == null ? "unknown" : pluginVersion)
+                .build();
+        PackageResult result;
+        try {
+            result = new LambdaPackager(new MavenBuildLog(getLog())).run(request);
+        } catch (PackagingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        PackageSummary.render(result.manifest(), relative(outputDirectory)).forEach(getLog()::info);
+        getLog().info(String.format("%d zip(s) built, %d reused in %d ms; manifest %s", result.builtZips(),
+                result.reusedZips(), result.took().toMillis(), relative(result.manifestFile().toFile())));
+        if (attach) {
+            for (ZipRecord z : result.manifest().layers()) {
+                projectHelper.attachArtifact(project, "zip", "lambda-layer-" + z.name(),
+                        new File(outputDirectory, z.path()));
+            }
+            projectHelper.attachArtifact(project, "zip", "lambda-function",
+                    new File(outputDirectory, result.manifest().function().path()));
+        }
+    }
+
+    private List<LayerSpec> layerSpecs() {
+        List<LayerSpec> specs = new ArrayList<>();
+        for (Layer l : layers) {
+            String element = "<layers><layer>" + (l.name == null ? "" : " '" + l.name + "'");
+            specs.add(new LayerSpec(l.name,
+                    patterns(l.includes, element + " <includes><include>"),
+                    patterns(l.excludes, element + " <excludes><exclude>")));
+        }
+        return specs;
+    }
+
+    private static List<ArtifactPattern> patterns(List<String> texts, String element) {
+        return texts == null ? List.of()
+                : texts.stream().map(t -> ArtifactPattern.parse(t, element)).collect(Collectors.toList());
+    }
+
+    private StripSpec stripSpec() {
+        Strip s = strip == null ? new Strip() : strip;
+        boolean enabled = stripOverride != null ? stripOverride : s.enabled;
+        return new StripSpec(enabled, globs(s.excludes, "<strip><excludes><exclude>"),
+                globs(s.includes, "<strip><includes><include>"));
+    }
+
+    private static List<EntryGlob> globs(List<String> texts, String element) {
+        return texts == null ? List.of()
+                : texts.stream().map(t -> EntryGlob.parse(t, element)).collect(Collectors.toList());
+    }
+
+    private String relative(File f) {
+        try {
+            return project.getBasedir().toPath().relativize(f.toPath()).toString();
+        } catch (IllegalArgumentException e) {
+            return f.getPath();
+        }
+    }
+}
