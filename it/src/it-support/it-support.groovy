@@ -65,6 +65,17 @@ class ItSupport {
         sha256(bytes).encodeHex().toString()
     }
 
+    /** SHA-256 (hex) of every *.zip under dir, keyed by the path relative to dir. */
+    static Map<String, String> zipHashes(File dir) {
+        Map<String, String> h = new TreeMap<>()
+        dir.eachFileRecurse { File f ->
+            if (f.isFile() && f.name.endsWith('.zip')) {
+                h[dir.toPath().relativize(f.toPath()).toString()] = sha256Hex(f)
+            }
+        }
+        h
+    }
+
     /** What AWS reports as CodeSha256: base64 of the raw SHA-256 of the zip. */
     static String codeSha256(File f) {
         sha256(f.bytes).encodeBase64().toString()
