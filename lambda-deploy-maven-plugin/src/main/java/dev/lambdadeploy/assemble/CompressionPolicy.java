@@ -5,7 +5,7 @@ package dev.lambdadeploy.assemble;
  * (a fraction of its size) — already-compressed content such as most jars gains next to nothing and is stored.
  */
 public record CompressionPolicy(int level, double minSaving) {
-    /** Maximum compression; deflate only when it saves at least 0.5%. See docs/compression.md for the numbers. */
+    /** Maximum compression; deflate only when it saves at least 0.5%. Measured in docs/compression.md. */
     public static final CompressionPolicy DEFAULT = new CompressionPolicy(9, 0.005);
 
     public boolean worthDeflating(long size, long deflatedSize) {

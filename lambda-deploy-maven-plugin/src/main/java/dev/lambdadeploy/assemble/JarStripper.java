@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,14 +17,17 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Removes dead weight from a dependency jar. Kept entries are copied raw (no inflate/deflate, same bytes, same order),
- * so the result is as deterministic as the input and cheap to produce. Signed jars are never rewritten, since any change
+ * with fresh headers at the reproducible timestamp, so the result is deterministic and cheap to produce. Signed jars are never rewritten, since any change
  * breaks their signature; a jar from which nothing would be removed, or whose rewrite is not smaller, is used as is.
  */
 public final class JarStripper {
     private final StripRules rules;
+    private final long entryTime;
 
-    public JarStripper(StripRules rules) {
+    /** @param timestamp time written on rewritten entries (the reader's time-zone handling must not leak in) */
+    public JarStripper(StripRules rules, Instant timestamp) {
         this.rules = rules;
+        this.entryTime = DosTime.localizedMillis(timestamp);
     }
 
     /**
@@ -71,7 +75,7 @@ public final class JarStripper {
                 try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(output)) {
                     for (ZipArchiveEntry e : kept) {
                         try (InputStream raw = zip.getRawInputStream(e)) {
-                            out.addRawArchiveEntry(e, raw);
+                            out.addRawArchiveEntry(copyHeader(e), raw);
                         }
                     }
                 }
@@ -93,6 +97,20 @@ public final class JarStripper {
                     + "delete it from your local Maven repository so Maven downloads it again, or exclude this "
                     + "dependency.", e);
         }
+    }
+
+    /**
+     * A fresh header for a raw copy: same name, method, CRC and sizes, the fixed time, and none of the extra fields the
+     * reader may have synthesized (Commons Compress adds NTFS times depending on the time zone).
+     */
+    private ZipArchiveEntry copyHeader(ZipArchiveEntry e) {
+        ZipArchiveEntry copy = new ZipArchiveEntry(e.getName());
+        copy.setMethod(e.getMethod());
+        copy.setCrc(e.getCrc());
+        copy.setSize(e.getSize());
+        copy.setCompressedSize(e.getCompressedSize());
+        copy.setTime(entryTime);
+        return copy;
     }
 
     /** A directory entry with nothing left below it, emptied by stripping (e.g. {@code META-INF/maven/}). */

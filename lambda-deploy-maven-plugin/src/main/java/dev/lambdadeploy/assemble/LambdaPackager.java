@@ -231,7 +231,7 @@ public final class LambdaPackager {
         }
 
         private List<StrippedJar> stripAll(List<Placement> jars, Path work) {
-            JarStripper stripper = new JarStripper(rules);
+            JarStripper stripper = new JarStripper(rules, request.outputTimestamp());
             List<Future<StrippedJar>> futures = new ArrayList<>();
             for (Placement p : jars) {
                 futures.add(executor.submit(() -> {

@@ -26,8 +26,7 @@ public final class PlacementPlanner {
             return a.snapshot() || a.reactor() ? ZipTarget.FUNCTION : ZipTarget.layer(defaultLayerName);
         }
         for (LayerSpec layer : layers) {
-            if (layer.matches(a.groupId(), a.artifactId(), a.version())
-                    || layer.matches(a.groupId(), a.artifactId(), a.baseVersion())) {
+            if (layer.matches(a.groupId(), a.artifactId(), a.version(), a.baseVersion())) {
                 return ZipTarget.layer(layer.name());
             }
         }

@@ -7,9 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +43,7 @@ public final class ReproducibleZipWriter {
     private final int window;
 
     public ReproducibleZipWriter(Instant timestamp, CompressionPolicy policy, ExecutorService executor, int parallelism) {
-        // DOS times are local wall-clock fields: shift so the fields read the same UTC time in every time zone.
-        this.dosTime = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC)
-                .atZone(ZoneId.systemDefault())
-                .toInstant()
-                .toEpochMilli();
+        this.dosTime = DosTime.localizedMillis(timestamp);
         this.policy = policy;
         this.executor = executor;
         this.window = Math.max(2, parallelism * 2);

@@ -21,8 +21,14 @@ public record LayerSpec(String name, List<ArtifactPattern> includes, List<Artifa
         }
     }
 
-    public boolean matches(String groupId, String artifactId, String version) {
-        return includes.stream().anyMatch(p -> p.matches(groupId, artifactId, version))
-                && excludes.stream().noneMatch(p -> p.matches(groupId, artifactId, version));
+    /**
+     * Both versions count: a SNAPSHOT resolves to a timestamped version ({@code 1.0-20260101.000000-1}) whose base
+     * version ({@code 1.0-SNAPSHOT}) is what users write patterns against.
+     */
+    public boolean matches(String groupId, String artifactId, String version, String baseVersion) {
+        return includes.stream().anyMatch(p -> p.matches(groupId, artifactId, version)
+                        || p.matches(groupId, artifactId, baseVersion))
+                && excludes.stream().noneMatch(p -> p.matches(groupId, artifactId, version)
+                        || p.matches(groupId, artifactId, baseVersion));
     }
 }

@@ -1,0 +1,133 @@
+package dev.lambdadeploy.assemble;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.lambdadeploy.config.Architecture;
+import dev.lambdadeploy.config.EntryGlob;
+import dev.lambdadeploy.config.StripSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JarStripperTest {
+    @TempDir Path dir;
+
+    private final JarStripper stripper = new JarStripper(new StripRules(StripSpec.defaults(), Architecture.X86_64), java.time.Instant.parse("2026-01-01T00:00:00Z"));
+
+    @Test
+    void removesDeadWeightKeepsProtectedEntriesAndCopiesRaw() throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nMulti-Release: true\n");
+        entries.put("META-INF/maven/g/a/pom.xml", TestJars.big(5000));
+        entries.put("META-INF/maven/g/a/LICENSE", "license text");
+        entries.put("META-INF/services/java.sql.Driver", "org.sqlite.JDBC");
+        entries.put("META-INF/versions/11/x/A.class", "a11");
+        entries.put("META-INF/NOTICE.txt", "notice");
+        entries.put("x/A.class", "classbytes");
+        entries.put("x/A.java", TestJars.big(3000));
+        entries.put("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so", TestJars.big(7000));
+        entries.put("org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib", TestJars.big(9000));
+        Path jar = TestJars.jar(dir, "a-1.jar", entries);
+
+        StrippedJar s = stripper.strip(TestJars.artifact("g", "a", "1", jar), jar, dir.resolve("out/a-1.jar"));
+
+        assertNotEquals(jar, s.file());
+        assertTrue(s.finalBytes() < s.originalBytes());
+        assertEquals(Files.size(s.file()), s.finalBytes());
+        List<String> kept = names(s.file());
+        assertEquals(List.of("META-INF/MANIFEST.MF", "META-INF/maven/g/a/LICENSE", "META-INF/services/java.sql.Driver",
+                "META-INF/versions/11/x/A.class", "META-INF/NOTICE.txt", "x/A.class",
+                "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"), kept);
+        Map<String, Integer> byReason = s.removed().stream().collect(
+                Collectors.toMap(r -> r.reason(), r -> r.entries()));
+        assertEquals(Map.of(StripRules.MAVEN_METADATA, 1, StripRules.SOURCE_FILE, 1,
+                StripRules.NATIVE_OTHER_PLATFORM, 1), byReason);
+        // Raw copy: the kept entries keep their compressed bytes, CRC and timestamps.
+        try (ZipFile in = ZipFile.builder().setPath(jar).get(); ZipFile out = ZipFile.builder().setPath(s.file()).get()) {
+            for (String name : kept) {
+                ZipArchiveEntry a = in.getEntry(name);
+                ZipArchiveEntry b = out.getEntry(name);
+                assertEquals(a.getCrc(), b.getCrc(), name);
+                assertEquals(a.getCompressedSize(), b.getCompressedSize(), name);
+
+                assertArrayEquals(in.getRawInputStream(a).readAllBytes(), out.getRawInputStream(b).readAllBytes(), name);
+            }
+        }
+    }
+
+    @Test
+    void signedJarIsUsedByteForByte() throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+        entries.put("META-INF/BC1024KE.SF", "sig");
+        entries.put("META-INF/BC1024KE.DSA", "sig");
+        entries.put("META-INF/maven/g/a/pom.xml", TestJars.big(5000));
+        Path jar = TestJars.jar(dir, "signed.jar", entries);
+        StrippedJar s = stripper.strip(TestJars.artifact("g", "signed", "1", jar), jar, dir.resolve("out/s.jar"));
+        assertEquals(jar, s.file());
+        assertTrue(s.signed());
+        assertTrue(s.removed().isEmpty());
+        assertFalse(Files.exists(dir.resolve("out/s.jar")));
+    }
+
+    @Test
+    void jarWithNothingToRemoveIsUsedAsIs() throws Exception {
+        Path jar = TestJars.jar(dir, "clean.jar", Map.of("x/A.class", "a"));
+        StrippedJar s = stripper.strip(TestJars.artifact("g", "clean", "1", jar), jar, dir.resolve("out/c.jar"));
+        assertEquals(jar, s.file());
+        assertEquals(s.originalBytes(), s.finalBytes());
+    }
+
+    @Test
+    void userKeepsWinAndUserExcludesRemove() throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("META-INF/maven/g/a/pom.properties", TestJars.big(4000));
+        entries.put("docs/guide.md", TestJars.big(4000));
+        entries.put("x/A.class", "a");
+        Path jar = TestJars.jar(dir, "u.jar", entries);
+        StripSpec spec = new StripSpec(true, List.of(EntryGlob.parse("**/*.md", "e")),
+                List.of(EntryGlob.parse("META-INF/maven/**", "e")));
+        StrippedJar s = new JarStripper(new StripRules(spec, Architecture.X86_64), java.time.Instant.parse("2026-01-01T00:00:00Z"))
+                .strip(TestJars.artifact("g", "u", "1", jar), jar, dir.resolve("out/u.jar"));
+        assertEquals(List.of("META-INF/maven/g/a/pom.properties", "x/A.class"), names(s.file()));
+        assertEquals(StripRules.CONFIGURED_EXCLUDE, s.removed().get(0).reason());
+    }
+
+    @Test
+    void escapingEntryNamesAreRefusedWithTheArtifact() throws Exception {
+        Path jar = TestJars.jar(dir, "evil.jar", Map.of("../../etc/passwd", "x"));
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> stripper.strip(TestJars.artifact("g", "evil", "6.6", jar), jar, dir.resolve("out/e.jar")));
+        assertTrue(e.getMessage().contains("g:evil:6.6"), e.getMessage());
+        assertTrue(e.getMessage().contains("../../etc/passwd"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out/e.jar")));
+        assertTrue(EntryNames.isUnsafe("/abs"));
+        assertTrue(EntryNames.isUnsafe("C:\\x"));
+        assertTrue(EntryNames.isUnsafe("a\\..\\b"));
+        assertFalse(EntryNames.isUnsafe("a/..b/c"));
+    }
+
+    @Test
+    void corruptJarNamesItsCoordinates() throws Exception {
+        Path jar = dir.resolve("broken.jar");
+        Files.writeString(jar, "this is not a zip");
+        PackagingException e = assertThrows(PackagingException.class,
+                () -> stripper.strip(TestJars.artifact("com.example", "broken", "1.0", jar), jar, dir.resolve("o.jar")));
+        assertTrue(e.getMessage().contains("com.example:broken:1.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("local Maven repository"), e.getMessage());
+    }
+
+    private static List<String> names(Path jar) throws Exception {
+        try (ZipFile z = ZipFile.builder().setPath(jar).get()) {
+            return Collections.list(z.getEntries()).stream().map(ZipArchiveEntry::getName).collect(Collectors.toList());
+        }
+    }
+}

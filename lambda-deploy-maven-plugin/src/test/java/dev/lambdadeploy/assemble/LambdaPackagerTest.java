@@ -1,0 +1,200 @@
+package dev.lambdadeploy.assemble;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.lambdadeploy.config.ArtifactPattern;
+import dev.lambdadeploy.config.ConfigException;
+import dev.lambdadeploy.config.LayerSpec;
+import dev.lambdadeploy.log.BuildLog;
+import dev.lambdadeploy.manifest.JarRecord;
+import dev.lambdadeploy.manifest.ManifestIO;
+import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.manifest.ProjectInfo;
+import dev.lambdadeploy.manifest.ZipRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LambdaPackagerTest {
+    @TempDir Path dir;
+
+    private final ProjectInfo project = new ProjectInfo("ex", "app", "1.0");
+
+    private PackageRequest.Builder request(Path out) throws Exception {
+        Path repo = dir.resolve("repo");
+        Path classes = dir.resolve("classes");
+        if (!Files.exists(classes)) {
+            Files.createDirectories(classes.resolve("ex"));
+            Files.writeString(classes.resolve("ex/Handler.class"), "handler-bytes");
+            Files.writeString(classes.resolve("app.properties"), "k=v");
+        }
+        Map<String, String> lib = new LinkedHashMap<>();
+        lib.put("lib/A.class", TestJars.big(2000));
+        lib.put("META-INF/maven/org.lib/lib/pom.xml", TestJars.big(2000));
+        DependencyArtifact released = TestJars.artifact("org.lib", "lib", "2.0", TestJars.jar(repo, "lib-2.0.jar", lib));
+        DependencyArtifact sdk = TestJars.artifact("software.amazon.awssdk", "s3", "2.1",
+                TestJars.jar(repo, "s3-2.1.jar", Map.of("s3/S3.class", "s3")));
+        DependencyArtifact snapshot = new DependencyArtifact("ex", "core", "1.0-20260101.000000-1", "1.0-SNAPSHOT", "",
+                "compile", TestJars.jar(repo, "core.jar", Map.of("core/C.class", "c")), List.of("ex:app:1.0", "ex:core:1.0-SNAPSHOT"), true);
+        return PackageRequest.builder(project, out)
+                .classesDirectory(classes)
+                .artifacts(List.of(released, sdk, snapshot))
+                .outputTimestamp(Instant.parse("2026-01-01T00:00:00Z"))
+                .parallelism(2);
+    }
+
+    @Test
+    void defaultLayoutPutsReleasedJarsInOneLayerAndSnapshotsInTheFunction() throws Exception {
+        Path out = dir.resolve("out");
+        PackageResult r = new LambdaPackager(BuildLog.silent()).run(request(out).build());
+        PackageManifest m = r.manifest();
+
+        assertEquals(1, m.layers().size());
+        ZipRecord layer = m.layers().get(0);
+        assertEquals("app", layer.name());
+        assertEquals(List.of("java/", "java/lib/", "java/lib/lib-2.0.jar", "java/lib/s3-2.1.jar"),
+                names(out.resolve("layers/app.zip")));
+        assertEquals(List.of("app.properties", "ex/", "ex/Handler.class", "lib/", "lib/core-1.0-SNAPSHOT.jar"),
+                names(out.resolve("function.zip")));
+        assertEquals(Hashes.codeSha256(out.resolve("function.zip")), m.function().codeSha256());
+        assertEquals(Files.size(out.resolve("layers/app.zip")), layer.zippedBytes());
+
+        JarRecord lib = m.jars().get(0);
+        assertEquals("layer:app", lib.target());
+        assertEquals(List.of("ex:app:1.0", "org.lib:lib:2.0"), lib.dependencyPath());
+        assertTrue(lib.finalBytes() < lib.originalBytes(), "maven metadata stripped");
+        assertEquals("function", m.jars().get(2).target());
+        assertEquals(m, ManifestIO.read(r.manifestFile()));
+    }
+
+    @Test
+    void configuredLayersFirstMatchWinsAndUnmatchedGoToFunction() throws Exception {
+        Path out = dir.resolve("out");
+        List<LayerSpec> layers = List.of(
+                new LayerSpec("sdk", List.of(ArtifactPattern.parse("software.amazon.awssdk:*", "e")), List.of()),
+                new LayerSpec("all", List.of(ArtifactPattern.parse("*:*", "e")),
+                        List.of(ArtifactPattern.parse("*:*:*-SNAPSHOT", "e"))));
+        PackageManifest m = new LambdaPackager(BuildLog.silent()).run(request(out).layers(layers).build()).manifest();
+        assertEquals(List.of("sdk", "all"), m.layers().stream().map(ZipRecord::name).collect(Collectors.toList()));
+        assertEquals(List.of("java/lib/s3-2.1.jar"), m.layers().get(0).jars());
+        assertEquals(List.of("java/lib/lib-2.0.jar"), m.layers().get(1).jars());
+        assertEquals(List.of("lib/core-1.0-SNAPSHOT.jar"), m.function().jars());
+    }
+
+    @Test
+    void duplicateLayerNamesAreRefused() throws Exception {
+        List<LayerSpec> layers = List.of(
+                new LayerSpec("x", List.of(ArtifactPattern.parse("a:*", "e")), List.of()),
+                new LayerSpec("x", List.of(ArtifactPattern.parse("b:*", "e")), List.of()));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new LambdaPackager(BuildLog.silent()).run(request(dir.resolve("o")).layers(layers).build()));
+        assertTrue(e.getMessage().contains("'x' is used twice"), e.getMessage());
+    }
+
+    @Test
+    void rebuildsAreByteIdenticalAcrossFoldersAndTimeZones() throws Exception {
+        TimeZone original = TimeZone.getDefault();
+        try {
+            new LambdaPackager(BuildLog.silent()).run(request(dir.resolve("a")).build());
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            new LambdaPackager(BuildLog.silent()).run(request(dir.resolve("b")).incremental(false).build());
+        } finally {
+            TimeZone.setDefault(original);
+        }
+        for (String zip : List.of("function.zip", "layers/app.zip")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(zip)),
+                    Files.readAllBytes(dir.resolve("b").resolve(zip)), zip);
+        }
+        try (ZipFile z = ZipFile.builder().setPath(dir.resolve("a/function.zip")).get()) {
+            for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
+                assertEquals(0, e.getExtra() == null ? 0 : e.getExtra().length, "no extra fields: " + e.getName());
+                assertEquals(e.isDirectory() ? 040755 : 0100644, e.getUnixMode(), e.getName());
+            }
+        }
+    }
+
+    @Test
+    void unchangedInputsReuseZipsAndChangesRebuildOnlyTheAffectedZip() throws Exception {
+        Path out = dir.resolve("out");
+        LambdaPackager packager = new LambdaPackager(BuildLog.silent());
+        PackageResult first = packager.run(request(out).build());
+        assertEquals(2, first.builtZips());
+
+        PackageResult again = packager.run(request(out).build());
+        assertEquals(0, again.builtZips());
+        assertEquals(2, again.reusedZips());
+        assertEquals(first.manifest().jars(), again.manifest().jars());
+
+        Files.writeString(dir.resolve("classes/ex/Handler.class"), "changed-handler");
+        PackageResult codeChange = packager.run(request(out).build());
+        assertTrue(codeChange.manifest().layers().get(0).reused());
+        assertFalse(codeChange.manifest().function().reused());
+        assertNotEquals(first.manifest().function().codeSha256(), codeChange.manifest().function().codeSha256());
+
+        // A zip edited on disk is not trusted: it is rebuilt.
+        Files.writeString(out.resolve("layers/app.zip"), "tampered");
+        PackageResult tampered = packager.run(request(out).build());
+        assertFalse(tampered.manifest().layers().get(0).reused());
+        assertEquals(first.manifest().layers().get(0).codeSha256(), tampered.manifest().layers().get(0).codeSha256());
+    }
+
+    @Test
+    void jarNamesGetTheGroupIdWhenTheyCollide() {
+        DependencyArtifact a = TestJars.artifact("org.one", "util", "1.0", Path.of("a.jar"));
+        DependencyArtifact b = TestJars.artifact("org.two", "util", "1.0", Path.of("b.jar"));
+        DependencyArtifact c = TestJars.artifact("org.two", "other", "1.0", Path.of("c.jar"));
+        assertEquals(List.of("org.one-util-1.0.jar", "org.two-util-1.0.jar", "other-1.0.jar"),
+                JarNamer.uniqueNames(List.of(a, b, c)));
+        assertThrows(PackagingException.class, () -> JarNamer.uniqueNames(List.of(a, a)));
+    }
+
+    @Test
+    void storesIncompressibleEntriesAndDeflatesTheRest() throws Exception {
+        Path out = dir.resolve("out");
+        Path classes = dir.resolve("c2");
+        Files.createDirectories(classes);
+        byte[] random = new byte[50_000];
+        new java.util.Random(42).nextBytes(random);
+        Files.write(classes.resolve("random.bin"), random);
+        Files.writeString(classes.resolve("text.txt"), TestJars.big(50_000));
+        ZipRecord f = new LambdaPackager(BuildLog.silent())
+                .run(PackageRequest.builder(project, out).classesDirectory(classes).build()).manifest().function();
+        assertEquals(1, f.storedEntries());
+        assertEquals(1, f.deflatedEntries());
+        try (ZipFile z = ZipFile.builder().setPath(out.resolve("function.zip")).get()) {
+            assertEquals(ZipArchiveEntry.STORED, z.getEntry("random.bin").getMethod());
+            assertEquals(ZipArchiveEntry.DEFLATED, z.getEntry("text.txt").getMethod());
+            assertArrayEquals(random, z.getInputStream(z.getEntry("random.bin")).readAllBytes());
+        }
+    }
+
+    @Test
+    void reactorModuleResolvedAsClassesFolderIsJarred() throws Exception {
+        Path out = dir.resolve("out");
+        Path sibling = dir.resolve("sibling/classes");
+        Files.createDirectories(sibling.resolve("s"));
+        Files.writeString(sibling.resolve("s/S.class"), "s");
+        DependencyArtifact a = new DependencyArtifact("ex", "sibling", "1.0-SNAPSHOT", "1.0-SNAPSHOT", "", "compile",
+                sibling, List.of("ex:app:1.0", "ex:sibling:1.0-SNAPSHOT"), true);
+        PackageManifest m = new LambdaPackager(BuildLog.silent())
+                .run(PackageRequest.builder(project, out).artifact(a).build()).manifest();
+        assertEquals(List.of("lib/sibling-1.0-SNAPSHOT.jar"), m.function().jars());
+        assertTrue(m.layers().isEmpty());
+    }
+
+    private static List<String> names(Path zip) throws Exception {
+        try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
+            return Collections.list(z.getEntries()).stream().map(ZipArchiveEntry::getName).collect(Collectors.toList());
+        }
+    }
+}

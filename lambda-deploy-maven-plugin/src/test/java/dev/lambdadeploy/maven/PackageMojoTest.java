@@ -1,0 +1,116 @@
+package dev.lambdadeploy.maven;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.lambdadeploy.manifest.ManifestIO;
+import dev.lambdadeploy.manifest.PackageManifest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.model.Model;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mojo with its POM configuration as Maven injects it (maven-plugin-testing-harness). */
+@MojoTest
+class PackageMojoTest {
+    private static final String POM = "src/test/resources/unit/package-config/pom.xml";
+
+    @TempDir Path dir;
+
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
+    void pomConfigurationReachesTheEngine(PackageMojo mojo) throws Exception {
+        List<String> attached = wire(mojo, "jar");
+        mojo.execute();
+
+        PackageManifest m = ManifestIO.read(dir.resolve("out/lambda-package.json"));
+        assertEquals("arm64", m.architecture());
+        assertEquals("2026-01-01T00:00:00Z", m.outputTimestamp());
+        assertEquals(List.of("sdk"), m.layers().stream().map(z -> z.name()).toList());
+        assertEquals(List.of("java/lib/s3-2.0.jar"), m.layers().get(0).jars());
+        assertEquals(List.of("lib/util-1.0.jar"), m.function().jars());
+        assertEquals("configured-exclude", m.jars().get(0).removed().get(0).reason());
+        assertEquals(List.of("lambda-layer-sdk", "lambda-function"), attached);
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
+    void pomPackagingIsSkipped(PackageMojo mojo) throws Exception {
+        wire(mojo, "pom");
+        mojo.execute();
+        assertFalse(Files.exists(dir.resolve("out/lambda-package.json")));
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
+    void badArchitectureFailsNamingTheElement(PackageMojo mojo) throws Exception {
+        wire(mojo, "jar");
+        MojoExtension.setVariableValueToObject(mojo, "architecture", "mips");
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("<architecture>"), e.getMessage());
+        assertTrue(e.getMessage().contains("x86_64, arm64"), e.getMessage());
+    }
+
+    /** Gives the mojo what Maven would: a resolved project, its classes and a project helper. */
+    private List<String> wire(PackageMojo mojo, String packaging) throws Exception {
+        Model model = new Model();
+        model.setGroupId("ex");
+        model.setArtifactId("harness-app");
+        model.setVersion("1.0");
+        model.setPackaging(packaging);
+        MavenProject project = new MavenProject(model);
+        project.setFile(dir.resolve("pom.xml").toFile());
+        Set<Artifact> artifacts = new LinkedHashSet<>();
+        artifacts.add(artifact("software.amazon.awssdk", "s3", "2.0"));
+        artifacts.add(artifact("org.util", "util", "1.0"));
+        project.setArtifacts(artifacts);
+        Path classes = Files.createDirectories(dir.resolve("classes/ex"));
+        Files.writeString(classes.resolve("H.class"), "h");
+
+        List<String> attached = new java.util.ArrayList<>();
+        MavenProjectHelper helper = (MavenProjectHelper) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {MavenProjectHelper.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("attachArtifact") && args.length == 4) {
+                        attached.add((String) args[2]);
+                        assertTrue(((File) args[3]).isFile());
+                    }
+                    return null;
+                });
+        MojoExtension.setVariableValueToObject(mojo, "project", project);
+        MojoExtension.setVariableValueToObject(mojo, "projectHelper", helper);
+        MojoExtension.setVariableValueToObject(mojo, "classesDirectory", dir.resolve("classes").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+        return attached;
+    }
+
+    private Artifact artifact(String g, String a, String v) throws Exception {
+        Path jar = dir.resolve(a + ".jar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new ZipEntry(a + "/A.class"));
+            out.write(new byte[] {1, 2, 3});
+            out.putNextEntry(new ZipEntry("docs/README.md"));
+            out.write("x".repeat(4000).getBytes());
+        }
+        DefaultArtifactHandler jarHandler = new DefaultArtifactHandler("jar");
+        jarHandler.setAddedToClasspath(true); // as Maven's own jar handler
+        DefaultArtifact artifact = new DefaultArtifact(g, a, v, "compile", "jar", null, jarHandler);
+        artifact.setFile(jar.toFile());
+        artifact.setDependencyTrail(List.of("ex:harness-app:jar:1.0", g + ":" + a + ":jar:" + v));
+        return artifact;
+    }
+}
