@@ -8,6 +8,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,31 @@ public final class LambdaBaseImages {
                 .getDigest().toString();
     }
 
-    /** Writes the base as a docker-save tarball. */
-    public static Path tar(Path file, String architecture, Path work) throws Exception {
-        builder(architecture, work).containerize(Containerizer.to(TarImage.at(file).named("lambda/java:21"))
-                .setBaseImageLayersCache(work.resolve("cache")).setApplicationLayersCache(work.resolve("cache")));
+    /**
+     * Pushes {@code lambda/java:21} as the real one is, a manifest list of an amd64 and an arm64 image (also tagged
+     * {@code 21-amd64} and {@code 21-arm64}).
+     */
+    public static void pushManifestList(String host, String user, String password, Path work) throws Exception {
+        RegistryHttp http = new RegistryHttp(host, user, password);
+        StringBuilder entries = new StringBuilder();
+        for (String arch : new String[] {"amd64", "arm64"}) {
+            String digest = push(host + "/lambda/java:21-" + arch, arch, user, password, work);
+            RegistryHttp.Manifest m = http.manifest("lambda/java", digest);
+            entries.append(entries.length() == 0 ? "" : ",").append("{\"mediaType\":\"").append(m.contentType())
+                    .append("\",\"size\":").append(m.size()).append(",\"digest\":\"").append(digest)
+                    .append("\",\"platform\":{\"architecture\":\"").append(arch).append("\",\"os\":\"linux\"}}");
+        }
+        String list = "application/vnd.docker.distribution.manifest.list.v2+json";
+        http.putManifest("lambda/java", "21", list,
+                "{\"schemaVersion\":2,\"mediaType\":\"" + list + "\",\"manifests\":[" + entries + "]}");
+    }
+
+    /** Writes the base as a tarball: docker-save form, or with {@code oci} an OCI archive (index.json, blobs/). */
+    public static Path tar(Path file, String architecture, boolean oci, Path work) throws Exception {
+        builder(architecture, work)
+                .setFormat(oci ? ImageFormat.OCI : ImageFormat.Docker)
+                .containerize(Containerizer.to(TarImage.at(file).named("lambda/java:21"))
+                        .setBaseImageLayersCache(work.resolve("cache")).setApplicationLayersCache(work.resolve("cache")));
         return file;
     }
 

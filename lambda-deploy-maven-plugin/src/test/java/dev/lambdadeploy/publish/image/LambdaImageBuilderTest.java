@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Builds and pushes images to a real docker-registry and checks them through the registry's HTTP API. */
 class LambdaImageBuilderTest {
     private static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+    private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
     @RegisterExtension
     static final DockerRegistry REGISTRY = DockerRegistry.anonymous();
@@ -34,22 +35,10 @@ class LambdaImageBuilderTest {
     private static RegistryHttp http;
     private final RecordingLog log = new RecordingLog();
 
-    /** The base as the real one is: a manifest list (lambda/java:21) of amd64 and arm64 images. */
     @BeforeAll
     static void pushBaseImages() throws Exception {
         http = new RegistryHttp(REGISTRY.host());
-        String amd64 = LambdaBaseImages.push(REGISTRY.host() + "/lambda/java:21-amd64", "amd64", null, null, shared);
-        String arm64 = LambdaBaseImages.push(REGISTRY.host() + "/lambda/java:21-arm64", "arm64", null, null, shared);
-        RegistryHttp.Manifest a = http.manifest("lambda/java", amd64);
-        RegistryHttp.Manifest b = http.manifest("lambda/java", arm64);
-        http.putManifest("lambda/java", "21", "application/vnd.docker.distribution.manifest.list.v2+json",
-                "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.list.v2+json\","
-                        + "\"manifests\":[" + entry(a, "amd64") + "," + entry(b, "arm64") + "]}");
-    }
-
-    private static String entry(RegistryHttp.Manifest m, String arch) {
-        return "{\"mediaType\":\"" + DOCKER_MANIFEST + "\",\"size\":" + m.size() + ",\"digest\":\"" + m.digest()
-                + "\",\"platform\":{\"architecture\":\"" + arch + "\",\"os\":\"linux\"}}";
+        LambdaBaseImages.pushManifestList(REGISTRY.host(), null, null, shared);
     }
 
     private ImageRequest.Builder request(Path packageDir, String repository) {
@@ -140,6 +129,61 @@ class LambdaImageBuilderTest {
         assertEquals(after.layers().get(4).compressedBytes(), after.pushedBytes());
         for (int i = 0; i < 4; i++) {
             assertEquals(before.layers().get(i).digest(), after.layers().get(i).digest());
+        }
+    }
+
+    @Test
+    void arm64PicksTheArm64ImageFromTheBaseManifestListAndPushesASingleManifest() throws Exception {
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.ARM64);
+        ImageResult r = new LambdaImageBuilder(log).build(request(pkg, "arm").architecture(Architecture.ARM64).build());
+
+        RegistryHttp.Manifest m = http.manifest("arm", r.digest());
+        assertEquals(DOCKER_MANIFEST, m.contentType());
+        assertEquals("arm64", http.config("arm", m).path("architecture").asText());
+        assertEquals("arm64", r.architecture());
+        assertEquals(http.manifest("lambda/java", "21-arm64").json().path("layers").get(0).path("digest").asText(),
+                r.layers().get(0).digest(), "the arm64 base layer");
+    }
+
+    @Test
+    void ociFormatPushesAnOciManifest() throws Exception {
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+        ImageResult r = new LambdaImageBuilder(log).build(request(pkg, "oci-format").format(ImageFormat.OCI).build());
+        assertEquals(OCI_MANIFEST, http.manifest("oci-format", r.digest()).contentType());
+        assertEquals(OCI_MANIFEST, r.manifestMediaType());
+    }
+
+    @Test
+    void baseImageFromADockerTarballOrAnOciLayoutBuildsOffline() throws Exception {
+        Path docker = LambdaBaseImages.tar(dir.resolve("base-docker.tar"), "amd64", false, dir);
+        Path oci = LambdaBaseImages.tar(dir.resolve("base-oci.tar"), "amd64", true, dir);
+        Path layout = dir.resolve("layout");
+        untar(oci, layout);
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+
+        List<String> digests = new ArrayList<>();
+        for (BaseImage base : List.of(new BaseImage.DockerTar(docker), new BaseImage.DockerTar(oci),
+                new BaseImage.OciLayout(layout))) {
+            ImageResult r = new LambdaImageBuilder(log).build(request(pkg, "local-base").baseImage(base).build());
+            JsonNode config = http.config("local-base", http.manifest("local-base", r.digest()));
+            assertEquals(List.of("/lambda-entrypoint.sh"), strings(config.path("config").path("Entrypoint")), base.describe());
+            assertEquals(List.of(ImageTestPackages.HANDLER), strings(config.path("config").path("Cmd")));
+            assertEquals(5, r.layers().size());
+            digests.add(r.digest());
+        }
+        assertEquals(1, Set.copyOf(digests).size(), "the same base in three forms gives the same image: " + digests);
+    }
+
+    private static void untar(Path tar, Path dir) throws Exception {
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                java.nio.file.Files.newInputStream(tar))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path target = dir.resolve(e.getName());
+                java.nio.file.Files.createDirectories(target.getParent());
+                if (e.isFile()) {
+                    java.nio.file.Files.copy(in, target);
+                }
+            }
         }
     }
 
