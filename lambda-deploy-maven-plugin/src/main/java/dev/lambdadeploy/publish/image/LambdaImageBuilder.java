@@ -60,6 +60,7 @@ public final class LambdaImageBuilder {
                 + request.baseImage().describe() + " (" + OS + "/" + arch + "), " + plan.layers().size()
                 + " application layers, " + ByteSizes.human(plan.bytes()));
 
+        checkTargetRegistry(request);
         JibContainerBuilder jib = base(request, arch);
         jib.setPlatforms(Set.of(new Platform(arch, OS)))
                 .setFileEntriesLayers(jibLayers(plan.layers(), time))
@@ -125,6 +126,29 @@ public final class LambdaImageBuilder {
                 throw new ConfigException("<image><tags>", "'" + tag + "' is not a valid image tag: up to 128 "
                         + "letters, digits, _ . - and not starting with . or -.");
             }
+        }
+    }
+
+    /**
+     * One request to the target registry before Jib starts: Jib retries a refused or non-HTTPS connection for
+     * about a minute before giving up, this fails at once with the fix.
+     */
+    private static void checkTargetRegistry(ImageRequest request) {
+        try {
+            new RegistryApi(request.registry(), null, request.allowInsecureRegistries()).ping();
+        } catch (SSLException e) {
+            throw new ImageException(JibErrors.INSECURE_ELEMENT, "the registry " + request.registry() + " has no "
+                    + "trusted HTTPS (" + e.getMessage() + "). Use its HTTPS address; only for a registry you trust "
+                    + "(e.g. a local test registry), set <allowInsecureRegistries>true</allowInsecureRegistries> or "
+                    + "-Dlambda.image.allowInsecureRegistries=true.", e);
+        } catch (IOException e) {
+            throw new ImageException(JibErrors.REGISTRY_ELEMENT, "cannot reach the registry " + request.registry()
+                    + " to push " + request.repositoryReference() + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Check the host and port, the "
+                    + "network or proxy, and that the registry is running.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageException(null, "interrupted", e);
         }
     }
 

@@ -103,6 +103,11 @@ final class RegistryApi {
         }
     }
 
+    /** {@code GET /v2/}: proves the registry answers (any HTTP status), over HTTPS unless insecure is allowed. */
+    void ping() throws IOException, InterruptedException {
+        send("/v2/", "*/*");
+    }
+
     Manifest manifest(String repository, String reference) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = get("/v2/" + repository + "/manifests/" + reference, ACCEPT, repository);
         String type = r.headers().firstValue("Content-Type").orElse("");
