@@ -44,6 +44,12 @@ public record ImageRequest(
         return registry + "/" + repository;
     }
 
+    /** The same request pushed to {@code registry} with {@code credentials}. */
+    public ImageRequest withTarget(String registry, RegistryCredentials credentials) {
+        return new ImageRequest(packageDirectory, handler, architecture, baseImage, registry, repository, tags,
+                credentials, baseCredentials, allowInsecureRegistries, format, cacheDirectory, creationTime);
+    }
+
     public static Builder builder(Path packageDirectory) {
         return new Builder(packageDirectory);
     }
