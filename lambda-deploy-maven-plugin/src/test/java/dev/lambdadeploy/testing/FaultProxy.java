@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,6 +43,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicLong forwardedBodyBytes = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     private FaultProxy(InetSocketAddress upstream) throws IOException {
         this.upstream = upstream;
@@ -69,7 +71,12 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /** What the proxy saw, after requests still being handled have finished (a client may have its answer first). */
     public List<Seen> seen() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            sleep(5);
+        }
         return List.copyOf(seen);
     }
 
@@ -102,17 +109,26 @@ public final class FaultProxy implements AutoCloseable {
             if (head == null) {
                 return;
             }
-            Fault fault = faults.stream().filter(f -> f.claim(head)).findFirst().orElse(null);
-            if (fault != null && fault.kind == Fault.Kind.RESPOND) {
-                long drained = head.expectsContinue() ? 0 : drainBody(head, in);
-                writeResponse(client.getOutputStream(), fault);
-                seen.add(new Seen(head.method(), head.target(), drained, "injected " + fault.status));
-                return;
+            inFlight.incrementAndGet();
+            try {
+                judge(client, in, head);
+            } finally {
+                inFlight.decrementAndGet();
             }
-            forward(client, head, fault);
         } catch (IOException e) {
             // the client went away; nothing to report to anyone
         }
+    }
+
+    private void judge(Socket client, InputStream in, RequestHead head) throws IOException {
+        Fault fault = faults.stream().filter(f -> f.claim(head)).findFirst().orElse(null);
+        if (fault != null && fault.kind == Fault.Kind.RESPOND) {
+            long drained = head.expectsContinue() ? 0 : drainBody(head, in);
+            seen.add(new Seen(head.method(), head.target(), drained, "injected " + fault.status));
+            writeResponse(client.getOutputStream(), fault);
+            return;
+        }
+        forward(client, head, fault);
     }
 
     private void forward(Socket client, RequestHead head, Fault fault) throws IOException {
