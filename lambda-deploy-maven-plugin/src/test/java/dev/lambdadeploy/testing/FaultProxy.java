@@ -73,16 +73,21 @@ public final class FaultProxy implements AutoCloseable {
 
     /** What the proxy saw, after requests still being handled have finished (a client may have its answer first). */
     public List<Seen> seen() {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            sleep(5);
-        }
+        awaitIdle();
         return List.copyOf(seen);
     }
 
     /** Request body bytes that actually reached the upstream server. */
     public long forwardedBodyBytes() {
+        awaitIdle();
         return forwardedBodyBytes.get();
+    }
+
+    private void awaitIdle() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            sleep(5);
+        }
     }
 
     @Override
@@ -266,9 +271,9 @@ public final class FaultProxy implements AutoCloseable {
                     if (n < 0) {
                         break;
                     }
+                    bytes.addAndGet(n); // before the write: upstream may answer the moment it has the last byte
                     to.write(buf, 0, n);
                     to.flush();
-                    bytes.addAndGet(n);
                 }
             } catch (SocketException e) {
                 // either side closed: the exchange is over
