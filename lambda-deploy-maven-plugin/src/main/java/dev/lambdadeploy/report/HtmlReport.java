@@ -21,7 +21,7 @@ public final class HtmlReport {
 
     private static final int CHART_WIDTH = 960;
     private static final int LABEL_WIDTH = 300;
-    private static final int BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 110;
+    private static final int BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 190;
 
     private HtmlReport() {}
 
