@@ -161,8 +161,8 @@ public final class BudgetChecker {
             if (before <= 0) {
                 return Measure.none(subject, "baseline size is 0, a percentage cannot be computed");
             }
-            double hundredths = delta * 10000.0 / before;
-            long actual = delta <= 0 ? 0 : (long) Math.ceil(hundredths);
+            // compared in hundredths of a percent, as the message shows it
+            long actual = delta <= 0 ? 0 : Math.round(delta * 10000.0 / before);
             return new Measure(subject, actual, b.limit(), text, null, zip, false, before);
         }
         return new Measure(subject, Math.max(0, delta), b.limit(), text, null, zip, false, before);
@@ -254,7 +254,7 @@ public final class BudgetChecker {
         return grown.stream().limit(TOP_CONTRIBUTORS).map(j -> {
             Long before = baseline.itemsUnzipped().get(j.key());
             long delta = j.unzippedBytes() - (before == null ? 0 : before);
-            String note = before == null ? "appeared (+" + ByteSizes.human(delta) + ")"
+            String note = before == null ? "appeared, +" + ByteSizes.human(delta)
                     : "grew by " + ByteSizes.human(delta) + " from " + ByteSizes.human(before)
                             + versionChange(baseline.itemVersions().get(j.key()), j.version());
             return new Contributor(j.coordinates(), j.zip(), j.zippedBytes(), j.unzippedBytes(),
