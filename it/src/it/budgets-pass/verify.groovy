@@ -6,7 +6,7 @@ assert log.contains('[INFO] BUILD SUCCESS')
 
 // The console table: every budget with its status
 assert log =~ /\[INFO\] Size: [\d.]+ MiB unzipped \(function \+ 2 layers\) of Lambda's 250\.0 MiB; [\d.]+ MiB zipped/
-assert log =~ /\[INFO\]   function-zipped\s+ERROR\s+function\.zip\s+[\d.]+ KiB\s+1\.0 MiB\s+ok/
+assert log =~ /\[INFO\]   function-zipped\s+ERROR\s+function\.zip\s+[\d.]+ (?:B|KiB)\s+1\.0 MiB\s+ok/
 assert log =~ /\[INFO\]   layer-count\s+ERROR\s+layers \(1 built, 1 external\)\s+2\s+2\s+ok/
 assert log =~ /\[INFO\]   image-size\s+ERROR\s+container image\s+n\/a\s+1\.5 GiB\s+n\/a/
 assert log =~ /\[INFO\]   growth\s+WARN\s+function \+ all layers, unzipped\s+n\/a\s+\+5%\s+n\/a \(no baseline/
