@@ -47,8 +47,8 @@ public final class AwsErrorTranslator {
             return translateService(s, operation, what);
         }
         String msg = String.valueOf(e.getMessage());
-        if (msg.contains("Unable to load credentials") || msg.contains("credentials")
-                && msg.toLowerCase(Locale.ROOT).contains("unable to load")) {
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (lower.contains("credentials") && (lower.contains("unable to load") || lower.contains("no credentials"))) {
             return what + " failed: no AWS credentials found. Provide them the standard way: AWS_ACCESS_KEY_ID and "
                     + "AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) in the environment, a profile "
                     + "(-Dlambda.profile=<name> or AWS_PROFILE; run 'aws sso login --profile <name>' for SSO), web identity "

@@ -1,0 +1,174 @@
+package dev.lambdadeploy.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real moto_server (S3, Lambda, IAM, STS) on a free loopback port for one test class: started before all tests,
+ * readiness-checked, stopped after; its log goes to target/moto/. Register with
+ * {@code @RegisterExtension static final MotoServer MOTO = new MotoServer();}.
+ * Without moto the tests are skipped with an install hint, except on CI (CI=true), where they fail.
+ */
+public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
+    public static final String INSTALL_HINT = "moto_server not found: install it with pip install \"moto[server]\" "
+            + "(it must be on the PATH as moto_server, or importable by python3 as moto.server)";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Process process;
+    private int port;
+    private Path logFile;
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        List<String> command = command();
+        if (command == null) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(INSTALL_HINT + "; CI=true, so the AWS tests must not be skipped");
+            }
+            Assumptions.abort(INSTALL_HINT + "; skipping " + context.getDisplayName());
+        }
+        Path dir = Path.of("target", "moto").toAbsolutePath();
+        Files.createDirectories(dir);
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            logFile = dir.resolve(context.getRequiredTestClass().getSimpleName() + "-" + port + ".log");
+            List<String> full = new ArrayList<>(command);
+            full.addAll(List.of("-H", "127.0.0.1", "-p", String.valueOf(port)));
+            ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            // moto's own boto session must not see the test's AWS settings (an empty AWS_PROFILE breaks it)
+            pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+            process = pb.start();
+            if (awaitReady(Duration.ofSeconds(30))) {
+                return;
+            }
+            stop();
+            if (attempt == 3) {
+                fail("moto_server did not become ready on port " + port + "; see " + logFile + ":\n"
+                        + Files.readString(logFile));
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** Forgets every resource (moto's reset API), so tests do not see each other's functions and layers. */
+    public void reset() throws IOException, InterruptedException {
+        post("/moto-api/reset", "");
+    }
+
+    /** Creates an IAM role through moto's IAM query API (moto's CreateFunction insists the role exists). */
+    public String createRole(String name) throws IOException, InterruptedException {
+        String body = post("/", "Action=CreateRole&Version=2010-05-08&RoleName=" + name
+                + "&AssumeRolePolicyDocument=%7B%7D");
+        int start = body.indexOf("<Arn>");
+        if (start < 0) {
+            throw new IllegalStateException("CreateRole failed: " + body);
+        }
+        return body.substring(start + 5, body.indexOf("</Arn>", start));
+    }
+
+    private String post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(endpoint().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                // moto routes query-API calls by the service named in the credential scope; it checks no signature
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/iam/aws4_request, "
+                        + "SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> HTTP " + res.statusCode() + ": " + res.body());
+        }
+        return res.body();
+    }
+
+    private boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return false;
+            }
+            try {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private void stop() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** moto_server on the PATH, else python3 -m moto.server, else null. */
+    static List<String> command() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "moto_server"))) {
+                return List.of(Path.of(dir, "moto_server").toString());
+            }
+        }
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import moto.server").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return List.of("python3", "-m", "moto.server");
+            }
+        } catch (IOException | InterruptedException e) {
+            // no python3
+        }
+        return null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
