@@ -98,8 +98,7 @@ final class FunctionDeployer {
         FunctionConfiguration before = state.current();
         List<String> changes = new ArrayList<>();
         boolean codeChanged = !code.codeSha256().equals(before.codeSha256());
-        boolean archChanged = !before.architecturesAsStrings().isEmpty()
-                && !before.architecturesAsStrings().equals(List.of(architecture));
+        boolean archChanged = state.architectureDiffers(architecture);
         if (codeChanged) {
             changes.add("code");
         }

@@ -18,6 +18,16 @@ record FunctionState(String name, FunctionConfiguration current, Map<String, Str
         return current == null ? List.of() : current.layers().stream().map(l -> l.arn()).toList();
     }
 
+    /** True when the function lacks this code or runs on another architecture: UpdateFunctionCode needed. */
+    boolean needsCode(String codeSha256, String architecture) {
+        return current == null || !codeSha256.equals(current.codeSha256()) || architectureDiffers(architecture);
+    }
+
+    boolean architectureDiffers(String architecture) {
+        return current != null && !current.architecturesAsStrings().isEmpty()
+                && !current.architecturesAsStrings().equals(List.of(architecture));
+    }
+
     String account() {
         String[] parts = current == null ? new String[0] : current.functionArn().split(":");
         return parts.length > 4 ? parts[4] : null;

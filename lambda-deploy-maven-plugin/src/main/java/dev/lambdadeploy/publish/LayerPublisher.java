@@ -53,8 +53,7 @@ final class LayerPublisher {
             return new LayerState(v.layerVersionArn(), version, "compatible runtimes changed from "
                     + v.compatibleRuntimesAsStrings() + " to " + runtimes);
         }
-        if (!v.compatibleArchitecturesAsStrings().isEmpty()
-                && !Set.copyOf(v.compatibleArchitecturesAsStrings()).equals(Set.of(architecture))) {
+        if (!Set.copyOf(v.compatibleArchitecturesAsStrings()).equals(Set.of(architecture))) {
             return new LayerState(v.layerVersionArn(), version, "compatible architectures changed from "
                     + v.compatibleArchitecturesAsStrings() + " to [" + architecture + "]");
         }

@@ -350,6 +350,24 @@ class LambdaDeployerTest {
     }
 
     @Test
+    void anArchitectureChangeUploadsTheCodeAgainEvenWhenItIsEqual() throws Exception {
+        existingFunction("orders");
+        DeployRequest.Builder s3 = request("orders").mode(DeployMode.S3).s3(new S3Settings("artifacts", null, true, 0, 0));
+        deploy(s3);
+        pkg.architecture("arm64").write();
+
+        DeployResult r = deploy(s3);
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        FunctionResult f = r.regions().get(0).functions().get(0);
+        assertEquals("updated", f.code());
+        assertEquals(List.of("architecture [x86_64] -> arm64", "layers"), f.changes());
+        // (moto 5.2 ignores Architectures in UpdateFunctionCode, so the function's architecture is not checked here)
+        assertEquals(0, r.bytesUploaded(), "the function zip is already in the bucket");
+        assertEquals(List.of("arm64"), layerVersion("deps", 2).compatibleArchitecturesAsStrings());
+    }
+
+    @Test
     void moreThanFiveLayersFailsBeforePublishing() {
         String[] ext = new String[5];
         for (int i = 0; i < 5; i++) {
