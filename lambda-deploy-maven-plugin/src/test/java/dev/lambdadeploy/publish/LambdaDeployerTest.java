@@ -308,6 +308,29 @@ class LambdaDeployerTest {
     }
 
     @Test
+    void newLayerVersionsAreSharedAndCarryTheLicense() {
+        existingFunction("orders");
+        deploy(request("orders").layers(new LayerSettings("", List.of(), "Apache-2.0", List.of("210987654321"), null)));
+
+        assertEquals("Apache-2.0", layerVersion("deps", 1).licenseInfo());
+        String policy = aws.lambda().getLayerVersionPolicy(p -> p.layerName("deps").versionNumber(1L)).policy();
+        assertTrue(policy.contains("210987654321") && policy.contains("lambda:GetLayerVersion"), policy);
+    }
+
+    @Test
+    void snapStartPublishesAVersion() {
+        existingFunction("orders");
+        FunctionSettings fs = new FunctionSettings(null, null, null, null, Map.of(), null, null, null, false, null, true);
+
+        DeployResult r = deploy(request("orders").function(fs));
+
+        FunctionResult f = r.regions().get(0).functions().get(0);
+        assertTrue(f.changes().contains("snapstart"), f.changes()::toString);
+        assertNotNull(f.publishedVersion(), "SnapStart applies to published versions only");
+        // moto 5.2 accepts SnapStart but reports ApplyOn None, so its state is not asserted here
+    }
+
+    @Test
     void dryRunChangesNothing() throws Exception {
         existingFunction("orders");
         String sha = config("orders").codeSha256();
