@@ -2,7 +2,7 @@
  * AWS helpers for the deploy ITs' setup/verify scripts: real SDK clients talking to the moto_server the IT build
  * started. Load it with
  *     aws = evaluate(new File(awsSupport))
- * (script variables awsSupport, motoEndpoint, awsAccessKeyId, awsSecretAccessKey come from it/pom.xml; the SDK is on
+ * (script variables awsSupport, motoEndpoint, awsAccessKeyId, awsSecretAccessKey, awsSessionToken come from it/pom.xml; the SDK is on
  * the script class path through addTestClassPath).
  */
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials
@@ -22,12 +22,14 @@ class AwsSupport {
     final String endpoint
     final String accessKeyId
     final String secretAccessKey
+    final String sessionToken
     final String region = 'eu-west-1'
 
-    AwsSupport(String endpoint, String accessKeyId, String secretAccessKey) {
+    AwsSupport(String endpoint, String accessKeyId, String secretAccessKey, String sessionToken) {
         this.endpoint = endpoint
         this.accessKeyId = accessKeyId
         this.secretAccessKey = secretAccessKey
+        this.sessionToken = sessionToken
     }
 
     private <B> B configure(B builder) {
@@ -104,9 +106,11 @@ class AwsSupport {
     /** The build log must never show the credentials the build ran with. */
     void assertNoSecrets(String log) {
         assert !log.contains(secretAccessKey): 'the secret access key appears in build.log'
+        assert !log.contains(sessionToken): 'the session token appears in build.log'
         assert !log.contains(accessKeyId): 'the access key id appears in build.log'
         assert !(log =~ /X-Amz-Signature=|X-Amz-Credential=/): 'a presigned URL appears in build.log'
     }
 }
 
-new AwsSupport(motoEndpoint as String, awsAccessKeyId as String, awsSecretAccessKey as String)
+new AwsSupport(motoEndpoint as String, awsAccessKeyId as String, awsSecretAccessKey as String,
+        awsSessionToken as String)

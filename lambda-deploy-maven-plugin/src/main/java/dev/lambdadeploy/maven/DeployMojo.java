@@ -187,6 +187,7 @@ public class DeployMojo extends AbstractLambdaMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         DeployRequest request = request();
+        SdkLogging.quietSecretBearingLoggers();
         DeployResult result;
         try {
             result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
