@@ -260,9 +260,14 @@ class ItSupport {
      * Returns that error text.
      */
     String assertPackageFailure(List<String> fragments, String log = buildLog()) {
+        assertGoalFailure('package', fragments, log)
+    }
+
+    /** The same for any goal of the plugin (e.g. 'deploy'). */
+    String assertGoalFailure(String goal, List<String> fragments, String log = buildLog()) {
         assert log.contains('BUILD FAILURE'): "the build must fail, log:\n${tail(log)}"
-        int start = log.indexOf("Failed to execute goal ${PLUGIN_GA}:${pluginVersion}:package")
-        assert start >= 0: "the build must fail in ${PLUGIN_GA}:${pluginVersion}:package, log:\n${tail(log)}"
+        int start = log.indexOf("Failed to execute goal ${PLUGIN_GA}:${pluginVersion}:${goal}")
+        assert start >= 0: "the build must fail in ${PLUGIN_GA}:${pluginVersion}:${goal}, log:\n${tail(log)}"
         int end = log.indexOf('-> [Help', start)
         String failure = log.substring(start, end > 0 ? end : log.length())
         String errors = failure + '\n' + log.readLines().findAll { it.startsWith('[ERROR]') }.join('\n')

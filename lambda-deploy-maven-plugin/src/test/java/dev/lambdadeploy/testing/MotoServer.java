@@ -51,7 +51,9 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(INSTALL_HINT + "; CI=true, so the AWS tests must not be skipped");
             }
-            Assumptions.abort(INSTALL_HINT + "; skipping " + context.getDisplayName());
+            String message = INSTALL_HINT + "; skipping " + context.getDisplayName();
+            System.err.println("[WARNING] " + message); // surefire does not print why a whole class was skipped
+            Assumptions.abort(message);
         }
         Path dir = Path.of("target", "moto").toAbsolutePath();
         Files.createDirectories(dir);

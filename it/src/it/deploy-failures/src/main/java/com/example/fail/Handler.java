@@ -1,0 +1,7 @@
+package com.example.fail;
+
+public class Handler {
+    public String handleRequest(String input) {
+        return input;
+    }
+}

@@ -1,0 +1,3 @@
+aws = evaluate(new File(awsSupport))
+aws.createRole('it-lifecycle-role')
+return true

@@ -1,0 +1,7 @@
+package com.example.life;
+
+public class Handler {
+    public String handleRequest(String input) {
+        return "v1:" + input;
+    }
+}

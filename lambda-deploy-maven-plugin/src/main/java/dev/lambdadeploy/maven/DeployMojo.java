@@ -1,0 +1,280 @@
+package dev.lambdadeploy.maven;
+
+import dev.lambdadeploy.aws.AwsCallException;
+import dev.lambdadeploy.aws.AwsClientFactory;
+import dev.lambdadeploy.aws.AwsSettings;
+import dev.lambdadeploy.aws.RetryStrategyMode;
+import dev.lambdadeploy.config.ConfigException;
+import dev.lambdadeploy.publish.DeployException;
+import dev.lambdadeploy.publish.DeployMode;
+import dev.lambdadeploy.publish.DeployRequest;
+import dev.lambdadeploy.publish.DeployResult;
+import dev.lambdadeploy.publish.FunctionSettings;
+import dev.lambdadeploy.publish.GitCommit;
+import dev.lambdadeploy.publish.LambdaDeployer;
+import dev.lambdadeploy.publish.LayerSettings;
+import dev.lambdadeploy.publish.RegionResult;
+import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.report.DeploySummary;
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Publishes the layers and function code that {@code lambda:package} built (target/lambda/lambda-package.json) and
+ * points the functions at them: skips what Lambda already has (same CodeSha256), waits for every update to finish,
+ * optionally publishes a version and moves an alias. Writes target/lambda/deploy-result.json.
+ */
+@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class DeployMojo extends AbstractLambdaMojo {
+
+    /** Skips only this goal. */
+    @Parameter(property = "lambda.deploy.skip", defaultValue = "false")
+    private boolean skipDeploy;
+
+    /** AWS region(s), comma-separated, deployed in parallel; default: the SDK's region chain (AWS_REGION, profile). */
+    @Parameter(property = "lambda.region")
+    private String region;
+
+    /** Named AWS profile (~/.aws/config, SSO included); default: the default credentials chain. */
+    @Parameter(property = "lambda.profile")
+    private String profile;
+
+    /** Endpoint override for every AWS service (LocalStack, moto), e.g. {@code http://127.0.0.1:5000}. */
+    @Parameter(property = "lambda.endpoint")
+    private String endpoint;
+
+    /** Function name(s) to deploy the package to, comma-separated. */
+    @Parameter(property = "lambda.functionName")
+    private String functionName;
+
+    /** More function names, as a list in the POM. */
+    @Parameter
+    private List<String> functionNames = new ArrayList<>();
+
+    /** Handler, e.g. {@code com.example.Handler::handleRequest}; set on every function (required to create one). */
+    @Parameter(property = "lambda.handler")
+    private String handler;
+
+    /** Runtime, e.g. {@code java21}; set when configured, {@code java21} for new functions and layers otherwise. */
+    @Parameter(property = "lambda.runtime")
+    private String runtime;
+
+    /** Memory in MB. */
+    @Parameter(property = "lambda.memorySize")
+    private Integer memorySize;
+
+    /** Timeout in seconds. */
+    @Parameter(property = "lambda.timeout")
+    private Integer timeout;
+
+    /** Environment variables to set (others on the function are kept). */
+    @Parameter
+    private Map<String, String> environment = new HashMap<>();
+
+    /** Value of JAVA_TOOL_OPTIONS, e.g. {@code -XX:+TieredCompilation -XX:TieredStopAtLevel=1} for faster cold starts. */
+    @Parameter(property = "lambda.javaToolOptions")
+    private String javaToolOptions;
+
+    /** Execution role ARN; with {@code handler} set, missing functions are created instead of failing the deploy. */
+    @Parameter(property = "lambda.role")
+    private String role;
+
+    /** Function description. */
+    @Parameter(property = "lambda.description")
+    private String description;
+
+    /** Publish a function version after a change. */
+    @Parameter(property = "lambda.publishVersion", defaultValue = "false")
+    private boolean publishVersion;
+
+    /** Alias to point at the published version (implies publishVersion). */
+    @Parameter(property = "lambda.alias")
+    private String alias;
+
+    /** Turn on SnapStart (ApplyOn PublishedVersions; implies publishVersion). */
+    @Parameter(property = "lambda.snapStart", defaultValue = "false")
+    private boolean snapStart;
+
+    /** {@code auto} (direct when a zip fits in 52,428,800 bytes, else S3), {@code direct} or {@code s3}. */
+    @Parameter(property = "lambda.deploy.mode", defaultValue = "auto")
+    private String deployMode;
+
+    /** S3 bucket for uploads; {@code {region}} and {@code {account}} are replaced. Default lambda-deploy-{account}-{region}. */
+    @Parameter(property = "lambda.deploy.bucket")
+    private String deployBucket;
+
+    /** Key prefix in the bucket; objects are {@code <prefix>/<layer>/<sha256>.zip}. */
+    @Parameter(property = "lambda.deploy.prefix", defaultValue = "lambda-deploy")
+    private String deployPrefix;
+
+    /** Create the bucket (in the deploy region) when it does not exist. */
+    @Parameter(property = "lambda.deploy.createBucket", defaultValue = "false")
+    private boolean createBucket;
+
+    /** Prefix for layer names in Lambda (layer names are per account and region). */
+    @Parameter(property = "lambda.deploy.layerPrefix", defaultValue = "")
+    private String layerPrefix;
+
+    /** Compatible runtimes of published layers; default: the function runtime (java21). */
+    @Parameter
+    private List<String> layerRuntimes = new ArrayList<>();
+
+    /** License info of published layers (SPDX id or URL). */
+    @Parameter(property = "lambda.deploy.layerLicense")
+    private String layerLicense;
+
+    /** Account ids allowed to use new layer versions (AddLayerVersionPermission). */
+    @Parameter
+    private List<String> layerShareAccounts = new ArrayList<>();
+
+    /** Organization id ({@code o-...}) allowed to use new layer versions. */
+    @Parameter(property = "lambda.deploy.layerShareOrganization")
+    private String layerShareOrganization;
+
+    /** SDK retry strategy: {@code standard} or {@code adaptive}. */
+    @Parameter(property = "lambda.retryMode", defaultValue = "standard")
+    private String retryMode;
+
+    /** Longest wait, in seconds, for a function update to finish. */
+    @Parameter(property = "lambda.deploy.waitTimeout", defaultValue = "300")
+    private int waitTimeout;
+
+    /** Record what was deployed (and what was there before) as function tags, for status and rollback. */
+    @Parameter(property = "lambda.deploy.recordHistory", defaultValue = "true")
+    private boolean recordHistory;
+
+    /** Print the plan (read-only AWS calls) and change nothing. */
+    @Parameter(property = "lambda.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /** Where lambda:package wrote the zips and lambda-package.json. */
+    @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File classesDirectory;
+
+    @Override
+    protected String goal() {
+        return "deploy";
+    }
+
+    @Override
+    protected String skipReason() {
+        if (skipDeploy) {
+            return "lambda.deploy.skip=true";
+        }
+        if ("pom".equals(project.getPackaging())) {
+            return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
+        }
+        return null;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        DeployRequest request = request();
+        SdkLogging.quietSecretBearingLoggers();
+        DeployResult result;
+        try {
+            result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
+        } catch (DeployException | AwsCallException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        DeploySummary.render(result).forEach(getLog()::info);
+        getLog().info("Deploy result: " + relative(outputDirectory) + File.separator + DeployResult.FILE_NAME);
+        List<RegionResult> failed = result.regions().stream().filter(RegionResult::failed).toList();
+        if (!failed.isEmpty()) {
+            throw new MojoFailureException("lambda:deploy failed in " + failed.stream()
+                    .map(r -> r.region() + ": " + r.error()).collect(Collectors.joining("; ")));
+        }
+    }
+
+    private DeployRequest request() {
+        AwsSettings aws = new AwsSettings(profile, endpoint(), RetryStrategyMode.parse(retryMode, "<retryMode> (lambda.retryMode)"), null);
+        List<String> names = names();
+        if (names.isEmpty()) {
+            throw new ConfigException("<functionNames> (lambda.functionName)", "no function to deploy to. Set "
+                    + "-Dlambda.functionName=my-function (comma-separated for several) or "
+                    + "<functionNames><functionName>my-function</functionName></functionNames>.");
+        }
+        List<String> regions = split(region);
+        if (regions.isEmpty()) {
+            regions = List.of(AwsClientFactory.defaultRegion(aws.profile(), "<region> (lambda.region)"));
+        }
+        if (waitTimeout <= 0) {
+            throw new ConfigException("<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
+        }
+        FunctionSettings function = new FunctionSettings(blank(handler), blank(runtime), memorySize, timeout,
+                environment, blank(javaToolOptions), blank(role), blank(description), publishVersion, blank(alias),
+                snapStart);
+        return DeployRequest.builder(outputDirectory.toPath())
+                .staleIfNewer(classesDirectory == null ? List.of() : List.of(classesDirectory.toPath()))
+                .expectedArtifact(project.getGroupId() + ":" + project.getArtifactId())
+                .regions(regions)
+                .functionNames(names)
+                .function(function)
+                .layers(new LayerSettings(layerPrefix, layerRuntimes, blank(layerLicense), layerShareAccounts,
+                        blank(layerShareOrganization)))
+                .mode(DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)"))
+                .s3(new S3Settings(blank(deployBucket), deployPrefix, createBucket, 0, 0))
+                .aws(aws)
+                .dryRun(dryRun)
+                .recordHistory(recordHistory)
+                .waitTimeout(Duration.ofSeconds(waitTimeout))
+                .gitCommit(GitCommit.find(project.getBasedir() == null ? null : project.getBasedir().toPath(),
+                        System.getenv()).orElse(null))
+                .build();
+    }
+
+    private List<String> names() {
+        LinkedHashSet<String> all = new LinkedHashSet<>(split(functionName));
+        functionNames.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(all::add);
+        return new ArrayList<>(all);
+    }
+
+    private URI endpoint() {
+        if (blank(endpoint) == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(endpoint.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(endpoint, "scheme and host required");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("<endpoint> (lambda.endpoint)", "'" + endpoint + "' is not a URL; use e.g. "
+                    + "-Dlambda.endpoint=http://127.0.0.1:5000");
+        }
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private String relative(File f) {
+        try {
+            return project.getBasedir().toPath().relativize(f.toPath()).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return f.getPath();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.lambdadeploy.publish;
+
+import dev.lambdadeploy.assemble.Hashes;
+import dev.lambdadeploy.aws.AwsErrorTranslator;
+import dev.lambdadeploy.manifest.ManifestIO;
+import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.manifest.ZipRecord;
+import dev.lambdadeploy.report.ByteSizes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads what {@code lambda:package} built and decides how each zip travels. Refuses a missing or stale manifest (zips
+ * changed or gone, classes newer than the package) and packages that can never deploy as zips, before any AWS call.
+ */
+public final class DeployPlanner {
+    public static final int MAX_LAYERS = 5;
+    static final String RUN_PACKAGE = "Run 'mvn package lambda:deploy' (lambda:deploy deploys what lambda:package built "
+            + "and never re-resolves dependencies).";
+
+    private DeployPlanner() {}
+
+    public static DeployPlan plan(DeployRequest request) {
+        Path dir = request.outputDirectory();
+        Path manifestFile = dir.resolve(PackageManifest.FILE_NAME);
+        PackageManifest manifest = readManifest(manifestFile);
+        if (request.expectedArtifact() != null) {
+            String built = manifest.project().groupId() + ":" + manifest.project().artifactId();
+            if (!built.equals(request.expectedArtifact())) {
+                throw stale(manifestFile, "it was built for " + built + ", not " + request.expectedArtifact());
+            }
+        }
+        Optional<Path> newer = newerThan(request.staleIfNewer(), manifestFile);
+        if (newer.isPresent()) {
+            throw stale(manifestFile, newer.get() + " changed after the package was built");
+        }
+        if (manifest.function() == null) {
+            throw stale(manifestFile, "it records no function zip");
+        }
+        long unzipped = manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
+        if (unzipped > AwsErrorTranslator.UNZIPPED_LIMIT) {
+            throw new DeployException("The function and its layers are " + unzipped + " bytes ("
+                    + ByteSizes.human(unzipped) + ") unzipped, over Lambda's limit of " + AwsErrorTranslator.UNZIPPED_LIMIT
+                    + " bytes for zip deployments. Remove or <exclude> the biggest dependencies (see the size report of "
+                    + "lambda:package), or deploy a container image (up to 10 GB).");
+        }
+        if (manifest.layers().size() > MAX_LAYERS) {
+            throw new DeployException("The package has " + manifest.layers().size() + " layers; a function can use at "
+                    + "most " + MAX_LAYERS + ". Merge layers in <layers> of lambda:package.");
+        }
+        List<PlannedZip> layers = new ArrayList<>();
+        for (ZipRecord z : manifest.layers()) {
+            layers.add(planned(request, dir, manifestFile, z, true, request.layers().layerName(z.name())));
+        }
+        PlannedZip function = planned(request, dir, manifestFile, manifest.function(), false,
+                manifest.project().artifactId() + "-function");
+        return new DeployPlan(manifest, layers, function);
+    }
+
+    private static PlannedZip planned(DeployRequest request, Path dir, Path manifestFile, ZipRecord z, boolean layer,
+            String awsName) {
+        Path file = dir.resolve(z.path());
+        if (!Files.isRegularFile(file)) {
+            throw stale(manifestFile, file + " is missing");
+        }
+        byte[] sha;
+        try {
+            sha = Hashes.sha256(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String codeSha256 = Base64.getEncoder().encodeToString(sha);
+        if (!codeSha256.equals(z.codeSha256())) {
+            throw stale(manifestFile, file + " changed after the manifest was written");
+        }
+        String what = layer ? "layer '" + z.name() + "'" : "the function zip";
+        DeployMode transport;
+        boolean fits = z.zippedBytes() <= AwsErrorTranslator.DIRECT_UPLOAD_LIMIT;
+        switch (request.mode()) {
+            case DIRECT:
+                if (!fits) {
+                    throw new DeployException(what + " is " + z.zippedBytes() + " bytes zipped ("
+                            + ByteSizes.human(z.zippedBytes()) + "), over the " + AwsErrorTranslator.DIRECT_UPLOAD_LIMIT
+                            + "-byte limit of a direct upload (<deployMode>direct</deployMode>). Upload through S3: "
+                            + "-Dlambda.deploy.mode=s3 or auto, with -Dlambda.deploy.bucket=<bucket> "
+                            + "(-Dlambda.deploy.createBucket=true to create it).");
+                }
+                transport = DeployMode.DIRECT;
+                break;
+            case S3:
+                transport = DeployMode.S3;
+                break;
+            default:
+                transport = fits ? DeployMode.DIRECT : DeployMode.S3;
+        }
+        return new PlannedZip(z.name(), awsName, layer, file, codeSha256, Hashes.hex(sha),
+                z.zippedBytes(), z.unzippedBytes(), transport);
+    }
+
+    private static PackageManifest readManifest(Path manifestFile) {
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new DeployException("Nothing to deploy: " + manifestFile + " does not exist. " + RUN_PACKAGE);
+        }
+        PackageManifest m;
+        try {
+            m = ManifestIO.read(manifestFile);
+        } catch (IOException | RuntimeException e) {
+            throw stale(manifestFile, "it cannot be read (" + e.getMessage() + ")");
+        }
+        if (m.schemaVersion() != PackageManifest.SCHEMA_VERSION || m.project() == null) {
+            throw stale(manifestFile, "it was written by another version of the plugin");
+        }
+        return m;
+    }
+
+    private static Optional<Path> newerThan(List<Path> roots, Path manifestFile) {
+        FileTime built;
+        try {
+            built = Files.getLastModifiedTime(manifestFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                Optional<Path> newer = files.filter(Files::isRegularFile)
+                        .filter(f -> lastModified(f).compareTo(built) > 0)
+                        .findFirst();
+                if (newer.isPresent()) {
+                    return newer;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static FileTime lastModified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static DeployException stale(Path manifestFile, String why) {
+        return new DeployException("The package is stale: " + manifestFile + " does not match what is on disk (" + why
+                + "). " + RUN_PACKAGE);
+    }
+
+}

@@ -1,0 +1,113 @@
+package dev.lambdadeploy.publish;
+
+import dev.lambdadeploy.aws.AwsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Everything {@link LambdaDeployer} needs; built by the Maven adapter (or a test) and validated there. */
+public final class DeployRequest {
+    private final Path outputDirectory;
+    private final List<Path> staleIfNewer;
+    private final String expectedArtifact;
+    private final List<String> regions;
+    private final List<String> functionNames;
+    private final FunctionSettings function;
+    private final LayerSettings layers;
+    private final DeployMode mode;
+    private final S3Settings s3;
+    private final AwsSettings aws;
+    private final boolean dryRun;
+    private final boolean recordHistory;
+    private final Duration waitTimeout;
+    private final Duration pollInterval;
+    private final String gitCommit;
+
+    private DeployRequest(Builder b) {
+        this.outputDirectory = Objects.requireNonNull(b.outputDirectory, "outputDirectory");
+        this.staleIfNewer = List.copyOf(b.staleIfNewer);
+        this.expectedArtifact = b.expectedArtifact;
+        this.regions = List.copyOf(b.regions);
+        this.functionNames = List.copyOf(b.functionNames);
+        this.function = b.function;
+        this.layers = b.layers;
+        this.mode = b.mode;
+        this.s3 = b.s3;
+        this.aws = b.aws;
+        this.dryRun = b.dryRun;
+        this.recordHistory = b.recordHistory;
+        this.waitTimeout = b.waitTimeout;
+        this.pollInterval = b.pollInterval;
+        this.gitCommit = b.gitCommit;
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException("at least one region");
+        }
+    }
+
+    public static Builder builder(Path outputDirectory) {
+        return new Builder(outputDirectory);
+    }
+
+    /** {@code target/lambda/}: where the manifest, the zips and deploy-result.json live. */
+    public Path outputDirectory() { return outputDirectory; }
+    /** Files or folders (e.g. target/classes) whose newer content means the manifest is stale. */
+    public List<Path> staleIfNewer() { return staleIfNewer; }
+    /** groupId:artifactId the manifest must be for, or null. */
+    public String expectedArtifact() { return expectedArtifact; }
+    public List<String> regions() { return regions; }
+    public List<String> functionNames() { return functionNames; }
+    public FunctionSettings function() { return function; }
+    public LayerSettings layers() { return layers; }
+    public DeployMode mode() { return mode; }
+    public S3Settings s3() { return s3; }
+    public AwsSettings aws() { return aws; }
+    public boolean dryRun() { return dryRun; }
+    /** Tag functions with what was deployed (and what was there before), for status and rollback. */
+    public boolean recordHistory() { return recordHistory; }
+    public Duration waitTimeout() { return waitTimeout; }
+    public Duration pollInterval() { return pollInterval; }
+    public String gitCommit() { return gitCommit; }
+
+    public static final class Builder {
+        private final Path outputDirectory;
+        private final List<Path> staleIfNewer = new ArrayList<>();
+        private String expectedArtifact;
+        private final List<String> regions = new ArrayList<>();
+        private final List<String> functionNames = new ArrayList<>();
+        private FunctionSettings function = FunctionSettings.none();
+        private LayerSettings layers = LayerSettings.defaults();
+        private DeployMode mode = DeployMode.AUTO;
+        private S3Settings s3 = S3Settings.defaults();
+        private AwsSettings aws = AwsSettings.defaults();
+        private boolean dryRun;
+        private boolean recordHistory = true;
+        private Duration waitTimeout = Duration.ofMinutes(5);
+        private Duration pollInterval = Duration.ofSeconds(2);
+        private String gitCommit;
+
+        private Builder(Path outputDirectory) {
+            this.outputDirectory = outputDirectory;
+        }
+
+        public Builder staleIfNewer(List<Path> v) { staleIfNewer.addAll(v); return this; }
+        public Builder expectedArtifact(String v) { expectedArtifact = v; return this; }
+        public Builder regions(List<String> v) { regions.addAll(v); return this; }
+        public Builder functionNames(List<String> v) { functionNames.addAll(v); return this; }
+        public Builder function(FunctionSettings v) { function = v; return this; }
+        public Builder layers(LayerSettings v) { layers = v; return this; }
+        public Builder mode(DeployMode v) { mode = v; return this; }
+        public Builder s3(S3Settings v) { s3 = v; return this; }
+        public Builder aws(AwsSettings v) { aws = v; return this; }
+        public Builder dryRun(boolean v) { dryRun = v; return this; }
+        public Builder recordHistory(boolean v) { recordHistory = v; return this; }
+        public Builder waitTimeout(Duration v) { waitTimeout = v; return this; }
+        public Builder pollInterval(Duration v) { pollInterval = v; return this; }
+        public Builder gitCommit(String v) { gitCommit = v; return this; }
+
+        public DeployRequest build() {
+            return new DeployRequest(this);
+        }
+    }
+}

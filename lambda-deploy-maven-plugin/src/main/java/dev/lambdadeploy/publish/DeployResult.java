@@ -1,0 +1,24 @@
+package dev.lambdadeploy.publish;
+
+import dev.lambdadeploy.manifest.ProjectInfo;
+import java.util.List;
+
+/** {@code target/lambda/deploy-result.json}: see docs/deploy-result-json.md. */
+public record DeployResult(int schemaVersion, ProjectInfo project, String mode, boolean dryRun, String startedAt,
+        long durationMillis, long bytesUploaded, List<RegionResult> regions) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String FILE_NAME = "deploy-result.json";
+
+    public DeployResult {
+        regions = regions == null ? List.of() : List.copyOf(regions);
+    }
+
+    public boolean failed() {
+        return regions.stream().anyMatch(RegionResult::failed);
+    }
+
+    public boolean upToDate() {
+        return regions.stream().allMatch(RegionResult::upToDate);
+    }
+}

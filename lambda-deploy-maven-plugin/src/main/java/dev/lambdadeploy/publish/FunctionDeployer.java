@@ -1,0 +1,292 @@
+package dev.lambdadeploy.publish;
+
+import dev.lambdadeploy.aws.AwsCallException;
+import dev.lambdadeploy.aws.AwsCalls;
+import dev.lambdadeploy.aws.AwsErrorTranslator;
+import dev.lambdadeploy.aws.FunctionWaiter;
+import dev.lambdadeploy.log.BuildLog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.PackageType;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
+
+/**
+ * Brings one function in one region to the package: code first (skipped when CodeSha256 is equal), then the
+ * configuration (new layer versions, settings from the POM; skipped when equal), waiting for Lambda between updates;
+ * then an optional published version and alias, and the history tags.
+ */
+final class FunctionDeployer {
+    private final LambdaClient lambda;
+    private final String region;
+    private final FunctionWaiter waiter;
+    private final FunctionSettings settings;
+    private final BuildLog log;
+
+    FunctionDeployer(LambdaClient lambda, String region, FunctionWaiter waiter, FunctionSettings settings, BuildLog log) {
+        this.lambda = lambda;
+        this.region = region;
+        this.waiter = waiter;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** Reads the function (never its code location, which is a signed URL); read-only. */
+    FunctionState inspect(String name) {
+        GetFunctionResponse f;
+        try {
+            f = lambda.getFunction(r -> r.functionName(name));
+        } catch (ResourceNotFoundException e) {
+            if (settings.role() == null) {
+                throw new DeployException("Function " + name + " does not exist in " + region + ". Create it once, e.g. "
+                        + "aws lambda create-function --region " + region + " --function-name " + name
+                        + " --runtime " + runtime() + " --handler <class>::handleRequest --role <execution-role-arn> "
+                        + "--zip-file fileb://target/lambda/function.zip, or configure <role> (with <handler>) so "
+                        + "lambda:deploy creates it.");
+            }
+            if (settings.handler() == null) {
+                throw new DeployException("Function " + name + " does not exist in " + region + " and <role> is set to "
+                        + "create it, but no <handler> (-Dlambda.handler) is configured. Set <handler>com.example.Handler::handleRequest</handler>.");
+            }
+            return new FunctionState(name, null, Map.of());
+        } catch (SdkException e) {
+            throw AwsErrorTranslator.toException(e, "lambda:GetFunction", "function " + name + " in " + region);
+        }
+        FunctionConfiguration c = f.configuration();
+        if (c.packageType() == PackageType.IMAGE) {
+            throw new DeployException("Function " + name + " in " + region + " is a container-image function; a zip "
+                    + "deploy cannot update it. Deploy it as an image, or point <functionNames> at a zip function.");
+        }
+        return new FunctionState(name, c, f.tags());
+    }
+
+    /** The layer list the function will have, checked against Lambda's 5-layer limit. */
+    List<String> desiredLayers(FunctionState state, List<String> managedArns) {
+        Set<String> retired = new HashSet<>(History.managedLayerNames(state.tags()));
+        managedArns.forEach(a -> retired.remove(LayerArns.name(a)));
+        List<String> layers = LayerArns.desired(state.layerArns(), managedArns, retired);
+        if (layers.size() > DeployPlanner.MAX_LAYERS) {
+            throw new DeployException("Function " + state.name() + " in " + region + " would have " + layers.size()
+                    + " layers (" + layers.stream().map(LayerArns::shortForm).toList() + "); Lambda allows at most "
+                    + DeployPlanner.MAX_LAYERS + ". Merge layers in <layers> of lambda:package or remove layers the "
+                    + "function no longer needs.");
+        }
+        return layers;
+    }
+
+    FunctionResult apply(FunctionState state, PlannedZip code, Supplier<S3Location> codeUpload, String architecture,
+            Context ctx) {
+        String name = state.name();
+        List<String> managedArns = ctx.managedArns();
+        List<String> layers = desiredLayers(state, managedArns);
+        if (!state.exists()) {
+            return create(state, code, codeUpload, layers, architecture, ctx);
+        }
+        FunctionConfiguration before = state.current();
+        List<String> changes = new ArrayList<>();
+        boolean codeChanged = !code.codeSha256().equals(before.codeSha256());
+        boolean archChanged = state.architectureDiffers(architecture);
+        if (codeChanged) {
+            changes.add("code");
+        }
+        if (archChanged) {
+            changes.add("architecture " + before.architecturesAsStrings() + " -> " + architecture);
+        }
+        UpdateFunctionConfigurationRequest.Builder config = UpdateFunctionConfigurationRequest.builder().functionName(name);
+        List<String> configChanges = configChanges(before, layers, config);
+        changes.addAll(configChanges);
+        S3Location s3 = null;
+        String codeAction = codeChanged || archChanged ? (ctx.dryRun() ? "would-update" : "updated") : "up-to-date";
+        String configAction = configChanges.isEmpty() ? "up-to-date" : ctx.dryRun() ? "would-update" : "updated";
+        String version = null;
+        long uploaded = 0;
+        if (!ctx.dryRun()) {
+            if (codeChanged || archChanged) {
+                s3 = code.transport() == DeployMode.S3 ? codeUpload.get() : null;
+                S3Location from = s3;
+                log.info("[" + region + "] updating code of " + name);
+                waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", "function " + name
+                        + " in " + region, () -> lambda.updateFunctionCode(r -> {
+                            r.functionName(name).architecturesWithStrings(architecture);
+                            if (from != null) {
+                                r.s3Bucket(from.bucket()).s3Key(from.key());
+                            } else {
+                                r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
+                            }
+                        })));
+                uploaded += from == null ? code.zippedBytes() : from.bytesUploaded();
+                waiter.awaitReady(name);
+            }
+            if (!configChanges.isEmpty()) {
+                log.info("[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
+                UpdateFunctionConfigurationRequest req = config.build();
+                waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", "function "
+                        + name + " in " + region, () -> lambda.updateFunctionConfiguration(req)));
+                waiter.awaitReady(name);
+            }
+            version = publishAndAlias(name, code, !changes.isEmpty(), ctx);
+            if (!changes.isEmpty()) {
+                tag(before.functionArn(), code, layers, managedArns, before.codeSha256(), state, ctx);
+            }
+        }
+        return new FunctionResult(name, before.functionArn(), codeAction, configAction, changes, code.codeSha256(),
+                before.codeSha256(), layers, state.layerArns(), version, settings.alias(),
+                s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(), uploaded);
+    }
+
+    private List<String> configChanges(FunctionConfiguration c, List<String> layers,
+            UpdateFunctionConfigurationRequest.Builder req) {
+        List<String> changes = new ArrayList<>();
+        if (!layers.equals(c.layers().stream().map(l -> l.arn()).toList())) {
+            changes.add("layers");
+            req.layers(layers);
+        }
+        if (settings.handler() != null && !settings.handler().equals(c.handler())) {
+            changes.add("handler");
+            req.handler(settings.handler());
+        }
+        if (settings.runtime() != null && !settings.runtime().equals(c.runtimeAsString())) {
+            changes.add("runtime");
+            req.runtime(settings.runtime());
+        }
+        if (settings.memorySize() != null && !settings.memorySize().equals(c.memorySize())) {
+            changes.add("memory");
+            req.memorySize(settings.memorySize());
+        }
+        if (settings.timeout() != null && !settings.timeout().equals(c.timeout())) {
+            changes.add("timeout");
+            req.timeout(settings.timeout());
+        }
+        if (settings.description() != null && !settings.description().equals(c.description())) {
+            changes.add("description");
+            req.description(settings.description());
+        }
+        Map<String, String> env = new HashMap<>(c.environment() == null ? Map.of() : c.environment().variables());
+        Map<String, String> wanted = settings.effectiveEnvironment();
+        if (!wanted.entrySet().stream().allMatch(e -> e.getValue().equals(env.get(e.getKey())))) {
+            changes.add("environment");
+            env.putAll(wanted);
+            req.environment(e -> e.variables(env));
+        }
+        boolean snapStartOn = c.snapStart() != null && c.snapStart().applyOn() == SnapStartApplyOn.PUBLISHED_VERSIONS;
+        if (settings.snapStart() && !snapStartOn) {
+            changes.add("snapstart");
+            req.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
+        }
+        return changes;
+    }
+
+    private FunctionResult create(FunctionState state, PlannedZip code, Supplier<S3Location> codeUpload,
+            List<String> layers, String architecture, Context ctx) {
+        String name = state.name();
+        if (ctx.dryRun()) {
+            return new FunctionResult(name, null, "would-create", "would-update", List.of("created"), code.codeSha256(),
+                    null, layers, List.of(), null, settings.alias(), null, null, 0);
+        }
+        S3Location s3 = code.transport() == DeployMode.S3 ? codeUpload.get() : null;
+        FunctionCode fc = s3 != null ? FunctionCode.builder().s3Bucket(s3.bucket()).s3Key(s3.key()).build()
+                : FunctionCode.builder().zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code))).build();
+        log.info("[" + region + "] creating function " + name);
+        String arn = AwsCalls.call("lambda:CreateFunction", "function " + name + " in " + region,
+                () -> lambda.createFunction(r -> {
+                    r.functionName(name).role(settings.role()).handler(settings.handler()).runtime(runtime())
+                            .code(fc).layers(layers).architecturesWithStrings(architecture)
+                            .environment(e -> e.variables(settings.effectiveEnvironment()))
+                            .description(settings.description());
+                    if (settings.memorySize() != null) {
+                        r.memorySize(settings.memorySize());
+                    }
+                    if (settings.timeout() != null) {
+                        r.timeout(settings.timeout());
+                    }
+                    if (settings.snapStart()) {
+                        r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
+                    }
+                })).functionArn();
+        waiter.awaitReady(name);
+        String version = publishAndAlias(name, code, true, ctx);
+        tag(arn, code, layers, ctx.managedArns(), null, state, ctx);
+        return new FunctionResult(name, arn, "created", "updated", List.of("created"), code.codeSha256(), null, layers,
+                List.of(), version, settings.alias(), s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(),
+                s3 == null ? code.zippedBytes() : s3.bytesUploaded());
+    }
+
+    /** Publishes a version when something changed (or the alias is missing) and points the alias at it. */
+    private String publishAndAlias(String name, PlannedZip code, boolean changed, Context ctx) {
+        if (!settings.publishesVersion()) {
+            return null;
+        }
+        String alias = settings.alias();
+        String aliasVersion = alias == null ? null : currentAliasVersion(name, alias);
+        if (!changed && (alias == null || aliasVersion != null)) {
+            return null;
+        }
+        String resource = "function " + name + " in " + region;
+        String version = waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:PublishVersion", resource,
+                () -> lambda.publishVersion(r -> r.functionName(name).codeSha256(code.codeSha256())
+                        .description(ctx.versionDescription()))).version());
+        waiter.awaitReady(name + ":" + version);
+        log.info("[" + region + "] published version " + version + " of " + name);
+        if (alias != null) {
+            if (aliasVersion == null) {
+                AwsCalls.run("lambda:CreateAlias", resource, () -> lambda.createAlias(r -> r.functionName(name)
+                        .name(alias).functionVersion(version)));
+            } else if (!Objects.equals(aliasVersion, version)) {
+                AwsCalls.run("lambda:UpdateAlias", resource, () -> lambda.updateAlias(r -> r.functionName(name)
+                        .name(alias).functionVersion(version)));
+            }
+            log.info("[" + region + "] alias " + name + ":" + alias + " -> version " + version);
+        }
+        return version;
+    }
+
+    private String currentAliasVersion(String name, String alias) {
+        try {
+            return lambda.getAlias(r -> r.functionName(name).name(alias)).functionVersion();
+        } catch (ResourceNotFoundException e) {
+            return null;
+        } catch (SdkException e) {
+            throw AwsErrorTranslator.toException(e, "lambda:GetAlias", "alias " + alias + " of " + name);
+        }
+    }
+
+    /** History for status/rollback; a missing lambda:TagResource permission only costs the history, not the deploy. */
+    private void tag(String arn, PlannedZip code, List<String> layers, List<String> managedArns, String previousCode,
+            FunctionState state, Context ctx) {
+        if (!ctx.recordHistory()) {
+            return;
+        }
+        Set<String> previouslyManaged = new HashSet<>(History.managedLayerNames(state.tags()));
+        managedArns.forEach(a -> previouslyManaged.add(LayerArns.name(a)));
+        List<String> previous = state.layerArns().stream().filter(a -> previouslyManaged.contains(LayerArns.name(a))).toList();
+        Map<String, String> tags = History.tags(ctx.project(), ctx.gitCommit(), code.codeSha256(), managedArns,
+                previousCode, previous);
+        try {
+            AwsCalls.run("lambda:TagResource", "function " + state.name() + " in " + region,
+                    () -> lambda.tagResource(r -> r.resource(arn).tags(tags)));
+        } catch (AwsCallException e) {
+            log.warn("[" + region + "] deploy history not recorded on " + state.name() + ": " + e.getMessage());
+        }
+    }
+
+    private String runtime() {
+        return settings.runtime() != null ? settings.runtime() : FunctionSettings.DEFAULT_RUNTIME;
+    }
+
+    /** What every function of a region shares. */
+    record Context(boolean dryRun, boolean recordHistory, String project, String gitCommit, String versionDescription,
+            List<String> managedArns) {}
+}

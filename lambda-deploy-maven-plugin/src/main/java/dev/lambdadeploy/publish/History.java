@@ -1,0 +1,63 @@
+package dev.lambdadeploy.publish;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Deploy history kept on the function itself, as tags (no state files, nothing to lose): what this plugin deployed
+ * and what was there before, so status, rollback and prune can work from AWS alone. Layers are recorded as
+ * {@code name:version} separated by spaces (tag values allow no commas); code as its CodeSha256, which is also the
+ * S3 key of an S3-mode upload.
+ */
+final class History {
+    static final String PREFIX = "lambda-deploy:";
+    static final String PROJECT = PREFIX + "project";
+    static final String LAYERS = PREFIX + "layers";
+    static final String CODE = PREFIX + "code-sha256";
+    static final String PREVIOUS_LAYERS = PREFIX + "previous-layers";
+    static final String PREVIOUS_CODE = PREFIX + "previous-code-sha256";
+    static final String DEPLOYED_AT = PREFIX + "deployed-at";
+    static final String GIT_COMMIT = PREFIX + "git-commit";
+
+    private History() {}
+
+    /** Names of the layers the previous deploy managed. */
+    static Set<String> managedLayerNames(Map<String, String> tags) {
+        String v = tags.get(LAYERS);
+        if (v == null || v.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(v.trim().split("\\s+"))
+                .map(s -> s.contains(":") ? s.substring(0, s.lastIndexOf(':')) : s)
+                .collect(Collectors.toSet());
+    }
+
+    static Map<String, String> tags(String project, String gitCommit, String codeSha256, List<String> managedLayerArns,
+            String previousCodeSha256, List<String> previousManagedLayerArns) {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put(PROJECT, truncate(project));
+        t.put(CODE, codeSha256);
+        t.put(LAYERS, truncate(managedLayerArns.stream().map(LayerArns::shortForm).collect(Collectors.joining(" "))));
+        if (previousCodeSha256 != null) {
+            t.put(PREVIOUS_CODE, previousCodeSha256);
+        }
+        t.put(PREVIOUS_LAYERS, truncate(previousManagedLayerArns.stream().map(LayerArns::shortForm)
+                .collect(Collectors.joining(" "))));
+        t.put(DEPLOYED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        if (gitCommit != null) {
+            t.put(GIT_COMMIT, gitCommit);
+        }
+        return t;
+    }
+
+    /** Tag values hold at most 256 characters. */
+    private static String truncate(String v) {
+        return v.length() <= 256 ? v : v.substring(0, 256);
+    }
+}

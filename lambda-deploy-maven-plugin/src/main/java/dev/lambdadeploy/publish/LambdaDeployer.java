@@ -1,0 +1,92 @@
+package dev.lambdadeploy.publish;
+
+import dev.lambdadeploy.aws.AwsClientFactory;
+import dev.lambdadeploy.aws.AwsClients;
+import dev.lambdadeploy.log.BuildLog;
+import dev.lambdadeploy.report.ByteSizes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code lambda:deploy} without Maven: plans from the manifest, deploys every region in parallel (each region on its
+ * own; one failing region does not stop the others) and writes {@code deploy-result.json}. The caller decides what a
+ * failed region means (the Maven goal fails the build).
+ */
+public final class LambdaDeployer {
+    private final BuildLog log;
+
+    public LambdaDeployer(BuildLog log) {
+        this.log = log;
+    }
+
+    public DeployResult deploy(DeployRequest request) {
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        DeployPlan plan = DeployPlanner.plan(request);
+        logPlan(request, plan);
+        List<RegionResult> regions = new ArrayList<>();
+        try (AwsClientFactory factory = new AwsClientFactory(request.aws())) {
+            if (request.regions().size() == 1) {
+                regions.add(deployRegion(request, plan, factory, request.regions().get(0)));
+            } else {
+                ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.regions().size(), 4));
+                try {
+                    List<Future<RegionResult>> futures = new ArrayList<>();
+                    for (String region : request.regions()) {
+                        futures.add(pool.submit(() -> deployRegion(request, plan, factory, region)));
+                    }
+                    for (Future<RegionResult> f : futures) {
+                        regions.add(f.get());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DeployException("interrupted while deploying", e);
+                } catch (ExecutionException e) {
+                    throw new DeployException("deploy failed: " + e.getCause(), e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+        }
+        long bytes = regions.stream().mapToLong(RegionResult::bytesUploaded).sum();
+        DeployResult result = new DeployResult(DeployResult.SCHEMA_VERSION, plan.manifest().project(),
+                request.mode().id(), request.dryRun(), startedAt.toString(), (System.nanoTime() - start) / 1_000_000,
+                bytes, regions);
+        try {
+            DeployResultIO.write(result, request.outputDirectory().resolve(DeployResult.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
+    }
+
+    private RegionResult deployRegion(DeployRequest request, DeployPlan plan, AwsClientFactory factory, String region) {
+        try (AwsClients clients = factory.clients(region)) {
+            RegionResult r = new RegionDeployer(request, plan, clients, log).run();
+            if (r.failed()) {
+                log.warn("[" + region + "] deploy failed: " + r.error());
+            }
+            return r;
+        }
+    }
+
+    private void logPlan(DeployRequest request, DeployPlan plan) {
+        log.info((request.dryRun() ? "Dry run: would deploy " : "Deploying ") + plan.manifest().project().artifactId()
+                + " " + plan.manifest().project().version() + " (" + plan.architecture() + ") to "
+                + String.join(", ", request.functionNames()) + " in " + String.join(", ", request.regions())
+                + ", mode " + request.mode().id());
+        for (PlannedZip z : plan.all()) {
+            log.info("  " + (z.layer() ? "layer " + z.awsName() : "function code") + ": " + z.file().getFileName()
+                    + " " + ByteSizes.human(z.zippedBytes()) + " zipped, " + ByteSizes.human(z.unzippedBytes())
+                    + " unzipped, CodeSha256 " + z.codeSha256() + ", via " + z.transport().id());
+        }
+    }
+}
