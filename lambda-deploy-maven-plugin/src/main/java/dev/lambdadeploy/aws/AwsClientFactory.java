@@ -15,6 +15,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -45,7 +46,13 @@ public final class AwsClientFactory implements AutoCloseable {
         return new AwsClients(region,
                 configure(LambdaClient.builder(), region).build(),
                 configure(S3Client.builder(), region).forcePathStyle(settings.endpoint() != null).build(),
-                configure(StsClient.builder(), region).build());
+                configure(StsClient.builder(), region).build(),
+                ecr(region));
+    }
+
+    /** ECR for container-image deploys (repositories, the registry login). */
+    public EcrClient ecr(String region) {
+        return configure(EcrClient.builder(), region).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {

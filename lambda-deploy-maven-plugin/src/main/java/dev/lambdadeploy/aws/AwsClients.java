@@ -1,15 +1,17 @@
 package dev.lambdadeploy.aws;
 
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** The clients of one region. Closing them leaves the shared HTTP client open (the factory owns it). */
-public record AwsClients(String region, LambdaClient lambda, S3Client s3, StsClient sts) implements AutoCloseable {
+public record AwsClients(String region, LambdaClient lambda, S3Client s3, StsClient sts, EcrClient ecr) implements AutoCloseable {
     @Override
     public void close() {
         lambda.close();
         s3.close();
         sts.close();
+        ecr.close();
     }
 }

@@ -75,6 +75,11 @@ public final class BudgetChecker {
 
     private List<Measure> measures(Budget b, PackageSizes sizes, Optional<Baseline> baseline) {
         List<Measure> out = new ArrayList<>();
+        if (sizes.imageBytes().isPresent() && zipOnly(b)) {
+            out.add(Measure.none(b.kind().id(), "does not apply to a container image (deployed without layers, "
+                    + "up to 10 GB)"));
+            return out;
+        }
         switch (b.kind()) {
             case FUNCTION_ZIPPED:
                 out.add(Measure.bytes("function.zip", sizes.function().zippedBytes(), b.limit(), sizes.function(), true));
@@ -126,6 +131,15 @@ public final class BudgetChecker {
                 throw new IllegalStateException(b.kind().toString());
         }
         return out;
+    }
+
+    /**
+     * Limits that only exist for zip deployments: the direct-upload cap, 250 MB for function + layers and the layer
+     * count (AWS's and the user's). An image function has no layers and its own 10 GB limit.
+     */
+    private static boolean zipOnly(Budget b) {
+        return b.kind() == BudgetKind.LAYER_COUNT || b.aws() && (b.kind() == BudgetKind.LAYER_ZIPPED
+                || b.kind() == BudgetKind.TOTAL_UNZIPPED);
     }
 
     private static Measure growth(Budget b, PackageSizes sizes, Optional<Baseline> baseline) {

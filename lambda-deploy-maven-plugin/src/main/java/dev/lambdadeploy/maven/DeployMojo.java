@@ -15,6 +15,12 @@ import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.LayerSettings;
 import dev.lambdadeploy.publish.RegionResult;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.publish.image.BaseImage;
+import dev.lambdadeploy.publish.image.EcrRepositories;
+import dev.lambdadeploy.publish.image.ImageException;
+import dev.lambdadeploy.publish.image.ImageFormat;
+import dev.lambdadeploy.publish.image.ImageSettings;
+import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.report.DeploySummary;
 import java.io.File;
 import java.net.URI;
@@ -109,9 +115,54 @@ public class DeployMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.snapStart", defaultValue = "false")
     private boolean snapStart;
 
-    /** {@code auto} (direct when a zip fits in 52,428,800 bytes, else S3), {@code direct} or {@code s3}. */
-    @Parameter(property = "lambda.deploy.mode", defaultValue = "auto")
+    /**
+     * {@code auto} (direct when a zip fits in 52,428,800 bytes, else S3; a container image when function + layers
+     * exceed 250 MB unzipped and {@code imageRepository} is set), {@code direct}, {@code s3} or {@code image}.
+     * Also accepted as {@code <mode>}.
+     */
+    @Parameter(alias = "mode", property = "lambda.deploy.mode", defaultValue = "auto")
     private String deployMode;
+
+    /** ECR repository for container images (image mode); created when absent. */
+    @Parameter(property = "lambda.image.repository")
+    private String imageRepository;
+
+    /**
+     * Registry host to push the image to instead of the account's ECR registry (a local registry, a proxy); the
+     * login token still comes from ECR and Lambda still gets the ECR repository URI.
+     */
+    @Parameter(property = "lambda.image.registry")
+    private String imageRegistry;
+
+    /**
+     * Base image: a registry reference (default: {@code public.ecr.aws/lambda/java:21}, by {@code runtime}),
+     * {@code tar:path} (docker save tarball or OCI archive) or {@code oci:path} (OCI layout folder).
+     */
+    @Parameter(property = "lambda.image.baseImage")
+    private String baseImage;
+
+    /** Allow registries without trusted HTTPS (plain HTTP, self-signed); only for registries you trust. */
+    @Parameter(property = "lambda.image.allowInsecureRegistries", defaultValue = "false")
+    private boolean allowInsecureRegistries;
+
+    /** ECR lifecycle policy on the repository: keep only the newest N images. */
+    @Parameter(property = "lambda.image.keepNewestImages")
+    private Integer keepNewestImages;
+
+    /** Scan on push for a repository the plugin creates. */
+    @Parameter(property = "lambda.image.scanOnPush", defaultValue = "true")
+    private boolean scanOnPush;
+
+    /** Image manifest format: {@code docker} (V2.2) or {@code oci}. */
+    @Parameter(property = "lambda.image.format", defaultValue = "docker")
+    private String imageFormat;
+
+    /**
+     * The size budgets of lambda:package (configure them at plugin level to share them); in image mode the
+     * {@code image-size} budgets are checked against the pushed image before any function changes.
+     */
+    @Parameter
+    private List<Budget> budgets = new ArrayList<>();
 
     /** S3 bucket for uploads; {@code {region}} and {@code {account}} are replaced. Default lambda-deploy-{account}-{region}. */
     @Parameter(property = "lambda.deploy.bucket")
@@ -191,7 +242,7 @@ public class DeployMojo extends AbstractLambdaMojo {
         DeployResult result;
         try {
             result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
-        } catch (DeployException | AwsCallException e) {
+        } catch (DeployException | AwsCallException | ImageException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         DeploySummary.render(result).forEach(getLog()::info);
@@ -231,6 +282,7 @@ public class DeployMojo extends AbstractLambdaMojo {
                         blank(layerShareOrganization)))
                 .mode(DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)"))
                 .s3(new S3Settings(blank(deployBucket), deployPrefix, createBucket, 0, 0))
+                .image(imageSettings())
                 .aws(aws)
                 .dryRun(dryRun)
                 .recordHistory(recordHistory)
@@ -238,6 +290,19 @@ public class DeployMojo extends AbstractLambdaMojo {
                 .gitCommit(GitCommit.find(project.getBasedir() == null ? null : project.getBasedir().toPath(),
                         System.getenv()).orElse(null))
                 .build();
+    }
+
+    private ImageSettings imageSettings() {
+        List<dev.lambdadeploy.budget.Budget> imageBudgets = new ArrayList<>();
+        for (int i = 0; i < budgets.size(); i++) {
+            Budget b = budgets.get(i);
+            imageBudgets.add(dev.lambdadeploy.budget.Budget.of(BudgetSpec.parse(b.kind, b.max, b.layer, b.level,
+                    "<budgets><budget>[" + (i + 1) + "]")));
+        }
+        return new ImageSettings(imageRepository, imageRegistry,
+                blank(baseImage) == null ? null : BaseImage.parse(baseImage, runtime, project.getBasedir().toPath()),
+                allowInsecureRegistries, new EcrRepositories.Settings(scanOnPush, keepNewestImages),
+                ImageFormat.parse(imageFormat, "<imageFormat> (lambda.image.format)"), imageBudgets);
     }
 
     private List<String> names() {

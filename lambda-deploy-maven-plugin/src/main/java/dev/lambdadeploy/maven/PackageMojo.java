@@ -27,6 +27,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import dev.lambdadeploy.budget.AwsLimits;
+import dev.lambdadeploy.publish.DeployMode;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -105,6 +107,18 @@ public class PackageMojo extends AbstractLambdaMojo {
      */
     @Parameter
     private List<Budget> budgets = new ArrayList<>();
+
+    /**
+     * The deploy mode of lambda:deploy (configure it at plugin level to share it): in {@code image} mode, or in
+     * {@code auto} mode over 250 MB with {@code imageRepository} set, the zip-only limits (250 MB, 5 layers, direct
+     * upload) do not apply and the image-size budgets do.
+     */
+    @Parameter(alias = "mode", property = "lambda.deploy.mode", defaultValue = "auto")
+    private String deployMode;
+
+    /** The ECR repository of image mode (see lambda:deploy); only read here to know whether auto means an image. */
+    @Parameter(property = "lambda.image.repository")
+    private String imageRepository;
 
     /**
      * Layers the function uses that this build does not make: {@code <externalLayer>} with {@code <arn>} and
@@ -192,7 +206,7 @@ public class PackageMojo extends AbstractLambdaMojo {
         try {
             sizes = new SizeReporter(new MavenBuildLog(getLog())).run(new SizeReportRequest(manifest,
                     outputDirectory.toPath(), budgetSpecs, externalLayerSpecs,
-                    baseline == null ? null : baseline.toPath(), skipBudgets, OptionalLong.empty(),
+                    baseline == null ? null : baseline.toPath(), skipBudgets, imageBytes(manifest),
                     stepSummary == null || stepSummary.getPath().isBlank() ? null : stepSummary.toPath()));
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -224,6 +238,22 @@ public class PackageMojo extends AbstractLambdaMojo {
             return;
         }
         throw new MojoFailureException(msg.toString());
+    }
+
+    /**
+     * In image mode the package is measured as an image: the application layers hold exactly the zips' files, so
+     * their unzipped size is the image size without the base image (which lambda:deploy adds from the registry).
+     */
+    private OptionalLong imageBytes(PackageManifest manifest) {
+        DeployMode mode = DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)");
+        long unzipped = manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
+        boolean image = mode == DeployMode.IMAGE || mode == DeployMode.AUTO && imageRepository != null
+                && !imageRepository.isBlank() && unzipped > AwsLimits.TOTAL_UNZIPPED;
+        if (image) {
+            getLog().info("Image mode: Lambda's zip limits (250 MB, 5 layers) do not apply; the image-size check "
+                    + "counts the application layers here and the whole image at lambda:deploy");
+        }
+        return image ? OptionalLong.of(unzipped) : OptionalLong.empty();
     }
 
     private List<BudgetSpec> budgetSpecs() {

@@ -5,12 +5,14 @@ import java.util.Locale;
 
 /**
  * How code reaches Lambda. {@code DIRECT}: the zip in the request (at most 52,428,800 bytes); {@code S3}: uploaded to
- * the deploy bucket first; {@code AUTO}: direct when the zip fits, else S3. (Container images will be a mode of their
- * own.)
+ * the deploy bucket first; {@code IMAGE}: a container image built with Jib and pushed to ECR; {@code AUTO}: direct
+ * when the zip fits, else S3, and an image when function + layers exceed 250 MB unzipped and an image repository is
+ * configured.
  */
 public enum DeployMode {
     DIRECT,
     S3,
+    IMAGE,
     AUTO;
 
     public static DeployMode parse(String value, String element) {
@@ -23,9 +25,12 @@ public enum DeployMode {
                 return DIRECT;
             case "s3":
                 return S3;
+            case "image":
+                return IMAGE;
             default:
                 throw new ConfigException(element, "unknown deploy mode '" + value
-                        + "'. Use auto (default: direct when the zip fits, else S3), direct or s3, "
+                        + "'. Use auto (default: direct when the zip fits, else S3; an image "
+                        + "when over 250 MB and <imageRepository> is set), direct, s3 or image, "
                         + "e.g. -Dlambda.deploy.mode=s3.");
         }
     }

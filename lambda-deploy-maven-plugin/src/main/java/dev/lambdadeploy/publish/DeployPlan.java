@@ -4,8 +4,11 @@ import dev.lambdadeploy.manifest.PackageManifest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What this deploy would put where: the manifest's zips with their transport, for every region alike. */
-public record DeployPlan(PackageManifest manifest, List<PlannedZip> layers, PlannedZip function) {
+/**
+ * What this deploy would put where: the manifest's zips with their transport, for every region alike, or a container
+ * image ({@code image} true: the zips are not uploaded, the image is built from the same package).
+ */
+public record DeployPlan(PackageManifest manifest, List<PlannedZip> layers, PlannedZip function, boolean image) {
     public DeployPlan {
         layers = List.copyOf(layers);
     }
@@ -17,7 +20,7 @@ public record DeployPlan(PackageManifest manifest, List<PlannedZip> layers, Plan
     }
 
     public boolean usesS3() {
-        return all().stream().anyMatch(z -> z.transport() == DeployMode.S3);
+        return !image && all().stream().anyMatch(z -> z.transport() == DeployMode.S3);
     }
 
     public String architecture() {

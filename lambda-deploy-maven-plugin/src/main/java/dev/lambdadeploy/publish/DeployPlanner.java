@@ -2,6 +2,7 @@ package dev.lambdadeploy.publish;
 
 import dev.lambdadeploy.assemble.Hashes;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
+import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ZipRecord;
@@ -46,13 +47,16 @@ public final class DeployPlanner {
             throw stale(manifestFile, "it records no function zip");
         }
         long unzipped = manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
-        if (unzipped > AwsErrorTranslator.UNZIPPED_LIMIT) {
+        boolean image = imageMode(request, unzipped);
+        if (!image && unzipped > AwsErrorTranslator.UNZIPPED_LIMIT) {
             throw new DeployException("The function and its layers are " + unzipped + " bytes ("
                     + ByteSizes.human(unzipped) + ") unzipped, over Lambda's limit of " + AwsErrorTranslator.UNZIPPED_LIMIT
                     + " bytes for zip deployments. Remove or <exclude> the biggest dependencies (see the size report of "
-                    + "lambda:package), or deploy a container image (up to 10 GB).");
+                    + "lambda:package), or deploy a container image (up to 10 GB): set <imageRepository>my-function"
+                    + "</imageRepository> (-Dlambda.image.repository=my-function) and auto mode switches to an image, "
+                    + "or -Dlambda.deploy.mode=image.");
         }
-        if (manifest.layers().size() > MAX_LAYERS) {
+        if (!image && manifest.layers().size() > MAX_LAYERS) {
             throw new DeployException("The package has " + manifest.layers().size() + " layers; a function can use at "
                     + "most " + MAX_LAYERS + ". Merge layers in <layers> of lambda:package.");
         }
@@ -62,7 +66,33 @@ public final class DeployPlanner {
         }
         PlannedZip function = planned(request, dir, manifestFile, manifest.function(), false,
                 manifest.project().artifactId() + "-function");
-        return new DeployPlan(manifest, layers, function);
+        return new DeployPlan(manifest, layers, function, image);
+    }
+
+    /**
+     * Image mode when asked for, or in auto mode when the zips are over 250 MB unzipped and an image repository is
+     * configured. An image needs the repository and the handler (its CMD); both are checked here, before AWS.
+     */
+    private static boolean imageMode(DeployRequest request, long unzipped) {
+        boolean image = request.mode() == DeployMode.IMAGE || request.mode() == DeployMode.AUTO
+                && unzipped > AwsErrorTranslator.UNZIPPED_LIMIT && request.image().configured();
+        if (!image) {
+            return false;
+        }
+        if (!request.image().configured()) {
+            throw new ConfigException("<imageRepository> (lambda.image.repository)", "image mode needs the ECR "
+                    + "repository to push to, e.g. <imageRepository>my-function</imageRepository> or "
+                    + "-Dlambda.image.repository=my-function (created when absent).");
+        }
+        if (request.function().handler() == null) {
+            throw new ConfigException("<handler> (lambda.handler)", "an image function runs the handler given as the "
+                    + "image's CMD: set <handler>com.example.Handler::handleRequest</handler>.");
+        }
+        if (request.function().snapStart()) {
+            throw new ConfigException("<snapStart> (lambda.snapStart)", "SnapStart does not work with container "
+                    + "images. Remove <snapStart>, or deploy zips (-Dlambda.deploy.mode=auto without an image).");
+        }
+        return true;
     }
 
     private static PlannedZip planned(DeployRequest request, Path dir, Path manifestFile, ZipRecord z, boolean layer,

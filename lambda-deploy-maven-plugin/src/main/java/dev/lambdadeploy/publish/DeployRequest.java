@@ -1,6 +1,7 @@
 package dev.lambdadeploy.publish;
 
 import dev.lambdadeploy.aws.AwsSettings;
+import dev.lambdadeploy.publish.image.ImageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class DeployRequest {
     private final LayerSettings layers;
     private final DeployMode mode;
     private final S3Settings s3;
+    private final ImageSettings image;
     private final AwsSettings aws;
     private final boolean dryRun;
     private final boolean recordHistory;
@@ -35,6 +37,7 @@ public final class DeployRequest {
         this.layers = b.layers;
         this.mode = b.mode;
         this.s3 = b.s3;
+        this.image = b.image;
         this.aws = b.aws;
         this.dryRun = b.dryRun;
         this.recordHistory = b.recordHistory;
@@ -62,6 +65,8 @@ public final class DeployRequest {
     public LayerSettings layers() { return layers; }
     public DeployMode mode() { return mode; }
     public S3Settings s3() { return s3; }
+    /** The container image settings (image mode, or auto over 250 MB). */
+    public ImageSettings image() { return image; }
     public AwsSettings aws() { return aws; }
     public boolean dryRun() { return dryRun; }
     /** Tag functions with what was deployed (and what was there before), for status and rollback. */
@@ -80,6 +85,7 @@ public final class DeployRequest {
         private LayerSettings layers = LayerSettings.defaults();
         private DeployMode mode = DeployMode.AUTO;
         private S3Settings s3 = S3Settings.defaults();
+        private ImageSettings image = ImageSettings.none();
         private AwsSettings aws = AwsSettings.defaults();
         private boolean dryRun;
         private boolean recordHistory = true;
@@ -99,6 +105,7 @@ public final class DeployRequest {
         public Builder layers(LayerSettings v) { layers = v; return this; }
         public Builder mode(DeployMode v) { mode = v; return this; }
         public Builder s3(S3Settings v) { s3 = v; return this; }
+        public Builder image(ImageSettings v) { image = v; return this; }
         public Builder aws(AwsSettings v) { aws = v; return this; }
         public Builder dryRun(boolean v) { dryRun = v; return this; }
         public Builder recordHistory(boolean v) { recordHistory = v; return this; }

@@ -46,16 +46,29 @@ final class FunctionDeployer {
 
     /** Reads the function (never its code location, which is a signed URL); read-only. */
     FunctionState inspect(String name) {
+        return inspect(name, false);
+    }
+
+    /**
+     * Reads the function and checks that it can take this kind of code: Lambda never switches a function between
+     * zip and image in place, so a mismatch stops the deploy before anything is uploaded or pushed.
+     */
+    FunctionState inspect(String name, boolean image) {
         GetFunctionResponse f;
         try {
             f = lambda.getFunction(r -> r.functionName(name));
         } catch (ResourceNotFoundException e) {
             if (settings.role() == null) {
-                throw new DeployException("Function " + name + " does not exist in " + region + ". Create it once, e.g. "
-                        + "aws lambda create-function --region " + region + " --function-name " + name
-                        + " --runtime " + runtime() + " --handler <class>::handleRequest --role <execution-role-arn> "
-                        + "--zip-file fileb://target/lambda/function.zip, or configure <role> (with <handler>) so "
-                        + "lambda:deploy creates it.");
+                throw new DeployException("Function " + name + " does not exist in " + region + ". " + (image
+                        ? "Configure <role> (-Dlambda.role=<execution-role-arn>) so lambda:deploy creates it as an "
+                                + "image function (PackageType Image), or create it once with aws lambda "
+                                + "create-function --region " + region + " --function-name " + name
+                                + " --package-type Image --code ImageUri=<repository-uri>@sha256:<digest> "
+                                + "--role <execution-role-arn>."
+                        : "Create it once, e.g. aws lambda create-function --region " + region + " --function-name "
+                                + name + " --runtime " + runtime() + " --handler <class>::handleRequest --role "
+                                + "<execution-role-arn> --zip-file fileb://target/lambda/function.zip, or configure "
+                                + "<role> (with <handler>) so lambda:deploy creates it."));
             }
             if (settings.handler() == null) {
                 throw new DeployException("Function " + name + " does not exist in " + region + " and <role> is set to "
@@ -66,9 +79,24 @@ final class FunctionDeployer {
             throw AwsErrorTranslator.toException(e, "lambda:GetFunction", "function " + name + " in " + region);
         }
         FunctionConfiguration c = f.configuration();
-        if (c.packageType() == PackageType.IMAGE) {
-            throw new DeployException("Function " + name + " in " + region + " is a container-image function; a zip "
-                    + "deploy cannot update it. Deploy it as an image, or point <functionNames> at a zip function.");
+        boolean isImage = c.packageType() == PackageType.IMAGE;
+        if (isImage && !image) {
+            throw new DeployException("Function " + name + " in " + region + " is a container-image function "
+                    + "(PackageType Image); a zip deploy cannot update it. Deploy it as an image "
+                    + "(-Dlambda.deploy.mode=image with <imageRepository>), or point <functionNames> at a zip function.");
+        }
+        if (!isImage && image) {
+            throw new DeployException("Function " + name + " in " + region + " was created from a zip (PackageType "
+                    + c.packageTypeAsString() + ") and Lambda cannot switch a function's package type in place, so "
+                    + "this image cannot be deployed to it. Either keep deploying zips (-Dlambda.deploy.mode=auto "
+                    + "without <imageRepository>, or s3), or deploy the image to a new function: set "
+                    + "<functionNames> to a new name (with <role> configured, lambda:deploy creates it as an image "
+                    + "function), or delete this one (aws lambda delete-function --region " + region
+                    + " --function-name " + name + ") and deploy again with <role> so it is recreated as an image "
+                    + "function. Nothing was pushed or changed.");
+        }
+        if (isImage && f.code() != null) {
+            return new FunctionState(name, c, f.tags(), f.code().imageUri(), f.code().resolvedImageUri());
         }
         return new FunctionState(name, c, f.tags());
     }
@@ -106,7 +134,7 @@ final class FunctionDeployer {
             changes.add("architecture " + before.architecturesAsStrings() + " -> " + architecture);
         }
         UpdateFunctionConfigurationRequest.Builder config = UpdateFunctionConfigurationRequest.builder().functionName(name);
-        List<String> configChanges = configChanges(before, layers, config);
+        List<String> configChanges = configChanges(before, layers, config, false);
         changes.addAll(configChanges);
         S3Location s3 = null;
         String codeAction = codeChanged || archChanged ? (ctx.dryRun() ? "would-update" : "updated") : "up-to-date";
@@ -137,28 +165,29 @@ final class FunctionDeployer {
                         + name + " in " + region, () -> lambda.updateFunctionConfiguration(req)));
                 waiter.awaitReady(name);
             }
-            version = publishAndAlias(name, code, !changes.isEmpty(), ctx);
+            version = publishAndAlias(name, code.codeSha256(), !changes.isEmpty(), ctx);
             if (!changes.isEmpty()) {
                 tag(before.functionArn(), code, layers, managedArns, before.codeSha256(), state, ctx);
             }
         }
         return new FunctionResult(name, before.functionArn(), codeAction, configAction, changes, code.codeSha256(),
                 before.codeSha256(), layers, state.layerArns(), version, settings.alias(),
-                s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(), uploaded);
+                s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(), uploaded, null, null);
     }
 
+    /** Image functions have no layers, handler or runtime (the image holds them), and no SnapStart. */
     private List<String> configChanges(FunctionConfiguration c, List<String> layers,
-            UpdateFunctionConfigurationRequest.Builder req) {
+            UpdateFunctionConfigurationRequest.Builder req, boolean image) {
         List<String> changes = new ArrayList<>();
-        if (!layers.equals(c.layers().stream().map(l -> l.arn()).toList())) {
+        if (!image && !layers.equals(c.layers().stream().map(l -> l.arn()).toList())) {
             changes.add("layers");
             req.layers(layers);
         }
-        if (settings.handler() != null && !settings.handler().equals(c.handler())) {
+        if (!image && settings.handler() != null && !settings.handler().equals(c.handler())) {
             changes.add("handler");
             req.handler(settings.handler());
         }
-        if (settings.runtime() != null && !settings.runtime().equals(c.runtimeAsString())) {
+        if (!image && settings.runtime() != null && !settings.runtime().equals(c.runtimeAsString())) {
             changes.add("runtime");
             req.runtime(settings.runtime());
         }
@@ -182,7 +211,7 @@ final class FunctionDeployer {
             req.environment(e -> e.variables(env));
         }
         boolean snapStartOn = c.snapStart() != null && c.snapStart().applyOn() == SnapStartApplyOn.PUBLISHED_VERSIONS;
-        if (settings.snapStart() && !snapStartOn) {
+        if (!image && settings.snapStart() && !snapStartOn) {
             changes.add("snapstart");
             req.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
         }
@@ -194,7 +223,7 @@ final class FunctionDeployer {
         String name = state.name();
         if (ctx.dryRun()) {
             return new FunctionResult(name, null, "would-create", "would-update", List.of("created"), code.codeSha256(),
-                    null, layers, List.of(), null, settings.alias(), null, null, 0);
+                    null, layers, List.of(), null, settings.alias(), null, null, 0, null, null);
         }
         S3Location s3 = code.transport() == DeployMode.S3 ? codeUpload.get() : null;
         FunctionCode fc = s3 != null ? FunctionCode.builder().s3Bucket(s3.bucket()).s3Key(s3.key()).build()
@@ -217,15 +246,15 @@ final class FunctionDeployer {
                     }
                 })).functionArn();
         waiter.awaitReady(name);
-        String version = publishAndAlias(name, code, true, ctx);
+        String version = publishAndAlias(name, code.codeSha256(), true, ctx);
         tag(arn, code, layers, ctx.managedArns(), null, state, ctx);
         return new FunctionResult(name, arn, "created", "updated", List.of("created"), code.codeSha256(), null, layers,
                 List.of(), version, settings.alias(), s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(),
-                s3 == null ? code.zippedBytes() : s3.bytesUploaded());
+                s3 == null ? code.zippedBytes() : s3.bytesUploaded(), null, null);
     }
 
     /** Publishes a version when something changed (or the alias is missing) and points the alias at it. */
-    private String publishAndAlias(String name, PlannedZip code, boolean changed, Context ctx) {
+    private String publishAndAlias(String name, String codeSha256, boolean changed, Context ctx) {
         if (!settings.publishesVersion()) {
             return null;
         }
@@ -236,7 +265,7 @@ final class FunctionDeployer {
         }
         String resource = "function " + name + " in " + region;
         String version = waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:PublishVersion", resource,
-                () -> lambda.publishVersion(r -> r.functionName(name).codeSha256(code.codeSha256())
+                () -> lambda.publishVersion(r -> r.functionName(name).codeSha256(codeSha256)
                         .description(ctx.versionDescription()))).version());
         waiter.awaitReady(name + ":" + version);
         log.info("[" + region + "] published version " + version + " of " + name);
@@ -263,6 +292,100 @@ final class FunctionDeployer {
         }
     }
 
+    /** What an image deploy would do, without the image (a dry run builds nothing, so the digest is unknown). */
+    FunctionResult planImage(FunctionState state) {
+        if (!state.exists()) {
+            return new FunctionResult(state.name(), null, "would-create", "would-update", List.of("created"), null,
+                    null, List.of(), List.of(), null, settings.alias(), null, null, 0, null, null);
+        }
+        FunctionConfiguration before = state.current();
+        List<String> config = configChanges(before, List.of(), UpdateFunctionConfigurationRequest.builder(), true);
+        List<String> changes = new ArrayList<>(List.of("image (digest known once built)"));
+        changes.addAll(config);
+        return new FunctionResult(state.name(), before.functionArn(), "would-update",
+                config.isEmpty() ? "up-to-date" : "would-update", changes, null, before.codeSha256(), List.of(),
+                List.of(), null, settings.alias(), null, null, 0, null, state.imageUri());
+    }
+
+    /**
+     * Points an image function at {@code imageUri} (pinned by digest): skipped when it already runs that image,
+     * then the configuration, waiting after each update as for zips.
+     */
+    FunctionResult applyImage(FunctionState state, String imageUri, String digest, String architecture, Context ctx) {
+        String name = state.name();
+        if (!state.exists()) {
+            return createImage(state, imageUri, digest, architecture, ctx);
+        }
+        FunctionConfiguration before = state.current();
+        List<String> changes = new ArrayList<>();
+        boolean codeChanged = !state.runsImage(imageUri, digest);
+        boolean archChanged = state.architectureDiffers(architecture);
+        if (codeChanged) {
+            changes.add("image");
+        }
+        if (archChanged) {
+            changes.add("architecture " + before.architecturesAsStrings() + " -> " + architecture);
+        }
+        UpdateFunctionConfigurationRequest.Builder config = UpdateFunctionConfigurationRequest.builder().functionName(name);
+        List<String> configChanges = configChanges(before, List.of(), config, true);
+        changes.addAll(configChanges);
+        String resource = "function " + name + " in " + region;
+        if (codeChanged || archChanged) {
+            log.info("[" + region + "] updating " + name + " to image " + imageUri);
+            waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", resource,
+                    () -> lambda.updateFunctionCode(r -> r.functionName(name).imageUri(imageUri)
+                            .architecturesWithStrings(architecture))));
+            waiter.awaitReady(name);
+        } else {
+            log.info("[" + region + "] " + name + " already runs " + imageUri);
+        }
+        if (!configChanges.isEmpty()) {
+            log.info("[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
+            UpdateFunctionConfigurationRequest req = config.build();
+            waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", resource,
+                    () -> lambda.updateFunctionConfiguration(req)));
+            waiter.awaitReady(name);
+        }
+        String version = publishAndAlias(name, null, !changes.isEmpty(), ctx);
+        if (!changes.isEmpty()) {
+            tagImage(before.functionArn(), state, digest, imageUri, state.imageUri(), ctx);
+        }
+        return new FunctionResult(name, before.functionArn(), codeChanged || archChanged ? "updated" : "up-to-date",
+                configChanges.isEmpty() ? "up-to-date" : "updated", changes, digest, before.codeSha256(), List.of(),
+                List.of(), version, settings.alias(), null, null, 0, imageUri, state.imageUri());
+    }
+
+    private FunctionResult createImage(FunctionState state, String imageUri, String digest, String architecture,
+            Context ctx) {
+        String name = state.name();
+        log.info("[" + region + "] creating image function " + name);
+        String arn = AwsCalls.call("lambda:CreateFunction", "function " + name + " in " + region,
+                () -> lambda.createFunction(r -> {
+                    r.functionName(name).role(settings.role()).packageType(PackageType.IMAGE)
+                            .code(c -> c.imageUri(imageUri)).architecturesWithStrings(architecture)
+                            .environment(e -> e.variables(settings.effectiveEnvironment()))
+                            .description(settings.description());
+                    if (settings.memorySize() != null) {
+                        r.memorySize(settings.memorySize());
+                    }
+                    if (settings.timeout() != null) {
+                        r.timeout(settings.timeout());
+                    }
+                })).functionArn();
+        waiter.awaitReady(name);
+        String version = publishAndAlias(name, null, true, ctx);
+        tagImage(arn, state, digest, imageUri, null, ctx);
+        return new FunctionResult(name, arn, "created", "updated", List.of("created"), digest, null, List.of(),
+                List.of(), version, settings.alias(), null, null, 0, imageUri, null);
+    }
+
+    private void tagImage(String arn, FunctionState state, String digest, String imageUri, String previousImageUri,
+            Context ctx) {
+        if (ctx.recordHistory()) {
+            putTags(arn, state, History.imageTags(ctx.project(), ctx.gitCommit(), digest, imageUri, previousImageUri));
+        }
+    }
+
     /** History for status/rollback; a missing lambda:TagResource permission only costs the history, not the deploy. */
     private void tag(String arn, PlannedZip code, List<String> layers, List<String> managedArns, String previousCode,
             FunctionState state, Context ctx) {
@@ -272,8 +395,11 @@ final class FunctionDeployer {
         Set<String> previouslyManaged = new HashSet<>(History.managedLayerNames(state.tags()));
         managedArns.forEach(a -> previouslyManaged.add(LayerArns.name(a)));
         List<String> previous = state.layerArns().stream().filter(a -> previouslyManaged.contains(LayerArns.name(a))).toList();
-        Map<String, String> tags = History.tags(ctx.project(), ctx.gitCommit(), code.codeSha256(), managedArns,
-                previousCode, previous);
+        putTags(arn, state, History.tags(ctx.project(), ctx.gitCommit(), code.codeSha256(), managedArns,
+                previousCode, previous));
+    }
+
+    private void putTags(String arn, FunctionState state, Map<String, String> tags) {
         try {
             AwsCalls.run("lambda:TagResource", "function " + state.name() + " in " + region,
                     () -> lambda.tagResource(r -> r.resource(arn).tags(tags)));

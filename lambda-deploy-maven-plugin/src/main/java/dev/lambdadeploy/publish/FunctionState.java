@@ -4,10 +4,29 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
-/** A function as found before the deploy changes anything; {@code current == null} when it does not exist. */
-record FunctionState(String name, FunctionConfiguration current, Map<String, String> tags) {
+/**
+ * A function as found before the deploy changes anything; {@code current == null} when it does not exist.
+ * {@code imageUri}/{@code resolvedImageUri}: the image of an image function (as deployed, and pinned by digest).
+ */
+record FunctionState(String name, FunctionConfiguration current, Map<String, String> tags, String imageUri,
+        String resolvedImageUri) {
     FunctionState {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    FunctionState(String name, FunctionConfiguration current, Map<String, String> tags) {
+        this(name, current, tags, null, null);
+    }
+
+    /**
+     * True when the function already runs this image: the same URI, or (deployed by tag or another host name)
+     * the same digest as Lambda resolved it.
+     */
+    boolean runsImage(String wantedUri, String digest) {
+        if (current == null) {
+            return false;
+        }
+        return wantedUri.equals(imageUri) || resolvedImageUri != null && resolvedImageUri.endsWith("@" + digest);
     }
 
     boolean exists() {

@@ -24,6 +24,8 @@ final class History {
     static final String PREVIOUS_CODE = PREFIX + "previous-code-sha256";
     static final String DEPLOYED_AT = PREFIX + "deployed-at";
     static final String GIT_COMMIT = PREFIX + "git-commit";
+    static final String IMAGE_URI = PREFIX + "image-uri";
+    static final String PREVIOUS_IMAGE_URI = PREFIX + "previous-image-uri";
 
     private History() {}
 
@@ -52,6 +54,17 @@ final class History {
         t.put(DEPLOYED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         if (gitCommit != null) {
             t.put(GIT_COMMIT, gitCommit);
+        }
+        return t;
+    }
+
+    /** The tags of an image deploy: the code is the image digest, the image URIs now and before. */
+    static Map<String, String> imageTags(String project, String gitCommit, String digest, String imageUri,
+            String previousImageUri) {
+        Map<String, String> t = tags(project, gitCommit, digest, List.of(), null, List.of());
+        t.put(IMAGE_URI, truncate(imageUri));
+        if (previousImageUri != null) {
+            t.put(PREVIOUS_IMAGE_URI, truncate(previousImageUri));
         }
         return t;
     }

@@ -58,7 +58,7 @@ public final class LambdaDeployer {
         }
         long bytes = regions.stream().mapToLong(RegionResult::bytesUploaded).sum();
         DeployResult result = new DeployResult(DeployResult.SCHEMA_VERSION, plan.manifest().project(),
-                request.mode().id(), request.dryRun(), startedAt.toString(), (System.nanoTime() - start) / 1_000_000,
+                plan.image() ? DeployMode.IMAGE.id() : request.mode().id(), request.dryRun(), startedAt.toString(), (System.nanoTime() - start) / 1_000_000,
                 bytes, regions);
         try {
             DeployResultIO.write(result, request.outputDirectory().resolve(DeployResult.FILE_NAME));
@@ -83,6 +83,14 @@ public final class LambdaDeployer {
                 + " " + plan.manifest().project().version() + " (" + plan.architecture() + ") to "
                 + String.join(", ", request.functionNames()) + " in " + String.join(", ", request.regions())
                 + ", mode " + request.mode().id());
+        if (plan.image()) {
+            long unzipped = plan.all().stream().mapToLong(PlannedZip::unzippedBytes).sum();
+            log.info("  container image " + request.image().repository() + " built from " + plan.all().size()
+                    + " zip(s), " + ByteSizes.human(unzipped) + " unzipped"
+                    + (request.mode() == DeployMode.AUTO ? " (auto: over Lambda's 250 MB for zips, so an image)" : "")
+                    + "; image functions use no Lambda layers");
+            return;
+        }
         for (PlannedZip z : plan.all()) {
             log.info("  " + (z.layer() ? "layer " + z.awsName() : "function code") + ": " + z.file().getFileName()
                     + " " + ByteSizes.human(z.zippedBytes()) + " zipped, " + ByteSizes.human(z.unzippedBytes())

@@ -3,12 +3,28 @@ package dev.lambdadeploy.publish;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.FunctionWaiter;
+import dev.lambdadeploy.budget.BudgetChecker;
+import dev.lambdadeploy.budget.BudgetOutcome;
+import dev.lambdadeploy.budget.PackageMeasurer;
+import dev.lambdadeploy.budget.PackageSizes;
+import dev.lambdadeploy.budget.Violation;
+import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.log.BuildLog;
+import dev.lambdadeploy.publish.image.BaseImage;
+import dev.lambdadeploy.publish.image.EcrImagePublisher;
+import dev.lambdadeploy.publish.image.ImageRequest;
+import dev.lambdadeploy.publish.image.ImageResult;
+import dev.lambdadeploy.publish.image.ImageSettings;
+import dev.lambdadeploy.publish.image.ImageTags;
+import dev.lambdadeploy.report.ImageSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
 
 /**
@@ -24,6 +40,7 @@ final class RegionDeployer {
     private final List<LayerResult> layerResults = new ArrayList<>();
     private final List<FunctionResult> functionResults = new ArrayList<>();
     private String bucket;
+    private ImageDeployResult image;
 
     RegionDeployer(DeployRequest request, DeployPlan plan, AwsClients aws, BuildLog log) {
         this.request = request;
@@ -46,10 +63,14 @@ final class RegionDeployer {
         long bytes = layerResults.stream().mapToLong(LayerResult::bytesUploaded).sum()
                 + functionResults.stream().mapToLong(FunctionResult::bytesUploaded).sum();
         return new RegionResult(region, error != null ? "failed" : request.dryRun() ? "dry-run" : "deployed", bucket,
-                layerResults, functionResults, bytes, error);
+                layerResults, functionResults, bytes + (image == null ? 0 : image.pushedBytes()), error, image);
     }
 
     private void deploy() {
+        if (plan.image()) {
+            deployImage();
+            return;
+        }
         boolean dryRun = request.dryRun();
         FunctionSettings fs = request.function();
         List<String> runtimes = request.layers().compatibleRuntimes().isEmpty()
@@ -126,6 +147,75 @@ final class RegionDeployer {
         for (FunctionState s : states) {
             functionResults.add(functions.apply(s, plan.function(), codeUpload, arch, ctx));
         }
+    }
+
+    /**
+     * Image mode: check every function first (it must be an image function, or be created as one), then build and
+     * push the image to the region's ECR repository, check its size against Lambda's 10 GB and the image budgets,
+     * and only then point the functions at it. No layers: image functions cannot use them.
+     */
+    private void deployImage() {
+        FunctionWaiter waiter = new FunctionWaiter(aws.lambda(), request.waitTimeout(), request.pollInterval());
+        FunctionDeployer functions = new FunctionDeployer(aws.lambda(), region, waiter, request.function(), log);
+        List<FunctionState> states = new ArrayList<>();
+        for (String name : request.functionNames()) {
+            states.add(functions.inspect(name, true));
+        }
+        if (request.dryRun()) {
+            log.info("[" + region + "] dry run: the image would be built and pushed to ECR repository "
+                    + request.image().repository());
+            states.forEach(s -> functionResults.add(functions.planImage(s)));
+            return;
+        }
+        ImageSettings settings = request.image();
+        EcrImagePublisher.Published published = new EcrImagePublisher(aws.ecr(), log)
+                .publish(imageRequest(settings), settings.repositorySettings(), settings.registryOverride());
+        String imageUri = published.repository().uri() + "@" + published.image().digest();
+        image = ImageDeployResult.of(published, imageUri);
+        ImageSummary.render(image).forEach(l -> log.info("[" + region + "] " + l));
+        checkImageBudgets(published.image());
+        FunctionDeployer.Context ctx = new FunctionDeployer.Context(false, request.recordHistory(), project(),
+                request.gitCommit(), versionDescription(), List.of());
+        for (FunctionState s : states) {
+            functionResults.add(functions.applyImage(s, imageUri, published.image().digest(), plan.architecture(), ctx));
+        }
+    }
+
+    private ImageRequest imageRequest(ImageSettings settings) {
+        FunctionSettings fs = request.function();
+        BaseImage base = settings.baseImage() != null ? settings.baseImage()
+                : new BaseImage.Registry(BaseImage.forRuntime(fs.runtime()));
+        List<String> tags = new ArrayList<>(List.of(ImageTags.of(plan.manifest().project().version())));
+        if (request.gitCommit() != null) {
+            tags.add(ImageTags.of("git-" + request.gitCommit()));
+        }
+        return ImageRequest.builder(request.outputDirectory())
+                .handler(fs.handler())
+                .architecture(Architecture.parse(plan.architecture(), "<architecture> (lambda.architecture)"))
+                .baseImage(base)
+                .repository(settings.repository())
+                .tags(tags)
+                .allowInsecureRegistries(settings.allowInsecureRegistries())
+                .format(settings.format())
+                .build();
+    }
+
+    /** Lambda's 10 GB and the user's image budgets, measured on the pushed image, before any function changes. */
+    private void checkImageBudgets(ImageResult pushed) {
+        PackageSizes sizes = PackageMeasurer.measure(plan.manifest(), request.outputDirectory(), List.of(),
+                OptionalLong.of(pushed.sizeForLimitBytes()));
+        BudgetOutcome outcome = new BudgetChecker().check(sizes, settings().budgets(), Optional.empty());
+        outcome.warnings().forEach(v -> log.warn("[" + region + "] " + v.message()));
+        if (!outcome.errors().isEmpty()) {
+            throw new DeployException("The image " + image.imageUri() + " was pushed but no function was changed: "
+                    + outcome.errors().stream().map(Violation::message).collect(Collectors.joining(" "))
+                    + " Make the image smaller (see target/lambda/size-report.html for the biggest dependencies) "
+                    + "or raise the image-size budget.");
+        }
+    }
+
+    private ImageSettings settings() {
+        return request.image();
     }
 
     private String project() {

@@ -19,6 +19,12 @@ public final class DeploySummary {
         String fmt = "  %-14s %-9s %-28s %-14s %s";
         lines.add(String.format(Locale.ROOT, fmt, "REGION", "KIND", "NAME", "ACTION", "DETAIL"));
         for (RegionResult region : r.regions()) {
+            if (region.image() != null) {
+                String detail = region.image().imageUri() + " (" + ByteSizes.human(region.image().pushedBytes())
+                        + " pushed, " + ByteSizes.human(region.image().skippedBytes()) + " already in the registry)";
+                lines.add(String.format(Locale.ROOT, fmt, region.region(), "image", region.image().repository(),
+                        region.image().pushedBytes() > 0 ? "pushed" : "up-to-date", detail));
+            }
             for (LayerResult l : region.layers()) {
                 String detail = l.layerVersionArn() != null ? l.layerVersionArn() : l.reason();
                 if ("published".equals(l.action())) {
@@ -29,7 +35,8 @@ public final class DeploySummary {
             for (FunctionResult f : region.functions()) {
                 String action = "up-to-date".equals(f.code()) && "up-to-date".equals(f.configuration()) ? "up-to-date"
                         : "code " + f.code() + ", config " + f.configuration();
-                String detail = f.changes().isEmpty() ? "CodeSha256 " + f.codeSha256()
+                String detail = f.changes().isEmpty()
+                        ? (f.imageUri() != null ? "image " + f.imageUri() : "CodeSha256 " + f.codeSha256())
                         : "changed: " + String.join(", ", f.changes());
                 if (f.publishedVersion() != null) {
                     detail += "; version " + f.publishedVersion() + (f.alias() == null ? "" : " (alias " + f.alias() + ")");

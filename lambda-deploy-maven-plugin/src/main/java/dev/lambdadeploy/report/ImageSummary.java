@@ -1,6 +1,6 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.publish.image.ImageLayerReport;
+import dev.lambdadeploy.publish.ImageDeployResult;
 import dev.lambdadeploy.publish.image.ImageResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +11,16 @@ public final class ImageSummary {
     private ImageSummary() {}
 
     public static List<String> render(ImageResult r) {
+        return render(ImageDeployResult.of(r));
+    }
+
+    public static List<String> render(ImageDeployResult r) {
         List<String> lines = new ArrayList<>();
-        lines.add("Image " + r.imageUri() + " (" + r.os() + "/" + r.architecture() + ", CMD " + r.cmd() + ")");
+        lines.add("Image " + r.imageUri() + " (" + r.platform() + ", CMD " + r.cmd() + ")"
+                + (r.pushedTo().equals(r.imageUri()) ? "" : ", pushed to " + r.pushedTo()));
         String fmt = "  %-24s %12s %13s  %s";
         lines.add(String.format(Locale.ROOT, fmt, "LAYER", "COMPRESSED", "UNCOMPRESSED", "PUSH"));
-        for (ImageLayerReport l : r.layers()) {
+        for (ImageDeployResult.Layer l : r.layers()) {
             lines.add(String.format(Locale.ROOT, fmt, l.name(), ByteSizes.human(l.compressedBytes()),
                     l.uncompressedBytes() < 0 ? "?" : ByteSizes.human(l.uncompressedBytes()),
                     l.pushed() ? "uploaded" : "already in registry"));

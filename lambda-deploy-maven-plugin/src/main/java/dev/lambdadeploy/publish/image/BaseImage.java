@@ -11,7 +11,7 @@ import java.util.Map;
  * builds run offline.
  */
 public sealed interface BaseImage {
-    String ELEMENT = "<image><baseImage> (lambda.image.baseImage)";
+    String ELEMENT = "<baseImage> (lambda.image.baseImage)";
 
     /** Lambda's AWS base images by runtime identifier; each is a manifest list for x86_64 and arm64. */
     Map<String, String> LAMBDA_BASE_IMAGES = Map.of(
@@ -82,7 +82,7 @@ public sealed interface BaseImage {
         if (image == null) {
             throw new ConfigException("<runtime> (lambda.runtime)", "no AWS base image is known for runtime '"
                     + runtime + "'. Use one of " + new java.util.TreeSet<>(LAMBDA_BASE_IMAGES.keySet())
-                    + ", or name the base image yourself with <image><baseImage>.");
+                    + ", or name the base image yourself with <baseImage>.");
         }
         return image;
     }

@@ -31,7 +31,7 @@ public final class EcrRepositories {
     public record Settings(boolean scanOnPush, Integer keepNewestImages) {
         public Settings {
             if (keepNewestImages != null && keepNewestImages < 1) {
-                throw new dev.lambdadeploy.config.ConfigException("<image><keepNewestImages>",
+                throw new dev.lambdadeploy.config.ConfigException("<keepNewestImages> (lambda.image.keepNewestImages)",
                         "must be at least 1 (it was " + keepNewestImages + "); leave it out to keep every image.");
             }
         }
@@ -116,7 +116,7 @@ public final class EcrRepositories {
     }
 
     private static ImageException failed(String operation, String repository, SdkException e) {
-        return new ImageException("<image><repository> (lambda.image.repository)", "ECR " + operation
+        return new ImageException("<imageRepository> (lambda.image.repository)", "ECR " + operation
                 + " failed for repository '" + repository + "': " + e.getMessage() + ". The AWS credentials need "
                 + "ecr:DescribeRepositories, ecr:CreateRepository, ecr:GetAuthorizationToken, ecr:GetLifecyclePolicy "
                 + "and ecr:PutLifecyclePolicy, plus the push permissions, in the deploy region.", e);

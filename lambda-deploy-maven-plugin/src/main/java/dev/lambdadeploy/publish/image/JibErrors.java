@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutionException;
 
 /** Turns what Jib throws into an {@link ImageException} that says which registry or setting to fix, and how. */
 final class JibErrors {
-    static final String INSECURE_ELEMENT = "<image><allowInsecureRegistries> (lambda.image.allowInsecureRegistries)";
-    static final String REGISTRY_ELEMENT = "<image><registry> (lambda.image.registry)";
+    static final String INSECURE_ELEMENT = "<allowInsecureRegistries> (lambda.image.allowInsecureRegistries)";
+    static final String REGISTRY_ELEMENT = "<imageRegistry> (lambda.image.registry)";
 
     private JibErrors() {}
 
@@ -51,7 +51,7 @@ final class JibErrors {
                     + "host and port, the network or proxy, and that the registry is running.", e);
         }
         if (e instanceof CacheDirectoryCreationException) {
-            return new ImageException("<image><cacheDirectory> (lambda.image.cacheDirectory)", "cannot create Jib's "
+            return new ImageException("<outputDirectory> (lambda.outputDirectory)", "cannot create Jib's "
                     + "cache folder " + request.cacheDirectory() + ": " + e.getMessage(), e);
         }
         String type = e.getClass().getSimpleName();

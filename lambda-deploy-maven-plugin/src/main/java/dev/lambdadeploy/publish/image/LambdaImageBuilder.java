@@ -71,7 +71,7 @@ public final class LambdaImageBuilder {
                         : com.google.cloud.tools.jib.api.buildplan.ImageFormat.Docker);
 
         RegistryImage target = RegistryImage.named(reference(request.repositoryReference() + ":" + request.tags().get(0),
-                "<image><repository> (lambda.image.repository)"));
+                "<imageRepository> (lambda.image.repository)"));
         if (request.credentials() != null) {
             target.addCredential(request.credentials().username(), request.credentials().password());
         }
@@ -106,11 +106,11 @@ public final class LambdaImageBuilder {
                     + "e.g. <handler>com.example.Handler::handleRequest</handler>.");
         }
         if (r.repository() == null || r.repository().isBlank()) {
-            throw new ConfigException("<image><repository> (lambda.image.repository)", "name the image repository, "
+            throw new ConfigException("<imageRepository> (lambda.image.repository)", "name the image repository, "
                     + "e.g. <repository>my-function</repository>.");
         }
         if (!ImageReference.isValidRepository(r.repository())) {
-            throw new ConfigException("<image><repository> (lambda.image.repository)", "'" + r.repository()
+            throw new ConfigException("<imageRepository> (lambda.image.repository)", "'" + r.repository()
                     + "' is not a valid repository name: use lower-case letters, digits and . _ - / , "
                     + "e.g. my-team/my-function.");
         }
@@ -119,11 +119,11 @@ public final class LambdaImageBuilder {
                     + "e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com or localhost:5000.");
         }
         if (r.tags().isEmpty()) {
-            throw new ConfigException("<image><tags>", "at least one tag is needed, e.g. the project version.");
+            throw new ConfigException("<imageTags>", "at least one tag is needed, e.g. the project version.");
         }
         for (String tag : r.tags()) {
             if (!ImageReference.isValidTag(tag)) {
-                throw new ConfigException("<image><tags>", "'" + tag + "' is not a valid image tag: up to 128 "
+                throw new ConfigException("<imageTags>", "'" + tag + "' is not a valid image tag: up to 128 "
                         + "letters, digits, _ . - and not starting with . or -.");
             }
         }

@@ -138,7 +138,7 @@ class ImageFailuresTest {
         assertTrue(e.getMessage().contains("nope.tar does not exist"), e.getMessage());
         ConfigException c = assertThrows(ConfigException.class, () -> new LambdaImageBuilder(new RecordingLog())
                 .build(request("unused").repository("Bad Name").build()));
-        assertEquals("<image><repository> (lambda.image.repository)", c.element());
+        assertEquals("<imageRepository> (lambda.image.repository)", c.element());
     }
 
     private static int closedPort() throws IOException {
