@@ -252,6 +252,20 @@ class BudgetCheckerTest {
     }
 
     @Test
+    void inImageModeTheZipOnlyLimitsDoNotApply() {
+        Pkg p = new Pkg().jar("deps", "g:a", 60 * MB, 300 * MB);
+        BudgetOutcome zips = check(p.sizes(), BudgetSpec.parse("layer-count", "0", null, null, "e"));
+        assertTrue(zips.violations().stream().anyMatch(v -> v.budget().id().equals(AwsLimits.TOTAL_UNZIPPED_ID)));
+        p.image = OptionalLong.of(300 * MB);
+        BudgetOutcome image = check(p.sizes(), BudgetSpec.parse("layer-count", "0", null, null, "e"),
+                BudgetSpec.parse("image-size", "200MB", null, null, "e"));
+        assertEquals(List.of("image-size"), image.violations().stream().map(v -> v.budget().id()).toList());
+        assertTrue(image.checks().stream().filter(c -> c.budget().id().equals(AwsLimits.TOTAL_UNZIPPED_ID)
+                || c.budget().id().equals(AwsLimits.DIRECT_UPLOAD_ID) || c.budget().id().equals("layer-count"))
+                .allMatch(c -> c.status() == Check.Status.NOT_EVALUATED && c.note().contains("container image")));
+    }
+
+    @Test
     void layerBudgetForAMissingLayerIsNotEvaluatedAndSaysWhichLayersExist() {
         BudgetOutcome o = check(new Pkg().jar("deps", "g:a", MB, MB).sizes(),
                 BudgetSpec.parse("layer-zipped", "1KB", "dpes", null, "e"));

@@ -20,13 +20,13 @@ import java.util.zip.ZipOutputStream;
  * A small project packaged by the real {@link LambdaPackager}: a released dependency (layer), a SNAPSHOT dependency
  * (function lib/), a class and a resource, so every image layer has something in it.
  */
-final class ImageTestPackages {
-    static final String HANDLER = "com.example.Handler::handleRequest";
+public final class ImageTestPackages {
+    public static final String HANDLER = "com.example.Handler::handleRequest";
 
     private ImageTestPackages() {}
 
     /** Packages into {@code project/target/lambda} and returns that folder; {@code code} is the handler's "bytecode". */
-    static Path packageProject(Path project, String code, Architecture architecture) throws IOException {
+    public static Path packageProject(Path project, String code, Architecture architecture) throws IOException {
         Path classes = project.resolve("classes");
         Files.createDirectories(classes.resolve("com/example"));
         Files.writeString(classes.resolve("com/example/Handler.class"), code);

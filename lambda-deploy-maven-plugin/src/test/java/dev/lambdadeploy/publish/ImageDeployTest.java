@@ -1,0 +1,241 @@
+package dev.lambdadeploy.publish;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdadeploy.aws.AwsClientFactory;
+import dev.lambdadeploy.aws.AwsClients;
+import dev.lambdadeploy.aws.AwsSettings;
+import dev.lambdadeploy.aws.RetryStrategyMode;
+import dev.lambdadeploy.budget.Budget;
+import dev.lambdadeploy.config.Architecture;
+import dev.lambdadeploy.config.BudgetSpec;
+import dev.lambdadeploy.publish.image.BaseImage;
+import dev.lambdadeploy.publish.image.EcrRepositories;
+import dev.lambdadeploy.publish.image.ImageSettings;
+import dev.lambdadeploy.publish.image.ImageTestPackages;
+import dev.lambdadeploy.report.DeploySummary;
+import dev.lambdadeploy.testing.DockerRegistry;
+import dev.lambdadeploy.testing.LambdaBaseImages;
+import dev.lambdadeploy.testing.MotoServer;
+import dev.lambdadeploy.testing.RecordingLog;
+import dev.lambdadeploy.testing.RegistryHttp;
+import dev.lambdadeploy.testing.TestPackage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.PackageType;
+
+/**
+ * Image mode of the deploy engine end to end: the real SDK against moto (ECR + Lambda), the image pushed by Jib to a
+ * real docker-registry behind basic auth with the password moto's ECR hands out (the token path), and Lambda and
+ * the registry checked afterwards.
+ */
+class ImageDeployTest {
+    private static final String ECR_PASSWORD = "123456789012-auth-token";
+    private static final String REGION = "eu-west-1";
+    private static final String ECR_REPO_URI = "123456789012.dkr.ecr." + REGION + ".amazonaws.com/orders";
+
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+
+    @RegisterExtension
+    static final DockerRegistry REGISTRY = DockerRegistry.withBasicAuth("AWS", ECR_PASSWORD);
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private final RecordingLog log = new RecordingLog();
+    private AwsClientFactory factory;
+    private AwsClients aws;
+    private String role;
+
+    @BeforeAll
+    static void pushBase() throws Exception {
+        System.setProperty("sendCredentialsOverHttp", "true");
+        LambdaBaseImages.pushManifestList(REGISTRY.host(), "AWS", ECR_PASSWORD, shared);
+    }
+
+    @AfterAll
+    static void clearProperty() {
+        System.clearProperty("sendCredentialsOverHttp");
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        MOTO.reset();
+        factory = new AwsClientFactory(settings());
+        aws = factory.clients(REGION);
+        role = MOTO.createRole("lambda-exec");
+    }
+
+    @AfterEach
+    void tearDown() {
+        aws.close();
+        factory.close();
+    }
+
+    private AwsSettings settings() {
+        return new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null);
+    }
+
+    private ImageSettings image(List<Budget> budgets) {
+        return new ImageSettings("orders", REGISTRY.host(), new BaseImage.Registry(REGISTRY.host() + "/lambda/java:21"),
+                true, new EcrRepositories.Settings(true, 10), null, budgets);
+    }
+
+    private DeployRequest.Builder request(Path pkg, DeployMode mode, String roleArn) {
+        return DeployRequest.builder(pkg).regions(List.of(REGION)).functionNames(List.of("orders"))
+                .mode(mode).image(image(List.of())).aws(settings()).gitCommit("0123456789ab")
+                .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 512, null, null, null, roleArn, null,
+                        false, null, false))
+                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
+    }
+
+    private DeployResult deploy(DeployRequest.Builder b) {
+        DeployResult r = new LambdaDeployer(log).deploy(b.build());
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        return r;
+    }
+
+    private GetFunctionResponse function() {
+        return aws.lambda().getFunction(r -> r.functionName("orders"));
+    }
+
+    @Test
+    void createsUpdatesAndSkipsAnImageFunctionByDigest() throws Exception {
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+
+        // 1. first deploy: repository and image function created, Lambda runs the image pinned by digest
+        DeployResult first = deploy(request(pkg, DeployMode.IMAGE, role));
+        ImageDeployResult img = first.regions().get(0).image();
+        assertEquals("image", first.mode());
+        assertTrue(img.repositoryCreated());
+        assertEquals(ECR_REPO_URI + "@" + img.digest(), img.imageUri());
+        assertEquals(REGISTRY.host() + "/orders@" + img.digest(), img.pushedTo());
+        GetFunctionResponse f = function();
+        assertEquals(PackageType.IMAGE, f.configuration().packageType());
+        assertEquals(img.imageUri(), f.code().imageUri());
+        assertTrue(f.code().imageUri().contains("@sha256:"), f.code().imageUri());
+        assertTrue(f.configuration().layers().isEmpty(), "image functions have no layers");
+        assertEquals(512, f.configuration().memorySize());
+        assertEquals(img.imageUri(), f.tags().get("lambda-deploy:image-uri"));
+        assertEquals("created", first.regions().get(0).functions().get(0).code());
+        // the registry has it under the version and commit tags, with CMD = handler
+        RegistryHttp http = new RegistryHttp(REGISTRY.host(), "AWS", ECR_PASSWORD);
+        assertEquals(img.digest(), http.manifest("orders", "1.0").digest());
+        assertEquals(img.digest(), http.manifest("orders", "git-0123456789ab").digest());
+        RegistryHttp.Manifest manifest = http.manifest("orders", img.digest());
+        assertEquals(ImageTestPackages.HANDLER, http.config("orders", manifest).path("config").path("Cmd").get(0).asText());
+        assertTrue(img.pushedBytes() > 0);
+        assertEquals(List.of("base-1", "dependencies", "snapshot-dependencies", "resources", "classes"),
+                img.layers().stream().map(ImageDeployResult.Layer::name).toList());
+        // deploy-result.json carries the image
+        JsonNode json = new ObjectMapper().readTree(pkg.resolve(DeployResult.FILE_NAME).toFile());
+        JsonNode ji = json.path("regions").get(0).path("image");
+        assertEquals(img.digest(), ji.path("digest").asText());
+        assertEquals(img.imageUri(), ji.path("imageUri").asText());
+        assertEquals(5, ji.path("layers").size());
+        assertTrue(ji.path("layers").get(4).path("pushed").asBoolean());
+        assertEquals(img.imageUri(), json.path("regions").get(0).path("functions").get(0).path("imageUri").asText());
+        assertTrue(String.join("\n", DeploySummary.render(first)).contains(img.imageUri()));
+        assertTrue(log.text().contains("Image build and push:"), "progress while pushing");
+        assertFalse(log.text().contains(ECR_PASSWORD), "the ECR password never reaches the log");
+
+        // 2. same package again: nothing pushed, function not touched
+        String lastModified = function().configuration().lastModified();
+        int mark = REGISTRY.uploadedBlobs().size();
+        DeployResult second = deploy(request(pkg, DeployMode.IMAGE, role));
+        assertEquals(List.of(), REGISTRY.uploadedBlobsSince(mark), "nothing uploaded");
+        assertEquals(img.digest(), second.regions().get(0).image().digest());
+        assertEquals(0, second.regions().get(0).image().pushedBytes());
+        assertEquals("up-to-date", second.regions().get(0).functions().get(0).code());
+        assertFalse(second.regions().get(0).functions().get(0).changed());
+        assertTrue(second.upToDate());
+        assertEquals(lastModified, function().configuration().lastModified());
+
+        // 3. classes-only change: only the classes layer (and the config blob) go up, the function moves
+        ImageTestPackages.packageProject(dir.resolve("p"), "v2-changed", Architecture.X86_64);
+        mark = REGISTRY.uploadedBlobs().size();
+        DeployResult third = deploy(request(pkg, DeployMode.IMAGE, role));
+        ImageDeployResult img3 = third.regions().get(0).image();
+        assertNotEquals(img.digest(), img3.digest());
+        assertEquals(List.of("classes"), img3.layers().stream().filter(ImageDeployResult.Layer::pushed)
+                .map(ImageDeployResult.Layer::name).toList());
+        String classes = img3.layers().get(4).digest();
+        String config = http.manifest("orders", img3.digest()).json().path("config").path("digest").asText();
+        assertEquals(Set.of(classes, config), Set.copyOf(REGISTRY.uploadedBlobsSince(mark)));
+        FunctionResult fr = third.regions().get(0).functions().get(0);
+        assertEquals("updated", fr.code());
+        assertEquals(img.imageUri(), fr.previousImageUri());
+        assertEquals(img3.imageUri(), function().code().imageUri());
+        assertEquals(img.imageUri(), function().tags().get("lambda-deploy:previous-image-uri"));
+    }
+
+    @Test
+    void aZipFunctionCannotSwitchToAnImageInPlace() throws Exception {
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+        aws.lambda().createFunction(r -> r.functionName("orders").runtime("java21").role(role)
+                .handler(ImageTestPackages.HANDLER).code(c -> c.zipFile(SdkBytes.fromUtf8String("zip"))));
+        int mark = REGISTRY.uploadedBlobs().size();
+
+        DeployResult r = new LambdaDeployer(log).deploy(request(pkg, DeployMode.IMAGE, role).build());
+
+        assertTrue(r.failed());
+        String error = r.regions().get(0).error();
+        assertTrue(error.contains("was created from a zip (PackageType Zip)"), error);
+        assertTrue(error.contains("cannot switch a function's package type in place"), error);
+        assertTrue(error.contains("aws lambda delete-function --region " + REGION + " --function-name orders"), error);
+        assertTrue(error.contains("<functionNames>"), error);
+        assertEquals(List.of(), REGISTRY.uploadedBlobsSince(mark), "checked before pushing anything");
+        assertEquals(PackageType.ZIP, function().configuration().packageType());
+    }
+
+    @Test
+    void autoPicksAnImageOnlyOverTheZipLimitWithARepository() throws Exception {
+        // a package over 262,144,000 bytes unzipped (the manifest says so; the zips stay small)
+        TestPackage big = new TestPackage(dir.resolve("big/target/lambda")).function("class Handler {}");
+        big.write();
+        Path manifest = big.dir().resolve("lambda-package.json");
+        ObjectMapper om = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(manifest.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("function")).put("unzippedBytes", 300_000_000L);
+        om.writeValue(manifest.toFile(), m);
+
+        DeployRequest.Builder noRepo = request(big.dir(), DeployMode.AUTO, role).image(ImageSettings.none());
+        DeployException e = assertThrows(DeployException.class, () -> new LambdaDeployer(log).deploy(noRepo.build()));
+        assertTrue(e.getMessage().contains("-Dlambda.image.repository="), e.getMessage());
+
+        DeployPlan plan = DeployPlanner.plan(request(big.dir(), DeployMode.AUTO, role).build());
+        assertTrue(plan.image(), "auto + repository + over 250 MB = image");
+        Path small = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+        assertFalse(DeployPlanner.plan(request(small, DeployMode.AUTO, role).build()).image());
+    }
+
+    @Test
+    void theImageBudgetIsCheckedOnThePushedImageBeforeTheFunctionChanges() throws Exception {
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+        List<Budget> budgets = List.of(Budget.of(BudgetSpec.parse("image-size", "500B", null, null, "<budgets>")));
+        DeployResult r = new LambdaDeployer(log).deploy(request(pkg, DeployMode.IMAGE, role)
+                .image(image(budgets)).build());
+        assertTrue(r.failed(), log::text);
+        assertTrue(r.regions().get(0).error().contains("no function was changed"), r.regions().get(0).error());
+        assertTrue(r.regions().get(0).error().contains("image-size"), r.regions().get(0).error());
+        assertNotNull(r.regions().get(0).image(), "the pushed image is still reported");
+        assertThrows(software.amazon.awssdk.services.lambda.model.ResourceNotFoundException.class, this::function);
+    }
+}
