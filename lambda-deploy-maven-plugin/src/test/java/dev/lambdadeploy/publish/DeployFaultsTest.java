@@ -258,4 +258,53 @@ class DeployFaultsTest {
         assertTrue(error.contains("throttled"), error);
         assertTrue(error.contains("-Dlambda.retryMode=adaptive"), error);
     }
+
+    // ---- Lambda's update states, which moto never reports (it is always Successful at once) ---------------------
+
+    static Fault configurationSays(String status, String reason, String reasonCode) {
+        String body = "{\"FunctionName\":\"orders\",\"State\":\"Active\",\"LastUpdateStatus\":\"" + status + "\""
+                + (reason == null ? "" : ",\"LastUpdateStatusReason\":\"" + reason
+                        + "\",\"LastUpdateStatusReasonCode\":\"" + reasonCode + "\"") + "}";
+        return Fault.respond(Requests.of("GET", "/2015-03-31/functions/orders/configuration"), 200,
+                java.util.Map.of("Content-Type", "application/json"), body);
+    }
+
+    @Test
+    void updatesInConflictWithARunningOneAreRetried() throws Exception {
+        proxy.add(AwsErrors.lambda(Requests.updateFunctionCode(), 409, "ResourceConflictException",
+                "The operation cannot be performed at this time. An update is in progress for resource: "
+                        + "arn:aws:lambda:eu-west-1:123456789012:function:orders").times(2));
+
+        DeployResult r = deploy(request(DeployMode.DIRECT));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertEquals(2, proxy.seen().stream().filter(s -> s.outcome().equals("injected 409")).count());
+        assertEquals(manifest().function().codeSha256(), codeSha256());
+    }
+
+    @Test
+    void aFailedUpdateFailsWithLambdasReasonBeforeTheCodeIsTouched() throws Exception {
+        String codeBefore = codeSha256();
+        proxy.add(configurationSays("Failed", "Lambda was unable to configure your environment variables because the "
+                + "environment variables you have provided exceeded the 4KB limit.", "InvalidConfiguration"));
+
+        DeployResult r = deploy(request(DeployMode.DIRECT));
+
+        String error = r.regions().get(0).error();
+        assertNotNull(error);
+        assertTrue(error.contains("exceeded the 4KB limit") && error.contains("InvalidConfiguration"), error);
+        assertEquals(codeBefore, codeSha256());
+    }
+
+    @Test
+    void anUpdateThatNeverFinishesStopsAtTheWaitTimeout() {
+        proxy.add(configurationSays("InProgress", null, null));
+
+        DeployResult r = deploy(request(DeployMode.DIRECT).waitTimeout(Duration.ofSeconds(1)));
+
+        String error = r.regions().get(0).error();
+        assertNotNull(error);
+        assertTrue(error.contains("was still updating") && error.contains("LastUpdateStatus InProgress")
+                && error.contains("<waitTimeout>"), error);
+    }
 }
