@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 
 /** The {@link Context} of one local invocation; no Cognito identity or client context (plain Invoke has none). */
 final class ShimContext implements Context {
@@ -46,7 +45,7 @@ final class ShimContext implements Context {
 
     @Override
     public LambdaLogger getLogger() {
-        return LambdaRuntime.getLogger(); // aws-lambda-java-core's logger: writes to stdout, like Lambda's
+        return ShimLogger.INSTANCE;
     }
 
     @Override
