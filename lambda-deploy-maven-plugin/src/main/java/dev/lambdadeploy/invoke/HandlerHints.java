@@ -11,10 +11,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /** Messages that fix a handler string: where we looked and which classes have the same simple name. */
-final class HandlerHints {
+public final class HandlerHints {
     private HandlerHints() {}
 
-    static String notFound(LambdaLayout layout, String handler) {
+    public static String notFound(LambdaLayout layout, String handler) {
         String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         int jars = layout.classpath().size() - 1;
         StringBuilder sb = new StringBuilder("Handler class '").append(cls)
