@@ -30,7 +30,9 @@ public record AnalysisReport(
      * One class path unit (function classes or a jar). {@code status}: {@code used}, {@code unused} (not reachable
      * and nothing loaded), {@code dynamic-only} (loaded at run time but not statically reachable: reflection or
      * ServiceLoader the analysis cannot see), {@code static-only} (reachable, but the probe's event loaded nothing
-     * from it), {@code function} (the function's own classes).
+     * from it), {@code service-only} (reachable only through META-INF/services registrations: no code of the function
+     * or its libraries names it, a library loads it with ServiceLoader), {@code function} (the function's own
+     * classes).
      */
     public record UnitReport(
             String label,
@@ -66,12 +68,16 @@ public record AnalysisReport(
             List<DynamicProbe.Pause> pauses,
             Comparison jitComparison,
             Comparison withoutUnusedJars,
+            List<Comparison> withoutServiceOnlyJars,
             String response) {}
 
     public record Segment(String name, double startMs, double endMs) {}
 
-    /** The same probe with one change: init (and first invoke) medians before and after. */
-    public record Comparison(String change, int runs, double initMs, double firstInvokeMs, double baselineInitMs,
+    /**
+     * The same probe with one change: init (and first invoke) medians before and after. {@code removed} lists the
+     * units a removal variant took out; {@code outcome} is {@code ok} or why the handler failed with the change.
+     */
+    public record Comparison(String change, List<String> removed, int runs, double initMs, double firstInvokeMs, double baselineInitMs,
             double baselineFirstInvokeMs, String outcome) {}
 
     /** {@code measuredMs}: the measured time at stake (null when nothing was measured), {@code bytes}: size saved. */

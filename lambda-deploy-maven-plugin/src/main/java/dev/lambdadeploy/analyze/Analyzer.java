@@ -42,15 +42,15 @@ public final class Analyzer {
             if (index.definingUnit(handlerClass.replace('.', '/')) == null) {
                 throw new InvokeException(HandlerHints.notFound(layout, req.invoke().handler()), false);
             }
-            Reachability.Result stat = Reachability.analyze(index, List.of(handlerClass, RUNTIME_SERVICE), req.keep());
+            List<String> roots = List.of(handlerClass, RUNTIME_SERVICE);
+            Reachability.Result stat = Reachability.analyze(index, roots, req.keep());
+            Reachability.Result direct = Reachability.analyze(index, roots, req.keep(), false);
             Duplicates.Result dups = Duplicates.find(index);
             log.info("Static analysis: " + stat.reached().size() + " classes reachable from " + handlerClass
                     + "; probing the cold start " + req.runs() + " time(s) in fresh JVMs");
             List<DynamicProbe.Run> runs = new DynamicProbe(invoker).run(layout, index, req.invoke(), req.runs(), "probe");
-            List<AnalysisReport.UnitReport> units = units(index, stat, runs);
-            List<String> unused = units.stream().filter(u -> "unused".equals(u.status()))
-                    .map(AnalysisReport.UnitReport::label).toList();
-            Comparisons comparisons = compare(req, layout, unused);
+            List<AnalysisReport.UnitReport> units = units(index, stat, direct, runs);
+            Comparisons comparisons = compare(req, layout, labels(units, "unused"), serviceGroups(index, stat, units));
             AnalysisReport.Probe probe = probe(req, runs, comparisons);
             List<AnalysisReport.Recommendation> recs = Recommendations.build(req, units, probe, stat, dups);
             return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, req.invoke().handler(), req.manifest().project(),
@@ -75,8 +75,42 @@ public final class Analyzer {
         return s;
     }
 
+    /**
+     * Service-only units grouped by the jar whose ServiceLoader registration pulls them in (a module and the libraries
+     * only it uses): each group is removed, and verified, on its own.
+     */
+    static Map<String, List<String>> serviceGroups(ClassIndex index, Reachability.Result stat,
+            List<AnalysisReport.UnitReport> units) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (ClassIndex.Unit u : index.units()) {
+            if (units.stream().noneMatch(r -> r.label().equals(u.label) && "service-only".equals(r.status()))) {
+                continue;
+            }
+            String root = u.label;
+            String cls = stat.reachedByUnit().get(u).iterator().next();
+            for (String cur = cls; cur != null; ) {
+                Reachability.Edge e = stat.reached().get(cur);
+                if (e == null) {
+                    break;
+                }
+                if (e.reason().startsWith("ServiceLoader")) {
+                    ClassIndex.Unit provider = index.definingUnit(cur);
+                    root = provider == null ? root : provider.label;
+                    break;
+                }
+                cur = e.via();
+            }
+            groups.computeIfAbsent(root, k -> new ArrayList<>()).add(u.label);
+        }
+        return groups;
+    }
+
+    private static List<String> labels(List<AnalysisReport.UnitReport> units, String status) {
+        return units.stream().filter(u -> status.equals(u.status())).map(AnalysisReport.UnitReport::label).toList();
+    }
+
     private static List<AnalysisReport.UnitReport> units(ClassIndex index, Reachability.Result stat,
-            List<DynamicProbe.Run> runs) {
+            Reachability.Result direct, List<DynamicProbe.Run> runs) {
         List<AnalysisReport.UnitReport> out = new ArrayList<>();
         for (ClassIndex.Unit u : index.units()) {
             if (u.kind == ClassIndex.Kind.RUNTIME) {
@@ -89,6 +123,7 @@ public final class Analyzer {
                     .map(r -> r.millis().getOrDefault(u.label, 0.0)).toList()));
             boolean anyLoaded = loaded.stream().anyMatch(n -> n > 0);
             String status = u.kind == ClassIndex.Kind.FUNCTION ? "function"
+                    : reached > 0 && direct.reachedIn(u) == 0 ? "service-only"
                     : reached > 0 && anyLoaded ? "used"
                     : reached > 0 ? "static-only"
                     : anyLoaded ? "dynamic-only" : "unused";
@@ -98,7 +133,7 @@ public final class Analyzer {
             out.add(new AnalysisReport.UnitReport(u.label, j == null ? null : j.coordinates(),
                     j == null ? "function" : j.target(), j == null ? null : j.zipEntry(), u.bytes, u.classCount(),
                     reached, via, List.copyOf(new TreeSet<>(u.services().keySet())), loadedMedian, millis, status,
-                    j == null ? List.of() : j.dependencyPath(), "unused".equals(status) ? Fixes.removal(j) : null));
+                    j == null ? List.of() : j.dependencyPath(), !"unused".equals(status) && !"service-only".equals(status) ? null : Fixes.removal(j)));
         }
         return out;
     }
@@ -113,45 +148,65 @@ public final class Analyzer {
                 unused.stream().mapToLong(AnalysisReport.UnitReport::bytes).sum());
     }
 
-    private record Comparisons(AnalysisReport.Comparison jit, AnalysisReport.Comparison withoutUnused) {}
+    private record Comparisons(AnalysisReport.Comparison jit, AnalysisReport.Comparison withoutUnused,
+            List<AnalysisReport.Comparison> withoutServiceOnly) {}
+
+    /** One variant of the probe: a layout and extra JVM options. */
+    private record Variant(String change, List<String> removed, LambdaLayout layout, List<String> jvmArgs,
+            List<InvokeResult> runs, String[] outcome) {
+        Variant(String change, List<String> removed, LambdaLayout layout, List<String> jvmArgs) {
+            this(change, removed, layout, jvmArgs, new ArrayList<>(), new String[] {"ok"});
+        }
+    }
 
     /**
-     * Timing runs without class-load logging, interleaved (baseline, variant, baseline, ...) so drift on a busy machine
-     * hits both sides alike.
+     * Timing runs without class-load logging, interleaved (baseline, variant, ..., baseline, ...) so drift on a busy
+     * machine hits every side alike.
      */
-    private Comparisons compare(AnalysisRequest req, LambdaLayout layout, List<String> unused)
-            throws IOException, InvokeException {
-        boolean jit = req.compareJit();
-        boolean removal = req.verifyRemoval() && !unused.isEmpty();
-        if (!jit && !removal) {
-            return new Comparisons(null, null);
-        }
-        LambdaLayout without = removal ? withoutJars(req, layout, unused) : null;
-        InvokeRequest base = req.invoke();
-        InvokeRequest fullTiered = base.withExtraJvmArgs(List.of("-XX:TieredStopAtLevel=4"), "x");
-        List<InvokeResult> baseRuns = new ArrayList<>();
-        List<InvokeResult> jitRuns = new ArrayList<>();
-        List<InvokeResult> removalRuns = new ArrayList<>();
-        String removalOutcome = "ok";
-        for (int i = 1; i <= req.runs(); i++) {
-            baseRuns.add(timed(layout, base.withExtraJvmArgs(List.of(), "timing-base-" + i)));
-            if (jit) {
-                jitRuns.add(timed(layout, fullTiered.withExtraJvmArgs(fullTiered.extraJvmArgs(), "timing-c2-" + i)));
+    private Comparisons compare(AnalysisRequest req, LambdaLayout layout, List<String> unused,
+            Map<String, List<String>> serviceGroups) throws IOException, InvokeException {
+        Variant jit = req.compareJit() ? new Variant("-XX:TieredStopAtLevel=4 (full tiered compilation)", List.of(), layout,
+                List.of("-XX:TieredStopAtLevel=4")) : null;
+        Variant noUnused = req.verifyRemoval() && !unused.isEmpty() ? new Variant("without " + String.join(", ",
+                unused), unused, withoutJars(req, unused, "without-unused"), List.of()) : null;
+        List<Variant> noService = new ArrayList<>();
+        if (req.verifyRemoval()) {
+            int g = 0;
+            for (List<String> group : serviceGroups.values()) {
+                noService.add(new Variant("without " + String.join(", ", group), group,
+                        withoutJars(req, group, "without-service-only-" + (++g)), List.of()));
             }
-            if (removal && "ok".equals(removalOutcome)) {
-                InvokeResult r = invoker.run(without, base.withExtraJvmArgs(List.of(), "timing-without-" + i), false);
+        }
+        List<Variant> variants = new ArrayList<>();
+        for (Variant v : new Variant[] {jit, noUnused}) {
+            if (v != null) {
+                variants.add(v);
+            }
+        }
+        variants.addAll(noService);
+        if (variants.isEmpty()) {
+            return new Comparisons(null, null, List.of());
+        }
+        List<InvokeResult> baseRuns = new ArrayList<>();
+        for (int i = 1; i <= req.runs(); i++) {
+            baseRuns.add(timed(layout, req.invoke().withExtraJvmArgs(List.of(), "timing-base-" + i)));
+            int n = 0;
+            for (Variant v : variants) {
+                n++;
+                if (!"ok".equals(v.outcome()[0])) {
+                    continue;
+                }
+                InvokeResult r = invoker.run(v.layout(), req.invoke().withExtraJvmArgs(v.jvmArgs(),
+                        "timing-variant" + n + "-" + i), false);
                 if (r.ok()) {
-                    removalRuns.add(r);
+                    v.runs().add(r);
                 } else {
-                    removalOutcome = "the handler failed without them: " + r.errorType() + ": " + r.errorMessage();
+                    v.outcome()[0] = "the handler failed: " + r.errorType() + ": " + r.errorMessage();
                 }
             }
         }
-        AnalysisReport.Comparison jitCmp = jit ? comparison("-XX:TieredStopAtLevel=4 (full tiered compilation)",
-                jitRuns, baseRuns, "ok") : null;
-        AnalysisReport.Comparison remCmp = removal ? comparison("without " + String.join(", ", unused),
-                removalRuns, baseRuns, removalOutcome) : null;
-        return new Comparisons(jitCmp, remCmp);
+        return new Comparisons(comparison(jit, baseRuns), comparison(noUnused, baseRuns),
+                noService.stream().map(v -> comparison(v, baseRuns)).toList());
     }
 
     private InvokeResult timed(LambdaLayout layout, InvokeRequest req) throws InvokeException {
@@ -160,20 +215,21 @@ public final class Analyzer {
         return r;
     }
 
-    private static AnalysisReport.Comparison comparison(String change, List<InvokeResult> variant,
-            List<InvokeResult> base, String outcome) {
+    private static AnalysisReport.Comparison comparison(Variant v, List<InvokeResult> base) {
+        if (v == null) {
+            return null;
+        }
         Function<List<InvokeResult>, Double> init = rs -> Stats.round1(Stats.median(
                 rs.stream().map(r -> r.timings().initMs()).toList()));
         Function<List<InvokeResult>, Double> first = rs -> Stats.round1(Stats.median(
                 rs.stream().map(r -> r.timings().invokeMs(1)).toList()));
-        return new AnalysisReport.Comparison(change, variant.size(), init.apply(variant), first.apply(variant),
-                init.apply(base), first.apply(base), outcome);
+        return new AnalysisReport.Comparison(v.change(), v.removed(), v.runs().size(), init.apply(v.runs()),
+                first.apply(v.runs()), init.apply(base), first.apply(base), v.outcome()[0]);
     }
 
     /** A second layout with the unused jars deleted, to measure (and prove) their removal. */
-    private static LambdaLayout withoutJars(AnalysisRequest req, LambdaLayout layout, List<String> labels)
-            throws IOException {
-        LambdaLayout copy = LambdaLayout.prepare(req.manifest(), req.lambdaDir(), req.workDir().resolve("without-unused"));
+    private static LambdaLayout withoutJars(AnalysisRequest req, List<String> labels, String dir) throws IOException {
+        LambdaLayout copy = LambdaLayout.prepare(req.manifest(), req.lambdaDir(), req.workDir().resolve(dir));
         List<LambdaLayout.Entry> kept = new ArrayList<>();
         for (LambdaLayout.Entry e : copy.classpath()) {
             if (labels.contains(e.label())) {
@@ -223,7 +279,7 @@ public final class Analyzer {
                 jvm, cls, init, first, second,
                 Stats.round1(med.apply(r -> r.result().peakRssKb() / 1024.0)),
                 med.apply(r -> (double) r.totalClasses()), timeline, classes, millis,
-                pauses.subList(0, Math.min(10, pauses.size())), cmp.jit(), cmp.withoutUnused(),
+                pauses.subList(0, Math.min(10, pauses.size())), cmp.jit(), cmp.withoutUnused(), cmp.withoutServiceOnly(),
                 runs.get(runs.size() - 1).result().response());
     }
 

@@ -75,6 +75,7 @@ public final class Reachability {
     private final Set<String> external = new LinkedHashSet<>();
     private final Set<String> activatedServices = new HashSet<>();
     private final Map<String, Set<String>> hazards = new LinkedHashMap<>();
+    private boolean followServices = true;
 
     private Reachability(ClassIndex index) {
         this.index = index;
@@ -86,7 +87,14 @@ public final class Reachability {
      *              or {@code groupId:artifactId} (every class of that jar)
      */
     public static Result analyze(ClassIndex index, List<String> roots, List<String> keep) throws IOException {
+        return analyze(index, roots, keep, true);
+    }
+
+    /** With {@code followServices=false}: only what the code references itself (to tell service-only jars apart). */
+    public static Result analyze(ClassIndex index, List<String> roots, List<String> keep, boolean followServices)
+            throws IOException {
         Reachability r = new Reachability(index);
+        r.followServices = followServices;
         List<String> missing = new ArrayList<>();
         for (String root : roots) {
             String n = root.replace('.', '/');
@@ -187,7 +195,7 @@ public final class Reachability {
     /** Providers of a service whose type {@code internalName} has just been reached. */
     private void activateService(String internalName) {
         String binary = internalName.replace('/', '.');
-        if (NEVER_LOADED_SERVICES.contains(binary) || !activatedServices.add(binary)) {
+        if (!followServices || NEVER_LOADED_SERVICES.contains(binary) || !activatedServices.add(binary)) {
             return;
         }
         for (String p : index.providersOf(binary)) {

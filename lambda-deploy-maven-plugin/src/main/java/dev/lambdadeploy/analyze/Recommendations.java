@@ -23,6 +23,7 @@ final class Recommendations {
             AnalysisReport.Probe probe, Reachability.Result stat, Duplicates.Result dups) {
         List<Draft> d = new ArrayList<>();
         unused(units, probe, d);
+        serviceOnly(units, probe, d);
         httpClients(units, probe, d);
         jit(req, probe, d);
         snapStart(req, probe, stat, d);
@@ -61,10 +62,55 @@ final class Recommendations {
         }
         String list = unused.stream().map(u -> u.coordinates() + " (" + ByteSizes.human(u.bytes()) + ")")
                 .collect(Collectors.joining(", "));
-        String fixes = unused.stream().map(u -> u.coordinates() + ": " + u.fix()).collect(Collectors.joining("; "));
+        String fixes = Fixes.removals(unused);
         d.add(new Draft("remove-unused-jars", "Remove " + unused.size() + " unused jar(s), "
                 + ByteSizes.human(bytes) + " unzipped", "Never reachable from the handler and no class loaded in "
                 + probe.runs() + " probe run(s): " + list + ". Measured: " + measured + ".", saved, bytes, fixes));
+    }
+
+    private static void serviceOnly(List<AnalysisReport.UnitReport> units, AnalysisReport.Probe probe,
+            List<Draft> d) {
+        List<AnalysisReport.UnitReport> all = units.stream().filter(u -> "service-only".equals(u.status())).toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        List<AnalysisReport.Comparison> checks = probe.withoutServiceOnlyJars();
+        if (checks == null || checks.isEmpty()) {
+            addServiceOnly(all, null, d);
+            return;
+        }
+        for (AnalysisReport.Comparison c : checks) {
+            List<AnalysisReport.UnitReport> group = all.stream().filter(u -> c.removed().contains(u.label())).toList();
+            addServiceOnly(group.isEmpty() ? all : group, c, d);
+        }
+    }
+
+    private static void addServiceOnly(List<AnalysisReport.UnitReport> only, AnalysisReport.Comparison c,
+            List<Draft> d) {
+        long bytes = only.stream().mapToLong(AnalysisReport.UnitReport::bytes).sum();
+        Double saved = null;
+        String measured = "not measured (lambda.analyze.verifyRemoval=false)";
+        String names = only.stream().map(u -> u.coordinates().split(":")[1]).collect(Collectors.joining(", "));
+        String title = "Remove " + names + ": pulled in only by ServiceLoader, " + ByteSizes.human(bytes)
+                + " unzipped";
+        boolean needed = c != null && !"ok".equals(c.outcome());
+        if (c != null && !needed) {
+            saved = Stats.round1(c.baselineInitMs() - c.initMs());
+            measured = "init " + ms(c.baselineInitMs()) + " with them, " + ms(c.initMs()) + " without (median of "
+                    + c.runs() + "); the handler still succeeds without them";
+        } else if (needed) {
+            measured = "the handler needs them (" + c.outcome() + ")";
+            title = "Keep " + names + ": found through ServiceLoader, and the handler fails without it";
+        }
+        String registrations = only.stream().filter(u -> !u.services().isEmpty())
+                .map(u -> u.coordinates() + " registers " + String.join(", ", u.services()))
+                .collect(Collectors.joining("; "));
+        d.add(new Draft(needed ? "service-only-needed" : "service-only-jars", title, "No code of the function or its"
+                + " libraries names these jars; they are reachable only through META-INF/services registrations ("
+                + registrations + "), so a library that asks ServiceLoader for that service loads them: "
+                + only.stream().map(u -> u.coordinates() + " (" + ByteSizes.human(u.bytes()) + ", " + fmtClasses(u)
+                        + " loaded)").collect(Collectors.joining(", ")) + ". Measured: " + measured + ".",
+                saved, needed ? null : bytes, needed ? null : Fixes.removals(only)));
     }
 
     private static void httpClients(List<AnalysisReport.UnitReport> units, AnalysisReport.Probe probe, List<Draft> d) {

@@ -9,7 +9,10 @@ import java.util.Map;
 
 /** Totals an order: {"orderId": "...", "lines": [{"sku": "...", "quantity": 2, "unitPrice": 12.5}]}. */
 public class OrderTotalHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    // findAndRegisterModules(): the common way to pick up jackson-datatype-jsr310 and friends; it also registers
+    // every other Jackson module on the class path, used or not.
     private static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public record Line(String sku, int quantity, double unitPrice) {}
