@@ -52,7 +52,11 @@ public final class Analyzer {
             List<AnalysisReport.UnitReport> units = units(index, stat, direct, runs);
             Comparisons comparisons = compare(req, layout, labels(units, "unused"), serviceGroups(index, stat, units));
             AnalysisReport.Probe probe = probe(req, runs, comparisons);
-            List<AnalysisReport.Recommendation> recs = Recommendations.build(req, units, probe, stat, dups);
+            Set<String> loaded = new TreeSet<>();
+            runs.forEach(r -> loaded.addAll(r.functionClassesLoaded()));
+            Map<String, Set<String>> hazards = new LinkedHashMap<>(stat.snapStartHazards());
+            hazards.keySet().retainAll(loaded); // only classes initialised in the probe end up in a snapshot
+            List<AnalysisReport.Recommendation> recs = Recommendations.build(req, units, probe, hazards, dups);
             return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, req.invoke().handler(), req.manifest().project(),
                     totals(units), units, dups, probe, recs, notes());
         }

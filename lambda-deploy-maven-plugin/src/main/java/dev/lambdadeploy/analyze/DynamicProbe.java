@@ -27,7 +27,7 @@ public final class DynamicProbe {
 
     /** One run: its result, and per unit label the classes loaded and the milliseconds charged to it. */
     public record Run(InvokeResult result, Map<String, Integer> classes, Map<String, Double> millis,
-            List<Pause> pauses, int totalClasses) {}
+            List<Pause> pauses, int totalClasses, java.util.Set<String> functionClassesLoaded) {}
 
     /** A long gap after loading {@code className} from {@code unit}: where a heavy static initializer shows up. */
     public record Pause(String className, String unit, double millis) {}
@@ -74,6 +74,7 @@ public final class DynamicProbe {
         Map<String, Double> millis = new LinkedHashMap<>();
         List<Pause> pauses = new ArrayList<>();
         Map<String, String> sourceCache = new HashMap<>();
+        java.util.Set<String> loaded = new java.util.HashSet<>();
         int total = 0;
         for (int i = 0; i < events.size(); i++) {
             ClassLoadLog.Event e = events.get(i);
@@ -87,11 +88,14 @@ public final class DynamicProbe {
                     : windowEndNanos;
             double gap = Math.max(0, next - e.uptimeNanos()) / 1e6;
             millis.merge(unit, gap, Double::sum);
-            if (!JDK.equals(unit) && !RUNTIME.equals(unit) && gap >= 5) {
-                pauses.add(new Pause(e.className(), unit, gap));
+            if (!JDK.equals(unit) && !RUNTIME.equals(unit)) {
+                loaded.add(e.className());
+                if (gap >= 5) {
+                    pauses.add(new Pause(e.className(), unit, gap));
+                }
             }
         }
-        return new Run(r, classes, millis, pauses, total);
+        return new Run(r, classes, millis, pauses, total, loaded);
     }
 
     static String unitOf(String source, Map<Path, String> unitByPath) {

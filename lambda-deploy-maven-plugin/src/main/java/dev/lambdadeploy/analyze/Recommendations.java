@@ -20,13 +20,13 @@ final class Recommendations {
     private Recommendations() {}
 
     static List<AnalysisReport.Recommendation> build(AnalysisRequest req, List<AnalysisReport.UnitReport> units,
-            AnalysisReport.Probe probe, Reachability.Result stat, Duplicates.Result dups) {
+            AnalysisReport.Probe probe, Map<String, Set<String>> snapStartHazards, Duplicates.Result dups) {
         List<Draft> d = new ArrayList<>();
         unused(units, probe, d);
         serviceOnly(units, probe, d);
         httpClients(units, probe, d);
         jit(req, probe, d);
-        snapStart(req, probe, stat, d);
+        snapStart(req, probe, snapStartHazards, d);
         staticInit(probe, d);
         conflicts(units, dups, d);
         memory(req, probe, d);
@@ -172,8 +172,8 @@ final class Recommendations {
                         + " (java11/java8.al2 only)"));
     }
 
-    private static void snapStart(AnalysisRequest req, AnalysisReport.Probe probe, Reachability.Result stat,
-            List<Draft> d) {
+    private static void snapStart(AnalysisRequest req, AnalysisReport.Probe probe,
+            Map<String, Set<String>> snapStartHazards, List<Draft> d) {
         String rt = req.runtime() == null ? "" : req.runtime().toLowerCase(Locale.ROOT);
         int version = rt.startsWith("java") ? parseInt(rt.substring(4).replaceAll("\\..*", "")) : 0;
         List<String> why = new ArrayList<>();
@@ -183,9 +183,9 @@ final class Recommendations {
         if ("image".equalsIgnoreCase(req.packageType())) {
             why.add("container images are not supported");
         }
-        String hazards = stat.snapStartHazards().isEmpty() ? ""
+        String hazards = snapStartHazards.isEmpty() ? ""
                 : " Before enabling it, move these out of static initializers (they would be frozen into the snapshot"
-                        + " and shared by every restored environment): " + stat.snapStartHazards().entrySet().stream()
+                        + " and shared by every restored environment): " + snapStartHazards.entrySet().stream()
                         .map(e -> e.getKey() + " uses " + String.join(", ", e.getValue()))
                         .collect(Collectors.joining("; ")) + ".";
         if (why.isEmpty()) {
