@@ -120,7 +120,7 @@ public class PackageMojo extends AbstractLambdaMojo {
                 .strip(stripSpec())
                 .outputTimestamp(OutputTimestamp.parse(outputTimestamp))
                 .incremental(incremental)
-                .pluginVersion(pluginVersion == null ? "unknown" : pluginVersion)
+                .pluginVersion(PluginIdentity.of(pluginVersion))
                 .build();
         PackageResult result;
         try {

@@ -1,0 +1,460 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The benchmark driver: makes the same Lambda java/lib layer from the same dependency set in several ways, in one
+ * run on one machine, and writes the numbers side by side (benchmark/target/results.json and results.md).
+ *
+ * <p>Run it from the repository root with {@code benchmark/run} (which installs the plugin first) or directly:
+ * {@code java benchmark/Benchmark.java [--smoke] [--runs N] [--maven-repo DIR] [--release-cache DIR]}.
+ * Everything it writes goes under benchmark/target/.
+ */
+public class Benchmark {
+
+    private static final Pattern PLUGIN_TIME = Pattern.compile("(\\d+) zip\\(s\\) built, (\\d+) reused in (\\d+) ms");
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        new Benchmark(o).run();
+    }
+
+    record Options(boolean smoke, int runs, Path root, Path mavenRepo, Path releaseCache) {
+        static Options parse(String[] args) {
+            boolean smoke = false;
+            int runs = -1;
+            Path repo = null;
+            Path cache = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--smoke" -> smoke = true;
+                    case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--maven-repo" -> repo = Path.of(args[++i]).toAbsolutePath();
+                    case "--release-cache" -> cache = Path.of(args[++i]).toAbsolutePath();
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; use --smoke, --runs N, --maven-repo DIR, --release-cache DIR");
+                }
+            }
+            Path root = Path.of("").toAbsolutePath();
+            if (!Files.isRegularFile(root.resolve("benchmark/Benchmark.java"))) {
+                throw new IllegalStateException("run the benchmark from the repository root (benchmark/run does)");
+            }
+            return new Options(smoke, runs > 0 ? runs : smoke ? 1 : 5, root, repo, cache);
+        }
+    }
+
+    /** One timed Maven (or zip) run. */
+    record Timing(long wallMs, long pluginMs) {
+    }
+
+    private final Options o;
+    private final Path out;
+    private final Path work;
+    private final Path logs;
+    private final String project;
+    private final String pluginVersion;
+    private int logCounter;
+
+    Benchmark(Options o) throws IOException {
+        this.o = o;
+        this.out = o.root().resolve("benchmark/target");
+        this.work = out.resolve("work");
+        this.logs = out.resolve("logs");
+        this.project = o.smoke() ? "smoke" : "large-layer";
+        this.pluginVersion = readPluginVersion(o.root().resolve("pom.xml"));
+    }
+
+    void run() throws Exception {
+        deleteTree(work);
+        deleteTree(logs);
+        Files.createDirectories(logs);
+        copyTree(o.root().resolve("benchmark/projects"), work);
+        Path dir = work.resolve(project);
+        say("benchmark input: " + project + " (" + o.runs() + " timed run(s) per path), plugin " + pluginVersion);
+
+        // Warm-up: resolves every plugin and dependency once and fills the OS file cache; not counted. The smoke run
+        // (CI) only checks that every path still works, so it skips this.
+        if (!o.smoke()) {
+            for (String profile : List.of("", "bench-lambda", "bench-assembly", "bench-copy")) {
+                maven(dir, "warm-up " + profile, "clean", "package", profile);
+            }
+        }
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", machine());
+        results.put("input", project);
+        results.put("runs", o.runs());
+
+        List<Timing> baseline = timed(dir, "baseline", "");
+        List<Timing> lambda = timed(dir, "lambda", "bench-lambda");
+        Path lambdaZip = single(dir.resolve("target/lambda/layers"), ".zip");
+        ZipSizes lambdaSizes = ZipSizes.of(lambdaZip);
+
+        List<Timing> assembly = timed(dir, "assembly", "bench-assembly");
+        Path assemblyZip = single(dir.resolve("target"), "-layer.zip");
+        ZipSizes assemblySizes = ZipSizes.of(assemblyZip);
+
+        List<Timing> zip9 = new ArrayList<>();
+        ZipSizes zip9Sizes = null;
+        long originalJarBytes = 0;
+        boolean zipInstalled = commandExists("zip");
+        for (int i = 0; i < o.runs(); i++) {
+            maven(dir, "clean", "clean", "");
+            Timing copy = maven(dir, "copy-dependencies", "package", "bench-copy");
+            Path zip9Dir = dir.resolve("target/zip9");
+            originalJarBytes = sizeOfTree(zip9Dir.resolve("java/lib"));
+            if (zipInstalled) {
+                long start = System.nanoTime();
+                exec(zip9Dir, "zip -9", List.of("zip", "-9", "-X", "-r", "-q", "layer.zip", "java"));
+                long zipMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                zip9.add(new Timing(copy.wallMs() + zipMs, -1));
+                zip9Sizes = ZipSizes.of(zip9Dir.resolve("layer.zip"));
+            }
+        }
+
+        // No-op rebuild: the same build again with nothing changed (incremental reuse on, as by default).
+        maven(dir, "clean", "clean", "");
+        Timing full = maven(dir, "lambda full (incremental)", "package", "bench-lambda");
+        List<Timing> noop = new ArrayList<>();
+        for (int i = 0; i < o.runs(); i++) {
+            noop.add(maven(dir, "lambda no-op", "package", "bench-lambda"));
+        }
+
+        long base = median(baseline, Timing::wallMs);
+        Map<String, Object> packaging = new LinkedHashMap<>();
+        packaging.put("unstrippedJarBytes", originalJarBytes);
+        packaging.put("mavenBaselineWallMs", base);
+        packaging.put("lambdaPackage", path(lambda, base, lambdaSizes));
+        packaging.put("assemblyPlugin", path(assembly, base, assemblySizes));
+        packaging.put("copyDependenciesPlusZip9", zipInstalled ? path(zip9, base, zip9Sizes)
+                : Map.of("skipped", "zip is not installed (apt-get install zip)"));
+        results.put("packaging", packaging);
+
+        Map<String, Object> noopResult = new LinkedHashMap<>();
+        noopResult.put("fullPluginMs", median(lambda, Timing::pluginMs));
+        noopResult.put("fullIncrementalRunPluginMs", full.pluginMs());
+        noopResult.put("noopPluginMs", median(noop, Timing::pluginMs));
+        noopResult.put("noopWallMs", median(noop, Timing::wallMs));
+        noopResult.put("fullWallMs", median(lambda, Timing::wallMs));
+        results.put("noopRebuild", noopResult);
+
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.json"), Json.write(results) + "\n");
+        String md = markdown(results);
+        Files.writeString(out.resolve("results.md"), md);
+        System.out.println();
+        System.out.println(md);
+        say("wrote " + o.root().relativize(out.resolve("results.json")) + " and "
+                + o.root().relativize(out.resolve("results.md")) + "; Maven logs in " + o.root().relativize(logs));
+    }
+
+    private Map<String, Object> path(List<Timing> runs, long baselineMs, ZipSizes sizes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long wall = median(runs, Timing::wallMs);
+        m.put("wallMsMedian", wall);
+        m.put("wallMsAll", runs.stream().map(Timing::wallMs).toList());
+        m.put("overBaselineMs", Math.max(0, wall - baselineMs));
+        long plugin = median(runs, Timing::pluginMs);
+        if (plugin >= 0) {
+            m.put("pluginMsMedian", plugin);
+        }
+        m.put("zippedBytes", sizes.zipped());
+        m.put("unzippedBytes", sizes.unzipped());
+        m.put("entries", sizes.entries());
+        return m;
+    }
+
+    private List<Timing> timed(Path dir, String name, String profile) throws IOException, InterruptedException {
+        List<Timing> runs = new ArrayList<>();
+        for (int i = 0; i < o.runs(); i++) {
+            maven(dir, "clean", "clean", "");
+            runs.add(maven(dir, name, "package", profile));
+        }
+        say(String.format(Locale.ROOT, "%-10s median %,d ms over %d run(s)", name, median(runs, Timing::wallMs),
+                runs.size()));
+        return runs;
+    }
+
+    private Timing maven(Path dir, String label, String goal, String profile) throws IOException,
+            InterruptedException {
+        return maven(dir, label, List.of(goal), profile);
+    }
+
+    private Timing maven(Path dir, String label, String goal1, String goal2, String profile) throws IOException,
+            InterruptedException {
+        return maven(dir, label, List.of(goal1, goal2), profile);
+    }
+
+    private Timing maven(Path dir, String label, List<String> goals, String profile) throws IOException,
+            InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(o.root().resolve(isWindows() ? "mvnw.cmd" : "mvnw").toString());
+        cmd.addAll(List.of("-B", "-ntp", "-Dlambda-deploy.version=" + pluginVersion));
+        if (o.mavenRepo() != null) {
+            cmd.add("-Dmaven.repo.local=" + o.mavenRepo());
+        }
+        if (o.releaseCache() != null) {
+            cmd.add("-s");
+            cmd.add(settingsWithReleaseCache().toString());
+        }
+        if (!profile.isEmpty()) {
+            cmd.add("-P" + profile);
+        }
+        cmd.addAll(goals);
+        long start = System.nanoTime();
+        String log = exec(dir, label, cmd);
+        long wall = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        Matcher m = PLUGIN_TIME.matcher(log);
+        long plugin = -1;
+        while (m.find()) {
+            plugin = Long.parseLong(m.group(3));
+        }
+        return new Timing(wall, plugin);
+    }
+
+    private Path settingsWithReleaseCache() throws IOException {
+        Path settings = out.resolve("settings.xml");
+        if (!Files.exists(settings)) {
+            String url = o.releaseCache().toUri().toString();
+            String repo = "<id>release-cache</id><url>" + url + "</url><releases><enabled>true</enabled>"
+                    + "<checksumPolicy>ignore</checksumPolicy></releases><snapshots><enabled>false</enabled></snapshots>";
+            Files.writeString(settings, "<settings><profiles><profile><id>release-cache</id>"
+                    + "<repositories><repository>" + repo + "</repository></repositories>"
+                    + "<pluginRepositories><pluginRepository>" + repo + "</pluginRepository></pluginRepositories>"
+                    + "</profile></profiles><activeProfiles><activeProfile>release-cache</activeProfile>"
+                    + "</activeProfiles></settings>\n");
+        }
+        return settings;
+    }
+
+    private String exec(Path dir, String label, List<String> cmd) throws IOException, InterruptedException {
+        Path log = logs.resolve(String.format(Locale.ROOT, "%03d-%s.log", ++logCounter,
+                label.trim().replaceAll("[^A-Za-z0-9.-]+", "-")));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+        int rc = p.waitFor();
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        if (rc != 0) {
+            throw new IllegalStateException(label + " failed (exit " + rc + "): " + String.join(" ", cmd)
+                    + "\nsee " + log + "\n" + tail(text, 40));
+        }
+        return text;
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File(isWindows() ? "NUL" : "/dev/null");
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win");
+    }
+
+    private static boolean commandExists(String name) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String tail(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    private static long median(List<Timing> runs, java.util.function.ToLongFunction<Timing> f) {
+        long[] v = runs.stream().mapToLong(f).sorted().toArray();
+        if (v.length == 0) {
+            return -1;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static Path single(Path dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+            if (found.size() != 1) {
+                throw new IllegalStateException("expected one *" + suffix + " in " + dir + ", found " + found);
+            }
+            return found.get(0);
+        }
+    }
+
+    private static long sizeOfTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.filter(p -> !p.toString().contains("/target/")).toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String readPluginVersion(Path rootPom) throws IOException {
+        String pom = Files.readString(rootPom);
+        Matcher m = Pattern.compile("<artifactId>lambda-deploy-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(pom);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read the project version from " + rootPom);
+        }
+        return m.group(1);
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", Instant.now().toString());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("cpuModel", cpuModel());
+        return m;
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void say(String s) {
+        System.out.println("[benchmark] " + s);
+    }
+
+    /** Zipped size, total uncompressed entry size and entry count of a zip. */
+    record ZipSizes(long zipped, long unzipped, int entries) {
+        static ZipSizes of(Path zip) throws IOException {
+            long unzipped = 0;
+            int entries = 0;
+            try (ZipFile z = new ZipFile(zip.toFile())) {
+                for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                    unzipped += Math.max(0, e.getSize());
+                    entries++;
+                }
+            }
+            return new ZipSizes(Files.size(zip), unzipped, entries);
+        }
+    }
+
+    // ---- Markdown -------------------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> r) {
+        Map<String, Object> pk = (Map<String, Object>) r.get("packaging");
+        Map<String, Object> machine = (Map<String, Object>) r.get("machine");
+        long unstripped = (long) pk.get("unstrippedJarBytes");
+        StringBuilder sb = new StringBuilder();
+        sb.append("Input `").append(r.get("input")).append("`, ").append(r.get("runs"))
+                .append(" timed run(s) per path, medians; ").append(machine.get("cpus")).append(" CPU(s) ")
+                .append(machine.get("cpuModel")).append(", ").append(machine.get("java")).append(", ")
+                .append(machine.get("date")).append(".\n\n");
+        sb.append("Unstripped jars: ").append(String.format(Locale.ROOT, "%,d", unstripped)).append(" bytes. ")
+                .append("Maven baseline (compile + jar, no packaging plugin): ")
+                .append(String.format(Locale.ROOT, "%,d", (long) pk.get("mavenBaselineWallMs"))).append(" ms.\n\n");
+        sb.append("| java/lib layer made by | wall ms | over baseline ms | plugin ms | zipped bytes | unzipped bytes |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
+        row(sb, "lambda:package (this plugin)", (Map<String, Object>) pk.get("lambdaPackage"));
+        row(sb, "maven-assembly-plugin", (Map<String, Object>) pk.get("assemblyPlugin"));
+        row(sb, "copy-dependencies + zip -9 -X -r", (Map<String, Object>) pk.get("copyDependenciesPlusZip9"));
+        Map<String, Object> noop = (Map<String, Object>) r.get("noopRebuild");
+        sb.append("\nNo-op rebuild (`mvn package` again, nothing changed): plugin ")
+                .append(noop.get("noopPluginMs")).append(" ms vs ").append(noop.get("fullPluginMs"))
+                .append(" ms for a full package (")
+                .append(pct((long) noop.get("noopPluginMs"), (long) noop.get("fullPluginMs")))
+                .append("); whole Maven run ").append(noop.get("noopWallMs")).append(" ms vs ")
+                .append(noop.get("fullWallMs")).append(" ms.\n");
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String name, Map<String, Object> p) {
+        if (p.containsKey("skipped")) {
+            sb.append("| ").append(name).append(" | skipped: ").append(p.get("skipped")).append(" | | | | |\n");
+            return;
+        }
+        sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %,d | %,d |\n", name, (long) p.get("wallMsMedian"),
+                (long) p.get("overBaselineMs"), p.containsKey("pluginMsMedian")
+                        ? String.format(Locale.ROOT, "%,d", (long) p.get("pluginMsMedian")) : "–",
+                (long) p.get("zippedBytes"), (long) p.get("unzippedBytes")));
+    }
+
+    private static String pct(long part, long whole) {
+        return whole <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    /** Just enough JSON for maps, lists, strings and numbers. */
+    static final class Json {
+        static String write(Object v) {
+            StringBuilder sb = new StringBuilder();
+            write(sb, v, "");
+            return sb.toString();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void write(StringBuilder sb, Object v, String indent) {
+            if (v instanceof Map<?, ?> m) {
+                sb.append("{\n");
+                int i = 0;
+                for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                    sb.append(indent).append("  \"").append(e.getKey()).append("\": ");
+                    write(sb, e.getValue(), indent + "  ");
+                    sb.append(++i < m.size() ? ",\n" : "\n");
+                }
+                sb.append(indent).append('}');
+            } else if (v instanceof List<?> l) {
+                sb.append(l.stream().map(Json::write).collect(Collectors.joining(", ", "[", "]")));
+            } else if (v instanceof Number || v instanceof Boolean) {
+                sb.append(v);
+            } else {
+                sb.append('"').append(String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        }
+    }
+}

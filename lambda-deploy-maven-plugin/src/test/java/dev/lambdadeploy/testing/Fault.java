@@ -1,0 +1,75 @@
+package dev.lambdadeploy.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * One fault rule for {@link FaultProxy}: which requests it hits, what it does to them and how often. A transient
+ * fault hits the first {@code times} matching requests and then lets traffic through; a persistent one never stops.
+ */
+public final class Fault {
+
+    enum Kind { RESPOND, RESET_AFTER_BODY_BYTES, DELAY }
+
+    final Predicate<RequestHead> matcher;
+    final Kind kind;
+    final int status;
+    final Map<String, String> headers;
+    final byte[] body;
+    final long resetAfterBytes;
+    final Duration delay;
+    private final AtomicInteger remaining;
+
+    private Fault(Predicate<RequestHead> matcher, Kind kind, int status, Map<String, String> headers, byte[] body,
+            long resetAfterBytes, Duration delay, int times) {
+        this.matcher = matcher;
+        this.kind = kind;
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+        this.resetAfterBytes = resetAfterBytes;
+        this.delay = delay;
+        this.remaining = new AtomicInteger(times);
+    }
+
+    /** Answers with this response instead of forwarding. */
+    public static Fault respond(Predicate<RequestHead> matcher, int status, Map<String, String> headers, String body) {
+        return new Fault(matcher, Kind.RESPOND, status, new LinkedHashMap<>(headers),
+                body.getBytes(StandardCharsets.UTF_8), 0, Duration.ZERO, -1);
+    }
+
+    /** Forwards the head and the first {@code bytes} of the body, then resets both connections (TCP RST). */
+    public static Fault resetAfterBodyBytes(Predicate<RequestHead> matcher, long bytes) {
+        return new Fault(matcher, Kind.RESET_AFTER_BODY_BYTES, 0, Map.of(), new byte[0], bytes, Duration.ZERO, -1);
+    }
+
+    /** Forwards the request, but holds the response back for {@code delay}. */
+    public static Fault delay(Predicate<RequestHead> matcher, Duration delay) {
+        return new Fault(matcher, Kind.DELAY, 0, Map.of(), new byte[0], 0, delay, -1);
+    }
+
+    /** The same fault, limited to the first {@code n} matching requests (a transient fault). */
+    public Fault times(int n) {
+        return new Fault(matcher, kind, status, headers, body, resetAfterBytes, delay, n);
+    }
+
+    /** Claims one use of this fault for a request; false when it does not match or is used up. */
+    boolean claim(RequestHead head) {
+        if (!matcher.test(head)) {
+            return false;
+        }
+        while (true) {
+            int left = remaining.get();
+            if (left == 0) {
+                return false;
+            }
+            if (left < 0 || remaining.compareAndSet(left, left - 1)) {
+                return true;
+            }
+        }
+    }
+}
