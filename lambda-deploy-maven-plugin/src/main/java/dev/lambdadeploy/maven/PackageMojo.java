@@ -4,18 +4,29 @@ import dev.lambdadeploy.assemble.LambdaPackager;
 import dev.lambdadeploy.assemble.PackageRequest;
 import dev.lambdadeploy.assemble.PackageResult;
 import dev.lambdadeploy.assemble.PackagingException;
+import dev.lambdadeploy.budget.BudgetOutcome;
+import dev.lambdadeploy.budget.Violation;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.ArtifactPattern;
+import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.config.EntryGlob;
+import dev.lambdadeploy.config.ExternalLayerSpec;
 import dev.lambdadeploy.config.LayerSpec;
 import dev.lambdadeploy.config.OutputTimestamp;
 import dev.lambdadeploy.config.StripSpec;
 import dev.lambdadeploy.manifest.ProjectInfo;
 import dev.lambdadeploy.manifest.ZipRecord;
+import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.report.BudgetSummary;
 import dev.lambdadeploy.report.PackageSummary;
+import dev.lambdadeploy.report.SizeReportRequest;
+import dev.lambdadeploy.report.SizeReportResult;
+import dev.lambdadeploy.report.SizeReporter;
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -88,6 +99,36 @@ public class PackageMojo extends AbstractLambdaMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
+    /**
+     * Size budgets on top of Lambda's own limits (always checked): a list of {@code <budget>} with {@code <kind>},
+     * {@code <max>}, optional {@code <layer>} and {@code <level>} ({@code ERROR} or {@code WARN}). See the README.
+     */
+    @Parameter
+    private List<Budget> budgets = new ArrayList<>();
+
+    /**
+     * Layers the function uses that this build does not make: {@code <externalLayer>} with {@code <arn>} and
+     * {@code <unzippedSize>}; they count against the 250 MB and 5-layer limits.
+     */
+    @Parameter
+    private List<ExternalLayer> externalLayers = new ArrayList<>();
+
+    /** An earlier {@code size-report.json} to compare with (growth budgets, and the report's diff). */
+    @Parameter(property = "lambda.budgets.baseline")
+    private File baseline;
+
+    /** Skips the budget check (reports are still written). For emergencies. */
+    @Parameter(property = "lambda.budgets.skip", defaultValue = "false")
+    private boolean skipBudgets;
+
+    /** Fail the build when an ERROR budget is broken; {@code false} only reports it. */
+    @Parameter(property = "lambda.budgets.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    /** File the Markdown size summary is appended to; GitHub Actions sets {@code GITHUB_STEP_SUMMARY}. */
+    @Parameter(property = "lambda.report.stepSummary", defaultValue = "${env.GITHUB_STEP_SUMMARY}")
+    private File stepSummary;
+
     @Component
     private MavenProjectHelper projectHelper;
 
@@ -109,6 +150,8 @@ public class PackageMojo extends AbstractLambdaMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        List<BudgetSpec> budgetSpecs = budgetSpecs();
+        List<ExternalLayerSpec> externalLayerSpecs = externalLayerSpecs();
         PackageRequest request = PackageRequest.builder(
                         new ProjectInfo(project.getGroupId(), project.getArtifactId(), project.getVersion()),
                         outputDirectory.toPath())
@@ -139,6 +182,66 @@ public class PackageMojo extends AbstractLambdaMojo {
             projectHelper.attachArtifact(project, "zip", "lambda-function",
                     new File(outputDirectory, result.manifest().function().path()));
         }
+        checkSizes(result.manifest(), budgetSpecs, externalLayerSpecs);
+    }
+
+    /** Writes the size reports, then fails once if an ERROR budget is broken (and failing is not switched off). */
+    private void checkSizes(PackageManifest manifest, List<BudgetSpec> budgetSpecs,
+            List<ExternalLayerSpec> externalLayerSpecs) throws MojoExecutionException, MojoFailureException {
+        SizeReportResult sizes;
+        try {
+            sizes = new SizeReporter(new MavenBuildLog(getLog())).run(new SizeReportRequest(manifest,
+                    outputDirectory.toPath(), budgetSpecs, externalLayerSpecs,
+                    baseline == null ? null : baseline.toPath(), skipBudgets, OptionalLong.empty(),
+                    stepSummary == null || stepSummary.getPath().isBlank() ? null : stepSummary.toPath()));
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        BudgetSummary.render(sizes.report()).forEach(getLog()::info);
+        getLog().info("Size report: " + relative(sizes.htmlFile().toFile()) + " (and "
+                + relative(sizes.jsonFile().toFile()) + ")");
+        BudgetOutcome outcome = sizes.outcome();
+        sizes.report().violations().forEach(v -> {
+            List<String> lines = BudgetSummary.violationLines(v);
+            lines.forEach("ERROR".equals(v.level()) ? getLog()::error : getLog()::warn);
+        });
+        if (outcome.errors().isEmpty()) {
+            return;
+        }
+        StringBuilder msg = new StringBuilder().append(outcome.errors().size()).append(" Lambda size budget")
+                .append(outcome.errors().size() == 1 ? " is" : "s are").append(" broken (details above and in ")
+                .append(relative(sizes.htmlFile().toFile())).append("):");
+        for (Violation v : outcome.errors()) {
+            msg.append("\n  - ").append(v.message());
+            if (!v.fixes().isEmpty()) {
+                msg.append("\n    best fix: ").append(v.fixes().get(0).title());
+            }
+        }
+        msg.append("\nFix the package or raise the <budgets>; in an emergency -Dlambda.budgets.skip=true or"
+                + " -Dlambda.budgets.failOnViolation=false let it through.");
+        if (!failOnViolation) {
+            getLog().warn(msg.toString().replace(" broken", " broken, but lambda.budgets.failOnViolation=false"));
+            return;
+        }
+        throw new MojoFailureException(msg.toString());
+    }
+
+    private List<BudgetSpec> budgetSpecs() {
+        List<BudgetSpec> specs = new ArrayList<>();
+        for (int i = 0; i < budgets.size(); i++) {
+            Budget b = budgets.get(i);
+            specs.add(BudgetSpec.parse(b.kind, b.max, b.layer, b.level, "<budgets><budget>[" + (i + 1) + "]"));
+        }
+        return specs;
+    }
+
+    private List<ExternalLayerSpec> externalLayerSpecs() {
+        List<ExternalLayerSpec> specs = new ArrayList<>();
+        for (int i = 0; i < externalLayers.size(); i++) {
+            ExternalLayer e = externalLayers.get(i);
+            specs.add(ExternalLayerSpec.parse(e.arn, e.unzippedSize, "<externalLayers><externalLayer>[" + (i + 1) + "]"));
+        }
+        return specs;
     }
 
     private List<LayerSpec> layerSpecs() {

@@ -1,0 +1,10 @@
+package com.example.pass;
+
+import java.util.function.Function;
+
+public class Handler implements Function<String, String> {
+    @Override
+    public String apply(String input) {
+        return "pass " + input;
+    }
+}
