@@ -1,7 +1,5 @@
 // lambda:analyze: static reachability, probe, reconciliation, recommendations, JSON + HTML (checked in Chromium).
 import groovy.json.JsonSlurper
-import java.util.concurrent.TimeUnit
-import javax.imageio.ImageIO
 
 support = evaluate(new File(itSupport))
 String log = support.buildLog()
@@ -62,43 +60,22 @@ assert measured == measured.sort(false).reverse(): 'ranked by measured impact'
 assert log.contains('UNUSED        opt/java/lib/commons-io-2.18.0.jar')
 assert log =~ /Cold start of com\.example\.analyze\.BucketHandler \(median of 1 run\(s\), 512 MB\): JVM start \d+ ms/
 
-// The HTML report in a real headless Chromium: scripts ran, charts have a rendered size, colours are painted.
+// The HTML report in a real headless Chromium (shared helper; installs Chromium when missing): scripts ran, every
+// chart bar has a rendered size, and the colours are painted.
+browser = evaluate(new File(new File(itSupport).parentFile, 'browser.groovy'))
 File html = new File(lambda, 'analysis.html')
-String chromium = ['chromium', 'chromium-browser', 'google-chrome'].collect { b ->
-    def w = ['bash', '-c', "command -v ${b}"].execute(); w.waitFor(); w.text.trim() }.find { it }
-if (!chromium) {
-    def inst = ['bash', '-c', 'flock /tmp/lambda-deploy-chromium.lock apt-get install -y -qq --no-install-recommends chromium'].execute()
-    inst.waitForProcessOutput(System.out, System.err)
-    chromium = 'chromium'
-}
 File work = new File(basedir, 'target/chromium')
-work.mkdirs()
-def browse = { List<String> extra ->
-    List<String> cmd = [chromium, '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-                        '--no-first-run', "--user-data-dir=${new File(work, 'profile')}".toString()] + extra + [html.toURI().toString()]
-    Process pr = new ProcessBuilder(cmd).directory(work).start()
-    pr.outputStream.close()
-    StringBuffer out = new StringBuffer(), err = new StringBuffer()
-    pr.consumeProcessOutput(out, err)
-    assert pr.waitFor(120, TimeUnit.SECONDS) && pr.exitValue() == 0: "chromium failed: ${err}"
-    out.toString()
-}
-String dom = browse(['--virtual-time-budget=2000', '--dump-dom'])
+String dom = browser.dumpDom(html, work)
 def check = (dom =~ /data-render-check="bars=(\d+);visible=(\d+);charts=(\d+)"/)
 assert check.find(): "render check missing in the DOM:\n${dom.take(400)}"
 int bars = check.group(1) as int
 assert bars == a.units.size() + p.timeline.size()
 assert check.group(2) as int == bars: 'every bar has a rendered size'
 assert check.group(3) as int == 2
-File png = new File(work, 'analysis.png')
-browse(['--window-size=1000,3000', "--screenshot=${png}".toString(), '--hide-scrollbars'])
-def img = ImageIO.read(png)
-int red = 0
-for (int y = 0; y < img.height; y++) {
-    for (int x = 0; x < img.width; x++) {
-        int c = img.getRGB(x, y)
-        if (Math.abs(((c >> 16) & 0xff) - 0xe1) < 8 && Math.abs(((c >> 8) & 0xff) - 0x57) < 8 && Math.abs((c & 0xff) - 0x59) < 8) red++
-    }
-}
-assert red > 20: 'the unused jar is painted red in the per-jar chart'
+assert dom.contains('<li class="rec" data-id="remove-unused-jars">')
+def img = browser.screenshot(html, new File(work, 'analysis.png'), 1000, 3000)
+assert browser.distinctColors(img) > 20: 'the screenshot looks blank'
+Map<String, Integer> pixels = browser.countColors(img, [unused: '#e15759', used: '#59a14f', jvmStart: '#8da0cb'], 6)
+assert pixels.unused > 20: "the unused jar is painted red in the per-jar chart: ${pixels}"
+assert pixels.used > 200 && pixels.jvmStart > 50: "${pixels}"
 return true
