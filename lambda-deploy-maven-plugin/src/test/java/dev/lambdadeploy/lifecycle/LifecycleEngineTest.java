@@ -1,0 +1,169 @@
+package dev.lambdadeploy.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.lambdadeploy.aws.AwsClientFactory;
+import dev.lambdadeploy.aws.AwsClients;
+import dev.lambdadeploy.aws.AwsSettings;
+import dev.lambdadeploy.aws.RetryStrategyMode;
+import dev.lambdadeploy.manifest.ManifestIO;
+import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.publish.DeployMode;
+import dev.lambdadeploy.publish.DeployRequest;
+import dev.lambdadeploy.publish.DeployResult;
+import dev.lambdadeploy.publish.FunctionSettings;
+import dev.lambdadeploy.publish.LambdaDeployer;
+import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.MotoServer;
+import dev.lambdadeploy.testing.RecordingLog;
+import dev.lambdadeploy.testing.TestPackage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+
+/**
+ * status, rollback and prune with the real SDK against a real moto_server, on functions that the real deploy engine
+ * deployed three times (v1, v2, v3) through the S3 deploy bucket.
+ */
+class LifecycleEngineTest {
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+
+    static final String REGION = "eu-west-1";
+    static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
+
+    @TempDir Path dir;
+    TestPackage pkg;
+    RecordingLog log;
+    AwsClientFactory factory;
+    AwsClients aws;
+    String role;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        MOTO.reset();
+        pkg = new TestPackage(dir.resolve("target/lambda"));
+        log = new RecordingLog();
+        factory = new AwsClientFactory(settings());
+        aws = factory.clients(REGION);
+        role = MOTO.createRole("lambda-exec");
+    }
+
+    @AfterEach
+    void tearDown() {
+        aws.close();
+        factory.close();
+    }
+
+    AwsSettings settings() {
+        return new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null);
+    }
+
+    LifecycleScope scope(String... functions) {
+        return new LifecycleScope(pkg.dir(), List.of(REGION), List.of(functions), settings(), "", S3, "demo-function",
+                null);
+    }
+
+    /** Builds package vN (layer and code change with every version) and deploys it to the functions. */
+    DeployResult deploy(int n, FunctionSettings fs, String... functions) throws Exception {
+        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
+                .functionNames(List.of(functions)).aws(settings()).mode(DeployMode.S3).s3(S3).function(fs)
+                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        return r;
+    }
+
+    FunctionSettings create() {
+        return new FunctionSettings("com.example.Handler::handleRequest", null, null, null, Map.of(), null, role, null,
+                false, null, false);
+    }
+
+    PackageManifest manifest() throws Exception {
+        return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME));
+    }
+
+    GetFunctionConfigurationResponse config(String name) {
+        return aws.lambda().getFunctionConfiguration(r -> r.functionName(name));
+    }
+
+    String layerArn(int version) {
+        return aws.lambda().getLayerVersion(r -> r.layerName("deps").versionNumber((long) version)).layerVersionArn();
+    }
+
+    @Test
+    void statusShowsTheDeployedVersionAndDriftAfterALocalChange() throws Exception {
+        deploy(1, create(), "orders");
+        deploy(2, create(), "orders");
+        deploy(3, create(), "orders");
+        String v3Code = manifest().function().codeSha256();
+
+        StatusResult inSync = new StatusChecker().check(scope("orders"));
+
+        StatusResult.FunctionStatus f = inSync.regions().get(0).functions().get(0);
+        assertFalse(inSync.drift(), () -> f.drift().toString());
+        assertEquals(v3Code, f.codeSha256());
+        assertEquals(v3Code, f.localCodeSha256());
+        assertEquals("Successful", f.lastUpdateStatus());
+        assertEquals(1, f.layers().size());
+        StatusResult.LayerStatus layer = f.layers().get(0);
+        assertEquals(3L, layer.version());
+        assertEquals(layerArn(3), layer.arn());
+        assertEquals(Files.size(pkg.dir().resolve("layers/deps.zip")), layer.codeSize());
+        assertEquals("in-sync", layer.status());
+        assertNotNull(f.history().deployedAt());
+        assertTrue(Files.isRegularFile(pkg.dir().resolve("status.json")));
+        assertTrue(StatusTable.render(inSync).get(StatusTable.render(inSync).size() - 1)
+                .contains("1 function(s) in sync with the local package, 0 drifted"));
+
+        pkg.layer("deps", "jackson v4").function("handler v4").write(); // local change, not deployed
+
+        StatusResult drifted = new StatusChecker().check(scope("orders"));
+
+        StatusResult.FunctionStatus d = drifted.regions().get(0).functions().get(0);
+        assertTrue(drifted.drift());
+        assertEquals(v3Code, d.codeSha256());
+        assertEquals(manifest().function().codeSha256(), d.localCodeSha256());
+        assertEquals("differs", d.layers().get(0).status());
+        assertTrue(d.drift().stream().anyMatch(s -> s.startsWith("code: deployed CodeSha256 " + v3Code)), d.drift()::toString);
+        assertTrue(d.drift().stream().anyMatch(s -> s.startsWith("layer deps: deployed version 3, local build differs")),
+                d.drift()::toString);
+        StatusResult written = LifecycleJson.read(pkg.dir().resolve("status.json"), StatusResult.class);
+        assertEquals(drifted, written);
+        assertTrue(String.join("\n", StatusTable.render(drifted)).contains("DRIFT"));
+    }
+
+    @Test
+    void statusNamesAnUnknownFunctionAndWhatTheRegionHas() throws Exception {
+        deploy(1, create(), "orders");
+
+        StatusResult r = new StatusChecker().check(scope("orders", "ordrs"));
+
+        assertTrue(r.failed());
+        StatusResult.FunctionStatus missing = r.regions().get(0).functions().get(1);
+        assertEquals("ordrs", missing.name());
+        assertTrue(missing.error().startsWith("Function ordrs does not exist in eu-west-1. Functions are regional"),
+                missing.error());
+        assertTrue(missing.error().contains("Functions in eu-west-1: orders."), missing.error());
+        assertNull(r.regions().get(0).functions().get(0).error());
+    }
+
+    @Test
+    void statusInAWrongRegionSaysTheRegionIsEmpty() throws Exception {
+        deploy(1, create(), "orders");
+
+        StatusResult r = new StatusChecker().check(new LifecycleScope(pkg.dir(), List.of("us-west-2"),
+                List.of("orders"), settings(), "", S3, "demo-function", null));
+
+        String error = r.regions().get(0).functions().get(0).error();
+        assertTrue(error.contains("There are no functions in us-west-2 at all: is this the right region"), error);
+    }
+}
