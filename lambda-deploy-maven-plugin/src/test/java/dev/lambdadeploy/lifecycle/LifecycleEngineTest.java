@@ -166,4 +166,105 @@ class LifecycleEngineTest {
         String error = r.regions().get(0).functions().get(0).error();
         assertTrue(error.contains("There are no functions in us-west-2 at all: is this the right region"), error);
     }
+
+    RollbackResult rollback(String to, String alias, String... functions) {
+        LifecycleScope base = scope(functions);
+        LifecycleScope scope = new LifecycleScope(base.outputDirectory(), base.regions(), base.functionNames(),
+                base.aws(), "", S3, "demo-function", alias);
+        return new LambdaRollback(log).rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30),
+                Duration.ofMillis(50)));
+    }
+
+    @Test
+    void rollbackReturnsToThePreviousDeploymentAndStatusConfirmsIt() throws Exception {
+        deploy(1, create(), "orders");
+        deploy(2, create(), "orders");
+        String v2Code = manifest().function().codeSha256();
+        deploy(3, create(), "orders");
+        String v3Code = manifest().function().codeSha256();
+
+        RollbackResult r = rollback(null, null, "orders");
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        GetFunctionConfigurationResponse c = config("orders");
+        assertEquals(v2Code, c.codeSha256());
+        assertEquals(List.of(layerArn(2)), c.layers().stream().map(l -> l.arn()).toList());
+        RollbackResult.FunctionRollback f = r.regions().get(0).functions().get(0);
+        assertEquals(v3Code, f.fromCodeSha256());
+        assertEquals(v2Code, f.toCodeSha256());
+        assertTrue(f.codeSource().startsWith("s3://deploy-eu-west-1/builds/demo-function/"), f.codeSource());
+        assertTrue(Files.isRegularFile(pkg.dir().resolve("rollback-result.json")));
+
+        StatusResult s = new StatusChecker().check(scope("orders"));
+        StatusResult.FunctionStatus st = s.regions().get(0).functions().get(0);
+        assertEquals(v2Code, st.codeSha256());
+        assertEquals(2L, st.layers().get(0).version());
+        assertTrue(s.drift(), "the local package is still v3"); // and status says so
+        assertEquals(v3Code, st.history().previousCodeSha256());
+
+        RollbackResult again = rollback(null, null, "orders"); // a second rollback undoes the first
+        assertFalse(again.failed(), () -> again.regions().get(0).error());
+        assertEquals(v3Code, config("orders").codeSha256());
+        assertEquals(List.of(layerArn(3)), config("orders").layers().stream().map(l -> l.arn()).toList());
+    }
+
+    @Test
+    void rollbackToAPublishedVersionMovesTheAlias() throws Exception {
+        FunctionSettings live = new FunctionSettings("com.example.Handler::handleRequest", null, null, null, Map.of(),
+                null, role, null, true, "live", false);
+        deploy(1, live, "orders");
+        String v1Code = manifest().function().codeSha256();
+        deploy(2, live, "orders");
+        deploy(3, live, "orders");
+
+        RollbackResult r = rollback("1", "live", "orders");
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertEquals(v1Code, config("orders").codeSha256());
+        assertEquals(List.of(layerArn(1)), config("orders").layers().stream().map(l -> l.arn()).toList());
+        assertEquals("1", aws.lambda().getAlias(a -> a.functionName("orders").name("live")).functionVersion());
+        assertEquals("1", r.regions().get(0).functions().get(0).aliasVersion());
+        assertEquals("version 1", r.regions().get(0).functions().get(0).target());
+
+        RollbackResult byAlias = rollback("nope", "live", "orders");
+        assertTrue(byAlias.failed());
+        assertTrue(byAlias.regions().get(0).error().contains("Cannot roll back function orders in eu-west-1 to 'nope'"),
+                byAlias.regions().get(0).error());
+        assertTrue(byAlias.regions().get(0).error().contains("Published versions: 1, 2, 3; aliases: live"),
+                byAlias.regions().get(0).error());
+    }
+
+    @Test
+    void rollbackRefusesWhenThereIsNothingToRollBackTo() throws Exception {
+        deploy(1, create(), "orders");
+        String v1Code = manifest().function().codeSha256();
+
+        RollbackResult r = rollback(null, null, "orders");
+
+        assertTrue(r.failed());
+        assertTrue(r.regions().get(0).error().startsWith("Nothing to roll back to for function orders in eu-west-1"),
+                r.regions().get(0).error());
+        assertEquals(v1Code, config("orders").codeSha256());
+    }
+
+    @Test
+    void rollbackRefusesWhenThePreviousCodeIsKeptNowhere() throws Exception {
+        for (int n = 1; n <= 2; n++) { // direct uploads, no published versions: Lambda keeps only the current code
+            pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+            DeployResult d = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
+                    .functionNames(List.of("orders")).aws(settings()).mode(DeployMode.DIRECT).function(create())
+                    .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+            assertFalse(d.failed(), () -> d.regions().get(0).error());
+        }
+        String v2Code = manifest().function().codeSha256();
+
+        RollbackResult r = rollback(null, null, "orders");
+
+        assertTrue(r.failed());
+        String error = r.regions().get(0).error();
+        assertTrue(error.contains("its code (CodeSha256 ") && error.contains(") is kept nowhere"), error);
+        assertTrue(error.contains("Nothing was changed."), error);
+        assertEquals(v2Code, config("orders").codeSha256());
+        assertEquals(List.of(layerArn(2)), config("orders").layers().stream().map(l -> l.arn()).toList());
+    }
 }
