@@ -267,4 +267,74 @@ class LifecycleEngineTest {
         assertEquals(v2Code, config("orders").codeSha256());
         assertEquals(List.of(layerArn(2)), config("orders").layers().stream().map(l -> l.arn()).toList());
     }
+
+    PruneResult prune(int keep, boolean delete, Integer expireDays) {
+        return new Pruner(log).prune(new PruneRequest(scope("orders"), keep, delete, expireDays));
+    }
+
+    List<Long> layerVersions() {
+        return aws.lambda().listLayerVersions(r -> r.layerName("deps")).layerVersions().stream()
+                .map(v -> v.version()).sorted().toList();
+    }
+
+    List<String> objects(String folder) {
+        return aws.s3().listObjectsV2(r -> r.bucket("deploy-eu-west-1").prefix("builds/" + folder + "/")).contents()
+                .stream().map(o -> o.key()).toList();
+    }
+
+    @Test
+    void pruneKeepsWhatIsReferencedAndDeletesTheRest() throws Exception {
+        java.util.Map<Integer, String> code = new java.util.HashMap<>();
+        for (int n = 1; n <= 5; n++) {
+            deploy(n, create(), "orders");
+            code.put(n, CodeSource.hex(manifest().function().codeSha256()));
+            Thread.sleep(1100); // S3 LastModified has whole seconds; the newest-N rule needs distinct ones
+        }
+        // another function still runs layer version 1
+        aws.lambda().createFunction(r -> r.functionName("billing").runtime("java21").role(role)
+                .handler("b.Handler::handleRequest").layers(layerArn(1))
+                .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
+        List<String> layerObjects = objects("deps");
+        assertEquals(5, layerObjects.size());
+
+        PruneResult plan = prune(1, false, 30);
+
+        assertTrue(plan.dryRun());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), layerVersions(), "a dry run deletes nothing");
+        assertEquals(5, objects("deps").size());
+        List<String> wouldDelete = plan.regions().get(0).items().stream().filter(i -> i.action().equals("would-delete"))
+                .map(PruneResult.Item::id).toList();
+        assertTrue(wouldDelete.containsAll(List.of(layerArn(2), layerArn(3))), wouldDelete::toString);
+        assertFalse(wouldDelete.contains(layerArn(1)), "in use by billing");
+        assertFalse(wouldDelete.contains(layerArn(4)), "the rollback target");
+        assertFalse(wouldDelete.contains(layerArn(5)), "current");
+        for (int n = 1; n <= 3; n++) {
+            assertTrue(wouldDelete.contains("s3://deploy-eu-west-1/builds/demo-function/" + code.get(n) + ".zip"),
+                    wouldDelete::toString);
+        }
+        assertFalse(wouldDelete.contains("s3://deploy-eu-west-1/builds/demo-function/" + code.get(4) + ".zip"));
+        assertEquals(7, wouldDelete.size(), wouldDelete::toString); // 2 layer versions, their 2 objects, 3 code objects
+        long expected = plan.regions().get(0).items().stream().filter(i -> i.action().equals("would-delete"))
+                .mapToLong(PruneResult.Item::bytes).sum();
+        assertTrue(expected > 0);
+        assertEquals(expected, plan.bytesFreed());
+        assertTrue(plan.regions().get(0).lifecycleRule().startsWith("would install"));
+        assertTrue(String.join("\n", Pruner.summary(plan)).contains("would delete 7 item(s)"));
+
+        PruneResult done = prune(1, true, 30);
+
+        assertFalse(done.failed(), () -> done.regions().get(0).error());
+        assertEquals(List.of(1L, 4L, 5L), layerVersions());
+        assertEquals(3, objects("deps").size());
+        assertEquals(2, objects("demo-function").size());
+        assertEquals(plan.bytesFreed(), done.bytesFreed());
+        assertEquals(layerArn(5), config("orders").layers().get(0).arn());
+        var rules = aws.s3().getBucketLifecycleConfiguration(r -> r.bucket("deploy-eu-west-1")).rules();
+        assertEquals(1, rules.size());
+        assertEquals(30, rules.get(0).expiration().days());
+        // what prune kept is enough to roll back
+        RollbackResult r = rollback(null, null, "orders");
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertEquals(layerArn(4), config("orders").layers().get(0).arn());
+    }
 }
