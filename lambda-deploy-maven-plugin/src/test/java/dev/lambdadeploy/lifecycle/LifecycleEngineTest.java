@@ -337,4 +337,22 @@ class LifecycleEngineTest {
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertEquals(layerArn(4), config("orders").layers().get(0).arn());
     }
+
+    @Test
+    void statusShowsTheImageDigestOfAnImageFunction() throws Exception {
+        pkg.layer("deps", "jackson v1").function("handler v1").write();
+        aws.lambda().createFunction(r -> r.functionName("images").role(role).packageType("Image")
+                .code(c -> c.imageUri("123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.0")));
+
+        StatusResult r = new StatusChecker().check(scope("images"));
+
+        StatusResult.FunctionStatus f = r.regions().get(0).functions().get(0);
+        assertNull(f.error(), f::error);
+        assertEquals("Image", f.packageType());
+        assertEquals("123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.0", f.imageUri());
+        assertTrue(f.imageDigest().startsWith("sha256:"), f.imageDigest());
+        assertNull(f.codeSha256());
+        assertTrue(f.drift().isEmpty(), "a zip package is not compared with an image");
+        assertTrue(String.join("\n", StatusTable.render(r)).contains("image"));
+    }
 }
