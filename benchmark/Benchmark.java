@@ -36,27 +36,29 @@ public class Benchmark {
         new Benchmark(o).run();
     }
 
-    record Options(boolean smoke, int runs, Path root, Path mavenRepo, Path releaseCache) {
+    record Options(boolean smoke, int runs, Path root, Path mavenRepo, Path releaseCache, boolean skipDeploy) {
         static Options parse(String[] args) {
             boolean smoke = false;
             int runs = -1;
             Path repo = null;
             Path cache = null;
+            boolean skipDeploy = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--smoke" -> smoke = true;
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--maven-repo" -> repo = Path.of(args[++i]).toAbsolutePath();
                     case "--release-cache" -> cache = Path.of(args[++i]).toAbsolutePath();
+                    case "--skip-deploy" -> skipDeploy = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --smoke, --runs N, --maven-repo DIR, --release-cache DIR");
+                            + "; use --smoke, --runs N, --maven-repo DIR, --release-cache DIR, --skip-deploy");
                 }
             }
             Path root = Path.of("").toAbsolutePath();
             if (!Files.isRegularFile(root.resolve("benchmark/Benchmark.java"))) {
                 throw new IllegalStateException("run the benchmark from the repository root (benchmark/run does)");
             }
-            return new Options(smoke, runs > 0 ? runs : smoke ? 1 : 5, root, repo, cache);
+            return new Options(smoke, runs > 0 ? runs : smoke ? 1 : 5, root, repo, cache, skipDeploy);
         }
     }
 
@@ -154,6 +156,7 @@ public class Benchmark {
         noopResult.put("noopWallMs", median(noop, Timing::wallMs));
         noopResult.put("fullWallMs", median(lambda, Timing::wallMs));
         results.put("noopRebuild", noopResult);
+        results.put("deploy", o.skipDeploy() ? Map.of("skipped", "--skip-deploy") : new DeployBench(dir).run());
 
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"), Json.write(results) + "\n");
@@ -204,6 +207,11 @@ public class Benchmark {
 
     private Timing maven(Path dir, String label, List<String> goals, String profile) throws IOException,
             InterruptedException {
+        return maven(dir, label, goals, profile, List.of(), Map.of());
+    }
+
+    private Timing maven(Path dir, String label, List<String> goals, String profile, List<String> extra,
+            Map<String, String> env) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(o.root().resolve(isWindows() ? "mvnw.cmd" : "mvnw").toString());
         cmd.addAll(List.of("-B", "-ntp", "-Dlambda-deploy.version=" + pluginVersion));
@@ -217,9 +225,10 @@ public class Benchmark {
         if (!profile.isEmpty()) {
             cmd.add("-P" + profile);
         }
+        cmd.addAll(extra);
         cmd.addAll(goals);
         long start = System.nanoTime();
-        String log = exec(dir, label, cmd);
+        String log = exec(dir, label, cmd, env);
         long wall = Duration.ofNanos(System.nanoTime() - start).toMillis();
         Matcher m = PLUGIN_TIME.matcher(log);
         long plugin = -1;
@@ -245,10 +254,17 @@ public class Benchmark {
     }
 
     private String exec(Path dir, String label, List<String> cmd) throws IOException, InterruptedException {
+        return exec(dir, label, cmd, Map.of());
+    }
+
+    private String exec(Path dir, String label, List<String> cmd, Map<String, String> env) throws IOException,
+            InterruptedException {
         Path log = logs.resolve(String.format(Locale.ROOT, "%03d-%s.log", ++logCounter,
                 label.trim().replaceAll("[^A-Za-z0-9.-]+", "-")));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         int rc = p.waitFor();
         String text = Files.readString(log, StandardCharsets.UTF_8);
         if (rc != 0) {
@@ -369,6 +385,105 @@ public class Benchmark {
         System.out.println("[benchmark] " + s);
     }
 
+    /**
+     * Deploys the benchmark project to a local moto_server three times (first deploy, nothing changed, code-only
+     * change) and reads what travelled from target/lambda/deploy-result.json.
+     */
+    final class DeployBench {
+        private final Path dir;
+
+        DeployBench(Path dir) {
+            this.dir = dir;
+        }
+
+        Map<String, Object> run() throws Exception {
+            Path motoScript = o.root().resolve("it/src/test-servers/moto.sh");
+            Path motoDir = out.resolve("moto");
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            exec(o.root(), "moto start", List.of("bash", motoScript.toString(), "start", "" + port, motoDir.toString()));
+            try {
+                exec(o.root(), "moto await", List.of("bash", motoScript.toString(), "await", "" + port,
+                        motoDir.toString()));
+                String endpoint = "http://127.0.0.1:" + port;
+                createRole(endpoint);
+                Map<String, String> env = new LinkedHashMap<>();
+                env.put("AWS_ACCESS_KEY_ID", "bench-access-key");
+                env.put("AWS_SECRET_ACCESS_KEY", "bench-secret-key");
+                env.put("AWS_CONFIG_FILE", out.resolve("no-aws-config").toString());
+                env.put("AWS_SHARED_CREDENTIALS_FILE", out.resolve("no-aws-credentials").toString());
+                env.put("AWS_EC2_METADATA_DISABLED", "true");
+                List<String> props = List.of("-Dlambda.endpoint=" + endpoint, "-Dlambda.region=us-east-1",
+                        "-Dlambda.functionName=bench-function", "-Dlambda.handler=bench.Handler::handleRequest",
+                        "-Dlambda.role=arn:aws:iam::123456789012:role/bench-role", "-Dlambda.deploy.mode=auto",
+                        "-Dlambda.deploy.bucket=bench-artifacts", "-Dlambda.deploy.createBucket=true");
+                Map<String, Object> steps = new LinkedHashMap<>();
+                maven(dir, "clean", "clean", "");
+                steps.put("first deploy", step("deploy first", props, env));
+                steps.put("nothing changed", step("deploy unchanged", props, env));
+                Path handler = dir.resolve("src/main/java/bench/Handler.java");
+                Files.writeString(handler, Files.readString(handler).replace("\"hello \"", "\"hello again \""));
+                steps.put("code-only change", step("deploy code change", props, env));
+                String layerName = firstString(Files.readString(dir.resolve("target/lambda/deploy-result.json")),
+                        "layerName");
+                steps.put("layerVersions", countLayerVersions(endpoint, layerName));
+                return steps;
+            } finally {
+                exec(o.root(), "moto stop", List.of("bash", motoScript.toString(), "stop", "" + port,
+                        motoDir.toString()));
+            }
+        }
+
+        private Map<String, Object> step(String label, List<String> props, Map<String, String> env) throws Exception {
+            Timing t = maven(dir, label, List.of("package", "lambda:deploy"), "bench-lambda", props, env);
+            String json = Files.readString(dir.resolve("target/lambda/deploy-result.json"));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("wallMs", t.wallMs());
+            m.put("deployMs", firstLong(json, "durationMillis"));
+            m.put("bytesUploaded", firstLong(json, "bytesUploaded"));
+            m.put("layer", firstString(json, "action"));
+            m.put("functionCode", firstString(json, "code"));
+            return m;
+        }
+
+        /** Asks moto (Lambda ListLayerVersions) how many versions of the layer exist after the three deploys. */
+        private long countLayerVersions(String endpoint, String layerName) throws Exception {
+            java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint
+                    + "/2018-10-31/layers/" + layerName + "/versions"))
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/lambda/aws4_request, "
+                            + "SignedHeaders=host, Signature=0").GET().build();
+            String body = java.net.http.HttpClient.newHttpClient().send(req,
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return Pattern.compile("\"LayerVersionArn\"").matcher(body).results().count();
+        }
+
+        private void createRole(String endpoint) throws Exception {
+            java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/iam/aws4_request, "
+                            + "SignedHeaders=host, Signature=0")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08"
+                            + "&RoleName=bench-role&AssumeRolePolicyDocument=%7B%7D")).build();
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(req,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("moto CreateRole answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+    }
+
+    private static long firstLong(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static String firstString(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : "?";
+    }
+
     /** Zipped size, total uncompressed entry size and entry count of a zip. */
     record ZipSizes(long zipped, long unzipped, int entries) {
         static ZipSizes of(Path zip) throws IOException {
@@ -411,6 +526,21 @@ public class Benchmark {
                 .append(pct((long) noop.get("noopPluginMs"), (long) noop.get("fullPluginMs")))
                 .append("); whole Maven run ").append(noop.get("noopWallMs")).append(" ms vs ")
                 .append(noop.get("fullWallMs")).append(" ms.\n");
+        Object d = r.get("deploy");
+        if (d instanceof Map<?, ?> dm && !dm.containsKey("skipped")) {
+            sb.append("\n| deploy to moto_server (`mvn package lambda:deploy`) | wall ms | deploy ms | bytes uploaded "
+                    + "| layer | function code |\n|---|---:|---:|---:|---|---|\n");
+            for (Map.Entry<?, ?> e : dm.entrySet()) {
+                if (e.getValue() instanceof Map<?, ?> step) {
+                    sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %s | %s |\n", e.getKey(),
+                            (long) step.get("wallMs"), (long) step.get("deployMs"), (long) step.get("bytesUploaded"),
+                            step.get("layer"), step.get("functionCode")));
+                }
+            }
+            sb.append("\nLayer versions published in total: ").append(dm.get("layerVersions")).append(".\n");
+        } else if (d instanceof Map<?, ?> dm) {
+            sb.append("\nDeploy: skipped (").append(dm.get("skipped")).append(").\n");
+        }
         return sb.toString();
     }
 

@@ -19,11 +19,25 @@ class Browser {
         Process p = new ProcessBuilder('bash', new File(supportDir, 'ensure-chromium.sh').path).start()
         p.outputStream.close()
         StringBuffer out = new StringBuffer(), err = new StringBuffer()
-        p.consumeProcessOutput(out, err)
-        boolean done = p.waitFor(600, TimeUnit.SECONDS)
+        boolean done = waitWithOutput(p, out, err, 600)
         assert done && p.exitValue() == 0: "A headless Chromium is needed to test the HTML report and could not be" +
                 " provided (ensure-chromium.sh exit ${done ? p.exitValue() : 'timeout'}):\n${err}"
         out.toString().readLines().findAll { it.trim() }.last().trim()
+    }
+
+    /**
+     * Waits for the process and for its output to be fully copied: consumeProcessOutput copies on background threads,
+     * which may still be running when waitFor returns (then the output looks empty).
+     */
+    static boolean waitWithOutput(Process p, StringBuffer out, StringBuffer err, long seconds) {
+        Thread o = p.consumeProcessOutputStream(out)
+        Thread e = p.consumeProcessErrorStream(err)
+        boolean done = p.waitFor(seconds, TimeUnit.SECONDS)
+        if (done) {
+            o.join(10_000)
+            e.join(10_000)
+        }
+        done
     }
 
     /** Runs Chromium headless on the file with a throw-away profile under workDir; returns stdout. */
@@ -36,8 +50,7 @@ class Browser {
         Process p = new ProcessBuilder(cmd).directory(workDir).start()
         p.outputStream.close()
         StringBuffer out = new StringBuffer(), err = new StringBuffer()
-        p.consumeProcessOutput(out, err)
-        boolean done = p.waitFor(120, TimeUnit.SECONDS)
+        boolean done = waitWithOutput(p, out, err, 120)
         if (!done) {
             p.destroyForcibly()
         }

@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /**
- * Brings one function in one region to the package: code first (skipped when CodeSha256 is equal), then the
- * configuration (new layer versions, settings from the POM; skipped when equal), waiting for Lambda between updates;
- * then an optional published version and alias, and the history tags.
+ * Brings one function in one region to the package: S3 upload first, then the configuration (new layer versions,
+ * settings from the POM; skipped when equal), then the code (skipped when CodeSha256 is equal; on failure the previous
+ * configuration is restored), waiting for Lambda between updates; then an optional published version and alias, and
+ * the history tags.
  */
 final class FunctionDeployer {
     private final LambdaClient lambda;
@@ -142,28 +143,39 @@ final class FunctionDeployer {
         String version = null;
         long uploaded = 0;
         if (!ctx.dryRun()) {
-            if (codeChanged || archChanged) {
-                s3 = code.transport() == DeployMode.S3 ? codeUpload.get() : null;
-                S3Location from = s3;
-                log.info("[" + region + "] updating code of " + name);
-                waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", "function " + name
-                        + " in " + region, () -> lambda.updateFunctionCode(r -> {
-                            r.functionName(name).architecturesWithStrings(architecture);
-                            if (from != null) {
-                                r.s3Bucket(from.bucket()).s3Key(from.key());
-                            } else {
-                                r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
-                            }
-                        })));
-                uploaded += from == null ? code.zippedBytes() : from.bytesUploaded();
-                waiter.awaitReady(name);
-            }
+            boolean codeUpdate = codeChanged || archChanged;
+            // Upload first: a failing upload must leave the function untouched.
+            s3 = codeUpdate && code.transport() == DeployMode.S3 ? codeUpload.get() : null;
+            // Configuration (new layers) before code, because a configuration can be put back without any bytes:
+            // if the code update then fails, the function returns to its previous layers and settings.
             if (!configChanges.isEmpty()) {
                 log.info("[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
                 UpdateFunctionConfigurationRequest req = config.build();
                 waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", "function "
                         + name + " in " + region, () -> lambda.updateFunctionConfiguration(req)));
                 waiter.awaitReady(name);
+            }
+            if (codeUpdate) {
+                S3Location from = s3;
+                log.info("[" + region + "] updating code of " + name);
+                try {
+                    waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", "function " + name
+                            + " in " + region, () -> lambda.updateFunctionCode(r -> {
+                                r.functionName(name).architecturesWithStrings(architecture);
+                                if (from != null) {
+                                    r.s3Bucket(from.bucket()).s3Key(from.key());
+                                } else {
+                                    r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
+                                }
+                            })));
+                    waiter.awaitReady(name);
+                } catch (RuntimeException e) {
+                    if (configChanges.isEmpty()) {
+                        throw e;
+                    }
+                    throw restoreConfiguration(name, before, configChanges, e);
+                }
+                uploaded += from == null ? code.zippedBytes() : from.bytesUploaded();
             }
             version = publishAndAlias(name, code.codeSha256(), !changes.isEmpty(), ctx);
             if (!changes.isEmpty()) {
@@ -173,6 +185,50 @@ final class FunctionDeployer {
         return new FunctionResult(name, before.functionArn(), codeAction, configAction, changes, code.codeSha256(),
                 before.codeSha256(), layers, state.layerArns(), version, settings.alias(),
                 s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(), uploaded, null, null);
+    }
+
+    /**
+     * Puts the configuration changed by this deploy back after the code update failed, so the function runs its
+     * previous code with its previous layers and settings; returns the exception to throw.
+     */
+    private RuntimeException restoreConfiguration(String name, FunctionConfiguration before, List<String> changed,
+            RuntimeException failure) {
+        UpdateFunctionConfigurationRequest.Builder back = UpdateFunctionConfigurationRequest.builder().functionName(name);
+        for (String field : changed) {
+            switch (field) {
+                case "layers" -> back.layers(before.layers().stream().map(l -> l.arn()).toList());
+                case "handler" -> back.handler(before.handler());
+                case "runtime" -> back.runtime(before.runtimeAsString());
+                case "memory" -> back.memorySize(before.memorySize());
+                case "timeout" -> back.timeout(before.timeout());
+                case "description" -> back.description(before.description());
+                case "environment" -> back.environment(e -> e.variables(before.environment() == null ? Map.of()
+                        : before.environment().variables()));
+                case "snapstart" -> back.snapStart(s -> s.applyOn(before.snapStart() == null
+                        ? SnapStartApplyOn.NONE : before.snapStart().applyOn()));
+                default -> {
+                    // every field configChanges() can report is handled above
+                }
+            }
+        }
+        String resource = "function " + name + " in " + region;
+        try {
+            UpdateFunctionConfigurationRequest req = back.build();
+            waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", resource,
+                    () -> lambda.updateFunctionConfiguration(req)));
+            waiter.awaitReady(name);
+            log.warn("[" + region + "] code update of " + name + " failed; its previous configuration ("
+                    + String.join(", ", changed) + ") was restored, so it runs exactly as before the deploy");
+            return new DeployException(failure.getMessage() + " The function's previous configuration ("
+                    + String.join(", ", changed) + ") was restored; it runs as before the deploy. Re-run the deploy "
+                    + "once the cause is fixed (published layer versions are reused).", failure);
+        } catch (RuntimeException restoreFailure) {
+            failure.addSuppressed(restoreFailure);
+            return new DeployException(failure.getMessage() + " Restoring the previous configuration ("
+                    + String.join(", ", changed) + ") also failed: " + restoreFailure.getMessage() + " The function "
+                    + name + " now has the new configuration with its old code; re-run the deploy, or run "
+                    + "lambda:rollback.", failure);
+        }
     }
 
     /** Image functions have no layers, handler or runtime (the image holds them), and no SnapStart. */
@@ -330,21 +386,29 @@ final class FunctionDeployer {
         List<String> configChanges = configChanges(before, List.of(), config, true);
         changes.addAll(configChanges);
         String resource = "function " + name + " in " + region;
-        if (codeChanged || archChanged) {
-            log.info("[" + region + "] updating " + name + " to image " + imageUri);
-            waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", resource,
-                    () -> lambda.updateFunctionCode(r -> r.functionName(name).imageUri(imageUri)
-                            .architecturesWithStrings(architecture))));
-            waiter.awaitReady(name);
-        } else {
-            log.info("[" + region + "] " + name + " already runs " + imageUri);
-        }
+        // As for zips: configuration first, put back if the image update then fails.
         if (!configChanges.isEmpty()) {
             log.info("[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
             UpdateFunctionConfigurationRequest req = config.build();
             waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", resource,
                     () -> lambda.updateFunctionConfiguration(req)));
             waiter.awaitReady(name);
+        }
+        if (codeChanged || archChanged) {
+            log.info("[" + region + "] updating " + name + " to image " + imageUri);
+            try {
+                waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", resource,
+                        () -> lambda.updateFunctionCode(r -> r.functionName(name).imageUri(imageUri)
+                                .architecturesWithStrings(architecture))));
+                waiter.awaitReady(name);
+            } catch (RuntimeException e) {
+                if (configChanges.isEmpty()) {
+                    throw e;
+                }
+                throw restoreConfiguration(name, before, configChanges, e);
+            }
+        } else {
+            log.info("[" + region + "] " + name + " already runs " + imageUri);
         }
         String version = publishAndAlias(name, null, !changes.isEmpty(), ctx);
         if (!changes.isEmpty()) {

@@ -15,22 +15,22 @@ import java.util.stream.Collectors;
  * {@code name:version} separated by spaces (tag values allow no commas); code as its CodeSha256, which is also the
  * S3 key of an S3-mode upload.
  */
-final class History {
-    static final String PREFIX = "lambda-deploy:";
-    static final String PROJECT = PREFIX + "project";
-    static final String LAYERS = PREFIX + "layers";
-    static final String CODE = PREFIX + "code-sha256";
-    static final String PREVIOUS_LAYERS = PREFIX + "previous-layers";
-    static final String PREVIOUS_CODE = PREFIX + "previous-code-sha256";
-    static final String DEPLOYED_AT = PREFIX + "deployed-at";
-    static final String GIT_COMMIT = PREFIX + "git-commit";
-    static final String IMAGE_URI = PREFIX + "image-uri";
-    static final String PREVIOUS_IMAGE_URI = PREFIX + "previous-image-uri";
+public final class History {
+    public static final String PREFIX = "lambda-deploy:";
+    public static final String PROJECT = PREFIX + "project";
+    public static final String LAYERS = PREFIX + "layers";
+    public static final String CODE = PREFIX + "code-sha256";
+    public static final String PREVIOUS_LAYERS = PREFIX + "previous-layers";
+    public static final String PREVIOUS_CODE = PREFIX + "previous-code-sha256";
+    public static final String DEPLOYED_AT = PREFIX + "deployed-at";
+    public static final String GIT_COMMIT = PREFIX + "git-commit";
+    public static final String IMAGE_URI = PREFIX + "image-uri";
+    public static final String PREVIOUS_IMAGE_URI = PREFIX + "previous-image-uri";
 
     private History() {}
 
     /** Names of the layers the previous deploy managed. */
-    static Set<String> managedLayerNames(Map<String, String> tags) {
+    public static Set<String> managedLayerNames(Map<String, String> tags) {
         String v = tags.get(LAYERS);
         if (v == null || v.isBlank()) {
             return Set.of();
@@ -40,7 +40,7 @@ final class History {
                 .collect(Collectors.toSet());
     }
 
-    static Map<String, String> tags(String project, String gitCommit, String codeSha256, List<String> managedLayerArns,
+    public static Map<String, String> tags(String project, String gitCommit, String codeSha256, List<String> managedLayerArns,
             String previousCodeSha256, List<String> previousManagedLayerArns) {
         Map<String, String> t = new LinkedHashMap<>();
         t.put(PROJECT, truncate(project));

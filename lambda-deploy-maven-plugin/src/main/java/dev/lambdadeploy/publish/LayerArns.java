@@ -11,26 +11,26 @@ import java.util.Set;
  * list changes: versions of layers this plugin manages are replaced in place, other layers (extensions, layers of
  * other accounts) are kept.
  */
-final class LayerArns {
+public final class LayerArns {
     private LayerArns() {}
 
     /** The layer ARN without its version. */
-    static String unversioned(String versionArn) {
+    public static String unversioned(String versionArn) {
         int colon = versionArn.lastIndexOf(':');
         return colon < 0 ? versionArn : versionArn.substring(0, colon);
     }
 
-    static String name(String versionArn) {
+    public static String name(String versionArn) {
         String base = unversioned(versionArn);
         return base.substring(base.lastIndexOf(':') + 1);
     }
 
-    static String version(String versionArn) {
+    public static String version(String versionArn) {
         return versionArn.substring(versionArn.lastIndexOf(':') + 1);
     }
 
     /** {@code name:version}, the short form recorded in function tags. */
-    static String shortForm(String versionArn) {
+    public static String shortForm(String versionArn) {
         return name(versionArn) + ":" + version(versionArn);
     }
 
@@ -39,7 +39,7 @@ final class LayerArns {
      * @param managed      the new versions of the layers of this deploy, in package order
      * @param retiredNames names of layers an earlier deploy managed that this package no longer has: removed
      */
-    static List<String> desired(List<String> current, List<String> managed, Set<String> retiredNames) {
+    public static List<String> desired(List<String> current, List<String> managed, Set<String> retiredNames) {
         Map<String, String> byBase = new LinkedHashMap<>();
         managed.forEach(arn -> byBase.put(unversioned(arn), arn));
         List<String> out = new ArrayList<>();

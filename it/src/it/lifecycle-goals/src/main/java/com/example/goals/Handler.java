@@ -1,0 +1,7 @@
+package com.example.goals;
+
+public class Handler {
+    public String handleRequest(String input) {
+        return "v1:" + input;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.lambdadeploy.lifecycle;
+
+import dev.lambdadeploy.publish.History;
+import dev.lambdadeploy.publish.LayerArns;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a function goes back to: code (CodeSha256, or an image URI) and the full layer list, and the published version
+ * it came from when there is one. Resolved from the deploy history tags (previous deployment) or from what Lambda
+ * keeps (published versions, aliases).
+ */
+record RollbackTarget(String description, String codeSha256, String imageUri, List<String> layerArns,
+        String version, String gitCommit, List<String> managedLayerArns) {
+
+    private static final Pattern GIT = Pattern.compile("\\bgit ([0-9a-f]{7,40})\\b");
+
+    static RollbackTarget resolve(DeployedFunction f, String to) {
+        return to == null ? previous(f) : named(f, to);
+    }
+
+    /** The deployment before the current one: the history tags, else the newest published version that differs. */
+    private static RollbackTarget previous(DeployedFunction f) {
+        Map<String, String> tags = f.tags();
+        String prevCode = tags.get(History.PREVIOUS_CODE);
+        if (prevCode != null) {
+            List<String> prevManaged = layerArns(f, tags.get(History.PREVIOUS_LAYERS));
+            Set<String> retired = new HashSet<>(History.managedLayerNames(tags));
+            prevManaged.forEach(a -> retired.remove(LayerArns.name(a)));
+            List<String> layers = LayerArns.desired(f.layerArns(), prevManaged, retired);
+            RollbackTarget t = new RollbackTarget("previous deployment (deploy history tags)", prevCode, null, layers,
+                    null, null, prevManaged);
+            if (!t.sameAs(f)) {
+                return t;
+            }
+        }
+        List<DeployedFunction.PublishedVersion> versions = new ArrayList<>(f.versions());
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            RollbackTarget t = fromVersion(f, versions.get(i), "previous deployment (published version "
+                    + versions.get(i).version() + ")");
+            if (!t.sameAs(f)) {
+                return t;
+            }
+        }
+        throw new LifecycleException("Nothing to roll back to for function " + f.name() + " in " + f.region()
+                + ": " + (prevCode == null ? "its deploy history tags record no earlier deployment" : "the earlier "
+                + "deployment in its deploy history tags is what runs now") + ", and no published version differs from "
+                + "what runs now" + (f.versions().isEmpty() ? " (it has none)" : "") + ". Roll back after a second "
+                + "lambda:deploy, name a target with -Dlambda.rollback.to=<version|alias|git commit>, or deploy the "
+                + "old build: check out the old commit and run 'mvn package lambda:deploy'.");
+    }
+
+    private static RollbackTarget named(DeployedFunction f, String to) {
+        if (to.chars().allMatch(Character::isDigit)) {
+            return f.versions().stream().filter(v -> v.version().equals(to)).findFirst()
+                    .map(v -> fromVersion(f, v, "version " + to))
+                    .orElseThrow(() -> unknown(f, to, "there is no published version " + to));
+        }
+        String aliasVersion = f.aliases().get(to);
+        if (aliasVersion != null) {
+            return f.versions().stream().filter(v -> v.version().equals(aliasVersion)).findFirst()
+                    .map(v -> fromVersion(f, v, "alias " + to + " (version " + aliasVersion + ")"))
+                    .orElseThrow(() -> unknown(f, to, "alias " + to + " points at version " + aliasVersion
+                            + ", which is not a published version"));
+        }
+        if (to.matches("[0-9a-fA-F]{7,40}")) {
+            String commit = to.toLowerCase(java.util.Locale.ROOT);
+            for (int i = f.versions().size() - 1; i >= 0; i--) {
+                DeployedFunction.PublishedVersion v = f.versions().get(i);
+                String c = gitCommit(v.description());
+                if (c != null && (c.startsWith(commit) || commit.startsWith(c))) {
+                    return fromVersion(f, v, "deploy " + to + " (version " + v.version() + ")");
+                }
+            }
+        }
+        throw unknown(f, to, "it is neither a published version, an alias nor the git commit of a deploy");
+    }
+
+    private static LifecycleException unknown(DeployedFunction f, String to, String why) {
+        String versions = f.versions().isEmpty() ? "none"
+                : String.join(", ", f.versions().stream().map(DeployedFunction.PublishedVersion::version).toList());
+        String aliases = f.aliases().isEmpty() ? "none" : String.join(", ", f.aliases().keySet());
+        return new LifecycleException("Cannot roll back function " + f.name() + " in " + f.region() + " to '" + to
+                + "': " + why + ". Published versions: " + versions + "; aliases: " + aliases + ". Use "
+                + "-Dlambda.rollback.to=<version|alias|git commit> with one of them, or leave it out to go back to the "
+                + "previous deployment.");
+    }
+
+    private static RollbackTarget fromVersion(DeployedFunction f, DeployedFunction.PublishedVersion v, String what) {
+        Set<String> historyNames = History.managedLayerNames(f.tags());
+        List<String> managed = v.layerArns().stream().filter(a -> historyNames.contains(LayerArns.name(a))).toList();
+        return new RollbackTarget(what, f.image() ? null : v.codeSha256(), null, v.layerArns(), v.version(),
+                gitCommit(v.description()), managed);
+    }
+
+    static String gitCommit(String description) {
+        if (description == null) {
+            return null;
+        }
+        Matcher m = GIT.matcher(description);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Layer ARNs from the {@code name:version} short forms of the history tags (same account and region). */
+    private static List<String> layerArns(DeployedFunction f, String shortForms) {
+        if (shortForms == null || shortForms.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(shortForms.trim().split("\\s+"))
+                .map(s -> "arn:aws:lambda:" + f.region() + ":" + f.account() + ":layer:" + s).toList();
+    }
+
+    boolean changesCode(DeployedFunction f) {
+        return f.image() ? version != null : codeSha256 != null && !codeSha256.equals(f.codeSha256());
+    }
+
+    boolean sameAs(DeployedFunction f) {
+        return !changesCode(f) && layerArns.equals(f.layerArns());
+    }
+}

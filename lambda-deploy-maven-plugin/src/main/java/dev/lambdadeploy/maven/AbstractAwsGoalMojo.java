@@ -1,0 +1,132 @@
+package dev.lambdadeploy.maven;
+
+import dev.lambdadeploy.aws.AwsClientFactory;
+import dev.lambdadeploy.aws.AwsSettings;
+import dev.lambdadeploy.aws.RetryStrategyMode;
+import dev.lambdadeploy.config.ConfigException;
+import dev.lambdadeploy.lifecycle.LifecycleScope;
+import dev.lambdadeploy.publish.S3Settings;
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The AWS parameters status, rollback and prune share with lambda:deploy (same properties, same meaning), so a POM
+ * configured for deploy needs nothing more for them.
+ */
+abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
+
+    /** AWS region(s), comma-separated; default: the SDK's region chain (AWS_REGION, profile). */
+    @Parameter(property = "lambda.region")
+    private String region;
+
+    /** Named AWS profile (~/.aws/config, SSO included); default: the default credentials chain. */
+    @Parameter(property = "lambda.profile")
+    private String profile;
+
+    /** Endpoint override for every AWS service (LocalStack, moto), e.g. {@code http://127.0.0.1:5000}. */
+    @Parameter(property = "lambda.endpoint")
+    private String endpoint;
+
+    /** Function name(s), comma-separated. */
+    @Parameter(property = "lambda.functionName")
+    private String functionName;
+
+    /** More function names, as a list in the POM. */
+    @Parameter
+    private List<String> functionNames = new ArrayList<>();
+
+    /** Alias that lambda:deploy moves; rollback moves it too. */
+    @Parameter(property = "lambda.alias")
+    protected String alias;
+
+    /** The deploy bucket ({@code {region}} and {@code {account}} are replaced); default lambda-deploy-{account}-{region}. */
+    @Parameter(property = "lambda.deploy.bucket")
+    private String deployBucket;
+
+    /** Key prefix of the deploy bucket's objects. */
+    @Parameter(property = "lambda.deploy.prefix", defaultValue = "lambda-deploy")
+    private String deployPrefix;
+
+    /** Prefix of layer names in Lambda, as for lambda:deploy. */
+    @Parameter(property = "lambda.deploy.layerPrefix", defaultValue = "")
+    private String layerPrefix;
+
+    /** SDK retry strategy: {@code standard} or {@code adaptive}. */
+    @Parameter(property = "lambda.retryMode", defaultValue = "standard")
+    private String retryMode;
+
+    /** Where lambda:package wrote lambda-package.json; the goals write their results here too. */
+    @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
+    protected File outputDirectory;
+
+    /** Skips only this goal. */
+    protected abstract boolean skipGoal();
+
+    @Override
+    protected String skipReason() {
+        if (skipGoal()) {
+            return "lambda." + goal() + ".skip=true";
+        }
+        if ("pom".equals(project.getPackaging())) {
+            return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
+        }
+        return null;
+    }
+
+    protected LifecycleScope scope() {
+        AwsSettings aws = new AwsSettings(profile, endpoint(), RetryStrategyMode.parse(retryMode,
+                "<retryMode> (lambda.retryMode)"), null);
+        LinkedHashSet<String> names = new LinkedHashSet<>(split(functionName));
+        functionNames.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
+        if (names.isEmpty()) {
+            throw new ConfigException("<functionNames> (lambda.functionName)", "no function given. Set "
+                    + "-Dlambda.functionName=my-function (comma-separated for several) or "
+                    + "<functionNames><functionName>my-function</functionName></functionNames>, as for lambda:deploy.");
+        }
+        List<String> regions = split(region);
+        if (regions.isEmpty()) {
+            regions = List.of(AwsClientFactory.defaultRegion(aws.profile(), "<region> (lambda.region)"));
+        }
+        return new LifecycleScope(outputDirectory.toPath(), regions, new ArrayList<>(names), aws, layerPrefix,
+                new S3Settings(blank(deployBucket), deployPrefix, false, 0, 0),
+                project.getArtifactId() + "-function", blank(alias));
+    }
+
+    private URI endpoint() {
+        if (blank(endpoint) == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(endpoint.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(endpoint, "scheme and host required");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("<endpoint> (lambda.endpoint)", "'" + endpoint + "' is not a URL; use e.g. "
+                    + "-Dlambda.endpoint=http://127.0.0.1:5000");
+        }
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    protected String relative(File f) {
+        try {
+            return project.getBasedir().toPath().relativize(f.toPath()).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return f.getPath();
+        }
+    }
+}

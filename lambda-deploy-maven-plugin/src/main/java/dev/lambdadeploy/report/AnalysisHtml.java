@@ -1,0 +1,182 @@
+package dev.lambdadeploy.report;
+
+import dev.lambdadeploy.analyze.AnalysisReport;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The self-contained HTML report of {@code lambda:analyze}: start-up timeline and per-jar chart as inline SVG,
+ * recommendations and tables; no external resources. A small script checks in the browser that the charts have a
+ * rendered size and records it in {@code body[data-render-check]} (the build checks that in headless Chromium).
+ */
+public final class AnalysisHtml {
+    private static final int WIDTH = 900;
+
+    private AnalysisHtml() {}
+
+    public static String render(AnalysisReport r) {
+        StringBuilder h = new StringBuilder(32_768);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>lambda:analyze ")
+                .append(esc(r.project().artifactId())).append("</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px}")
+                .append("h2{font-size:17px;margin-top:28px}table{border-collapse:collapse;font-size:13px}")
+                .append("td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}")
+                .append(".num{text-align:right}.unused{background:#fde2e2}.dynamic-only{background:#fff4d6}")
+                .append(".static-only{background:#eef3ff}.used{background:#e6f6e6}.function{background:#f1f1f1}")
+                .append("svg text{font-size:11px;font-family:sans-serif}.rec{margin:6px 0}.muted{color:#666}")
+                .append("</style></head>\n<body data-render-check=\"pending\">\n");
+        h.append("<h1>Cold start and dependency analysis: ").append(esc(r.project().artifactId())).append(' ')
+                .append(esc(r.project().version())).append("</h1>\n<p>Handler <code>").append(esc(r.handler()))
+                .append("</code>; ").append(r.totals().jars()).append(" jars, ")
+                .append(ByteSizes.human(r.totals().unzippedBytes())).append(" unzipped; ")
+                .append(r.totals().reachedClasses()).append(" of ").append(r.totals().classes())
+                .append(" classes reachable; <strong>").append(r.totals().unusedJars()).append(" unused jar(s), ")
+                .append(ByteSizes.human(r.totals().unusedBytes())).append("</strong>.</p>\n");
+        timeline(h, r.probe());
+        recommendations(h, r.recommendations());
+        jarChart(h, r.units());
+        unitTable(h, r.units());
+        duplicates(h, r);
+        h.append("<h2>Notes</h2><ul>");
+        r.notes().forEach(n -> h.append("<li class=\"muted\">").append(esc(n)).append("</li>"));
+        h.append("</ul>\n<script>\n(function(){var bars=document.querySelectorAll('svg rect.bar');var ok=0;")
+                .append("bars.forEach(function(b){var bb=b.getBoundingClientRect();if(bb.width>0&&bb.height>0)ok++;});")
+                .append("document.body.setAttribute('data-render-check','bars='+bars.length+';visible='+ok+';charts='")
+                .append("+document.querySelectorAll('svg.chart').length);})();\n</script>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void timeline(StringBuilder h, AnalysisReport.Probe p) {
+        h.append("<h2>Start-up timeline (median of ").append(p.runs()).append(" fresh JVM run(s), ")
+                .append(p.memoryMb()).append(" MB)</h2>\n");
+        double end = p.timeline().stream().mapToDouble(AnalysisReport.Segment::endMs).max().orElse(1);
+        double scale = (WIDTH - 260) / Math.max(end, 1);
+        String[] colors = {"#8da0cb", "#fc8d62", "#e78ac3", "#66c2a5", "#a6d854"};
+        int rowH = 22;
+        h.append("<svg class=\"chart\" id=\"timeline\" width=\"").append(WIDTH).append("\" height=\"")
+                .append(p.timeline().size() * rowH + 24).append("\">");
+        int y = 4;
+        int i = 0;
+        for (AnalysisReport.Segment s : p.timeline()) {
+            double x = 250 + s.startMs() * scale;
+            double w = Math.max(1, (s.endMs() - s.startMs()) * scale);
+            h.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(esc(s.name())).append("</text>")
+                    .append("<rect class=\"bar\" x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"")
+                    .append(f(w)).append("\" height=\"16\" fill=\"").append(colors[i++ % colors.length])
+                    .append("\"><title>").append(esc(s.name())).append(": ").append(f(s.endMs() - s.startMs()))
+                    .append(" ms</title></rect><text x=\"").append(f(x + w + 4)).append("\" y=\"").append(y + 13)
+                    .append("\">").append(f(s.endMs() - s.startMs())).append(" ms</text>");
+            y += rowH;
+        }
+        h.append("<text x=\"250\" y=\"").append(y + 14).append("\" class=\"muted\">0 ms</text><text x=\"")
+                .append(WIDTH - 60).append("\" y=\"").append(y + 14).append("\">").append(f(end))
+                .append(" ms</text></svg>\n<p class=\"muted\">JVM start ").append(f(p.jvmStartMs()))
+                .append(" ms, handler class ready +").append(f(p.handlerClassMs())).append(" ms, init done at ")
+                .append(f(p.initMs())).append(" ms, first invoke ").append(f(p.firstInvokeMs()))
+                .append(" ms, second invoke ").append(f(p.secondInvokeMs())).append(" ms; ")
+                .append(f(p.classesLoaded())).append(" classes loaded; peak RSS ").append(f(p.peakRssMb()))
+                .append(" MB.</p>\n");
+    }
+
+    private static void recommendations(StringBuilder h, List<AnalysisReport.Recommendation> recs) {
+        h.append("<h2>Recommendations (ranked by measured impact)</h2>\n<ol id=\"recommendations\">");
+        for (AnalysisReport.Recommendation rec : recs) {
+            h.append("<li class=\"rec\" data-id=\"").append(esc(rec.id())).append("\"><strong>")
+                    .append(esc(rec.title())).append("</strong>");
+            if (rec.measuredMs() != null) {
+                h.append(" <em>(").append(f(rec.measuredMs())).append(" ms measured)</em>");
+            }
+            if (rec.bytes() != null) {
+                h.append(" <em>(").append(ByteSizes.human(rec.bytes())).append(")</em>");
+            }
+            h.append("<br><span class=\"muted\">").append(esc(rec.detail())).append("</span>");
+            if (rec.action() != null) {
+                h.append("<br>Fix: <code>").append(esc(rec.action())).append("</code>");
+            }
+            h.append("</li>");
+        }
+        h.append("</ol>\n");
+    }
+
+    private static void jarChart(StringBuilder h, List<AnalysisReport.UnitReport> units) {
+        h.append("<h2>Per jar: unzipped size, reachable classes, classes loaded in the probe</h2>\n");
+        long max = units.stream().mapToLong(AnalysisReport.UnitReport::bytes).max().orElse(1);
+        double scale = (WIDTH - 420) / (double) Math.max(max, 1);
+        int rowH = 20;
+        h.append("<svg class=\"chart\" id=\"jars\" width=\"").append(WIDTH).append("\" height=\"")
+                .append(units.size() * rowH + 8).append("\">");
+        int y = 4;
+        for (AnalysisReport.UnitReport u : units) {
+            String color = switch (u.status()) {
+                case "unused" -> "#e15759";
+                case "dynamic-only" -> "#f28e2b";
+                case "static-only" -> "#76b7b2";
+                case "function" -> "#9c9c9c";
+                default -> "#59a14f";
+            };
+            double w = Math.max(1, u.bytes() * scale);
+            h.append("<text x=\"0\" y=\"").append(y + 12).append("\">").append(esc(shortLabel(u.label())))
+                    .append("</text><rect class=\"bar\" x=\"300\" y=\"").append(y).append("\" width=\"").append(f(w))
+                    .append("\" height=\"14\" fill=\"").append(color).append("\"><title>").append(esc(u.label()))
+                    .append(": ").append(esc(u.status())).append("</title></rect><text x=\"").append(f(304 + w))
+                    .append("\" y=\"").append(y + 12).append("\">").append(ByteSizes.human(u.bytes())).append(", ")
+                    .append(u.reachedClasses()).append('/').append(u.classes()).append(" reachable, ")
+                    .append(f(u.loadedClasses() == null ? 0 : u.loadedClasses())).append(" loaded, ")
+                    .append(esc(u.status())).append("</text>");
+            y += rowH;
+        }
+        h.append("</svg>\n");
+    }
+
+    private static void unitTable(StringBuilder h, List<AnalysisReport.UnitReport> units) {
+        h.append("<table id=\"units\"><tr><th>jar</th><th>status</th><th class=\"num\">unzipped</th>")
+                .append("<th class=\"num\">classes</th><th class=\"num\">reachable</th><th class=\"num\">loaded</th>")
+                .append("<th class=\"num\">ms charged</th><th>reached via / fix</th></tr>");
+        for (AnalysisReport.UnitReport u : units) {
+            h.append("<tr class=\"").append(esc(u.status())).append("\"><td>").append(esc(u.label()))
+                    .append(u.coordinates() == null ? "" : "<br><span class=\"muted\">" + esc(u.coordinates())
+                            + "</span>")
+                    .append("</td><td>").append(esc(u.status())).append("</td><td class=\"num\">")
+                    .append(ByteSizes.human(u.bytes())).append("</td><td class=\"num\">").append(u.classes())
+                    .append("</td><td class=\"num\">").append(u.reachedClasses()).append("</td><td class=\"num\">")
+                    .append(f(u.loadedClasses() == null ? 0 : u.loadedClasses())).append("</td><td class=\"num\">")
+                    .append(f(u.loadMillis() == null ? 0 : u.loadMillis())).append("</td><td>")
+                    .append(u.fix() != null ? "<code>" + esc(u.fix()) + "</code>" : esc(String.join(" > ",
+                            u.reachedVia()))).append("</td></tr>");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void duplicates(StringBuilder h, AnalysisReport r) {
+        h.append("<h2>Duplicate classes and split packages</h2>\n");
+        if (r.duplicates().overlaps().isEmpty() && r.duplicates().splitPackages().isEmpty()) {
+            h.append("<p>None.</p>\n");
+            return;
+        }
+        h.append("<table id=\"duplicates\"><tr><th>loaded from</th><th>shadowed</th><th class=\"num\">identical</th>")
+                .append("<th class=\"num\">differing</th><th>e.g.</th></tr>");
+        r.duplicates().overlaps().forEach(o -> h.append("<tr><td>").append(esc(o.winner())).append("</td><td>")
+                .append(esc(o.shadowed())).append("</td><td class=\"num\">").append(o.identical())
+                .append("</td><td class=\"num\">").append(o.differing()).append("</td><td>")
+                .append(esc(String.join(", ", o.examples()))).append("</td></tr>"));
+        h.append("</table>\n<ul>");
+        r.duplicates().splitPackages().forEach(s -> h.append("<li>split package <code>").append(esc(s.packageName()))
+                .append("</code>: ").append(esc(String.join(", ", s.units()))).append("</li>"));
+        h.append("</ul>\n");
+    }
+
+    private static String shortLabel(String label) {
+        return label.length() > 46 ? "..." + label.substring(label.length() - 43) : label;
+    }
+
+    private static String f(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v).replaceAll("\\.0$", "");
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
