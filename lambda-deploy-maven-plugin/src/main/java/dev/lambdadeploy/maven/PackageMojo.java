@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import dev.lambdadeploy.budget.AwsLimits;
+import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.publish.DeployMode;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
@@ -245,7 +246,13 @@ public class PackageMojo extends AbstractLambdaMojo {
      * their unzipped size is the image size without the base image (which lambda:deploy adds from the registry).
      */
     private OptionalLong imageBytes(PackageManifest manifest) {
-        DeployMode mode = DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)");
+        // Only a recognised mode matters here; a wrong one is lambda:deploy's to report (it names the values).
+        DeployMode mode;
+        try {
+            mode = DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)");
+        } catch (ConfigException e) {
+            return OptionalLong.empty();
+        }
         long unzipped = manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
         boolean image = mode == DeployMode.IMAGE || mode == DeployMode.AUTO && imageRepository != null
                 && !imageRepository.isBlank() && unzipped > AwsLimits.TOTAL_UNZIPPED;
