@@ -16,8 +16,8 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The AWS parameters status, rollback and prune share with lambda:deploy (same properties, same meaning), so a POM
- * configured for deploy needs nothing more for them.
+ * The AWS parameters lambda:deploy, status, rollback and prune share (same properties, same meaning), so a POM
+ * configured for deploy needs nothing more for the others.
  */
 abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
 
@@ -47,15 +47,15 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
 
     /** The deploy bucket ({@code {region}} and {@code {account}} are replaced); default lambda-deploy-{account}-{region}. */
     @Parameter(property = "lambda.deploy.bucket")
-    private String deployBucket;
+    protected String deployBucket;
 
     /** Key prefix of the deploy bucket's objects. */
     @Parameter(property = "lambda.deploy.prefix", defaultValue = "lambda-deploy")
-    private String deployPrefix;
+    protected String deployPrefix;
 
     /** Prefix of layer names in Lambda, as for lambda:deploy. */
     @Parameter(property = "lambda.deploy.layerPrefix", defaultValue = "")
-    private String layerPrefix;
+    protected String layerPrefix;
 
     /** SDK retry strategy: {@code standard} or {@code adaptive}. */
     @Parameter(property = "lambda.retryMode", defaultValue = "standard")
@@ -80,22 +80,34 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
     }
 
     protected LifecycleScope scope() {
-        AwsSettings aws = new AwsSettings(profile, endpoint(), RetryStrategyMode.parse(retryMode,
-                "<retryMode> (lambda.retryMode)"), null);
+        AwsSettings aws = awsSettings();
+        return new LifecycleScope(outputDirectory.toPath(), regions(aws), functionNameList(), aws, layerPrefix,
+                new S3Settings(blank(deployBucket), deployPrefix, false, 0, 0),
+                project.getArtifactId() + "-function", blank(alias));
+    }
+
+    protected AwsSettings awsSettings() {
+        return new AwsSettings(profile, endpoint(), RetryStrategyMode.parse(retryMode, "<retryMode> (lambda.retryMode)"),
+                null);
+    }
+
+    /** The configured functions; fails naming the POM element when there is none. */
+    protected List<String> functionNameList() {
         LinkedHashSet<String> names = new LinkedHashSet<>(split(functionName));
         functionNames.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
         if (names.isEmpty()) {
             throw new ConfigException("<functionNames> (lambda.functionName)", "no function given. Set "
                     + "-Dlambda.functionName=my-function (comma-separated for several) or "
-                    + "<functionNames><functionName>my-function</functionName></functionNames>, as for lambda:deploy.");
+                    + "<functionNames><functionName>my-function</functionName></functionNames>.");
         }
+        return new ArrayList<>(names);
+    }
+
+    /** The configured regions, or the SDK's default region chain. */
+    protected List<String> regions(AwsSettings aws) {
         List<String> regions = split(region);
-        if (regions.isEmpty()) {
-            regions = List.of(AwsClientFactory.defaultRegion(aws.profile(), "<region> (lambda.region)"));
-        }
-        return new LifecycleScope(outputDirectory.toPath(), regions, new ArrayList<>(names), aws, layerPrefix,
-                new S3Settings(blank(deployBucket), deployPrefix, false, 0, 0),
-                project.getArtifactId() + "-function", blank(alias));
+        return regions.isEmpty() ? List.of(AwsClientFactory.defaultRegion(aws.profile(), "<region> (lambda.region)"))
+                : regions;
     }
 
     private URI endpoint() {

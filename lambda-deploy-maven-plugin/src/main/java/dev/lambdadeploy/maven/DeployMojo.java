@@ -1,9 +1,7 @@
 package dev.lambdadeploy.maven;
 
 import dev.lambdadeploy.aws.AwsCallException;
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.publish.DeployException;
 import dev.lambdadeploy.publish.DeployMode;
@@ -23,13 +21,9 @@ import dev.lambdadeploy.publish.image.ImageSettings;
 import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.report.DeploySummary;
 import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,31 +39,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  * optionally publishes a version and moves an alias. Writes target/lambda/deploy-result.json.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class DeployMojo extends AbstractLambdaMojo {
+public class DeployMojo extends AbstractAwsGoalMojo {
 
     /** Skips only this goal. */
     @Parameter(property = "lambda.deploy.skip", defaultValue = "false")
     private boolean skipDeploy;
 
-    /** AWS region(s), comma-separated, deployed in parallel; default: the SDK's region chain (AWS_REGION, profile). */
-    @Parameter(property = "lambda.region")
-    private String region;
 
-    /** Named AWS profile (~/.aws/config, SSO included); default: the default credentials chain. */
-    @Parameter(property = "lambda.profile")
-    private String profile;
 
-    /** Endpoint override for every AWS service (LocalStack, moto), e.g. {@code http://127.0.0.1:5000}. */
-    @Parameter(property = "lambda.endpoint")
-    private String endpoint;
 
-    /** Function name(s) to deploy the package to, comma-separated. */
-    @Parameter(property = "lambda.functionName")
-    private String functionName;
 
-    /** More function names, as a list in the POM. */
-    @Parameter
-    private List<String> functionNames = new ArrayList<>();
 
     /** Handler, e.g. {@code com.example.Handler::handleRequest}; set on every function (required to create one). */
     @Parameter(property = "lambda.handler")
@@ -107,9 +86,6 @@ public class DeployMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.publishVersion", defaultValue = "false")
     private boolean publishVersion;
 
-    /** Alias to point at the published version (implies publishVersion). */
-    @Parameter(property = "lambda.alias")
-    private String alias;
 
     /** Turn on SnapStart (ApplyOn PublishedVersions; implies publishVersion). */
     @Parameter(property = "lambda.snapStart", defaultValue = "false")
@@ -164,21 +140,12 @@ public class DeployMojo extends AbstractLambdaMojo {
     @Parameter
     private List<Budget> budgets = new ArrayList<>();
 
-    /** S3 bucket for uploads; {@code {region}} and {@code {account}} are replaced. Default lambda-deploy-{account}-{region}. */
-    @Parameter(property = "lambda.deploy.bucket")
-    private String deployBucket;
 
-    /** Key prefix in the bucket; objects are {@code <prefix>/<layer>/<sha256>.zip}. */
-    @Parameter(property = "lambda.deploy.prefix", defaultValue = "lambda-deploy")
-    private String deployPrefix;
 
     /** Create the bucket (in the deploy region) when it does not exist. */
     @Parameter(property = "lambda.deploy.createBucket", defaultValue = "false")
     private boolean createBucket;
 
-    /** Prefix for layer names in Lambda (layer names are per account and region). */
-    @Parameter(property = "lambda.deploy.layerPrefix", defaultValue = "")
-    private String layerPrefix;
 
     /** Compatible runtimes of published layers; default: the function runtime (java21). */
     @Parameter
@@ -196,9 +163,6 @@ public class DeployMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.deploy.layerShareOrganization")
     private String layerShareOrganization;
 
-    /** SDK retry strategy: {@code standard} or {@code adaptive}. */
-    @Parameter(property = "lambda.retryMode", defaultValue = "standard")
-    private String retryMode;
 
     /** Longest wait, in seconds, for a function update to finish. */
     @Parameter(property = "lambda.deploy.waitTimeout", defaultValue = "300")
@@ -212,9 +176,6 @@ public class DeployMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.dryRun", defaultValue = "false")
     private boolean dryRun;
 
-    /** Where lambda:package wrote the zips and lambda-package.json. */
-    @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
-    private File outputDirectory;
 
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
@@ -225,14 +186,8 @@ public class DeployMojo extends AbstractLambdaMojo {
     }
 
     @Override
-    protected String skipReason() {
-        if (skipDeploy) {
-            return "lambda.deploy.skip=true";
-        }
-        if ("pom".equals(project.getPackaging())) {
-            return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
-        }
-        return null;
+    protected boolean skipGoal() {
+        return skipDeploy;
     }
 
     @Override
@@ -255,17 +210,9 @@ public class DeployMojo extends AbstractLambdaMojo {
     }
 
     private DeployRequest request() {
-        AwsSettings aws = new AwsSettings(profile, endpoint(), RetryStrategyMode.parse(retryMode, "<retryMode> (lambda.retryMode)"), null);
-        List<String> names = names();
-        if (names.isEmpty()) {
-            throw new ConfigException("<functionNames> (lambda.functionName)", "no function to deploy to. Set "
-                    + "-Dlambda.functionName=my-function (comma-separated for several) or "
-                    + "<functionNames><functionName>my-function</functionName></functionNames>.");
-        }
-        List<String> regions = split(region);
-        if (regions.isEmpty()) {
-            regions = List.of(AwsClientFactory.defaultRegion(aws.profile(), "<region> (lambda.region)"));
-        }
+        AwsSettings aws = awsSettings();
+        List<String> names = functionNameList();
+        List<String> regions = regions(aws);
         if (waitTimeout <= 0) {
             throw new ConfigException("<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
         }
@@ -303,43 +250,5 @@ public class DeployMojo extends AbstractLambdaMojo {
                 blank(baseImage) == null ? null : BaseImage.parse(baseImage, runtime, project.getBasedir().toPath()),
                 allowInsecureRegistries, new EcrRepositories.Settings(scanOnPush, keepNewestImages),
                 ImageFormat.parse(imageFormat, "<imageFormat> (lambda.image.format)"), imageBudgets);
-    }
-
-    private List<String> names() {
-        LinkedHashSet<String> all = new LinkedHashSet<>(split(functionName));
-        functionNames.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(all::add);
-        return new ArrayList<>(all);
-    }
-
-    private URI endpoint() {
-        if (blank(endpoint) == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(endpoint.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(endpoint, "scheme and host required");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException("<endpoint> (lambda.endpoint)", "'" + endpoint + "' is not a URL; use e.g. "
-                    + "-Dlambda.endpoint=http://127.0.0.1:5000");
-        }
-    }
-
-    private static List<String> split(String csv) {
-        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private String relative(File f) {
-        try {
-            return project.getBasedir().toPath().relativize(f.toPath()).toString();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return f.getPath();
-        }
     }
 }
