@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code lambda:prune} without Maven. Per region it keeps the newest N versions of each layer this project manages
  * and everything still in use: any function's current configuration or published version in the region (aliases
  * point at versions) and the rollback target recorded in the configured functions' history tags. Older versions go,
- * with their objects in the deploy bucket; old function-code objects go likewise. Dry run unless asked to delete.
+ * with their objects in the deploy bucket; old function-code objects go likewise; so do untagged and old images of
+ * the ECR repositories of image mode ({@link ImagePruner}). Dry run unless asked to delete.
  */
 public final class Pruner {
     static final String LIFECYCLE_RULE_ID = "lambda-deploy-expire";
@@ -57,7 +58,9 @@ public final class Pruner {
         }
         long freed = regions.stream().flatMap(r -> r.items().stream())
                 .filter(i -> !"kept".equals(i.action())).mapToLong(PruneResult.Item::bytes).sum();
-        PruneResult result = new PruneResult(PruneResult.SCHEMA_VERSION, !request.delete(), request.keep(), freed, regions);
+        boolean images = regions.stream().flatMap(r -> r.items().stream()).anyMatch(i -> "image".equals(i.kind()));
+        PruneResult result = new PruneResult(PruneResult.SCHEMA_VERSION, !request.delete(), request.keep(),
+                images ? request.imagesToKeep() : null, freed, regions);
         try {
             LifecycleJson.write(result, scope.outputDirectory().resolve(PruneResult.FILE_NAME));
         } catch (IOException e) {
@@ -92,9 +95,14 @@ public final class Pruner {
                 Set<String> protectedArns = new HashSet<>();
                 Set<String> protectedCode = new HashSet<>();
                 String account = null;
+                List<String> configuredImages = new ArrayList<>();
                 for (String name : scope.functionNames()) {
                     DeployedFunction f = reader.read(name, packageLayers);
                     account = f.account();
+                    if (f.image()) {
+                        configuredImages.add(f.imageUri());
+                        configuredImages.add(f.tags().get(History.PREVIOUS_IMAGE_URI));
+                    }
                     layerNames.addAll(History.managedLayerNames(f.tags()));
                     f.layers().stream().filter(DeployedLayer::managed).forEach(l -> layerNames.add(l.name()));
                     // the rollback target: the previous deployment in the history tags
@@ -106,8 +114,10 @@ public final class Pruner {
                     }
                     Optional.ofNullable(f.tags().get(History.PREVIOUS_CODE)).ifPresent(protectedCode::add);
                 }
-                for (FunctionConfiguration c : AwsCalls.call("lambda:ListFunctions", "functions in " + region,
-                        () -> aws.lambda().listFunctionsPaginator(r -> r.functionVersion(FunctionVersion.ALL)).functions())) {
+                List<FunctionConfiguration> allVersions = AwsCalls.call("lambda:ListFunctions", "functions in " + region,
+                        () -> aws.lambda().listFunctionsPaginator(r -> r.functionVersion(FunctionVersion.ALL)).functions()
+                                .stream().toList());
+                for (FunctionConfiguration c : allVersions) {
                     c.layers().forEach(l -> protectedArns.add(l.arn()));
                     if (c.codeSha256() != null) {
                         protectedCode.add(c.codeSha256());
@@ -126,10 +136,37 @@ public final class Pruner {
                 } else if (request.s3ExpireDays() != null) {
                     rule = "not installed: the deploy bucket " + scope.s3().bucketFor(region, account) + " does not exist";
                 }
+                images(account, allVersions, configuredImages);
                 return new PruneResult.RegionPrune(region, bucket, items, rule, null);
             } catch (LifecycleException | AwsCallException e) {
                 log.warn("[" + region + "] prune failed: " + e.getMessage());
                 return new PruneResult.RegionPrune(region, bucket, items, rule, e.getMessage());
+            }
+        }
+
+        /**
+         * The configured image repository and the repositories the configured image functions point at (this
+         * account's ECR in this region); what any image function of the region needs is protected in all of them.
+         */
+        private void images(String account, List<FunctionConfiguration> allVersions, List<String> configuredImages) {
+            Set<String> fromFunctions = ImagePruner.repositoriesOf(configuredImages, account, region);
+            Set<String> repositories = new LinkedHashSet<>();
+            if (request.imageRepository() != null) {
+                repositories.add(request.imageRepository());
+            }
+            repositories.addAll(fromFunctions);
+            if (repositories.isEmpty()) {
+                return; // no images in play: no ECR calls, no ECR permissions needed
+            }
+            ImageReferences needed = ImageReferences.read(aws.lambda(), region, allVersions);
+            ImagePruner images = new ImagePruner(aws, log, request.imagesToKeep(), request.delete());
+            for (String repository : repositories) {
+                boolean configured = repository.equals(request.imageRepository());
+                // a configured repository may not exist yet while every function is a zip; one an image function
+                // uses, or the configured one once image functions are configured, must
+                boolean mustExist = fromFunctions.contains(repository) || !configuredImages.isEmpty();
+                items.addAll(images.prune(repository, configured && !fromFunctions.contains(repository), mustExist,
+                        needed));
             }
         }
 
@@ -270,8 +307,9 @@ public final class Pruner {
                 : "Lambda prune:");
         for (PruneResult.RegionPrune region : r.regions()) {
             for (PruneResult.Item i : region.items()) {
-                lines.add(String.format(java.util.Locale.ROOT, "  %-12s %-12s %-13s %10s  %s%s", region.region(),
+                lines.add(String.format(java.util.Locale.ROOT, "  %-12s %-12s %-13s %10s  %s%s%s", region.region(),
                         i.action(), i.kind(), ByteSizes.human(i.bytes()), i.id(),
+                        i.tags() == null ? "" : i.tags().isEmpty() ? " untagged" : " tags " + String.join(",", i.tags()),
                         "kept".equals(i.action()) ? " (" + i.reason() + ")" : ""));
             }
             if (region.lifecycleRule() != null) {
@@ -284,7 +322,8 @@ public final class Pruner {
         long n = r.regions().stream().flatMap(x -> x.items().stream()).filter(i -> !"kept".equals(i.action())).count();
         lines.add((r.dryRun() ? "would delete " : "deleted ") + n + " item(s), " + ByteSizes.human(r.bytesFreed())
                 + " (" + r.bytesFreed() + " bytes) " + (r.dryRun() ? "would be " : "") + "freed; kept the newest "
-                + r.keep() + " per layer and everything in use");
+                + r.keep() + " per layer" + (r.keepImages() == null ? "" : ", the newest " + r.keepImages()
+                + " tagged images per repository") + " and everything in use");
         return lines;
     }
 }

@@ -14,8 +14,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Deletes layer versions older than the newest N and their deploy-bucket objects, and old function-code objects,
- * never anything a function, published version, alias or the rollback target uses. A dry run unless
+ * Deletes layer versions older than the newest N and their deploy-bucket objects, old function-code objects, and
+ * untagged or old images of the image-mode ECR repositories, never anything a function, published version, alias or the rollback target uses. A dry run unless
  * {@code -Dlambda.prune.delete=true}. Writes target/lambda/prune-result.json.
  */
 @Mojo(name = "prune", threadSafe = true)
@@ -40,6 +40,18 @@ public class PruneMojo extends AbstractAwsGoalMojo {
     @Parameter(property = "lambda.prune.s3ExpireDays")
     private Integer s3ExpireDays;
 
+    /**
+     * The ECR repository of image mode, as for lambda:deploy: its untagged images and tagged ones older than the
+     * newest {@code keepImages} go, never an image a function, published version, alias or rollback target uses.
+     * The repositories the configured image functions point at are pruned without it.
+     */
+    @Parameter(property = "lambda.image.repository")
+    private String imageRepository;
+
+    /** How many of the newest tagged images to keep per ECR repository, at least 1; default: {@code keep}. */
+    @Parameter(property = "lambda.prune.keepImages")
+    private Integer keepImages;
+
     @Override
     protected String goal() {
         return "prune";
@@ -59,10 +71,15 @@ public class PruneMojo extends AbstractAwsGoalMojo {
         if (s3ExpireDays != null && s3ExpireDays < 1) {
             throw new ConfigException("<s3ExpireDays> (lambda.prune.s3ExpireDays)", "must be at least 1 day, e.g. 90");
         }
+        if (keepImages != null && keepImages < 1) {
+            throw new ConfigException("<keepImages> (lambda.prune.keepImages)", "must be at least 1 (the newest "
+                    + "tagged image is always kept), e.g. -Dlambda.prune.keepImages=5; leave it out to use <keep>");
+        }
         SdkLogging.quietSecretBearingLoggers();
         PruneResult result;
         try {
-            result = new Pruner(new MavenBuildLog(getLog())).prune(new PruneRequest(scope(), keep, delete, s3ExpireDays));
+            result = new Pruner(new MavenBuildLog(getLog())).prune(new PruneRequest(scope(), keep, delete, s3ExpireDays,
+                    blank(imageRepository), keepImages));
         } catch (LifecycleException | AwsCallException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
