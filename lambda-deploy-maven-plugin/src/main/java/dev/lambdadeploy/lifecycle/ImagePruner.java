@@ -62,7 +62,7 @@ final class ImagePruner {
         }
         List<ImageDetail> images = new ArrayList<>(AwsCalls.call("ecr:DescribeImages", resource,
                 () -> aws.ecr().describeImagesPaginator(r -> r.repositoryName(repository)
-                        .registryId(repo.registryId())).imageDetails()).stream().toList());
+                        .registryId(repo.registryId())).imageDetails().stream().toList()));
         images.sort(Comparator.comparing((ImageDetail i) -> i.imagePushedAt() == null ? Instant.EPOCH : i.imagePushedAt())
                 .reversed().thenComparing(ImageDetail::imageDigest));
         // the platform images of a multi-platform index are untagged; deleting them would break the tagged index

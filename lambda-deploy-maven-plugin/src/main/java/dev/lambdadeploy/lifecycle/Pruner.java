@@ -173,7 +173,7 @@ public final class Pruner {
         private void layer(String layer, Set<String> protectedArns, String bucket) {
             String resource = "layer " + layer + " in " + region;
             List<LayerVersionsListItem> versions = new ArrayList<>(AwsCalls.call("lambda:ListLayerVersions", resource,
-                    () -> aws.lambda().listLayerVersionsPaginator(r -> r.layerName(layer)).layerVersions()).stream().toList());
+                    () -> aws.lambda().listLayerVersionsPaginator(r -> r.layerName(layer)).layerVersions().stream().toList()));
             versions.sort(Comparator.comparingLong(LayerVersionsListItem::version).reversed());
             Map<String, String> keptShas = new HashMap<>();
             List<GetLayerVersionResponse> doomed = new ArrayList<>();
@@ -218,7 +218,7 @@ public final class Pruner {
             String prefix = scope.s3().key(scope.codeFolder(), "x");
             String folder = prefix.substring(0, prefix.length() - "x.zip".length());
             List<S3Object> objects = new ArrayList<>(AwsCalls.call("s3:ListObjectsV2", "s3://" + bucket + "/" + folder,
-                    () -> aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder)).contents()).stream().toList());
+                    () -> aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder)).contents().stream().toList()));
             objects.sort(Comparator.comparing(S3Object::lastModified).reversed());
             Set<String> protectedHex = new LinkedHashSet<>();
             protectedCode.forEach(sha -> protectedHex.add(CodeSource.hex(sha)));

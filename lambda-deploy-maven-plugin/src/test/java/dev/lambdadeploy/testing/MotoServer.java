@@ -32,9 +32,19 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             + "(it must be on the PATH as moto_server, or importable by python3 as moto.server)";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private Process process;
     private int port;
     private Path logFile;
+
+    /**
+     * Sets one of moto's settings variables for this server, e.g. {@code MOTO_LAMBDA_STUB_ECR=false} so that Lambda
+     * resolves image URIs against moto's ECR (image digests as in AWS) instead of hashing the URI string.
+     */
+    public MotoServer withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
@@ -65,6 +75,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(logFile.toFile());
             // moto's own boto session must not see the test's AWS settings (an empty AWS_PROFILE breaks it)
             pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+            pb.environment().putAll(environment);
             process = pb.start();
             if (awaitReady(Duration.ofSeconds(30))) {
                 return;
