@@ -1,0 +1,148 @@
+package dev.lambdadeploy.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.lambdadeploy.aws.AwsClientFactory;
+import dev.lambdadeploy.aws.AwsClients;
+import dev.lambdadeploy.aws.AwsSettings;
+import dev.lambdadeploy.aws.RetryStrategyMode;
+import dev.lambdadeploy.manifest.ManifestIO;
+import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.publish.DeployMode;
+import dev.lambdadeploy.publish.DeployRequest;
+import dev.lambdadeploy.publish.DeployResult;
+import dev.lambdadeploy.publish.FunctionSettings;
+import dev.lambdadeploy.publish.LambdaDeployer;
+import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.MotoServer;
+import dev.lambdadeploy.testing.RecordingLog;
+import dev.lambdadeploy.testing.TestPackage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code -Dlambda.rollback.to=<git commit>}: the deploy engine publishes a version per deploy whose description
+ * carries {@code git <sha>}; rollback finds it by the full or an abbreviated commit, and refuses an unknown one
+ * without changing anything. Real SDK against a real moto_server.
+ */
+class RollbackToCommitTest {
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+
+    static final String REGION = "eu-west-1";
+    static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
+    static final List<String> COMMITS = List.of("3f2a9c1d0b8e7f6a5c4d3e2f1a0b9c8d7e6f5a41",
+            "8c1e5b7a9d3f2e4c6a8b0d2f4e6a8c0b2d4f6e82", "c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5f7a9b1c3d5");
+
+    @TempDir Path dir;
+    TestPackage pkg;
+    RecordingLog log = new RecordingLog();
+    AwsClientFactory factory;
+    AwsClients aws;
+    String role;
+    final String[] code = new String[3];
+
+    @BeforeEach
+    void deployThreeCommits() throws Exception {
+        MOTO.reset();
+        pkg = new TestPackage(dir.resolve("target/lambda"));
+        factory = new AwsClientFactory(settings());
+        aws = factory.clients(REGION);
+        role = MOTO.createRole("lambda-exec");
+        FunctionSettings publish = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
+                Map.of(), null, role, null, true, null, false);
+        for (int n = 0; n < 3; n++) {
+            pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+            DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
+                    .functionNames(List.of("orders")).aws(settings()).mode(DeployMode.S3).s3(S3).function(publish)
+                    .gitCommit(COMMITS.get(n)).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30))
+                    .build());
+            assertFalse(r.failed(), () -> r.regions().get(0).error());
+            code[n] = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME)).function().codeSha256();
+        }
+        // what the rollback looks for: the commit in the description of each published version
+        assertEquals(List.of(true, true, true), List.of(1, 2, 3).stream().map(v -> aws.lambda()
+                .getFunctionConfiguration(r -> r.functionName("orders").qualifier(String.valueOf(v))).description()
+                .endsWith(" git " + COMMITS.get(v - 1))).toList());
+    }
+
+    @AfterEach
+    void tearDown() {
+        aws.close();
+        factory.close();
+    }
+
+    AwsSettings settings() {
+        return new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null);
+    }
+
+    RollbackResult rollbackTo(String to) {
+        LifecycleScope scope = new LifecycleScope(pkg.dir(), List.of(REGION), List.of("orders"), settings(), "", S3,
+                "demo-function", null);
+        return new LambdaRollback(log).rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30),
+                Duration.ofMillis(50)));
+    }
+
+    String layerArn(int version) {
+        return aws.lambda().getLayerVersion(r -> r.layerName("deps").versionNumber((long) version)).layerVersionArn();
+    }
+
+    List<String> layers() {
+        return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).layers().stream()
+                .map(l -> l.arn()).toList();
+    }
+
+    String currentCode() {
+        return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).codeSha256();
+    }
+
+    @Test
+    void aFullCommitReturnsToTheVersionDeployedFromIt() {
+        RollbackResult r = rollbackTo(COMMITS.get(0));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertEquals(code[0], currentCode());
+        assertEquals(List.of(layerArn(1)), layers());
+        assertEquals("deploy " + COMMITS.get(0) + " (version 1)", r.regions().get(0).functions().get(0).target());
+    }
+
+    @Test
+    void anAbbreviatedCommitWorksToo() {
+        String abbreviated = COMMITS.get(1).substring(0, 8);
+
+        RollbackResult r = rollbackTo(abbreviated);
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertEquals(code[1], currentCode());
+        assertEquals(List.of(layerArn(2)), layers());
+        assertEquals("deploy " + abbreviated + " (version 2)", r.regions().get(0).functions().get(0).target());
+    }
+
+    @Test
+    void anUnknownCommitIsRefusedAndNothingChanges() {
+        Map<String, String> tagsBefore = aws.lambda().getFunction(g -> g.functionName("orders")).tags();
+        String modifiedBefore = aws.lambda().getFunctionConfiguration(g -> g.functionName("orders")).lastModified();
+
+        RollbackResult r = rollbackTo("deadbeef1");
+
+        assertTrue(r.failed());
+        String error = r.regions().get(0).error();
+        assertTrue(error.startsWith("Cannot roll back function orders in eu-west-1 to 'deadbeef1': it is neither a "
+                + "published version, an alias nor the git commit of a deploy"), error);
+        assertTrue(error.contains("Published versions: 1, 2, 3; aliases: none"), error);
+        assertTrue(r.regions().get(0).functions().isEmpty(), "no function was touched");
+        assertEquals(code[2], currentCode());
+        assertEquals(List.of(layerArn(3)), layers());
+        assertEquals(modifiedBefore, aws.lambda().getFunctionConfiguration(g -> g.functionName("orders")).lastModified());
+        assertEquals(tagsBefore, aws.lambda().getFunction(g -> g.functionName("orders")).tags());
+        assertEquals(4, aws.lambda().listVersionsByFunction(v -> v.functionName("orders")).versions().size(),
+                "$LATEST and the three deploys: no version published");
+    }
+}
