@@ -49,6 +49,15 @@ class AwsSupport {
         }
     }
 
+    def <T> T ecr(Closure<T> use) {
+        def c = configure(software.amazon.awssdk.services.ecr.EcrClient.builder()).build()
+        try {
+            return use(c)
+        } finally {
+            c.close()
+        }
+    }
+
     def <T> T s3(Closure<T> use) {
         S3Client c = configure(S3Client.builder()).forcePathStyle(true).build()
         try {

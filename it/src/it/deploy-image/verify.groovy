@@ -1,57 +1,33 @@
-// The image function in Lambda runs the pushed image pinned by digest; the registry holds that image with the
-// handler as CMD, for linux/amd64, on the base plus 4 application layers; deploy-result.json reports it.
+// After lambda:prune -Dlambda.prune.delete=true (invocation 2): the untagged image nothing uses is gone from ECR,
+// the image the function runs stays, and prune-result.json says so.
 import groovy.json.JsonSlurper
-import java.net.http.HttpClient
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 
 support = evaluate(new File(itSupport))
 aws = evaluate(new File(awsSupport))
-String log = support.buildLog()
-aws.assertNoSecrets(log)
-assert log.contains('BUILD SUCCESS')
-assert log.contains('Image build and push:'): 'progress while pushing'
-assert log =~ /eu-west-1\s+image\s+it-image\s+pushed/
+List<String> logs = support.invocationLogs()
+assert logs.size() == 2: "expected two Maven invocations in build.log, got ${logs.size()}"
+aws.assertNoSecrets(support.buildLog())
+assert logs[1].contains('BUILD SUCCESS')
 
-Map result = (Map) new JsonSlurper().parse(new File(basedir, 'target/lambda/deploy-result.json'))
-assert result.mode == 'image'
-Map image = result.regions[0].image
-String digest = image.digest
-assert digest ==~ /sha256:[0-9a-f]{64}/
-assert image.imageUri == "123456789012.dkr.ecr.eu-west-1.amazonaws.com/it-image@${digest}"
-assert image.pushedTo == "${registryHost}/it-image@${digest}"
-assert image.repositoryCreated == true
-assert image.layers*.name == ['base-1', 'dependencies', 'resources', 'classes']: 'no SNAPSHOT dependency, so no snapshot layer'
-assert image.layers.findAll { it.origin == 'application' }.every { it.pushed }
-assert image.pushedBytes > 0
-assert result.regions[0].functions[0].code == 'created'
-assert result.regions[0].functions[0].imageUri == image.imageUri
+String repo = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/it-image'
+String running = aws.lambda { it.getFunction { r -> r.functionName('it-image-fn') } }.code().imageUri()
+String digest = running.substring(running.indexOf('@') + 1)
+String untagged = new File(basedir, 'untagged-digest.txt').text
+assert logs[1].contains("deleted image ${repo}@${untagged}")
 
-// Lambda (moto) through the SDK
-def fn = aws.lambda { it.getFunction { r -> r.functionName('it-image-fn') } }
-assert fn.configuration().packageTypeAsString() == 'Image'
-assert fn.code().imageUri() == image.imageUri
-assert fn.configuration().memorySize() == 1024
-assert fn.configuration().layers().isEmpty()
+Map result = (Map) new JsonSlurper().parse(new File(basedir, 'target/lambda/prune-result.json'))
+assert result.dryRun == false
+List<Map> images = result.regions[0].items.findAll { it.kind == 'image' }
+assert images*.id as Set == ["${repo}@${digest}", "${repo}@${untagged}"] as Set
+Map kept = images.find { it.id == "${repo}@${digest}" }
+assert kept.action == 'kept'
+assert kept.reason.contains('image of function it-image-fn'): kept.reason
+assert kept.tags == ['1.0']
+Map deleted = images.find { it.id == "${repo}@${untagged}" }
+assert deleted.action == 'deleted'
+assert deleted.reason == 'untagged and not in use'
+assert result.bytesFreed == deleted.bytes
 
-// the registry's HTTP API
-def http = HttpClient.newHttpClient()
-def get = { String path, String accept ->
-    def res = http.send(HttpRequest.newBuilder(URI.create("http://${registryHost}/v2/${path}"))
-            .header('Accept', accept).build(), HttpResponse.BodyHandlers.ofString())
-    assert res.statusCode() == 200: "${path}: HTTP ${res.statusCode()} ${res.body()}"
-    res
-}
-def manifestRes = get('it-image/manifests/1.0', 'application/vnd.docker.distribution.manifest.v2+json')
-assert manifestRes.headers().firstValue('Docker-Content-Digest').get() == digest
-Map manifest = (Map) new JsonSlurper().parseText(manifestRes.body())
-assert manifest.mediaType == 'application/vnd.docker.distribution.manifest.v2+json': 'single-platform, never a list'
-assert manifest.layers.size() == 4
-assert manifest.layers*.size == image.layers*.compressedBytes
-Map config = (Map) new JsonSlurper().parseText(get("it-image/blobs/${manifest.config.digest}", '*/*').body())
-assert config.architecture == 'amd64'
-assert config.os == 'linux'
-assert config.config.Cmd == ['com.example.img.Handler::handleRequest']
-assert config.config.Entrypoint == ['/lambda-entrypoint.sh']
-assert config.config.WorkingDir == '/var/task'
+def left = aws.ecr { it.describeImages { r -> r.repositoryName('it-image') }.imageDetails()*.imageDigest() }
+assert left == [digest]
 return true
