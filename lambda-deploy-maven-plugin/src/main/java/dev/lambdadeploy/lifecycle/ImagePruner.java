@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.model.BatchDeleteImageResponse;
@@ -94,13 +96,35 @@ final class ImagePruner {
                         : "older than the newest " + keep + " tagged images and not in use");
             }
         }
-        if (delete) {
-            delete(repo, doomed);
-        }
+        Map<String, String> failed = delete ? delete(repo, doomed) : Map.of();
         for (int i = 0; i < doomed.size(); i++) {
-            items.add(item(repo, doomed.get(i), delete ? "deleted" : "would-delete", doomedReasons.get(i)));
+            ImageDetail image = doomed.get(i);
+            String failure = failed.get(image.imageDigest());
+            items.add(failure != null ? item(repo, image, "kept", "delete failed: " + failure)
+                    : item(repo, image, delete ? "deleted" : "would-delete", doomedReasons.get(i)));
+        }
+        if (!failed.isEmpty()) {
+            // the caller records the items of this repository before the region fails
+            throw new ImageDeleteException(items, "ECR BatchDeleteImage could not delete " + failed.size()
+                    + " image(s) from " + resource + ": " + failed.entrySet().stream().map(e -> e.getKey() + " ("
+                    + e.getValue() + ")").collect(java.util.stream.Collectors.joining("; ")) + ". The AWS identity "
+                    + "needs ecr:BatchDeleteImage on the repository; re-run lambda:prune -Dlambda.prune.delete=true.");
         }
         return items;
+    }
+
+    /** A delete that failed for some images; {@link #items()} says what happened to each image of the repository. */
+    static final class ImageDeleteException extends LifecycleException {
+        private final transient List<PruneResult.Item> items;
+
+        ImageDeleteException(List<PruneResult.Item> items, String message) {
+            super(message);
+            this.items = List.copyOf(items);
+        }
+
+        List<PruneResult.Item> items() {
+            return items;
+        }
     }
 
     private Repository describe(String repository, boolean configured) {
@@ -119,11 +143,13 @@ final class ImagePruner {
         }
     }
 
-    /** Deletes by digest (all tags of the image go with it); any failure fails the region, naming the images. */
-    private void delete(Repository repo, List<ImageDetail> doomed) {
+    /**
+     * Deletes by digest (all tags of the image go with it). Returns the images ECR could not delete with AWS's
+     * failure code and reason; an image already gone counts as deleted.
+     */
+    private Map<String, String> delete(Repository repo, List<ImageDetail> doomed) {
         String resource = "ECR repository " + repo.repositoryName() + " in " + aws.region();
-        List<String> failures = new ArrayList<>();
-        Set<String> failed = new java.util.HashSet<>();
+        Map<String, String> failed = new LinkedHashMap<>();
         for (int from = 0; from < doomed.size(); from += DELETE_BATCH) {
             List<ImageIdentifier> ids = doomed.subList(from, Math.min(doomed.size(), from + DELETE_BATCH)).stream()
                     .map(i -> ImageIdentifier.builder().imageDigest(i.imageDigest()).build()).toList();
@@ -131,19 +157,14 @@ final class ImagePruner {
                     .batchDeleteImage(r -> r.repositoryName(repo.repositoryName()).registryId(repo.registryId())
                             .imageIds(ids)));
             for (ImageFailure f : res.failures()) {
-                if (f.failureCode() != ImageFailureCode.IMAGE_NOT_FOUND) { // already gone is what we wanted
-                    failures.add(f.imageId().imageDigest() + ": " + f.failureCodeAsString() + " " + f.failureReason());
-                    failed.add(f.imageId().imageDigest());
+                if (f.failureCode() != ImageFailureCode.IMAGE_NOT_FOUND && f.imageId() != null) {
+                    failed.put(f.imageId().imageDigest(), f.failureCodeAsString() + ": " + f.failureReason());
                 }
             }
         }
-        doomed.stream().filter(i -> !failed.contains(i.imageDigest())).forEach(i -> log.info("[" + aws.region() + "] deleted image " + repo.repositoryUri() + "@"
-                + i.imageDigest()));
-        if (!failures.isEmpty()) {
-            throw new LifecycleException("ECR BatchDeleteImage could not delete " + failures.size() + " image(s) from "
-                    + resource + ": " + String.join("; ", failures) + ". The AWS identity needs ecr:BatchDeleteImage "
-                    + "on the repository; re-run lambda:prune -Dlambda.prune.delete=true.");
-        }
+        doomed.stream().filter(i -> !failed.containsKey(i.imageDigest())).forEach(i -> log.info("[" + aws.region()
+                + "] deleted image " + repo.repositoryUri() + "@" + i.imageDigest()));
+        return failed;
     }
 
     private static boolean isIndex(ImageDetail i) {

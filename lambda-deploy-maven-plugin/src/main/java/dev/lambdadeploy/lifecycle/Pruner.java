@@ -165,8 +165,13 @@ public final class Pruner {
                 // a configured repository may not exist yet while every function is a zip; one an image function
                 // uses, or the configured one once image functions are configured, must
                 boolean mustExist = fromFunctions.contains(repository) || !configuredImages.isEmpty();
-                items.addAll(images.prune(repository, configured && !fromFunctions.contains(repository), mustExist,
-                        needed));
+                try {
+                    items.addAll(images.prune(repository, configured && !fromFunctions.contains(repository), mustExist,
+                            needed));
+                } catch (ImagePruner.ImageDeleteException e) {
+                    items.addAll(e.items());
+                    throw e;
+                }
             }
         }
 

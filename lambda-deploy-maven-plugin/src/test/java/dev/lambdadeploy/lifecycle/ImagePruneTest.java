@@ -269,6 +269,38 @@ class ImagePruneTest {
     }
 
     @Test
+    void anImageEcrRefusesToDeleteIsReportedAsKeptAndFailsTheRegion() throws Exception {
+        aws.ecr().createRepository(r -> r.repositoryName("orders"));
+        String old = putImage("orders", "old", "1.0", 1_000);
+        String current = putImage("orders", "current", "2.0", 2_000);
+        createImageFunction("orders", REPO_URI + "@" + current);
+        try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
+            // BatchDeleteImage answers 200 with per-image failures, e.g. for a platform image of a manifest list
+            proxy.add(dev.lambdadeploy.testing.Fault.respond(
+                    h -> String.valueOf(h.header("X-Amz-Target")).endsWith(".BatchDeleteImage"), 200,
+                    Map.of("Content-Type", "application/x-amz-json-1.1"), "{\"imageIds\":[],\"failures\":[{\"imageId\":"
+                            + "{\"imageDigest\":\"" + old + "\"},\"failureCode\":\"ImageReferencedByManifestList\","
+                            + "\"failureReason\":\"Requested image referenced by manifest list\"}]}"));
+
+            PruneResult r = new Pruner(log).prune(new PruneRequest(scope(proxy.uri(), "orders"), 3, true, null,
+                    "orders", 1));
+
+            assertTrue(r.failed());
+            String error = r.regions().get(0).error();
+            assertTrue(error.startsWith("ECR BatchDeleteImage could not delete 1 image(s) from ECR repository orders in "
+                    + "eu-west-1: " + old + " (ImageReferencedByManifestList: Requested image referenced by manifest "
+                    + "list)"), error);
+            PruneResult.Item refused = item(r, REPO_URI + "@" + old);
+            assertEquals("kept", refused.action());
+            assertTrue(refused.reason().startsWith("delete failed: ImageReferencedByManifestList"), refused.reason());
+            assertEquals("kept", item(r, REPO_URI + "@" + current).action());
+            assertEquals(0, r.bytesFreed());
+            assertFalse(log.text().contains("deleted image"), log::text);
+        }
+        assertEquals(Set.of(old, current), digestsIn("orders"));
+    }
+
+    @Test
     void imageReferencesParseEcrUrisByDigestAndByTag() {
         ImageRef byDigest = ImageRef.parse(REPO_URI + "@sha256:abc");
         assertEquals(new ImageRef("123456789012.dkr.ecr.eu-west-1.amazonaws.com", "123456789012", REGION, "orders",
