@@ -66,7 +66,8 @@ final class FunctionReader {
     List<DeployedFunction.PublishedVersion> versions(String name) {
         List<DeployedFunction.PublishedVersion> out = new ArrayList<>();
         AwsCalls.call("lambda:ListVersionsByFunction", "function " + name + " in " + region,
-                () -> lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions())
+                // paginators call AWS while iterating: collect inside, so failures are translated
+                () -> lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream().toList())
                 .forEach(v -> {
                     if (!"$LATEST".equals(v.version())) {
                         out.add(new DeployedFunction.PublishedVersion(v.version(), v.codeSha256(), null,
@@ -80,7 +81,7 @@ final class FunctionReader {
     private Map<String, String> aliases(String name) {
         Map<String, String> out = new LinkedHashMap<>();
         AwsCalls.call("lambda:ListAliases", "function " + name + " in " + region,
-                () -> lambda.listAliasesPaginator(r -> r.functionName(name)).aliases())
+                () -> lambda.listAliasesPaginator(r -> r.functionName(name)).aliases().stream().toList())
                 .forEach(a -> out.put(a.name(), a.functionVersion()));
         return out;
     }
