@@ -1,57 +1,31 @@
-// The image function in Lambda runs the pushed image pinned by digest; the registry holds that image with the
-// handler as CMD, for linux/amd64, on the base plus 4 application layers; deploy-result.json reports it.
+// After rollback + status (3) and status with failOnDrift (4): v1's image runs again, the history tags are swapped,
+// and status reports the drift from the local build (v2), which fails the build with failOnDrift.
 import groovy.json.JsonSlurper
-import java.net.http.HttpClient
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 
 support = evaluate(new File(itSupport))
 aws = evaluate(new File(awsSupport))
-String log = support.buildLog()
-aws.assertNoSecrets(log)
-assert log.contains('BUILD SUCCESS')
-assert log.contains('Image build and push:'): 'progress while pushing'
-assert log =~ /eu-west-1\s+image\s+it-image\s+pushed/
+assert support.invocationLogs().size() == 4: 'an invocation did not run: an earlier check failed, see above'
+aws.assertNoSecrets(support.buildLog())
+String v1 = new File(basedir, 'image-v1.txt').text
+String v2 = new File(basedir, 'image-v2.txt').text
+String digest1 = v1.substring(v1.indexOf('@') + 1)
+String digest2 = v2.substring(v2.indexOf('@') + 1)
 
-Map result = (Map) new JsonSlurper().parse(new File(basedir, 'target/lambda/deploy-result.json'))
-assert result.mode == 'image'
-Map image = result.regions[0].image
-String digest = image.digest
-assert digest ==~ /sha256:[0-9a-f]{64}/
-assert image.imageUri == "123456789012.dkr.ecr.eu-west-1.amazonaws.com/it-image@${digest}"
-assert image.pushedTo == "${registryHost}/it-image@${digest}"
-assert image.repositoryCreated == true
-assert image.layers*.name == ['base-1', 'dependencies', 'resources', 'classes']: 'no SNAPSHOT dependency, so no snapshot layer'
-assert image.layers.findAll { it.origin == 'application' }.every { it.pushed }
-assert image.pushedBytes > 0
-assert result.regions[0].functions[0].code == 'created'
-assert result.regions[0].functions[0].imageUri == image.imageUri
-
-// Lambda (moto) through the SDK
+String log = support.invocationLogs()[2]
+assert log.contains('BUILD SUCCESS'): support.tail(log)
+assert log.contains("it-image-fn: rolled back to the previous deployment (deploy history tags) (code ${v1} from image ${v1}"): support.tail(log)
 def fn = aws.lambda { it.getFunction { r -> r.functionName('it-image-fn') } }
-assert fn.configuration().packageTypeAsString() == 'Image'
-assert fn.code().imageUri() == image.imageUri
-assert fn.configuration().memorySize() == 1024
-assert fn.configuration().layers().isEmpty()
+assert fn.code().imageUri() == v1
+assert fn.tags()['lambda-deploy:image-uri'] == v1
+assert fn.tags()['lambda-deploy:previous-image-uri'] == v2: 'a second rollback would return to v2'
+Map status = (Map) new JsonSlurper().parse(new File(basedir, 'target/lambda/status.json'))
+Map st = status.regions[0].functions[0]
+assert st.imageDigest == digest1: 'status confirms the rollback'
+assert st.localImage.status == 'differs' && st.localImage.imageUri == v2
+assert st.drift == ["image: deployed ${digest1}, local build ${digest2} (lambda:deploy would point the function at the local build)".toString()]
+assert status.drift == true
 
-// the registry's HTTP API
-def http = HttpClient.newHttpClient()
-def get = { String path, String accept ->
-    def res = http.send(HttpRequest.newBuilder(URI.create("http://${registryHost}/v2/${path}"))
-            .header('Accept', accept).build(), HttpResponse.BodyHandlers.ofString())
-    assert res.statusCode() == 200: "${path}: HTTP ${res.statusCode()} ${res.body()}"
-    res
-}
-def manifestRes = get('it-image/manifests/1.0', 'application/vnd.docker.distribution.manifest.v2+json')
-assert manifestRes.headers().firstValue('Docker-Content-Digest').get() == digest
-Map manifest = (Map) new JsonSlurper().parseText(manifestRes.body())
-assert manifest.mediaType == 'application/vnd.docker.distribution.manifest.v2+json': 'single-platform, never a list'
-assert manifest.layers.size() == 4
-assert manifest.layers*.size == image.layers*.compressedBytes
-Map config = (Map) new JsonSlurper().parseText(get("it-image/blobs/${manifest.config.digest}", '*/*').body())
-assert config.architecture == 'amd64'
-assert config.os == 'linux'
-assert config.config.Cmd == ['com.example.img.Handler::handleRequest']
-assert config.config.Entrypoint == ['/lambda-entrypoint.sh']
-assert config.config.WorkingDir == '/var/task'
+String failed = support.invocationLogs()[3]
+assert failed.contains('BUILD FAILURE'): support.tail(failed)
+assert failed.contains('lambda:status found drift between the deployed functions and the local package'): support.tail(failed)
 return true
