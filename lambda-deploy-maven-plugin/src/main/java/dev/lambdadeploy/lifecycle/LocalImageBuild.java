@@ -40,7 +40,8 @@ record LocalImageBuild(ImageBuildRecord record, String packageKey, String proble
                     ImageBuildRecord.FILE_NAME + " lists no image");
         }
         boolean packageChanged = !packageKey.equals(record.inputsKey());
-        String status = built.digest().equals(f.imageDigest()) ? "in-sync" : "differs";
+        String status = f.imageDigest() == null ? "unknown" : built.digest().equals(f.imageDigest()) ? "in-sync"
+                : "differs";
         if (status.equals("differs")) {
             drift.add("image: deployed " + f.imageDigest() + ", local build " + built.digest()
                     + (packageChanged ? "" : " (lambda:deploy would point the function at the local build)"));
@@ -50,6 +51,6 @@ record LocalImageBuild(ImageBuildRecord record, String packageKey, String proble
                     + " was built (lambda:deploy would build, push and deploy it)");
         }
         return new StatusResult.LocalImage(status, built.digest(), built.imageUri(), record.builtAt(), packageChanged,
-                null);
+                f.imageDigest() == null ? "Lambda reports no digest for the deployed image " + f.imageUri() : null);
     }
 }
