@@ -115,6 +115,9 @@ final class RegionDeployer {
             LayerPublisher.LayerState s = e.getValue();
             if (s.upToDate()) {
                 log.info("[" + region + "] layer " + z.awsName() + " is up to date (version " + s.latestVersion() + ")");
+                for (String change : layers.reconcileSharing(z.awsName(), s.latestVersion(), request.layers(), dryRun)) {
+                    log.info("[" + region + "] layer " + z.awsName() + " version " + s.latestVersion() + ": " + change);
+                }
                 managedArns.add(s.latestArn());
                 layerResults.add(new LayerResult(z.name(), z.awsName(), "up-to-date", s.latestArn(), s.latestVersion(),
                         z.codeSha256(), null, null, null, 0, "latest version has the same CodeSha256, runtimes and architectures"));

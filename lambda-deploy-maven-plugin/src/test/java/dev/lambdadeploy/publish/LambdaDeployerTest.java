@@ -13,6 +13,7 @@ import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -315,6 +316,49 @@ class LambdaDeployerTest {
         assertEquals("Apache-2.0", layerVersion("deps", 1).licenseInfo());
         String policy = aws.lambda().getLayerVersionPolicy(p -> p.layerName("deps").versionNumber(1L)).policy();
         assertTrue(policy.contains("210987654321") && policy.contains("lambda:GetLayerVersion"), policy);
+    }
+
+    @Test
+    void sharingOfAReusedLayerVersionFollowsThePomWithoutANewVersion() {
+        existingFunction("orders");
+        deploy(request("orders"));
+        assertTrue(sharedWith("deps", 1).isEmpty());
+
+        // sharing configured after the layer was published: the reused version gets it, no version 2
+        LayerSettings shared = new LayerSettings("", List.of(), null, List.of("210987654321"), "o-abc123defg");
+        DeployResult r = deploy(request("orders").layers(shared));
+        assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
+        assertEquals(List.of("lambda-deploy-account-210987654321", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
+        assertTrue(log.text().contains("layer deps version 1: shared with account 210987654321"), log.text());
+        assertEquals(1, aws.lambda().listLayerVersions(l -> l.layerName("deps")).layerVersions().size());
+
+        // a statement someone else added stays; an account dropped from the POM loses access
+        aws.lambda().addLayerVersionPermission(a -> a.layerName("deps").versionNumber(1L).statementId("by-hand")
+                .action("lambda:GetLayerVersion").principal("111122223333"));
+        log.lines().clear();
+        deploy(request("orders").layers(new LayerSettings("", List.of(), null, List.of(), "o-abc123defg")));
+        assertEquals(List.of("by-hand", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
+        assertTrue(log.text().contains("removed sharing lambda-deploy-account-210987654321"), log.text());
+
+        // unchanged settings: nothing to do, nothing logged about sharing
+        log.lines().clear();
+        deploy(request("orders").layers(new LayerSettings("", List.of(), null, List.of(), "o-abc123defg")));
+        assertFalse(log.text().contains("shar"), log.text());
+    }
+
+    /** Statement ids of a layer version's policy, sorted; empty when it has none. */
+    private List<String> sharedWith(String layer, long version) {
+        try {
+            String policy = aws.lambda().getLayerVersionPolicy(p -> p.layerName(layer).versionNumber(version)).policy();
+            List<String> ids = new ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(policy).path("Statement")
+                    .forEach(st -> ids.add(st.path("Sid").asText()));
+            return ids.stream().sorted().toList();
+        } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
+            return List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
