@@ -273,6 +273,40 @@ class LambdaDeployerTest {
     }
 
     @Test
+    void eachFunctionGetsTheSharedSettingsWithItsOwnOnTop() throws Exception {
+        FunctionSettings shared = new FunctionSettings("com.example.Worker::handle", null, 512, 30,
+                Map.of("STAGE", "test", "LOG", "info"), null, role, null, false, null, false);
+        FunctionOverride api = new FunctionOverride("com.example.Api::handle", 1024, null, Map.of("LOG", "debug"),
+                "-XX:TieredStopAtLevel=1", null, "orders HTTP API", true, null);
+
+        DeployResult r = deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        GetFunctionConfigurationResponse a = config("orders-api");
+        assertEquals("com.example.Api::handle", a.handler());
+        assertEquals(1024, a.memorySize());
+        assertEquals(30, a.timeout(), "not overridden: the shared timeout");
+        assertEquals("orders HTTP API", a.description());
+        assertEquals(Map.of("STAGE", "test", "LOG", "debug", "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1"),
+                a.environment().variables());
+        GetFunctionConfigurationResponse w = config("orders-worker");
+        assertEquals("com.example.Worker::handle", w.handler());
+        assertEquals(512, w.memorySize());
+        assertEquals(Map.of("STAGE", "test", "LOG", "info"), w.environment().variables());
+        assertEquals(manifest().function().codeSha256(), w.codeSha256());
+        FunctionResult apiResult = r.regions().get(0).functions().stream()
+                .filter(f -> f.name().equals("orders-api")).findFirst().orElseThrow();
+        FunctionResult workerResult = r.regions().get(0).functions().stream()
+                .filter(f -> f.name().equals("orders-worker")).findFirst().orElseThrow();
+        assertNotNull(apiResult.publishedVersion(), "publishVersion is on for orders-api only");
+        assertNull(workerResult.publishedVersion());
+
+        // the same settings again: nothing to change on either function
+        DeployResult again = deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
+        again.regions().get(0).functions().forEach(f -> assertEquals("up-to-date", f.configuration(), f.name()));
+    }
+
+    @Test
     void settingsFromThePomAreAppliedAndThenLeftAlone() {
         existingFunction("orders");
         FunctionSettings fs = new FunctionSettings("com.example.Other::handle", null, 1024, 20, Map.of("A", "1"),
