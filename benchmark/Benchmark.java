@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
 
 /**
  * The benchmark driver: makes the same Lambda java/lib layer from the same dependency set in several ways, in one
- * run on one machine, and writes the numbers side by side (benchmark/target/results.json and results.md).
+ * run on one machine, and writes the numbers side by side (benchmark/target/results.json and results.md); then
+ * deploys it to a local moto_server as zips and as a container image pushed to a local docker-registry.
  *
  * <p>Run it from the repository root with {@code benchmark/run} (which installs the plugin first) or directly:
  * {@code java benchmark/Benchmark.java [--smoke] [--runs N] [--maven-repo DIR] [--release-cache DIR]}.
@@ -156,7 +157,14 @@ public class Benchmark {
         noopResult.put("noopWallMs", median(noop, Timing::wallMs));
         noopResult.put("fullWallMs", median(lambda, Timing::wallMs));
         results.put("noopRebuild", noopResult);
-        results.put("deploy", o.skipDeploy() ? Map.of("skipped", "--skip-deploy") : new DeployBench(dir).run());
+        if (o.skipDeploy()) {
+            results.put("deploy", Map.of("skipped", "--skip-deploy"));
+            results.put("image", Map.of("skipped", "--skip-deploy"));
+        } else {
+            DeployBench deploy = new DeployBench(dir);
+            results.put("deploy", deploy.run());
+            results.put("image", deploy.image());
+        }
 
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"), Json.write(results) + "\n");
@@ -316,6 +324,9 @@ public class Benchmark {
     }
 
     private static long sizeOfTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> {
                 try {
@@ -391,9 +402,15 @@ public class Benchmark {
      */
     final class DeployBench {
         private final Path dir;
+        private Map<String, Object> image;
 
         DeployBench(Path dir) {
             this.dir = dir;
+        }
+
+        /** The image pushes, measured against the same moto after the zip deploys. */
+        Map<String, Object> image() {
+            return image;
         }
 
         Map<String, Object> run() throws Exception {
@@ -429,6 +446,7 @@ public class Benchmark {
                 String layerName = firstString(Files.readString(dir.resolve("target/lambda/deploy-result.json")),
                         "layerName");
                 steps.put("layerVersions", countLayerVersions(endpoint, layerName));
+                image = new ImageBench(dir, props, env).run();
                 return steps;
             } finally {
                 exec(o.root(), "moto stop", List.of("bash", motoScript.toString(), "stop", "" + port,
@@ -470,6 +488,228 @@ public class Benchmark {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("moto CreateRole answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+    }
+
+    /**
+     * Pushes the benchmark project as a container image (mode image) to a local docker-registry, with the ECR
+     * repository and Lambda in moto, three times: first push, nothing changed, classes-only change. Bytes pushed come
+     * from the plugin's deploy-result.json and, independently, from the growth of the registry's blob storage.
+     */
+    final class ImageBench {
+        private final Path dir;
+        private final List<String> props;
+        private final Map<String, String> env;
+
+        ImageBench(Path dir, List<String> zipProps, Map<String, String> env) {
+            this.dir = dir;
+            this.env = env;
+            this.props = new ArrayList<>(zipProps.stream().filter(p -> !p.startsWith("-Dlambda.functionName=")
+                    && !p.startsWith("-Dlambda.deploy.mode=")).toList());
+        }
+
+        Map<String, Object> run() throws Exception {
+            Path script = o.root().resolve("it/src/test-servers/docker-registry.sh");
+            Path registryDir = out.resolve("docker-registry");
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            Path registryLog = logs.resolve(String.format(Locale.ROOT, "%03d-docker-registry-run.log", ++logCounter));
+            Process registry = new ProcessBuilder("bash", script.toString(), "run", "" + port, registryDir.toString())
+                    .redirectErrorStream(true).redirectOutput(registryLog.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+            try {
+                exec(o.root(), "docker-registry await", List.of("bash", script.toString(), "await", "" + port,
+                        registryDir.toString()));
+                Path base = baseImageTar();
+                props.addAll(List.of("-Dlambda.functionName=bench-image-function", "-Dlambda.deploy.mode=image",
+                        "-Dlambda.image.repository=bench-image", "-Dlambda.image.registry=127.0.0.1:" + port,
+                        "-Dlambda.image.allowInsecureRegistries=true", "-Dlambda.image.baseImage=tar:" + base));
+                Path blobs = registryDir.resolve("storage/docker/registry/v2/blobs");
+                Map<String, Object> steps = new LinkedHashMap<>();
+                steps.put("first push", step("image first push", blobs));
+                steps.put("nothing changed", step("image unchanged", blobs));
+                Path handler = dir.resolve("src/main/java/bench/Handler.java");
+                Files.writeString(handler, Files.readString(handler).replace("\"hello again \"", "\"hello image \""));
+                steps.put("classes-only change", step("image classes change", blobs));
+                return steps;
+            } finally {
+                exec(o.root(), "docker-registry stop", List.of("bash", script.toString(), "stop", "" + port,
+                        registryDir.toString()));
+                registry.waitFor();
+            }
+        }
+
+        private Map<String, Object> step(String label, Path blobs) throws Exception {
+            long before = sizeOfTree(blobs);
+            Timing t = maven(dir, label, List.of("package", "lambda:deploy"), "bench-lambda", props, env);
+            long added = sizeOfTree(blobs) - before;
+            Map<String, Object> result = JsonRead.object(Files.readString(dir.resolve("target/lambda/deploy-result.json")));
+            Map<String, Object> region = JsonRead.object(((List<?>) result.get("regions")).get(0));
+            Map<String, Object> image = JsonRead.object(region.get("image"));
+            List<String> pushed = new ArrayList<>();
+            long applicationBytes = 0;
+            for (Object l : (List<?>) image.get("layers")) {
+                Map<String, Object> layer = JsonRead.object(l);
+                if (Boolean.TRUE.equals(layer.get("pushed"))) {
+                    pushed.add((String) layer.get("name"));
+                }
+                if ("application".equals(layer.get("origin"))) {
+                    applicationBytes += ((Number) layer.get("compressedBytes")).longValue();
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("wallMs", t.wallMs());
+            m.put("deployMs", ((Number) result.get("durationMillis")).longValue());
+            m.put("pushedBytes", ((Number) image.get("pushedBytes")).longValue());
+            m.put("registryBlobBytesAdded", added);
+            m.put("layersPushed", pushed);
+            m.put("applicationLayersBytes", applicationBytes);
+            m.put("functionCode", firstString(Files.readString(dir.resolve("target/lambda/deploy-result.json")), "code"));
+            m.put("digest", image.get("digest"));
+            return m;
+        }
+
+        /**
+         * A minimal Lambda-like base image as a {@code docker save} tarball (the tests have no internet, and Jib reads
+         * local tarballs): one layer with the entrypoint script, Lambda's working directory and environment.
+         */
+        private Path baseImageTar() throws Exception {
+            Path baseDir = out.resolve("base-image");
+            deleteTree(baseDir);
+            Path root = Files.createDirectories(baseDir.resolve("rootfs"));
+            Files.writeString(root.resolve("lambda-entrypoint.sh"), "#!/bin/sh\nexec /var/lang/bin/java \"$@\"\n");
+            exec(baseDir, "base image layer", List.of("tar", "--owner=0", "--group=0", "--mtime=2025-01-01",
+                    "--mode=755", "-cf", "layer.tar", "-C", "rootfs", "lambda-entrypoint.sh"));
+            String diffId = "sha256:" + sha256(baseDir.resolve("layer.tar"));
+            Files.writeString(baseDir.resolve("config.json"), "{\"architecture\":\"amd64\",\"os\":\"linux\","
+                    + "\"config\":{\"Entrypoint\":[\"/lambda-entrypoint.sh\"],\"WorkingDir\":\"/var/task\","
+                    + "\"Env\":[\"LAMBDA_TASK_ROOT=/var/task\",\"LAMBDA_RUNTIME_DIR=/var/runtime\"]},"
+                    + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}");
+            Files.writeString(baseDir.resolve("manifest.json"), "[{\"Config\":\"config.json\","
+                    + "\"RepoTags\":[\"bench/lambda-java:21\"],\"Layers\":[\"layer.tar\"]}]");
+            exec(baseDir, "base image tar", List.of("tar", "-cf", "base.tar", "manifest.json", "config.json",
+                    "layer.tar"));
+            return baseDir.resolve("base.tar");
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Just enough of a JSON reader for the plugin's result files: objects, arrays, strings, numbers, booleans. */
+    static final class JsonRead {
+        private final String s;
+        private int i;
+
+        private JsonRead(String s) {
+            this.s = s;
+        }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> object(Object parsedOrText) {
+            Object v = parsedOrText instanceof String text ? new JsonRead(text).value() : parsedOrText;
+            if (!(v instanceof Map<?, ?>)) {
+                throw new IllegalStateException("expected a JSON object, got " + v);
+            }
+            return (Map<String, Object>) v;
+        }
+
+        private Object value() {
+            skip();
+            char c = s.charAt(i);
+            if (c == '{') {
+                Map<String, Object> m = new LinkedHashMap<>();
+                i++;
+                skip();
+                if (s.charAt(i) == '}') {
+                    i++;
+                    return m;
+                }
+                do {
+                    skip();
+                    String key = string();
+                    skip();
+                    expect(':');
+                    m.put(key, value());
+                    skip();
+                } while (s.charAt(i++) == ',');
+                return m;
+            }
+            if (c == '[') {
+                List<Object> l = new ArrayList<>();
+                i++;
+                skip();
+                if (s.charAt(i) == ']') {
+                    i++;
+                    return l;
+                }
+                do {
+                    l.add(value());
+                    skip();
+                } while (s.charAt(i++) == ',');
+                return l;
+            }
+            if (c == '"') {
+                return string();
+            }
+            int start = i;
+            while (i < s.length() && ",}] \n\r\t".indexOf(s.charAt(i)) < 0) {
+                i++;
+            }
+            String word = s.substring(start, i);
+            return switch (word) {
+                case "true" -> true;
+                case "false" -> false;
+                case "null" -> null;
+                default -> word.matches("-?\\d+") ? (Object) Long.parseLong(word) : (Object) Double.parseDouble(word);
+            };
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            for (char c; (c = s.charAt(i++)) != '"'; ) {
+                if (c == '\\') {
+                    char e = s.charAt(i++);
+                    switch (e) {
+                        case 'n' -> b.append('\n');
+                        case 't' -> b.append('\t');
+                        case 'r' -> b.append('\r');
+                        case 'b' -> b.append('\b');
+                        case 'f' -> b.append('\f');
+                        case 'u' -> {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                            i += 4;
+                        }
+                        default -> b.append(e);
+                    }
+                } else {
+                    b.append(c);
+                }
+            }
+            return b.toString();
+        }
+
+        private void expect(char c) {
+            if (s.charAt(i++) != c) {
+                throw new IllegalStateException("bad JSON at " + (i - 1) + ": expected " + c);
+            }
+        }
+
+        private void skip() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
             }
         }
     }
@@ -540,6 +780,26 @@ public class Benchmark {
             sb.append("\nLayer versions published in total: ").append(dm.get("layerVersions")).append(".\n");
         } else if (d instanceof Map<?, ?> dm) {
             sb.append("\nDeploy: skipped (").append(dm.get("skipped")).append(").\n");
+        }
+        Object img = r.get("image");
+        if (img instanceof Map<?, ?> im && !im.containsKey("skipped")) {
+            sb.append("\n| image push (`mvn package lambda:deploy`, mode image) | wall ms | deploy ms | bytes pushed "
+                    + "| registry blob bytes added | layers pushed | application layers bytes | function code |\n"
+                    + "|---|---:|---:|---:|---:|---|---:|---|\n");
+            for (Map.Entry<?, ?> e : im.entrySet()) {
+                Map<?, ?> step = (Map<?, ?>) e.getValue();
+                List<?> layers = (List<?>) step.get("layersPushed");
+                sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %s | %,d | %s |\n", e.getKey(),
+                        (long) step.get("wallMs"), (long) step.get("deployMs"), (long) step.get("pushedBytes"),
+                        (long) step.get("registryBlobBytesAdded"), layers.isEmpty() ? "none" : String.join(", ",
+                                layers.stream().map(String::valueOf).toList()),
+                        (long) step.get("applicationLayersBytes"), step.get("functionCode")));
+            }
+            sb.append("\n\"Bytes pushed\" is what the plugin uploaded (layer blobs); \"registry blob bytes added\" is the "
+                    + "growth of the registry's blob store, measured on disk, so it also counts the image config and "
+                    + "manifest.\n");
+        } else if (img instanceof Map<?, ?> im) {
+            sb.append("\nImage: skipped (").append(im.get("skipped")).append(").\n");
         }
         return sb.toString();
     }

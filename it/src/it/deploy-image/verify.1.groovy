@@ -1,6 +1,6 @@
-// After the deploy (invocation 1): the image function in Lambda runs the pushed image pinned by digest; the registry
-// holds that image with the handler as CMD, for linux/amd64, on the base plus 4 application layers; deploy-result.json
-// reports it. Then it registers images in moto's ECR for lambda:prune (invocation 2, verify.groovy).
+// After deploy v1: the image function in Lambda runs the pushed image pinned by digest; the registry holds that
+// image with the handler as CMD, for linux/amd64, on the base plus 4 application layers; deploy-result.json reports
+// it. Then the handler changes for v2.
 import groovy.json.JsonSlurper
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -56,14 +56,10 @@ assert config.config.Cmd == ['com.example.img.Handler::handleRequest']
 assert config.config.Entrypoint == ['/lambda-entrypoint.sh']
 assert config.config.WorkingDir == '/var/task'
 
-// In AWS the registry the deploy pushes to is ECR itself. Here the push went to the IT's docker-registry, which moto's
-// ECR does not see: register the pushed manifest there under its digest and tag, plus an older untagged image that
-// nothing uses, so lambda:prune has what AWS would show it.
-String untagged = aws.ecr { ecr ->
-    ecr.putImage { it.repositoryName('it-image').imageManifest(manifestRes.body()).imageTag('1.0').imageDigest(digest) }
-    String old = manifestRes.body().replace(manifest.layers[-1].digest, 'sha256:' + '0' * 64)
-    ecr.putImage { it.repositoryName('it-image').imageManifest(old) }.image().imageId().imageDigest()
-}
-assert untagged != digest
-new File(basedir, 'untagged-digest.txt').text = untagged
+// the image this checkout built, for lambda:status
+Map built = (Map) new JsonSlurper().parse(new File(basedir, 'target/lambda/image-build.json'))
+assert built.images[0].digest == digest && built.images[0].imageUri == image.imageUri
+new File(basedir, 'image-v1.txt').text = image.imageUri
+File src = new File(basedir, 'src/main/java/com/example/img/Handler.java')
+src.text = src.text.replace('"image:"', '"image-v2:"')
 return true

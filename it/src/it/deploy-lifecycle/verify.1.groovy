@@ -20,6 +20,14 @@ assert fn.layers()*.arn() == [versions[0].arn]
 assert fn.handler() == 'com.example.life.Handler::handleRequest'
 assert fn.memorySize() == 512
 assert fn.environment().variables() == [JAVA_TOOL_OPTIONS: '-XX:+TieredCompilation -XX:TieredStopAtLevel=1']
+// <functions>: the admin function runs the same code and layer with its own handler, memory and environment
+def admin = aws.function('it-lifecycle-admin')
+assert admin.codeSha256() == m.function.codeSha256
+assert admin.layers()*.arn() == [versions[0].arn]
+assert admin.handler() == 'com.example.life.Handler::handleAdmin'
+assert admin.memorySize() == 256
+assert admin.environment().variables() == [JAVA_TOOL_OPTIONS: '-XX:+TieredCompilation -XX:TieredStopAtLevel=1',
+                                           MODE: 'admin']
 Map tags = aws.tags(fn.functionArn())
 assert tags['lambda-deploy:layers'] == 'it-lifecycle-deploy-lifecycle:1'
 assert tags['lambda-deploy:project'] == 'dev.lambdadeploy.it.deploy:deploy-lifecycle:1.0'

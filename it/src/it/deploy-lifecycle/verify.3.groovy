@@ -9,6 +9,7 @@ Map m = support.manifest()
 def fn = aws.function('it-lifecycle-fn')
 assert fn.codeSha256() == m.function.codeSha256
 assert fn.codeSha256() != new File(basedir, 'function-before-3.txt').text
+assert aws.function('it-lifecycle-admin').codeSha256() == m.function.codeSha256: 'both functions run the new code'
 List versions = aws.layerVersions('it-lifecycle-deploy-lifecycle')
 assert versions.size() == 1
 assert fn.layers()*.arn() == [versions[0].arn]

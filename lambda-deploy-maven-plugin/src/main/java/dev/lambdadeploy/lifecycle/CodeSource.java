@@ -39,9 +39,14 @@ final class CodeSource {
     /** How to put the target's code back; empty when it is kept nowhere. */
     Optional<Located> locate(DeployedFunction f, RollbackTarget t) {
         if (f.image()) {
-            String uri = AwsCalls.call("lambda:GetFunction", "version " + t.version() + " of " + f.name(),
-                    () -> aws.lambda().getFunction(r -> r.functionName(f.name()).qualifier(t.version()))).code()
-                    .resolvedImageUri();
+            if (t.imageUri() != null) { // from the history tags, already pinned by digest
+                return Optional.of(new Located("image " + t.imageUri(), t.imageUri(), null, null, null));
+            }
+            var c = AwsCalls.call("lambda:GetFunction", "version " + t.version() + " of " + f.name(),
+                    () -> aws.lambda().getFunction(r -> r.functionName(f.name()).qualifier(t.version()))).code();
+            // the version's own URI when it is pinned by digest, else the digest Lambda resolved its tag to
+            String uri = c == null ? null
+                    : ImageRefs.digest(c.imageUri()) != null ? c.imageUri() : c.resolvedImageUri();
             return Optional.ofNullable(uri).map(u -> new Located("image " + u, u, null, null, null));
         }
         String bucket = s3.bucketFor(aws.region(), f.account());

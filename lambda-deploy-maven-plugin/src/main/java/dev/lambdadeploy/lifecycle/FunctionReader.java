@@ -52,12 +52,17 @@ final class FunctionReader {
             layers.add(new DeployedLayer(layerName, parseVersion(l.arn()), l.arn(), l.codeSize() == null ? 0 : l.codeSize(),
                     layerSha(l.arn()), historyNames.contains(layerName) || packageLayerNames.contains(layerName)));
         }
+        String imageUri = f.code() == null ? null : f.code().imageUri();
         String resolved = f.code() == null ? null : f.code().resolvedImageUri();
-        String digest = resolved != null && resolved.contains("@") ? resolved.substring(resolved.indexOf('@') + 1) : null;
+        // an image deployed by digest names it already; otherwise the digest is the one Lambda resolved the tag to
+        String digest = ImageRefs.digest(imageUri);
+        if (digest == null && resolved != null && resolved.contains("@")) {
+            digest = resolved.substring(resolved.lastIndexOf('@') + 1);
+        }
         String[] arn = c.functionArn().split(":");
         return new DeployedFunction(name, c.functionArn(), region, arn.length > 4 ? arn[4] : null,
                 c.packageTypeAsString(), c.codeSha256(), c.codeSize() == null ? 0 : c.codeSize(),
-                f.code() == null ? null : f.code().imageUri(), digest, c.architecturesAsStrings(), c.stateAsString(),
+                imageUri, digest, c.architecturesAsStrings(), c.stateAsString(),
                 c.lastUpdateStatusAsString(), c.lastUpdateStatusReason(), c.lastModified(), layers, tags,
                 versions(name), aliases(name));
     }

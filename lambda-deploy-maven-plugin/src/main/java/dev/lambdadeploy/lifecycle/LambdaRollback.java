@@ -64,6 +64,12 @@ public final class LambdaRollback {
                 DeployedFunction f = reader.read(name, Set.of());
                 RollbackTarget t = RollbackTarget.resolve(f, request.to());
                 Optional<CodeSource.Located> at = t.changesCode(f) ? code.locate(f, t) : Optional.empty();
+                if (t.changesCode(f) && at.isEmpty() && f.image()) {
+                    throw new LifecycleException("Cannot roll back image function " + name + " in " + region
+                            + " to the " + t.description() + ": Lambda reports no image URI for version "
+                            + t.version() + ". Name another target with -Dlambda.rollback.to=<version|alias>, or "
+                            + "check out the old commit and run 'mvn package lambda:deploy'. Nothing was changed.");
+                }
                 if (t.changesCode(f) && at.isEmpty()) {
                     throw new LifecycleException("Cannot roll back function " + name + " in " + region + " to the "
                             + t.description() + ": its code (CodeSha256 " + t.codeSha256() + ") is kept nowhere: not in "
@@ -107,7 +113,12 @@ public final class LambdaRollback {
         }
         var after = waiter.awaitReady(name);
         String aliasVersion = alias == null ? null : moveAlias(aws, waiter, f, t, alias, after.codeSha256());
-        retag(aws, f, t, after.codeSha256());
+        if (f.image()) {
+            retagImage(aws, f, t, p.code() == null ? ImageRefs.pinned(f.imageUri(), f.imageDigest())
+                    : p.code().imageUri());
+        } else {
+            retag(aws, f, t, after.codeSha256());
+        }
         return new RollbackResult.FunctionRollback(name, t.description(),
                 p.code() == null ? "unchanged" : p.code().description(), f.image() ? null : f.codeSha256(),
                 f.image() ? null : after.codeSha256(), f.image() ? f.imageUri() : null,
@@ -149,6 +160,10 @@ public final class LambdaRollback {
         List<String> currentManaged = f.layerArns().stream().filter(a -> historyNames.contains(LayerArns.name(a))).toList();
         Map<String, String> tags = History.tags(f.tags().getOrDefault(History.PROJECT, ""), t.gitCommit(),
                 codeSha256, t.managedLayerArns(), f.codeSha256(), currentManaged);
+        writeTags(aws, f, t, tags);
+    }
+
+    private void writeTags(AwsClients aws, DeployedFunction f, RollbackTarget t, Map<String, String> tags) {
         try {
             AwsCalls.run("lambda:TagResource", "function " + f.name(),
                     () -> aws.lambda().tagResource(r -> r.resource(f.arn()).tags(tags)));
@@ -159,6 +174,18 @@ public final class LambdaRollback {
         } catch (AwsCallException e) {
             log.warn("[" + aws.region() + "] rollback history not recorded on " + f.name() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * As {@link #retag} for an image function: the image rolled back to becomes the current one (its digest the
+     * code), the image rolled back from the previous one, both pinned by digest so a second rollback undoes the first
+     * even when a tag has moved since.
+     */
+    private void retagImage(AwsClients aws, DeployedFunction f, RollbackTarget t, String imageUri) {
+        String digest = ImageRefs.digest(imageUri);
+        Map<String, String> tags = History.imageTags(f.tags().getOrDefault(History.PROJECT, ""), t.gitCommit(),
+                digest != null ? digest : imageUri, imageUri, ImageRefs.pinned(f.imageUri(), f.imageDigest()));
+        writeTags(aws, f, t, tags);
     }
 
     private record Planned(DeployedFunction function, RollbackTarget target, CodeSource.Located code) {}

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a function goes back to: code (CodeSha256, or an image URI) and the full layer list, and the published version
- * it came from when there is one. Resolved from the deploy history tags (previous deployment) or from what Lambda
- * keeps (published versions, aliases).
+ * What a function goes back to: code (CodeSha256, or for an image function the digest-pinned image URI with
+ * {@code codeSha256} holding its digest, or a published version's CodeSha256) and the full layer list, and the
+ * published version it came from when there is one. Resolved from the deploy history tags (previous deployment) or
+ * from what Lambda keeps (published versions, aliases).
  */
 record RollbackTarget(String description, String codeSha256, String imageUri, List<String> layerArns,
         String version, String gitCommit, List<String> managedLayerArns) {
@@ -25,20 +26,39 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
         return to == null ? previous(f) : named(f, to);
     }
 
-    /** The deployment before the current one: the history tags, else the newest published version that differs. */
+    /**
+     * The deployment before the current one: the history tags (the previous CodeSha256 and layers of a zip function,
+     * the previous digest-pinned image URI of an image function), else the newest published version that differs.
+     */
     private static RollbackTarget previous(DeployedFunction f) {
         Map<String, String> tags = f.tags();
-        String prevCode = tags.get(History.PREVIOUS_CODE);
-        if (prevCode != null) {
-            List<String> prevManaged = layerArns(f, tags.get(History.PREVIOUS_LAYERS));
-            Set<String> retired = new HashSet<>(History.managedLayerNames(tags));
-            prevManaged.forEach(a -> retired.remove(LayerArns.name(a)));
-            List<String> layers = LayerArns.desired(f.layerArns(), prevManaged, retired);
-            RollbackTarget t = new RollbackTarget("previous deployment (deploy history tags)", prevCode, null, layers,
-                    null, null, prevManaged);
-            if (!t.sameAs(f)) {
-                return t;
+        String history;
+        if (f.image()) {
+            String prevUri = tags.get(History.PREVIOUS_IMAGE_URI);
+            String prevDigest = ImageRefs.digest(prevUri);
+            if (prevDigest != null && !prevDigest.equals(f.imageDigest())) {
+                return new RollbackTarget("previous deployment (deploy history tags)", prevDigest, prevUri,
+                        f.layerArns(), null, null, List.of());
             }
+            history = prevUri == null ? "its deploy history tags record no earlier image ("
+                    + History.PREVIOUS_IMAGE_URI + ")" : prevDigest == null ? "the earlier image in its deploy "
+                    + "history tags (" + prevUri + ") is not pinned by digest" : "the earlier image in its deploy "
+                    + "history tags is what runs now";
+        } else {
+            String prevCode = tags.get(History.PREVIOUS_CODE);
+            if (prevCode != null) {
+                List<String> prevManaged = layerArns(f, tags.get(History.PREVIOUS_LAYERS));
+                Set<String> retired = new HashSet<>(History.managedLayerNames(tags));
+                prevManaged.forEach(a -> retired.remove(LayerArns.name(a)));
+                List<String> layers = LayerArns.desired(f.layerArns(), prevManaged, retired);
+                RollbackTarget t = new RollbackTarget("previous deployment (deploy history tags)", prevCode, null,
+                        layers, null, null, prevManaged);
+                if (!t.sameAs(f)) {
+                    return t;
+                }
+            }
+            history = prevCode == null ? "its deploy history tags record no earlier deployment"
+                    : "the earlier deployment in its deploy history tags is what runs now";
         }
         List<DeployedFunction.PublishedVersion> versions = new ArrayList<>(f.versions());
         for (int i = versions.size() - 1; i >= 0; i--) {
@@ -48,9 +68,8 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
                 return t;
             }
         }
-        throw new LifecycleException("Nothing to roll back to for function " + f.name() + " in " + f.region()
-                + ": " + (prevCode == null ? "its deploy history tags record no earlier deployment" : "the earlier "
-                + "deployment in its deploy history tags is what runs now") + ", and no published version differs from "
+        throw new LifecycleException("Nothing to roll back to for " + (f.image() ? "image " : "") + "function "
+                + f.name() + " in " + f.region() + ": " + history + ", and no published version differs from "
                 + "what runs now" + (f.versions().isEmpty() ? " (it has none)" : "") + ". Roll back after a second "
                 + "lambda:deploy, name a target with -Dlambda.rollback.to=<version|alias|git commit>, or deploy the "
                 + "old build: check out the old commit and run 'mvn package lambda:deploy'.");
@@ -95,8 +114,9 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
     private static RollbackTarget fromVersion(DeployedFunction f, DeployedFunction.PublishedVersion v, String what) {
         Set<String> historyNames = History.managedLayerNames(f.tags());
         List<String> managed = v.layerArns().stream().filter(a -> historyNames.contains(LayerArns.name(a))).toList();
-        return new RollbackTarget(what, f.image() ? null : v.codeSha256(), null, v.layerArns(), v.version(),
-                gitCommit(v.description()), managed);
+        // CodeSha256 compares image versions too; their image URI is read only once one is the target (CodeSource)
+        return new RollbackTarget(what, v.codeSha256(), null, v.layerArns(), v.version(), gitCommit(v.description()),
+                managed);
     }
 
     static String gitCommit(String description) {
@@ -117,7 +137,14 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
     }
 
     boolean changesCode(DeployedFunction f) {
-        return f.image() ? version != null : codeSha256 != null && !codeSha256.equals(f.codeSha256());
+        if (f.image()) {
+            String digest = ImageRefs.digest(imageUri);
+            if (digest != null) {
+                return !digest.equals(f.imageDigest());
+            }
+            return codeSha256 == null ? version != null : !codeSha256.equals(f.codeSha256());
+        }
+        return codeSha256 != null && !codeSha256.equals(f.codeSha256());
     }
 
     boolean sameAs(DeployedFunction f) {

@@ -23,6 +23,7 @@ public final class StatusChecker {
 
     public StatusResult check(LifecycleScope scope) {
         Optional<LocalPackage> local = LocalPackage.read(scope);
+        LocalImageBuild image = local.map(l -> LocalImageBuild.read(scope.outputDirectory(), l)).orElse(null);
         Set<String> packageLayers = local.map(l -> l.layerShas().keySet()).orElse(Set.of());
         List<StatusResult.RegionStatus> regions = new ArrayList<>();
         try (AwsClientFactory factory = new AwsClientFactory(scope.aws())) {
@@ -32,7 +33,7 @@ public final class StatusChecker {
                     List<StatusResult.FunctionStatus> functions = new ArrayList<>();
                     for (String name : scope.functionNames()) {
                         try {
-                            functions.add(status(reader.read(name, packageLayers), local.orElse(null)));
+                            functions.add(status(reader.read(name, packageLayers), local.orElse(null), image));
                         } catch (LifecycleException | AwsCallException e) {
                             functions.add(StatusResult.FunctionStatus.failed(name, e.getMessage()));
                         }
@@ -54,13 +55,18 @@ public final class StatusChecker {
         return result;
     }
 
-    static StatusResult.FunctionStatus status(DeployedFunction f, LocalPackage local) {
+    /** @param image the local image build, {@code null} when there is no local package */
+    static StatusResult.FunctionStatus status(DeployedFunction f, LocalPackage local, LocalImageBuild image) {
         List<String> drift = new ArrayList<>();
         List<StatusResult.LayerStatus> layers = new ArrayList<>();
         String localSha = local == null ? null : local.functionSha();
+        StatusResult.LocalImage localImage = null;
         if (f.image()) {
-            // the local zip package says nothing about an image; image builds are compared by digest
+            // the zips say nothing about an image's digest: compare with the image this checkout built from them
             localSha = null;
+            if (image != null) {
+                localImage = image.compare(f, drift);
+            }
         } else if (localSha != null && !localSha.equals(f.codeSha256())) {
             drift.add("code: deployed CodeSha256 " + f.codeSha256() + ", local build " + localSha
                     + " (lambda:deploy would update it)");
@@ -103,7 +109,7 @@ public final class StatusChecker {
         DeployedFunction.PublishedVersion latest = f.latestVersion();
         return new StatusResult.FunctionStatus(f.name(), f.arn(), f.packageType(), f.state(), f.lastUpdateStatus(),
                 f.lastUpdateStatusReason(), f.lastModified(), f.image() ? null : f.codeSha256(), f.codeSize(),
-                f.imageUri(), f.imageDigest(), localSha, layers, latest == null ? null : latest.version(), f.aliases(),
+                f.imageUri(), f.imageDigest(), localSha, localImage, layers, latest == null ? null : latest.version(), f.aliases(),
                 history, drift, null);
     }
 }

@@ -32,7 +32,8 @@ public record StatusResult(int schemaVersion, String generatedAt, ProjectInfo pr
      */
     public record FunctionStatus(String name, String functionArn, String packageType, String state,
             String lastUpdateStatus, String lastUpdateStatusReason, String lastModified, String codeSha256,
-            long codeSize, String imageUri, String imageDigest, String localCodeSha256, List<LayerStatus> layers,
+            long codeSize, String imageUri, String imageDigest, String localCodeSha256, LocalImage localImage,
+            List<LayerStatus> layers,
             String latestVersion, Map<String, String> aliases, History history, List<String> drift, String error) {
 
         public FunctionStatus {
@@ -43,9 +44,19 @@ public record StatusResult(int schemaVersion, String generatedAt, ProjectInfo pr
 
         static FunctionStatus failed(String name, String error) {
             return new FunctionStatus(name, null, null, null, null, null, null, null, 0, null, null, null, null, null,
-                    null, null, null, error);
+                    null, null, null, null, error);
         }
     }
+
+    /**
+     * What an image function is compared with when there is a local package: the image this checkout last built and
+     * pushed ({@code image-build.json}, written by an image lambda:deploy). {@code status}: {@code in-sync} (the
+     * function runs it), {@code differs} (it runs another image) or {@code unknown} (no record: not drift).
+     * {@code packageChanged}: the local package changed since that image was built, so lambda:deploy would build a new
+     * image; {@code null} when unknown.
+     */
+    public record LocalImage(String status, String digest, String imageUri, String builtAt, Boolean packageChanged,
+            String note) {}
 
     /**
      * A layer of the function, or of the package only. {@code status}: {@code in-sync}, {@code differs} (the package

@@ -38,8 +38,13 @@ public final class StatusTable {
                 String code = f.imageUri() != null ? "image" : "code";
                 String codeState = f.localCodeSha256() == null ? (local && f.imageUri() != null ? "not compared" : "")
                         : f.localCodeSha256().equals(f.codeSha256()) ? "in sync" : "DRIFT";
-                lines.add(String.format(Locale.ROOT, FMT, region.region(), f.name(), code, deployed,
-                        shortSha(f.localCodeSha256()), codeState));
+                String localCode = shortSha(f.localCodeSha256());
+                if (f.localImage() != null) {
+                    localCode = shortSha(f.localImage().digest());
+                    codeState = imageState(f.localImage());
+                }
+                lines.add(String.format(Locale.ROOT, FMT, region.region(), f.name(), code, deployed, localCode,
+                        codeState));
                 for (StatusResult.LayerStatus l : f.layers()) {
                     String what = l.version() == null ? "(none)"
                             : "v" + l.version() + " " + ByteSizes.human(l.codeSize());
@@ -71,6 +76,15 @@ public final class StatusTable {
                 : inSync + drifted + " function(s) read";
         lines.add(verdict);
         return lines;
+    }
+
+    private static String imageState(StatusResult.LocalImage i) {
+        String state = switch (i.status()) {
+            case "in-sync" -> "in sync";
+            case "differs" -> "DRIFT";
+            default -> "unknown (no local image build)";
+        };
+        return Boolean.TRUE.equals(i.packageChanged()) ? state + ", DRIFT (local build would be a new image)" : state;
     }
 
     static String shortSha(String sha) {

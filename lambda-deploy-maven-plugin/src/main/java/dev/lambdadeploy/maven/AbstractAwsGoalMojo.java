@@ -41,6 +41,15 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
     @Parameter
     private List<String> functionNames = new ArrayList<>();
 
+    /**
+     * Functions with settings of their own: {@code <function>} with {@code <name>} and any of {@code <handler>},
+     * {@code <memorySize>}, {@code <timeout>}, {@code <environment>}, {@code <javaToolOptions>}, {@code <role>},
+     * {@code <description>}, {@code <publishVersion>}, {@code <snapStart>}; what is left out is the plugin-level
+     * setting. They are deployed (and checked, rolled back, pruned) with the other configured functions.
+     */
+    @Parameter
+    protected List<Function> functions = new ArrayList<>();
+
     /** Alias that lambda:deploy moves; rollback moves it too. */
     @Parameter(property = "lambda.alias")
     protected String alias;
@@ -95,10 +104,19 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
     protected List<String> functionNameList() {
         LinkedHashSet<String> names = new LinkedHashSet<>(split(functionName));
         functionNames.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
+        for (int i = 0; i < functions.size(); i++) {
+            String name = blank(functions.get(i).name);
+            if (name == null) {
+                throw new ConfigException("<functions><function>[" + (i + 1) + "]<name>", "every <function> needs "
+                        + "the Lambda function's <name>, e.g. <function><name>orders-api</name>...</function>.");
+            }
+            names.add(name);
+        }
         if (names.isEmpty()) {
             throw new ConfigException("<functionNames> (lambda.functionName)", "no function given. Set "
-                    + "-Dlambda.functionName=my-function (comma-separated for several) or "
-                    + "<functionNames><functionName>my-function</functionName></functionNames>.");
+                    + "-Dlambda.functionName=my-function (comma-separated for several), "
+                    + "<functionNames><functionName>my-function</functionName></functionNames> or "
+                    + "<functions><function><name>my-function</name></function></functions>.");
         }
         return new ArrayList<>(names);
     }

@@ -7,6 +7,7 @@ import dev.lambdadeploy.publish.DeployException;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
+import dev.lambdadeploy.publish.FunctionOverride;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.GitCommit;
 import dev.lambdadeploy.publish.LambdaDeployer;
@@ -24,6 +25,7 @@ import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -225,6 +227,7 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .regions(regions)
                 .functionNames(names)
                 .function(function)
+                .overrides(overrides())
                 .layers(new LayerSettings(layerPrefix, layerRuntimes, blank(layerLicense), layerShareAccounts,
                         blank(layerShareOrganization)))
                 .mode(DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)"))
@@ -237,6 +240,21 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .gitCommit(GitCommit.find(project.getBasedir() == null ? null : project.getBasedir().toPath(),
                         System.getenv()).orElse(null))
                 .build();
+    }
+
+    /** The {@code <functions>} entries as engine overrides, by function name. */
+    private Map<String, FunctionOverride> overrides() {
+        Map<String, FunctionOverride> m = new LinkedHashMap<>();
+        for (Function f : functions) {
+            String name = blank(f.name);
+            if (m.containsKey(name)) {
+                throw new ConfigException("<functions><function><name>", "function " + name + " is listed twice; "
+                        + "give each function one <function> entry.");
+            }
+            m.put(name, new FunctionOverride(blank(f.handler), f.memorySize, f.timeout, f.environment,
+                    blank(f.javaToolOptions), blank(f.role), blank(f.description), f.publishVersion, f.snapStart));
+        }
+        return m;
     }
 
     private ImageSettings imageSettings() {

@@ -88,9 +88,18 @@ public final class DeployPlanner {
             throw new ConfigException("<handler> (lambda.handler)", "an image function runs the handler given as the "
                     + "image's CMD: set <handler>com.example.Handler::handleRequest</handler>.");
         }
-        if (request.function().snapStart()) {
-            throw new ConfigException("<snapStart> (lambda.snapStart)", "SnapStart does not work with container "
-                    + "images. Remove <snapStart>, or deploy zips (-Dlambda.deploy.mode=auto without an image).");
+        for (String name : request.functionNames()) {
+            FunctionSettings fs = request.settingsFor(name);
+            if (fs.snapStart()) {
+                throw new ConfigException("<snapStart> (lambda.snapStart)", "SnapStart does not work with container "
+                        + "images (function " + name + "). Remove <snapStart>, or deploy zips "
+                        + "(-Dlambda.deploy.mode=auto without an image).");
+            }
+            if (!request.function().handler().equals(fs.handler())) {
+                throw new ConfigException("<functions><function><handler>", "function " + name + " sets its own "
+                        + "handler " + fs.handler() + ", but in image mode every function runs the image's CMD ("
+                        + request.function().handler() + "). Deploy it from its own project, or deploy zips.");
+            }
         }
         return true;
     }

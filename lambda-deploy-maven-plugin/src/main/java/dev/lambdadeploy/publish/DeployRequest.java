@@ -5,7 +5,9 @@ import dev.lambdadeploy.publish.image.ImageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Everything {@link LambdaDeployer} needs; built by the Maven adapter (or a test) and validated there. */
@@ -16,6 +18,7 @@ public final class DeployRequest {
     private final List<String> regions;
     private final List<String> functionNames;
     private final FunctionSettings function;
+    private final Map<String, FunctionOverride> overrides;
     private final LayerSettings layers;
     private final DeployMode mode;
     private final S3Settings s3;
@@ -34,6 +37,7 @@ public final class DeployRequest {
         this.regions = List.copyOf(b.regions);
         this.functionNames = List.copyOf(b.functionNames);
         this.function = b.function;
+        this.overrides = Map.copyOf(b.overrides);
         this.layers = b.layers;
         this.mode = b.mode;
         this.s3 = b.s3;
@@ -61,7 +65,13 @@ public final class DeployRequest {
     public String expectedArtifact() { return expectedArtifact; }
     public List<String> regions() { return regions; }
     public List<String> functionNames() { return functionNames; }
+    /** The settings all functions share. */
     public FunctionSettings function() { return function; }
+    /** The settings of one function: the shared ones with its {@link FunctionOverride} on top. */
+    public FunctionSettings settingsFor(String functionName) {
+        FunctionOverride o = overrides.get(functionName);
+        return o == null ? function : o.applyTo(function);
+    }
     public LayerSettings layers() { return layers; }
     public DeployMode mode() { return mode; }
     public S3Settings s3() { return s3; }
@@ -82,6 +92,7 @@ public final class DeployRequest {
         private final List<String> regions = new ArrayList<>();
         private final List<String> functionNames = new ArrayList<>();
         private FunctionSettings function = FunctionSettings.none();
+        private final Map<String, FunctionOverride> overrides = new LinkedHashMap<>();
         private LayerSettings layers = LayerSettings.defaults();
         private DeployMode mode = DeployMode.AUTO;
         private S3Settings s3 = S3Settings.defaults();
@@ -102,6 +113,9 @@ public final class DeployRequest {
         public Builder regions(List<String> v) { regions.addAll(v); return this; }
         public Builder functionNames(List<String> v) { functionNames.addAll(v); return this; }
         public Builder function(FunctionSettings v) { function = v; return this; }
+        /** Settings of one function that differ from the shared ones. */
+        public Builder override(String functionName, FunctionOverride v) { overrides.put(functionName, v); return this; }
+        public Builder overrides(Map<String, FunctionOverride> v) { overrides.putAll(v); return this; }
         public Builder layers(LayerSettings v) { layers = v; return this; }
         public Builder mode(DeployMode v) { mode = v; return this; }
         public Builder s3(S3Settings v) { s3 = v; return this; }

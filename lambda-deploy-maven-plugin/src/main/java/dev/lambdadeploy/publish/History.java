@@ -59,7 +59,7 @@ public final class History {
     }
 
     /** The tags of an image deploy: the code is the image digest, the image URIs now and before. */
-    static Map<String, String> imageTags(String project, String gitCommit, String digest, String imageUri,
+    public static Map<String, String> imageTags(String project, String gitCommit, String digest, String imageUri,
             String previousImageUri) {
         Map<String, String> t = tags(project, gitCommit, digest, List.of(), null, List.of());
         t.put(IMAGE_URI, truncate(imageUri));

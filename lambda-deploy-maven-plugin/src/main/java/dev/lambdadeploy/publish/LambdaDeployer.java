@@ -62,10 +62,29 @@ public final class LambdaDeployer {
                 bytes, regions);
         try {
             DeployResultIO.write(result, request.outputDirectory().resolve(DeployResult.FILE_NAME));
+            if (plan.image() && !request.dryRun()) {
+                recordImageBuild(plan, regions, startedAt, request.outputDirectory());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return result;
+    }
+
+    /** What lambda:status compares image functions with: the image this checkout built, and from which zips. */
+    private static void recordImageBuild(DeployPlan plan, List<RegionResult> regions, Instant builtAt,
+            java.nio.file.Path directory) throws IOException {
+        List<ImageBuildRecord.Image> images = regions.stream().filter(r -> r.image() != null)
+                .map(r -> new ImageBuildRecord.Image(r.region(), r.image().imageUri(), r.image().digest())).toList();
+        if (images.isEmpty()) {
+            return; // nothing was built and pushed: the earlier record still describes the last image
+        }
+        ImageDeployResult first = regions.stream().filter(r -> r.image() != null).findFirst().orElseThrow().image();
+        var m = plan.manifest();
+        new ImageBuildRecord(ImageBuildRecord.SCHEMA_VERSION, builtAt.toString(),
+                m.project().groupId() + ":" + m.project().artifactId() + ":" + m.project().version(),
+                m.architecture(), m.outputTimestamp(), first.baseImage(), first.baseImageDigest(),
+                ImageBuildRecord.inputsKey(m), ImageBuildRecord.inputs(m), images).write(directory);
     }
 
     private RegionResult deployRegion(DeployRequest request, DeployPlan plan, AwsClientFactory factory, String region) {

@@ -1,16 +1,23 @@
 package dev.lambdadeploy.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.report.ByteSizes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetLayerVersionResponse;
@@ -23,6 +30,10 @@ import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
  * runtimes and architectures; then that version is reused: no upload, no new version.
  */
 final class LayerPublisher {
+    /** Statement ids of the sharing this plugin manages; other statements are never touched. */
+    static final String SID_PREFIX = "lambda-deploy-";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final LambdaClient lambda;
     private final String region;
     private final BuildLog log;
@@ -79,21 +90,104 @@ final class LayerPublisher {
         return published;
     }
 
+    /**
+     * Makes who may use an existing (reused) layer version match the settings, so sharing configured after a layer
+     * was first published, or removed from the POM, takes effect without a new version. Only this plugin's own
+     * statements ({@code lambda-deploy-*}) are added or removed; statements added by others are left alone.
+     * Returns what changed, e.g. {@code shared with 210987654321}, for the log.
+     */
+    List<String> reconcileSharing(String layerName, long version, LayerSettings settings, boolean dryRun) {
+        String resource = "layer " + layerName + " version " + version + " in " + region;
+        Map<String, Grant> wanted = grants(settings);
+        Set<String> present;
+        try {
+            present = new TreeSet<>(ownStatementIds(layerName, version, resource));
+        } catch (AwsCallException e) {
+            if (wanted.isEmpty() && "AccessDeniedException".equals(e.errorCode())) {
+                // nothing is to be shared: a role without lambda:GetLayerVersionPolicy still deploys
+                log.debug("[" + region + "] sharing of " + resource + " not checked: " + e.getMessage());
+                return List.of();
+            }
+            throw e;
+        }
+        List<String> changes = new ArrayList<>();
+        for (Map.Entry<String, Grant> g : wanted.entrySet()) {
+            if (!present.contains(g.getKey())) {
+                if (!dryRun) {
+                    grant(layerName, version, g.getKey(), g.getValue(), resource);
+                }
+                changes.add((dryRun ? "would share with " : "shared with ") + g.getValue().who());
+            }
+        }
+        for (String sid : present) {
+            if (!wanted.containsKey(sid)) {
+                if (!dryRun) {
+                    AwsCalls.run("lambda:RemoveLayerVersionPermission", resource, () -> lambda
+                            .removeLayerVersionPermission(r -> r.layerName(layerName).versionNumber(version)
+                                    .statementId(sid)));
+                }
+                changes.add((dryRun ? "would remove sharing " : "removed sharing ") + sid);
+            }
+        }
+        return changes;
+    }
+
     private void share(PublishLayerVersionResponse v, LayerSettings settings, String resource) {
-        int n = 0;
+        grants(settings).forEach((sid, g) -> grant(v.layerArn(), v.version(), sid, g, resource));
+    }
+
+    private void grant(String layer, long version, String sid, Grant g, String resource) {
+        AwsCalls.run("lambda:AddLayerVersionPermission", resource, () -> lambda.addLayerVersionPermission(r -> r
+                .layerName(layer).versionNumber(version).statementId(sid).action("lambda:GetLayerVersion")
+                .principal(g.principal()).organizationId(g.organizationId())));
+    }
+
+    /** The statements the settings ask for, by statement id; the id encodes the grantee, so a change is a new id. */
+    static Map<String, Grant> grants(LayerSettings settings) {
+        Map<String, Grant> m = new LinkedHashMap<>();
         for (String account : settings.shareWithAccounts()) {
-            String sid = "lambda-deploy-" + (++n);
-            AwsCalls.run("lambda:AddLayerVersionPermission", resource, () -> lambda.addLayerVersionPermission(r -> r
-                    .layerName(v.layerArn()).versionNumber(v.version()).statementId(sid)
-                    .action("lambda:GetLayerVersion").principal(account)));
+            String a = account.trim();
+            m.put(SID_PREFIX + "account-" + ("*".equals(a) ? "all" : a), new Grant(a, null, "*".equals(a)
+                    ? "all accounts" : "account " + a));
         }
         if (settings.shareWithOrganization() != null) {
-            AwsCalls.run("lambda:AddLayerVersionPermission", resource, () -> lambda.addLayerVersionPermission(r -> r
-                    .layerName(v.layerArn()).versionNumber(v.version()).statementId("lambda-deploy-org")
-                    .action("lambda:GetLayerVersion").principal("*")
-                    .organizationId(settings.shareWithOrganization())));
+            String org = settings.shareWithOrganization().trim();
+            m.put(SID_PREFIX + "org-" + org, new Grant("*", org, "organization " + org));
+        }
+        return m;
+    }
+
+    /** Statement ids of this plugin in the version's policy; none when the version has no policy. */
+    private List<String> ownStatementIds(String layerName, long version, String resource) {
+        String policy;
+        try {
+            policy = AwsCalls.call("lambda:GetLayerVersionPolicy", resource,
+                    () -> lambda.getLayerVersionPolicy(r -> r.layerName(layerName).versionNumber(version)).policy());
+        } catch (AwsCallException e) {
+            if ("ResourceNotFoundException".equals(e.errorCode())) {
+                return List.of();
+            }
+            throw e;
+        }
+        if (policy == null || policy.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode st : JSON.readTree(policy).path("Statement")) {
+                String sid = st.path("Sid").asText("");
+                if (sid.startsWith(SID_PREFIX)) {
+                    ids.add(sid);
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable policy of " + resource, e);
         }
     }
+
+    /** One grant: the principal (account id or {@code *}), the organization condition, and how to name it. */
+    record Grant(String principal, String organizationId, String who) {}
 
     static byte[] read(PlannedZip zip) {
         try {

@@ -87,15 +87,15 @@ final class RegionDeployer {
             layerStates.put(z, layers.inspect(z, runtimes, arch));
         }
         FunctionWaiter waiter = new FunctionWaiter(aws.lambda(), request.waitTimeout(), request.pollInterval());
-        FunctionDeployer functions = new FunctionDeployer(aws.lambda(), region, waiter, fs, log);
+        Map<String, FunctionDeployer> functions = deployers(waiter);
         List<FunctionState> states = new ArrayList<>();
         for (String name : request.functionNames()) {
-            states.add(functions.inspect(name));
+            states.add(functions.get(name).inspect(name));
         }
         List<String> expectedArns = new ArrayList<>();
         layerStates.forEach((z, s) -> expectedArns.add(s.upToDate() ? s.latestArn()
                 : "arn:aws:lambda:" + region + ":" + account + ":layer:" + z.awsName() + ":0"));
-        states.forEach(s -> functions.desiredLayers(s, expectedArns));
+        states.forEach(s -> functions.get(s.name()).desiredLayers(s, expectedArns));
 
         boolean needsS3 = layerStates.entrySet().stream().anyMatch(e -> !e.getValue().upToDate()
                 && e.getKey().transport() == DeployMode.S3)
@@ -115,6 +115,9 @@ final class RegionDeployer {
             LayerPublisher.LayerState s = e.getValue();
             if (s.upToDate()) {
                 log.info("[" + region + "] layer " + z.awsName() + " is up to date (version " + s.latestVersion() + ")");
+                for (String change : layers.reconcileSharing(z.awsName(), s.latestVersion(), request.layers(), dryRun)) {
+                    log.info("[" + region + "] layer " + z.awsName() + " version " + s.latestVersion() + ": " + change);
+                }
                 managedArns.add(s.latestArn());
                 layerResults.add(new LayerResult(z.name(), z.awsName(), "up-to-date", s.latestArn(), s.latestVersion(),
                         z.codeSha256(), null, null, null, 0, "latest version has the same CodeSha256, runtimes and architectures"));
@@ -145,7 +148,7 @@ final class RegionDeployer {
         FunctionDeployer.Context ctx = new FunctionDeployer.Context(dryRun, request.recordHistory(), project(),
                 request.gitCommit(), versionDescription(), dryRun ? expectedArns : managedArns);
         for (FunctionState s : states) {
-            functionResults.add(functions.apply(s, plan.function(), codeUpload, arch, ctx));
+            functionResults.add(functions.get(s.name()).apply(s, plan.function(), codeUpload, arch, ctx));
         }
     }
 
@@ -156,15 +159,15 @@ final class RegionDeployer {
      */
     private void deployImage() {
         FunctionWaiter waiter = new FunctionWaiter(aws.lambda(), request.waitTimeout(), request.pollInterval());
-        FunctionDeployer functions = new FunctionDeployer(aws.lambda(), region, waiter, request.function(), log);
+        Map<String, FunctionDeployer> functions = deployers(waiter);
         List<FunctionState> states = new ArrayList<>();
         for (String name : request.functionNames()) {
-            states.add(functions.inspect(name, true));
+            states.add(functions.get(name).inspect(name, true));
         }
         if (request.dryRun()) {
             log.info("[" + region + "] dry run: the image would be built and pushed to ECR repository "
                     + request.image().repository());
-            states.forEach(s -> functionResults.add(functions.planImage(s)));
+            states.forEach(s -> functionResults.add(functions.get(s.name()).planImage(s)));
             return;
         }
         ImageSettings settings = request.image();
@@ -177,8 +180,18 @@ final class RegionDeployer {
         FunctionDeployer.Context ctx = new FunctionDeployer.Context(false, request.recordHistory(), project(),
                 request.gitCommit(), versionDescription(), List.of());
         for (FunctionState s : states) {
-            functionResults.add(functions.applyImage(s, imageUri, published.image().digest(), plan.architecture(), ctx));
+            functionResults.add(functions.get(s.name()).applyImage(s, imageUri, published.image().digest(),
+                    plan.architecture(), ctx));
         }
+    }
+
+    /** One deployer per function, each with its own settings (the shared ones with its override on top). */
+    private Map<String, FunctionDeployer> deployers(FunctionWaiter waiter) {
+        Map<String, FunctionDeployer> m = new LinkedHashMap<>();
+        for (String name : request.functionNames()) {
+            m.put(name, new FunctionDeployer(aws.lambda(), region, waiter, request.settingsFor(name), log));
+        }
+        return m;
     }
 
     private ImageRequest imageRequest(ImageSettings settings) {

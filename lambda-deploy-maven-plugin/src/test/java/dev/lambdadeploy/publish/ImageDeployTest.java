@@ -11,6 +11,7 @@ import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.budget.Budget;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.BudgetSpec;
+import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.publish.image.BaseImage;
 import dev.lambdadeploy.publish.image.EcrRepositories;
 import dev.lambdadeploy.publish.image.ImageSettings;
@@ -184,6 +185,21 @@ class ImageDeployTest {
         assertEquals(img.imageUri(), fr.previousImageUri());
         assertEquals(img3.imageUri(), function().code().imageUri());
         assertEquals(img.imageUri(), function().tags().get("lambda-deploy:previous-image-uri"));
+    }
+
+    @Test
+    void aFunctionWithItsOwnHandlerIsRefusedInImageModeBeforeAnythingIsPushed() throws Exception {
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+        DeployRequest req = request(pkg, DeployMode.IMAGE, role).functionNames(List.of("orders-admin"))
+                .override("orders-admin", new FunctionOverride("com.example.Admin::handle", null, null, null, null,
+                        null, null, null, null)).build();
+
+        ConfigException e = assertThrows(ConfigException.class, () -> new LambdaDeployer(log).deploy(req));
+
+        assertTrue(e.getMessage().contains("<functions><function><handler>")
+                && e.getMessage().contains("orders-admin") && e.getMessage().contains("image's CMD"), e.getMessage());
+        assertTrue(aws.ecr().describeRepositories().repositories().isEmpty(), "nothing pushed, no repository made");
+        assertTrue(aws.lambda().listFunctions().functions().isEmpty());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -272,6 +273,40 @@ class LambdaDeployerTest {
     }
 
     @Test
+    void eachFunctionGetsTheSharedSettingsWithItsOwnOnTop() throws Exception {
+        FunctionSettings shared = new FunctionSettings("com.example.Worker::handle", null, 512, 30,
+                Map.of("STAGE", "test", "LOG", "info"), null, role, null, false, null, false);
+        FunctionOverride api = new FunctionOverride("com.example.Api::handle", 1024, null, Map.of("LOG", "debug"),
+                "-XX:TieredStopAtLevel=1", null, "orders HTTP API", true, null);
+
+        DeployResult r = deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        GetFunctionConfigurationResponse a = config("orders-api");
+        assertEquals("com.example.Api::handle", a.handler());
+        assertEquals(1024, a.memorySize());
+        assertEquals(30, a.timeout(), "not overridden: the shared timeout");
+        assertEquals("orders HTTP API", a.description());
+        assertEquals(Map.of("STAGE", "test", "LOG", "debug", "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1"),
+                a.environment().variables());
+        GetFunctionConfigurationResponse w = config("orders-worker");
+        assertEquals("com.example.Worker::handle", w.handler());
+        assertEquals(512, w.memorySize());
+        assertEquals(Map.of("STAGE", "test", "LOG", "info"), w.environment().variables());
+        assertEquals(manifest().function().codeSha256(), w.codeSha256());
+        FunctionResult apiResult = r.regions().get(0).functions().stream()
+                .filter(f -> f.name().equals("orders-api")).findFirst().orElseThrow();
+        FunctionResult workerResult = r.regions().get(0).functions().stream()
+                .filter(f -> f.name().equals("orders-worker")).findFirst().orElseThrow();
+        assertNotNull(apiResult.publishedVersion(), "publishVersion is on for orders-api only");
+        assertNull(workerResult.publishedVersion());
+
+        // the same settings again: nothing to change on either function
+        DeployResult again = deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
+        again.regions().get(0).functions().forEach(f -> assertEquals("up-to-date", f.configuration(), f.name()));
+    }
+
+    @Test
     void settingsFromThePomAreAppliedAndThenLeftAlone() {
         existingFunction("orders");
         FunctionSettings fs = new FunctionSettings("com.example.Other::handle", null, 1024, 20, Map.of("A", "1"),
@@ -315,6 +350,49 @@ class LambdaDeployerTest {
         assertEquals("Apache-2.0", layerVersion("deps", 1).licenseInfo());
         String policy = aws.lambda().getLayerVersionPolicy(p -> p.layerName("deps").versionNumber(1L)).policy();
         assertTrue(policy.contains("210987654321") && policy.contains("lambda:GetLayerVersion"), policy);
+    }
+
+    @Test
+    void sharingOfAReusedLayerVersionFollowsThePomWithoutANewVersion() {
+        existingFunction("orders");
+        deploy(request("orders"));
+        assertTrue(sharedWith("deps", 1).isEmpty());
+
+        // sharing configured after the layer was published: the reused version gets it, no version 2
+        LayerSettings shared = new LayerSettings("", List.of(), null, List.of("210987654321"), "o-abc123defg");
+        DeployResult r = deploy(request("orders").layers(shared));
+        assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
+        assertEquals(List.of("lambda-deploy-account-210987654321", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
+        assertTrue(log.text().contains("layer deps version 1: shared with account 210987654321"), log.text());
+        assertEquals(1, aws.lambda().listLayerVersions(l -> l.layerName("deps")).layerVersions().size());
+
+        // a statement someone else added stays; an account dropped from the POM loses access
+        aws.lambda().addLayerVersionPermission(a -> a.layerName("deps").versionNumber(1L).statementId("by-hand")
+                .action("lambda:GetLayerVersion").principal("111122223333"));
+        log.lines().clear();
+        deploy(request("orders").layers(new LayerSettings("", List.of(), null, List.of(), "o-abc123defg")));
+        assertEquals(List.of("by-hand", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
+        assertTrue(log.text().contains("removed sharing lambda-deploy-account-210987654321"), log.text());
+
+        // unchanged settings: nothing to do, nothing logged about sharing
+        log.lines().clear();
+        deploy(request("orders").layers(new LayerSettings("", List.of(), null, List.of(), "o-abc123defg")));
+        assertFalse(log.text().contains("shar"), log.text());
+    }
+
+    /** Statement ids of a layer version's policy, sorted; empty when it has none. */
+    private List<String> sharedWith(String layer, long version) {
+        try {
+            String policy = aws.lambda().getLayerVersionPolicy(p -> p.layerName(layer).versionNumber(version)).policy();
+            List<String> ids = new ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(policy).path("Statement")
+                    .forEach(st -> ids.add(st.path("Sid").asText()));
+            return ids.stream().sorted().toList();
+        } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
+            return List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

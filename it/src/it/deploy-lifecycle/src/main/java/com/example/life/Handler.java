@@ -4,4 +4,8 @@ public class Handler {
     public String handleRequest(String input) {
         return "v1:" + input;
     }
+
+    public String handleAdmin(String input) {
+        return "admin:" + input;
+    }
 }

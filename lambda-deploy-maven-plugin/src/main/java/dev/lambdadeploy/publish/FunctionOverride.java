@@ -1,0 +1,47 @@
+package dev.lambdadeploy.publish;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one function sets differently from the settings all functions share ({@code null}: as shared). Environment
+ * variables are merged, the function's own winning. Runtime, alias and layers stay shared: every function runs the
+ * same package.
+ */
+public record FunctionOverride(
+        String handler,
+        Integer memorySize,
+        Integer timeout,
+        Map<String, String> environment,
+        String javaToolOptions,
+        String role,
+        String description,
+        Boolean publishVersion,
+        Boolean snapStart) {
+
+    public FunctionOverride {
+        environment = environment == null ? Map.of() : new TreeMap<>(environment);
+    }
+
+    public static FunctionOverride none() {
+        return new FunctionOverride(null, null, null, Map.of(), null, null, null, null, null);
+    }
+
+    /** The shared settings with this function's own on top. */
+    public FunctionSettings applyTo(FunctionSettings shared) {
+        Map<String, String> env = new TreeMap<>(shared.environment());
+        env.putAll(environment);
+        return new FunctionSettings(
+                handler != null ? handler : shared.handler(),
+                shared.runtime(),
+                memorySize != null ? memorySize : shared.memorySize(),
+                timeout != null ? timeout : shared.timeout(),
+                env,
+                javaToolOptions != null ? javaToolOptions : shared.javaToolOptions(),
+                role != null ? role : shared.role(),
+                description != null ? description : shared.description(),
+                publishVersion != null ? publishVersion : shared.publishVersion(),
+                shared.alias(),
+                snapStart != null ? snapStart : shared.snapStart());
+    }
+}
