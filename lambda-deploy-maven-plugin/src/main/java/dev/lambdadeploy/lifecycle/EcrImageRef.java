@@ -6,14 +6,15 @@ import java.util.regex.Pattern;
 /**
  * An image reference as Lambda stores it ({@code ImageUri}, {@code ResolvedImageUri}, the history tags):
  * {@code <host>/<repository>[:<tag>][@<digest>]}. For an ECR host ({@code <account>.dkr.ecr.<region>.amazonaws.com})
- * the account and region are known, otherwise {@code null}.
+ * the account and region are known, otherwise {@code null}: prune only touches this account's repositories in the
+ * region. ({@link ImageRefs} has the digest and pinning helpers rollback and status use.)
  */
-record ImageRef(String host, String account, String region, String repository, String tag, String digest) {
+record EcrImageRef(String host, String account, String region, String repository, String tag, String digest) {
     private static final Pattern ECR_HOST =
             Pattern.compile("(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
 
     /** {@code null} when {@code uri} is not {@code host/repository...}. */
-    static ImageRef parse(String uri) {
+    static EcrImageRef parse(String uri) {
         if (uri == null || uri.isBlank()) {
             return null;
         }
@@ -39,7 +40,7 @@ record ImageRef(String host, String account, String region, String repository, S
         }
         Matcher m = ECR_HOST.matcher(host);
         boolean ecr = m.matches();
-        return new ImageRef(host, ecr ? m.group(1) : null, ecr ? m.group(2) : null, path,
+        return new EcrImageRef(host, ecr ? m.group(1) : null, ecr ? m.group(2) : null, path,
                 tag == null || tag.isEmpty() ? null : tag, digest == null || digest.isEmpty() ? null : digest);
     }
 
