@@ -19,7 +19,8 @@ class DeployMojoTest {
     private static final String POM = "src/test/resources/unit/deploy-no-function/pom.xml";
     private static final String NO_FUNCTION = "Invalid configuration of lambda-deploy-maven-plugin: <functionNames> "
             + "(lambda.functionName): no function given. Set -Dlambda.functionName=my-function (comma-separated for "
-            + "several) or <functionNames><functionName>my-function</functionName></functionNames>.";
+            + "several), <functionNames><functionName>my-function</functionName></functionNames> or "
+            + "<functions><function><name>my-function</name></function></functions>.";
 
     @TempDir Path dir;
 
