@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
@@ -15,14 +13,11 @@ import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.ImageBuildRecord;
 import dev.lambdadeploy.publish.LambdaDeployer;
-import dev.lambdadeploy.publish.image.BaseImage;
-import dev.lambdadeploy.publish.image.EcrRepositories;
-import dev.lambdadeploy.publish.image.ImageSettings;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
-import dev.lambdadeploy.testing.DockerRegistry;
+import dev.lambdadeploy.testing.EcrTestRegistry;
 import dev.lambdadeploy.testing.Fault;
 import dev.lambdadeploy.testing.FaultProxy;
-import dev.lambdadeploy.testing.LambdaBaseImages;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import java.nio.file.Files;
@@ -30,9 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,55 +37,34 @@ import org.junit.jupiter.api.io.TempDir;
  * local build compared through {@code image-build.json}.
  */
 class ImageLifecycleTest {
-    private static final String ECR_PASSWORD = "123456789012-auth-token";
     private static final String REGION = "eu-west-1";
-    private static final String ECR_REPO_URI = "123456789012.dkr.ecr." + REGION + ".amazonaws.com/orders";
+    private static final String ECR_REPO_URI = MotoAws.ecrRepositoryUri(REGION, "orders");
 
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
 
     @RegisterExtension
-    static final DockerRegistry REGISTRY = DockerRegistry.withBasicAuth("AWS", ECR_PASSWORD);
-
-    @TempDir
-    static Path shared;
+    static final EcrTestRegistry REGISTRY = new EcrTestRegistry();
 
     @TempDir
     Path dir;
 
     private final RecordingLog log = new RecordingLog();
-    private AwsClientFactory factory;
+    private MotoAws moto;
     private AwsClients aws;
     private String role;
     private Path pkg;
 
-    @BeforeAll
-    static void pushBase() throws Exception {
-        System.setProperty("sendCredentialsOverHttp", "true");
-        LambdaBaseImages.pushManifestList(REGISTRY.host(), "AWS", ECR_PASSWORD, shared);
-    }
-
-    @AfterAll
-    static void clearProperty() {
-        System.clearProperty("sendCredentialsOverHttp");
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        MOTO.reset();
-        factory = new AwsClientFactory(settings());
-        aws = factory.clients(REGION);
-        role = MOTO.createRole("lambda-exec");
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
+        role = moto.role();
     }
 
     @AfterEach
     void tearDown() {
-        aws.close();
-        factory.close();
-    }
-
-    private AwsSettings settings() {
-        return new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null);
+        moto.close();
     }
 
     /** Packages the project with {@code code} as its handler class (as lambda:package would after an edit). */
@@ -103,11 +75,9 @@ class ImageLifecycleTest {
     /** Builds and deploys {@code code} in image mode; returns the digest Lambda now runs. */
     private String deploy(String code, boolean publish, String alias) throws Exception {
         build(code);
-        ImageSettings image = new ImageSettings("orders", REGISTRY.host(),
-                new BaseImage.Registry(REGISTRY.host() + "/lambda/java:21"), true, new EcrRepositories.Settings(true, 10),
-                null, List.of());
         DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg).regions(List.of(REGION))
-                .functionNames(List.of("orders")).mode(DeployMode.IMAGE).image(image).aws(settings())
+                .functionNames(List.of("orders")).mode(DeployMode.IMAGE).image(REGISTRY.imageSettings(List.of()))
+                .aws(moto.settings())
                 .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 512, null, null, null, role, null,
                         publish, alias, false))
                 .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
@@ -126,7 +96,7 @@ class ImageLifecycleTest {
     }
 
     private LifecycleScope scope(String alias) {
-        return scope(alias, settings());
+        return scope(alias, moto.settings());
     }
 
     private LifecycleScope scope(String alias, AwsSettings aws) {
@@ -142,7 +112,7 @@ class ImageLifecycleTest {
     }
 
     private RollbackResult rollback(String to, String alias) {
-        return rollback(to, alias, settings());
+        return rollback(to, alias, moto.settings());
     }
 
     private RollbackResult rollback(String to, String alias, AwsSettings aws) {
@@ -268,7 +238,7 @@ class ImageLifecycleTest {
         RollbackResult r;
         try (FaultProxy lambda = FaultProxy.start(MOTO.endpoint())) {
             lambda.add(versionRunsImage("1", ECR_REPO_URI + "@" + v1));
-            r = rollback(null, "live", new AwsSettings(null, lambda.uri(), RetryStrategyMode.STANDARD, null));
+            r = rollback(null, "live", MotoAws.settings(lambda.uri()));
         }
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
@@ -282,7 +252,7 @@ class ImageLifecycleTest {
         RollbackResult named; // and forward again by version number
         try (FaultProxy lambda = FaultProxy.start(MOTO.endpoint())) {
             lambda.add(versionRunsImage("2", ECR_REPO_URI + "@" + v2));
-            named = rollback("2", "live", new AwsSettings(null, lambda.uri(), RetryStrategyMode.STANDARD, null));
+            named = rollback("2", "live", MotoAws.settings(lambda.uri()));
         }
 
         assertFalse(named.failed(), () -> named.regions().get(0).error());

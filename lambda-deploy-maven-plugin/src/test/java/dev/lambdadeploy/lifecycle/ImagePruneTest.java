@@ -2,14 +2,12 @@ package dev.lambdadeploy.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.S3Settings;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.FaultProxy;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import java.net.URI;
@@ -43,36 +41,31 @@ class ImagePruneTest {
     static final MotoServer MOTO = new MotoServer().withEnvironment("MOTO_LAMBDA_STUB_ECR", "false");
 
     static final String REGION = "eu-west-1";
-    static final String REPO_URI = "123456789012.dkr.ecr." + REGION + ".amazonaws.com/orders";
+    static final String REPO_URI = MotoAws.ecrRepositoryUri(REGION, "orders");
 
     @TempDir Path dir;
     RecordingLog log;
-    AwsClientFactory factory;
+    MotoAws moto;
     AwsClients aws;
     String role;
 
     @BeforeEach
     void setUp() throws Exception {
-        MOTO.reset();
         log = new RecordingLog();
-        factory = new AwsClientFactory(settings(MOTO.endpoint()));
-        aws = factory.clients(REGION);
-        role = MOTO.createRole("lambda-exec");
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
+        role = moto.role();
     }
 
     @AfterEach
     void tearDown() {
-        aws.close();
-        factory.close();
-    }
-
-    static AwsSettings settings(URI endpoint) {
-        return new AwsSettings(null, endpoint, RetryStrategyMode.STANDARD, null);
+        moto.close();
     }
 
     LifecycleScope scope(URI endpoint, String... functions) {
-        return new LifecycleScope(dir.resolve("target/lambda"), List.of(REGION), List.of(functions), settings(endpoint),
-                "", new S3Settings("deploy-{region}", "builds", false, 0, 0), "orders-function", null);
+        return new LifecycleScope(dir.resolve("target/lambda"), List.of(REGION), List.of(functions),
+                MotoAws.settings(endpoint), "", new S3Settings("deploy-{region}", "builds", false, 0, 0),
+                "orders-function", null);
     }
 
     PruneResult prune(String repository, int keepImages, boolean delete, String... functions) {

@@ -2,10 +2,7 @@ package dev.lambdadeploy.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
@@ -14,6 +11,7 @@ import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.TestPackage;
@@ -43,40 +41,34 @@ class LifecycleEngineTest {
     @TempDir Path dir;
     TestPackage pkg;
     RecordingLog log;
-    AwsClientFactory factory;
+    MotoAws moto;
     AwsClients aws;
     String role;
 
     @BeforeEach
     void setUp() throws Exception {
-        MOTO.reset();
         pkg = new TestPackage(dir.resolve("target/lambda"));
         log = new RecordingLog();
-        factory = new AwsClientFactory(settings());
-        aws = factory.clients(REGION);
-        role = MOTO.createRole("lambda-exec");
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
+        role = moto.role();
     }
 
     @AfterEach
     void tearDown() {
-        aws.close();
-        factory.close();
-    }
-
-    AwsSettings settings() {
-        return new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null);
+        moto.close();
     }
 
     LifecycleScope scope(String... functions) {
-        return new LifecycleScope(pkg.dir(), List.of(REGION), List.of(functions), settings(), "", S3, "demo-function",
-                null);
+        return new LifecycleScope(pkg.dir(), List.of(REGION), List.of(functions), moto.settings(), "", S3,
+                "demo-function", null);
     }
 
     /** Builds package vN (layer and code change with every version) and deploys it to the functions. */
     DeployResult deploy(int n, FunctionSettings fs, String... functions) throws Exception {
         pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
         DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                .functionNames(List.of(functions)).aws(settings()).mode(DeployMode.S3).s3(S3).function(fs)
+                .functionNames(List.of(functions)).aws(moto.settings()).mode(DeployMode.S3).s3(S3).function(fs)
                 .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         return r;
@@ -161,7 +153,7 @@ class LifecycleEngineTest {
         deploy(1, create(), "orders");
 
         StatusResult r = new StatusChecker().check(new LifecycleScope(pkg.dir(), List.of("us-west-2"),
-                List.of("orders"), settings(), "", S3, "demo-function", null));
+                List.of("orders"), moto.settings(), "", S3, "demo-function", null));
 
         String error = r.regions().get(0).functions().get(0).error();
         assertTrue(error.contains("There are no functions in us-west-2 at all: is this the right region"), error);
@@ -252,7 +244,7 @@ class LifecycleEngineTest {
         for (int n = 1; n <= 2; n++) { // direct uploads, no published versions: Lambda keeps only the current code
             pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
             DeployResult d = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                    .functionNames(List.of("orders")).aws(settings()).mode(DeployMode.DIRECT).function(create())
+                    .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.DIRECT).function(create())
                     .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
             assertFalse(d.failed(), () -> d.regions().get(0).error());
         }

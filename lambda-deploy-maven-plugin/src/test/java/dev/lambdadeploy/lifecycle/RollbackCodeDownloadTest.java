@@ -3,10 +3,7 @@ package dev.lambdadeploy.lifecycle;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
@@ -17,13 +14,13 @@ import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
 import dev.lambdadeploy.testing.Fault;
 import dev.lambdadeploy.testing.FaultProxy;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.TestPackage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +50,7 @@ class RollbackCodeDownloadTest {
     @TempDir Path dir;
     TestPackage pkg;
     RecordingLog log = new RecordingLog();
-    AwsClientFactory factory;
+    MotoAws moto;
     AwsClients aws;
     FaultProxy proxy;
     HttpServer codeServer;
@@ -64,17 +61,16 @@ class RollbackCodeDownloadTest {
 
     @BeforeEach
     void deployTwiceDirectly() throws Exception {
-        MOTO.reset();
         pkg = new TestPackage(dir.resolve("target/lambda"));
-        factory = new AwsClientFactory(settings(MOTO.endpoint()));
-        aws = factory.clients(REGION);
-        String role = MOTO.createRole("lambda-exec");
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
+        String role = moto.role();
         FunctionSettings publish = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
                 Map.of(), null, role, null, true, null, false);
         for (int n = 1; n <= 2; n++) { // direct uploads: no deploy bucket, only Lambda keeps the old code
             pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
             DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                    .functionNames(List.of("orders")).aws(settings(MOTO.endpoint())).mode(DeployMode.DIRECT)
+                    .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.DIRECT)
                     .function(publish).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
             assertFalse(r.failed(), () -> r.regions().get(0).error());
             if (n == 1) {
@@ -92,12 +88,7 @@ class RollbackCodeDownloadTest {
         if (codeServer != null) {
             codeServer.stop(0);
         }
-        aws.close();
-        factory.close();
-    }
-
-    static AwsSettings settings(URI endpoint) {
-        return new AwsSettings(null, endpoint, RetryStrategyMode.STANDARD, null);
+        moto.close();
     }
 
     /** Serves {@code body} with {@code status} on a loopback port and points version 1's Code.Location at it. */
@@ -121,8 +112,8 @@ class RollbackCodeDownloadTest {
 
     RollbackResult rollbackTo(String to) {
         LifecycleScope scope = new LifecycleScope(pkg.dir(), List.of(REGION), List.of("orders"),
-                settings(proxy.uri()), "", new S3Settings("deploy-{region}", "builds", false, 0, 0), "demo-function",
-                null);
+                MotoAws.settings(proxy.uri()), "", new S3Settings("deploy-{region}", "builds", false, 0, 0),
+                "demo-function", null);
         return new LambdaRollback(log).rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30),
                 Duration.ofMillis(50)));
     }

@@ -2,10 +2,7 @@ package dev.lambdadeploy.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
@@ -14,6 +11,7 @@ import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.TestPackage;
@@ -44,24 +42,23 @@ class RollbackToCommitTest {
     @TempDir Path dir;
     TestPackage pkg;
     RecordingLog log = new RecordingLog();
-    AwsClientFactory factory;
+    MotoAws moto;
     AwsClients aws;
     String role;
     final String[] code = new String[3];
 
     @BeforeEach
     void deployThreeCommits() throws Exception {
-        MOTO.reset();
         pkg = new TestPackage(dir.resolve("target/lambda"));
-        factory = new AwsClientFactory(settings());
-        aws = factory.clients(REGION);
-        role = MOTO.createRole("lambda-exec");
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
+        role = moto.role();
         FunctionSettings publish = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
                 Map.of(), null, role, null, true, null, false);
         for (int n = 0; n < 3; n++) {
             pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
             DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                    .functionNames(List.of("orders")).aws(settings()).mode(DeployMode.S3).s3(S3).function(publish)
+                    .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.S3).s3(S3).function(publish)
                     .gitCommit(COMMITS.get(n)).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30))
                     .build());
             assertFalse(r.failed(), () -> r.regions().get(0).error());
@@ -75,17 +72,12 @@ class RollbackToCommitTest {
 
     @AfterEach
     void tearDown() {
-        aws.close();
-        factory.close();
-    }
-
-    AwsSettings settings() {
-        return new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null);
+        moto.close();
     }
 
     RollbackResult rollbackTo(String to) {
-        LifecycleScope scope = new LifecycleScope(pkg.dir(), List.of(REGION), List.of("orders"), settings(), "", S3,
-                "demo-function", null);
+        LifecycleScope scope = new LifecycleScope(pkg.dir(), List.of(REGION), List.of("orders"), moto.settings(), "",
+                S3, "demo-function", null);
         return new LambdaRollback(log).rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30),
                 Duration.ofMillis(50)));
     }

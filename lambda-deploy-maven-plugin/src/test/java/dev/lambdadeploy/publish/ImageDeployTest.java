@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.budget.Budget;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.config.ConfigException;
-import dev.lambdadeploy.publish.image.BaseImage;
-import dev.lambdadeploy.publish.image.EcrRepositories;
 import dev.lambdadeploy.publish.image.ImageSettings;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
 import dev.lambdadeploy.report.DeploySummary;
-import dev.lambdadeploy.testing.DockerRegistry;
-import dev.lambdadeploy.testing.LambdaBaseImages;
+import dev.lambdadeploy.testing.EcrTestRegistry;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.RegistryHttp;
@@ -27,9 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,64 +37,38 @@ import software.amazon.awssdk.services.lambda.model.PackageType;
  * the registry checked afterwards.
  */
 class ImageDeployTest {
-    private static final String ECR_PASSWORD = "123456789012-auth-token";
     private static final String REGION = "eu-west-1";
-    private static final String ECR_REPO_URI = "123456789012.dkr.ecr." + REGION + ".amazonaws.com/orders";
+    private static final String ECR_REPO_URI = MotoAws.ecrRepositoryUri(REGION, "orders");
 
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
 
     @RegisterExtension
-    static final DockerRegistry REGISTRY = DockerRegistry.withBasicAuth("AWS", ECR_PASSWORD);
-
-    @TempDir
-    static Path shared;
+    static final EcrTestRegistry REGISTRY = new EcrTestRegistry();
 
     @TempDir
     Path dir;
 
     private final RecordingLog log = new RecordingLog();
-    private AwsClientFactory factory;
+    private MotoAws moto;
     private AwsClients aws;
     private String role;
 
-    @BeforeAll
-    static void pushBase() throws Exception {
-        System.setProperty("sendCredentialsOverHttp", "true");
-        LambdaBaseImages.pushManifestList(REGISTRY.host(), "AWS", ECR_PASSWORD, shared);
-    }
-
-    @AfterAll
-    static void clearProperty() {
-        System.clearProperty("sendCredentialsOverHttp");
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        MOTO.reset();
-        factory = new AwsClientFactory(settings());
-        aws = factory.clients(REGION);
-        role = MOTO.createRole("lambda-exec");
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
+        role = moto.role();
     }
 
     @AfterEach
     void tearDown() {
-        aws.close();
-        factory.close();
-    }
-
-    private AwsSettings settings() {
-        return new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null);
-    }
-
-    private ImageSettings image(List<Budget> budgets) {
-        return new ImageSettings("orders", REGISTRY.host(), new BaseImage.Registry(REGISTRY.host() + "/lambda/java:21"),
-                true, new EcrRepositories.Settings(true, 10), null, budgets);
+        moto.close();
     }
 
     private DeployRequest.Builder request(Path pkg, DeployMode mode, String roleArn) {
         return DeployRequest.builder(pkg).regions(List.of(REGION)).functionNames(List.of("orders"))
-                .mode(mode).image(image(List.of())).aws(settings()).gitCommit("0123456789ab")
+                .mode(mode).image(REGISTRY.imageSettings(List.of())).aws(moto.settings()).gitCommit("0123456789ab")
                 .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 512, null, null, null, roleArn, null,
                         false, null, false))
                 .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
@@ -137,7 +104,7 @@ class ImageDeployTest {
         assertEquals(img.imageUri(), f.tags().get("lambda-deploy:image-uri"));
         assertEquals("created", first.regions().get(0).functions().get(0).code());
         // the registry has it under the version and commit tags, with CMD = handler
-        RegistryHttp http = new RegistryHttp(REGISTRY.host(), "AWS", ECR_PASSWORD);
+        RegistryHttp http = REGISTRY.http();
         assertEquals(img.digest(), http.manifest("orders", "1.0").digest());
         assertEquals(img.digest(), http.manifest("orders", "git-0123456789ab").digest());
         RegistryHttp.Manifest manifest = http.manifest("orders", img.digest());
@@ -155,7 +122,7 @@ class ImageDeployTest {
         assertEquals(img.imageUri(), json.path("regions").get(0).path("functions").get(0).path("imageUri").asText());
         assertTrue(String.join("\n", DeploySummary.render(first)).contains(img.imageUri()));
         assertTrue(log.text().contains("Image build and push:"), "progress while pushing");
-        assertFalse(log.text().contains(ECR_PASSWORD), "the ECR password never reaches the log");
+        assertFalse(log.text().contains(EcrTestRegistry.PASSWORD), "the ECR password never reaches the log");
 
         // 2. same package again: nothing pushed, function not touched
         String lastModified = function().configuration().lastModified();
@@ -247,7 +214,7 @@ class ImageDeployTest {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
         List<Budget> budgets = List.of(Budget.of(BudgetSpec.parse("image-size", "500B", null, null, "<budgets>")));
         DeployResult r = new LambdaDeployer(log).deploy(request(pkg, DeployMode.IMAGE, role)
-                .image(image(budgets)).build());
+                .image(REGISTRY.imageSettings(budgets)).build());
         assertTrue(r.failed(), log::text);
         assertTrue(r.regions().get(0).error().contains("no function was changed"), r.regions().get(0).error());
         assertTrue(r.regions().get(0).error().contains("image-size"), r.regions().get(0).error());

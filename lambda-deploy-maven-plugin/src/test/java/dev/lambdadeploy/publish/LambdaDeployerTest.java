@@ -2,11 +2,11 @@ package dev.lambdadeploy.publish;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.TestPackage;
@@ -40,34 +40,28 @@ class LambdaDeployerTest {
     @TempDir Path dir;
     TestPackage pkg;
     RecordingLog log;
-    AwsClientFactory factory;
+    MotoAws moto;
     AwsClients aws;
     String role;
 
     @BeforeEach
     void setUp() throws Exception {
-        MOTO.reset();
         pkg = new TestPackage(dir.resolve("target/lambda")).layer("deps", "jackson v1").function("handler v1");
         pkg.write();
         log = new RecordingLog();
-        factory = new AwsClientFactory(settings());
-        aws = factory.clients(REGION);
-        role = MOTO.createRole("lambda-exec");
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
+        role = moto.role();
     }
 
     @AfterEach
     void tearDown() {
-        aws.close();
-        factory.close();
-    }
-
-    AwsSettings settings() {
-        return new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null);
+        moto.close();
     }
 
     DeployRequest.Builder request(String... functions) {
         return DeployRequest.builder(pkg.dir()).regions(List.of(REGION)).functionNames(List.of(functions))
-                .aws(settings()).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
+                .aws(moto.settings()).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
     }
 
     DeployResult deploy(DeployRequest.Builder b) {
@@ -429,7 +423,7 @@ class LambdaDeployerTest {
     void severalFunctionsInSeveralRegionsInParallel() throws Exception {
         existingFunction("a");
         existingFunction("b");
-        try (AwsClients us = factory.clients("us-east-1")) {
+        try (AwsClients us = moto.clients("us-east-1")) {
             for (String fn : List.of("a", "b")) {
                 us.lambda().createFunction(r -> r.functionName(fn).runtime("java21").role(role).handler("x::y")
                         .code(c -> c.zipFile(SdkBytes.fromUtf8String("old"))));
@@ -494,7 +488,7 @@ class LambdaDeployerTest {
 
     @Test
     void bucketInAnotherRegionIsRefused() {
-        try (AwsClients frankfurt = factory.clients("eu-central-1")) {
+        try (AwsClients frankfurt = moto.clients("eu-central-1")) {
             frankfurt.s3().createBucket(c -> c.bucket("elsewhere")
                     .createBucketConfiguration(b -> b.locationConstraint("eu-central-1")));
         }
