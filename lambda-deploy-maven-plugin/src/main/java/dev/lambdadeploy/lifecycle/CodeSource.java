@@ -46,7 +46,7 @@ final class CodeSource {
                     () -> aws.lambda().getFunction(r -> r.functionName(f.name()).qualifier(t.version()))).code();
             // the version's own URI when it is pinned by digest, else the digest Lambda resolved its tag to
             String uri = c == null ? null
-                    : ImageRefs.digest(c.imageUri()) != null ? c.imageUri() : c.resolvedImageUri();
+                    : ImageRef.pinnedDigest(c.imageUri()) != null ? c.imageUri() : c.resolvedImageUri();
             return Optional.ofNullable(uri).map(u -> new Located("image " + u, u, null, null, null));
         }
         String bucket = s3.bucketFor(aws.region(), f.account());

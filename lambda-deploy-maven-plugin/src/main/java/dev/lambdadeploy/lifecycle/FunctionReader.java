@@ -55,7 +55,7 @@ final class FunctionReader {
         String imageUri = f.code() == null ? null : f.code().imageUri();
         String resolved = f.code() == null ? null : f.code().resolvedImageUri();
         // an image deployed by digest names it already; otherwise the digest is the one Lambda resolved the tag to
-        String digest = ImageRefs.digest(imageUri);
+        String digest = ImageRef.pinnedDigest(imageUri);
         if (digest == null && resolved != null && resolved.contains("@")) {
             digest = resolved.substring(resolved.lastIndexOf('@') + 1);
         }

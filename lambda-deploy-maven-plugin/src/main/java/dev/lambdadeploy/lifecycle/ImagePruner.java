@@ -183,7 +183,7 @@ final class ImagePruner {
     static Set<String> repositoriesOf(List<String> imageUris, String account, String region) {
         Set<String> names = new java.util.LinkedHashSet<>();
         for (String uri : imageUris) {
-            EcrImageRef ref = EcrImageRef.parse(uri);
+            ImageRef ref = ImageRef.parse(uri);
             if (ref != null && ref.inEcr(account, region)) {
                 names.add(ref.repository());
             }

@@ -61,7 +61,7 @@ final class ImageReferences {
 
     /** Adds a reference; anything unparseable protects nothing (and no image matches it). */
     void add(String uri, String why) {
-        EcrImageRef ref = EcrImageRef.parse(uri);
+        ImageRef ref = ImageRef.parse(uri);
         if (ref == null) {
             return;
         }

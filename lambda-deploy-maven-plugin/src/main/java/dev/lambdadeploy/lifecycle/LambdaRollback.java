@@ -114,7 +114,7 @@ public final class LambdaRollback {
         var after = waiter.awaitReady(name);
         String aliasVersion = alias == null ? null : moveAlias(aws, waiter, f, t, alias, after.codeSha256());
         if (f.image()) {
-            retagImage(aws, f, t, p.code() == null ? ImageRefs.pinned(f.imageUri(), f.imageDigest())
+            retagImage(aws, f, t, p.code() == null ? ImageRef.pinned(f.imageUri(), f.imageDigest())
                     : p.code().imageUri());
         } else {
             retag(aws, f, t, after.codeSha256());
@@ -182,9 +182,9 @@ public final class LambdaRollback {
      * even when a tag has moved since.
      */
     private void retagImage(AwsClients aws, DeployedFunction f, RollbackTarget t, String imageUri) {
-        String digest = ImageRefs.digest(imageUri);
+        String digest = ImageRef.pinnedDigest(imageUri);
         Map<String, String> tags = History.imageTags(f.tags().getOrDefault(History.PROJECT, ""), t.gitCommit(),
-                digest != null ? digest : imageUri, imageUri, ImageRefs.pinned(f.imageUri(), f.imageDigest()));
+                digest != null ? digest : imageUri, imageUri, ImageRef.pinned(f.imageUri(), f.imageDigest()));
         writeTags(aws, f, t, tags);
     }
 

@@ -35,7 +35,7 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
         String history;
         if (f.image()) {
             String prevUri = tags.get(History.PREVIOUS_IMAGE_URI);
-            String prevDigest = ImageRefs.digest(prevUri);
+            String prevDigest = ImageRef.pinnedDigest(prevUri);
             if (prevDigest != null && !prevDigest.equals(f.imageDigest())) {
                 return new RollbackTarget("previous deployment (deploy history tags)", prevDigest, prevUri,
                         f.layerArns(), null, null, List.of());
@@ -138,7 +138,7 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
 
     boolean changesCode(DeployedFunction f) {
         if (f.image()) {
-            String digest = ImageRefs.digest(imageUri);
+            String digest = ImageRef.pinnedDigest(imageUri);
             if (digest != null) {
                 return !digest.equals(f.imageDigest());
             }

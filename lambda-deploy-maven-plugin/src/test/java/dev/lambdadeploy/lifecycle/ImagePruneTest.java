@@ -295,16 +295,16 @@ class ImagePruneTest {
 
     @Test
     void imageReferencesParseEcrUrisByDigestAndByTag() {
-        EcrImageRef byDigest = EcrImageRef.parse(REPO_URI + "@sha256:abc");
-        assertEquals(new EcrImageRef("123456789012.dkr.ecr.eu-west-1.amazonaws.com", "123456789012", REGION, "orders",
+        ImageRef byDigest = ImageRef.parse(REPO_URI + "@sha256:abc");
+        assertEquals(new ImageRef("123456789012.dkr.ecr.eu-west-1.amazonaws.com", "123456789012", REGION, "orders",
                 null, "sha256:abc"), byDigest);
-        EcrImageRef byTag = EcrImageRef.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/orders:1.0");
+        ImageRef byTag = ImageRef.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/orders:1.0");
         assertEquals("team/orders", byTag.repository());
         assertEquals("1.0", byTag.tag());
         assertTrue(byTag.inEcr("123456789012", REGION));
         assertFalse(byTag.inEcr("123456789012", "us-east-1"), "ECR repositories are regional");
         assertFalse(byTag.inEcr("210987654321", REGION), "another account's repository is not ours to prune");
-        assertNull(EcrImageRef.parse("not-a-uri"));
+        assertNull(ImageRef.parse("not-a-uri"));
         assertEquals(Set.of("orders"), ImagePruner.repositoriesOf(java.util.Arrays.asList(REPO_URI + ":1", null,
                 "public.ecr.aws/lambda/java:21"), "123456789012", REGION));
 

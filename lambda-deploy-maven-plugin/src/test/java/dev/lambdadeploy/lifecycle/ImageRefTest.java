@@ -1,0 +1,32 @@
+package dev.lambdadeploy.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+/** The digest and pinning side of {@link ImageRef} that status and rollback use (parse is in ImagePruneTest). */
+class ImageRefTest {
+    static final String REPO = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders";
+    static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+    static final String OTHER = "sha256:" + "fedcba9876543210".repeat(4);
+
+    @Test
+    void pinnedDigestIsAWholeSha256AfterTheLastAt() {
+        assertEquals(DIGEST, ImageRef.pinnedDigest(REPO + "@" + DIGEST));
+        assertEquals(DIGEST, ImageRef.pinnedDigest(REPO + "@" + OTHER + "@" + DIGEST), "moto's ResolvedImageUri");
+        assertNull(ImageRef.pinnedDigest(REPO + ":1.0"));
+        assertNull(ImageRef.pinnedDigest(REPO + "@sha256:abc"), "a digest cut short is no pin");
+        assertNull(ImageRef.pinnedDigest(null));
+    }
+
+    @Test
+    void pinnedReplacesTheTagByTheDigestAndKeepsAPin() {
+        assertEquals(REPO + "@" + DIGEST, ImageRef.pinned(REPO + ":1.0", DIGEST));
+        assertEquals(REPO + "@" + DIGEST, ImageRef.pinned(REPO, DIGEST));
+        assertEquals("127.0.0.1:5000/orders@" + DIGEST, ImageRef.pinned("127.0.0.1:5000/orders", DIGEST),
+                "a registry port is no tag");
+        assertEquals(REPO + "@" + OTHER, ImageRef.pinned(REPO + "@" + OTHER, DIGEST), "already pinned");
+        assertEquals(REPO + ":1.0", ImageRef.pinned(REPO + ":1.0", null));
+        assertNull(ImageRef.pinned(null, DIGEST));
+    }
+}
