@@ -77,9 +77,19 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
 
     private static RollbackTarget named(DeployedFunction f, String to) {
         if (to.chars().allMatch(Character::isDigit)) {
-            return f.versions().stream().filter(v -> v.version().equals(to)).findFirst()
-                    .map(v -> fromVersion(f, v, "version " + to))
-                    .orElseThrow(() -> unknown(f, to, "there is no published version " + to));
+            // a published version with that number wins; an abbreviated git commit can be all digits too
+            RollbackTarget version = f.versions().stream().filter(v -> v.version().equals(to)).findFirst()
+                    .map(v -> fromVersion(f, v, "version " + to)).orElse(null);
+            if (version != null) {
+                return version;
+            }
+            boolean commitLike = to.length() >= 7 && to.length() <= 40;
+            RollbackTarget deploy = commitLike ? deployOfCommit(f, to) : null;
+            if (deploy != null) {
+                return deploy;
+            }
+            throw unknown(f, to, "there is no published version " + to
+                    + (commitLike ? " and no deploy from a git commit starting with " + to : ""));
         }
         String aliasVersion = f.aliases().get(to);
         if (aliasVersion != null) {
@@ -88,17 +98,24 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
                     .orElseThrow(() -> unknown(f, to, "alias " + to + " points at version " + aliasVersion
                             + ", which is not a published version"));
         }
-        if (to.matches("[0-9a-fA-F]{7,40}")) {
-            String commit = to.toLowerCase(java.util.Locale.ROOT);
-            for (int i = f.versions().size() - 1; i >= 0; i--) {
-                DeployedFunction.PublishedVersion v = f.versions().get(i);
-                String c = gitCommit(v.description());
-                if (c != null && (c.startsWith(commit) || commit.startsWith(c))) {
-                    return fromVersion(f, v, "deploy " + to + " (version " + v.version() + ")");
-                }
-            }
+        RollbackTarget deploy = to.matches("[0-9a-fA-F]{7,40}") ? deployOfCommit(f, to) : null;
+        if (deploy != null) {
+            return deploy;
         }
         throw unknown(f, to, "it is neither a published version, an alias nor the git commit of a deploy");
+    }
+
+    /** The newest published version deployed from git commit {@code to} (full or abbreviated), else {@code null}. */
+    private static RollbackTarget deployOfCommit(DeployedFunction f, String to) {
+        String commit = to.toLowerCase(java.util.Locale.ROOT);
+        for (int i = f.versions().size() - 1; i >= 0; i--) {
+            DeployedFunction.PublishedVersion v = f.versions().get(i);
+            String c = gitCommit(v.description());
+            if (c != null && (c.startsWith(commit) || commit.startsWith(c))) {
+                return fromVersion(f, v, "deploy " + to + " (version " + v.version() + ")");
+            }
+        }
+        return null;
     }
 
     private static LifecycleException unknown(DeployedFunction f, String to, String why) {

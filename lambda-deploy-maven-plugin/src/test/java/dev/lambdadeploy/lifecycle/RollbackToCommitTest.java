@@ -53,16 +53,8 @@ class RollbackToCommitTest {
         moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
         role = moto.role();
-        FunctionSettings publish = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
-                Map.of(), null, role, null, true, null, false);
         for (int n = 0; n < 3; n++) {
-            pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-            DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                    .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.S3).s3(S3).function(publish)
-                    .gitCommit(COMMITS.get(n)).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30))
-                    .build());
-            assertFalse(r.failed(), () -> r.regions().get(0).error());
-            code[n] = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME)).function().codeSha256();
+            code[n] = deploy(n, COMMITS.get(n));
         }
         // what the rollback looks for: the commit in the description of each published version
         assertEquals(List.of(true, true, true), List.of(1, 2, 3).stream().map(v -> aws.lambda()
@@ -73,6 +65,19 @@ class RollbackToCommitTest {
     @AfterEach
     void tearDown() {
         moto.close();
+    }
+
+    /** Deploys package vN from {@code commit}, publishing a version; returns its CodeSha256. */
+    String deploy(int n, String commit) throws Exception {
+        FunctionSettings publish = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
+                Map.of(), null, role, null, true, null, false);
+        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
+                .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.S3).s3(S3).function(publish)
+                .gitCommit(commit).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30))
+                .build());
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME)).function().codeSha256();
     }
 
     RollbackResult rollbackTo(String to) {
@@ -115,6 +120,36 @@ class RollbackToCommitTest {
         assertEquals(code[1], currentCode());
         assertEquals(List.of(layerArn(2)), layers());
         assertEquals("deploy " + abbreviated + " (version 2)", r.regions().get(0).functions().get(0).target());
+    }
+
+    @Test
+    void anAbbreviatedCommitOfOnlyDigitsIsTriedWhenNoVersionHasThatNumber() throws Exception {
+        String digitsCommit = deploy(3, "4711093a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e");
+        deploy(4, "e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4");
+
+        RollbackResult r = rollbackTo("4711093");
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertEquals("deploy 4711093 (version 4)", r.regions().get(0).functions().get(0).target());
+        assertEquals(digitsCommit, currentCode());
+        assertEquals(List.of(layerArn(4)), layers());
+        // short numbers stay version numbers (published versions win; a commit has at least 7 characters)
+        RollbackResult byVersion = rollbackTo("2");
+        assertFalse(byVersion.failed(), () -> byVersion.regions().get(0).error());
+        assertEquals("version 2", byVersion.regions().get(0).functions().get(0).target());
+        assertEquals(code[1], currentCode());
+    }
+
+    @Test
+    void aNumberThatIsNeitherAVersionNorACommitIsRefused() {
+        RollbackResult r = rollbackTo("9999999");
+
+        assertTrue(r.failed());
+        String error = r.regions().get(0).error();
+        assertTrue(error.startsWith("Cannot roll back function orders in eu-west-1 to '9999999': there is no "
+                + "published version 9999999 and no deploy from a git commit starting with 9999999"), error);
+        assertTrue(r.regions().get(0).functions().isEmpty(), "no function was touched");
+        assertEquals(code[2], currentCode());
     }
 
     @Test
