@@ -66,6 +66,32 @@ class PackageMojoTest {
         assertTrue(e.getMessage().contains("x86_64, arm64"), e.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
+    void aNoOpRunReusesEveryZipAndLogsTheWholeGoalTime(PackageMojo mojo) throws Exception {
+        wire(mojo, "jar");
+        mojo.execute();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        mojo.setLog((org.apache.maven.plugin.logging.Log) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.apache.maven.plugin.logging.Log.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("info") && args.length == 1 && args[0] instanceof CharSequence c) {
+                        lines.add(c.toString());
+                    }
+                    return method.getReturnType() == boolean.class ? Boolean.TRUE : null;
+                }));
+        mojo.execute();
+
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("0 zip(s) built, 2 reused in ")), String.join("\n", lines));
+        java.util.regex.Matcher took = java.util.regex.Pattern
+                .compile("lambda:package took (\\d+) ms \\(zips (\\d+) ms, size report and budgets (\\d+) ms\\)")
+                .matcher(String.join("\n", lines));
+        assertTrue(took.find(), "the benchmark reads this line: " + String.join("\n", lines));
+        long whole = Long.parseLong(took.group(1));
+        assertTrue(whole >= Long.parseLong(took.group(2)) + Long.parseLong(took.group(3)) - 1,
+                "the whole covers both parts: " + took.group());
+    }
+
     /** Gives the mojo what Maven would: a resolved project, its classes and a project helper. */
     private List<String> wire(PackageMojo mojo, String packaging) throws Exception {
         Model model = new Model();
