@@ -23,13 +23,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * {@code lambda:package} without Maven: places the runtime artifacts into layers and the function zip, strips them,
  * writes reproducible zips and {@code lambda-package.json}. A zip whose inputs (by content hash) and settings are those
- * of the previous run, and whose file is intact, is reused instead of rebuilt.
+ * of the previous run, and whose file is intact, is reused instead of rebuilt. Content hashes of files whose size,
+ * times and identity did not change since the last run come from the {@link HashCache}, so a no-op run reads
+ * metadata instead of every jar and zip.
  */
 public final class LambdaPackager {
     public static final String FUNCTION_ZIP = "function.zip";
@@ -37,9 +40,16 @@ public final class LambdaPackager {
     private static final String WORK_DIR = "work";
 
     private final BuildLog log;
+    private final LongSupplier clock;
 
     public LambdaPackager(BuildLog log) {
+        this(log, System::currentTimeMillis);
+    }
+
+    /** {@code clock} (ms) decides when a file stamp counts as settled; tests move it forward instead of sleeping. */
+    LambdaPackager(BuildLog log, LongSupplier clock) {
         this.log = log;
+        this.clock = clock;
     }
 
     public PackageResult run(PackageRequest request) {
@@ -69,8 +79,10 @@ public final class LambdaPackager {
             t.setDaemon(true);
             return t;
         });
+        Path hashCacheFile = request.outputDirectory().resolve(WORK_DIR).resolve(HashCache.FILE_NAME);
+        HashCache hashes = HashCache.load(hashCacheFile, request.incremental(), clock);
         try {
-            ZipBuilder builder = new ZipBuilder(request, rules, executor, previous);
+            ZipBuilder builder = new ZipBuilder(request, rules, executor, previous, hashes);
             List<ZipRecord> layers = new ArrayList<>();
             Map<String, JarRecord> jarRecords = new TreeMap<>();
             for (Map.Entry<String, List<Placement>> layer : byLayer.entrySet()) {
@@ -95,6 +107,8 @@ public final class LambdaPackager {
                     request.project(), request.architecture().awsName(), request.outputTimestamp().toString(),
                     settingsKey, function, layers, jars);
             ManifestIO.write(manifest, manifestFile);
+            hashes.save(hashCacheFile);
+            log.debug("Input and zip hashes: " + hashes.summary());
             int reused = (int) manifest.allZips().stream().filter(ZipRecord::reused).count();
             return new PackageResult(manifest, manifestFile, manifest.allZips().size() - reused, reused,
                     Duration.ofNanos(System.nanoTime() - start));
@@ -153,12 +167,15 @@ public final class LambdaPackager {
         private final StripRules rules;
         private final ExecutorService executor;
         private final Optional<PackageManifest> previous;
+        private final HashCache hashes;
 
-        ZipBuilder(PackageRequest request, StripRules rules, ExecutorService executor, Optional<PackageManifest> previous) {
+        ZipBuilder(PackageRequest request, StripRules rules, ExecutorService executor, Optional<PackageManifest> previous,
+                HashCache hashes) {
             this.request = request;
             this.rules = rules;
             this.executor = executor;
             this.previous = previous;
+            this.hashes = hashes;
         }
 
         ZipRecord build(String name, String relativePath, Path classesDirectory, List<Placement> jars,
@@ -175,6 +192,7 @@ public final class LambdaPackager {
                     return reusable.get().asReused();
                 }
             }
+            hashes.forget(zipFile);
             Path work = request.outputDirectory().resolve(WORK_DIR).resolve(name);
             deleteTree(work);
             List<StrippedJar> stripped = stripAll(jars, work);
@@ -208,23 +226,24 @@ public final class LambdaPackager {
             Optional<ZipRecord> match = previous.get().allZips().stream()
                     .filter(z -> z.name().equals(name) && z.path().equals(path) && inputsKey.equals(z.inputsKey()))
                     .findFirst();
-            // Verify the file on disk is still the one recorded; anything else is rebuilt.
-            if (match.isPresent() && match.get().codeSha256().equals(Hashes.codeSha256(zipFile))) {
+            // Verify the file on disk is still the one recorded (re-read unless its stamp is unchanged); anything else
+            // is rebuilt.
+            if (match.isPresent() && match.get().codeSha256().equals(hashes.codeSha256(zipFile))) {
                 return match;
             }
             return Optional.empty();
         }
 
         private String inputsKey(Path classesDirectory, List<Placement> jars) {
-            List<Future<String>> hashes = new ArrayList<>();
+            List<Future<String>> futures = new ArrayList<>();
             for (Placement p : jars) {
-                hashes.add(executor.submit(() -> p.zipEntry() + "=" + Hashes.contentHash(p.artifact().file())));
+                futures.add(executor.submit(() -> p.zipEntry() + "=" + hashes.contentHash(p.artifact().file())));
             }
             StringBuilder key = new StringBuilder();
             if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
-                key.append("classes=").append(Hashes.contentHash(classesDirectory)).append('\n');
+                key.append("classes=").append(hashes.contentHash(classesDirectory)).append('\n');
             }
-            for (Future<String> h : hashes) {
+            for (Future<String> h : futures) {
                 key.append(await(h)).append('\n');
             }
             return Hashes.hex(key.toString());

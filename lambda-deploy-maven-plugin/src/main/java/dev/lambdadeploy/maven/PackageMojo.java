@@ -17,15 +17,22 @@ import dev.lambdadeploy.config.StripSpec;
 import dev.lambdadeploy.manifest.ProjectInfo;
 import dev.lambdadeploy.manifest.ZipRecord;
 import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.report.BudgetSummary;
+import dev.lambdadeploy.report.MarkdownReport;
+import dev.lambdadeploy.report.SizeCheckMemo;
+import dev.lambdadeploy.report.SizeReport;
 import dev.lambdadeploy.report.PackageSummary;
 import dev.lambdadeploy.report.SizeReportRequest;
 import dev.lambdadeploy.report.SizeReportResult;
 import dev.lambdadeploy.report.SizeReporter;
 import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import dev.lambdadeploy.budget.AwsLimits;
 import dev.lambdadeploy.config.ConfigException;
@@ -165,6 +172,7 @@ public class PackageMojo extends AbstractLambdaMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        long start = System.nanoTime();
         List<BudgetSpec> budgetSpecs = budgetSpecs();
         List<ExternalLayerSpec> externalLayerSpecs = externalLayerSpecs();
         PackageRequest request = PackageRequest.builder(
@@ -197,31 +205,96 @@ public class PackageMojo extends AbstractLambdaMojo {
             projectHelper.attachArtifact(project, "zip", "lambda-function",
                     new File(outputDirectory, result.manifest().function().path()));
         }
-        checkSizes(result.manifest(), budgetSpecs, externalLayerSpecs);
+        checkSizes(result, budgetSpecs, externalLayerSpecs, start);
     }
 
-    /** Writes the size reports, then fails once if an ERROR budget is broken (and failing is not switched off). */
-    private void checkSizes(PackageManifest manifest, List<BudgetSpec> budgetSpecs,
-            List<ExternalLayerSpec> externalLayerSpecs) throws MojoExecutionException, MojoFailureException {
-        SizeReportResult sizes;
+    /**
+     * Writes the size reports, then fails once if an ERROR budget is broken (and failing is not switched off). When
+     * the package, budgets, baseline and reports are those of the last run (a no-op build), the last run's lines and
+     * verdict are replayed from {@link SizeCheckMemo} instead of measuring, checking and rendering again.
+     */
+    private void checkSizes(PackageResult result, List<BudgetSpec> budgetSpecs,
+            List<ExternalLayerSpec> externalLayerSpecs, long start) throws MojoExecutionException, MojoFailureException {
+        PackageManifest manifest = result.manifest();
+        long reportStart = System.nanoTime();
+        Path out = outputDirectory.toPath();
+        SizeReportRequest request = new SizeReportRequest(manifest, out, budgetSpecs, externalLayerSpecs,
+                baseline == null ? null : baseline.toPath(), skipBudgets, imageBytes(manifest),
+                stepSummary == null || stepSummary.getPath().isBlank() ? null : stepSummary.toPath());
+        Path json = out.resolve(SizeReport.FILE_NAME);
+        Path html = out.resolve(SizeReporter.HTML_FILE);
+        Path memo = out.resolve("work").resolve(SizeCheckMemo.FILE_NAME);
+        SizeCheckMemo.Verdict verdict;
         try {
-            sizes = new SizeReporter(new MavenBuildLog(getLog())).run(new SizeReportRequest(manifest,
-                    outputDirectory.toPath(), budgetSpecs, externalLayerSpecs,
-                    baseline == null ? null : baseline.toPath(), skipBudgets, imageBytes(manifest),
-                    stepSummary == null || stepSummary.getPath().isBlank() ? null : stepSummary.toPath()));
+            String key = SizeCheckMemo.key(request, relative(html.toFile()) + "|" + relative(json.toFile()));
+            Optional<SizeCheckMemo.Verdict> remembered = incremental ? SizeCheckMemo.read(memo, key, json, html)
+                    : Optional.empty();
+            if (remembered.isPresent()) {
+                verdict = remembered.get();
+                getLog().debug("Size check: package, budgets and baseline unchanged; replaying the last verdict");
+                SizeReporter.appendStepSummary(request.githubStepSummary(),
+                        verdict.stepSummary() == null ? "" : verdict.stepSummary(), new MavenBuildLog(getLog()));
+            } else {
+                verdict = check(request);
+                SizeCheckMemo.write(memo, key, verdict, json, html);
+            }
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + memo + ": " + e.getMessage(), e);
         }
-        BudgetSummary.render(sizes.report()).forEach(getLog()::info);
-        getLog().info("Size report: " + relative(sizes.htmlFile().toFile()) + " (and "
-                + relative(sizes.jsonFile().toFile()) + ")");
-        BudgetOutcome outcome = sizes.outcome();
-        sizes.report().violations().forEach(v -> {
-            List<String> lines = BudgetSummary.violationLines(v);
-            lines.forEach("ERROR".equals(v.level()) ? getLog()::error : getLog()::warn);
-        });
-        if (outcome.errors().isEmpty()) {
+        for (SizeCheckMemo.Line line : verdict.lines()) {
+            switch (line.level()) {
+                case ERROR -> getLog().error(line.text());
+                case WARN -> getLog().warn(line.text());
+                default -> getLog().info(line.text());
+            }
+        }
+        // The whole goal's own time (what the benchmark calls plugin time), before a broken budget may end it.
+        long now = System.nanoTime();
+        getLog().info(String.format("lambda:package took %d ms (zips %d ms, size report and budgets %d ms)",
+                (now - start) / 1_000_000, result.took().toMillis(), (now - reportStart) / 1_000_000));
+        if (verdict.failure() == null) {
             return;
+        }
+        if (!failOnViolation) {
+            getLog().warn(verdict.failure().replace(" broken", " broken, but lambda.budgets.failOnViolation=false"));
+            return;
+        }
+        throw new MojoFailureException(verdict.failure());
+    }
+
+    /** Measures, checks and writes the reports; returns what to print and the failure message, if any. */
+    private SizeCheckMemo.Verdict check(SizeReportRequest request) {
+        List<SizeCheckMemo.Line> lines = new ArrayList<>();
+        BuildLog recording = new BuildLog() {
+            @Override
+            public void info(String message) {
+                lines.add(new SizeCheckMemo.Line(SizeCheckMemo.Level.INFO, message));
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add(new SizeCheckMemo.Line(SizeCheckMemo.Level.WARN, message));
+            }
+
+            @Override
+            public void debug(String message) {
+                getLog().debug(message);
+            }
+        };
+        SizeReportResult sizes = new SizeReporter(recording).run(request);
+        BudgetSummary.render(sizes.report()).forEach(recording::info);
+        recording.info("Size report: " + relative(sizes.htmlFile().toFile()) + " (and "
+                + relative(sizes.jsonFile().toFile()) + ")");
+        for (SizeReport.ViolationEntry v : sizes.report().violations()) {
+            SizeCheckMemo.Level level = "ERROR".equals(v.level()) ? SizeCheckMemo.Level.ERROR : SizeCheckMemo.Level.WARN;
+            BudgetSummary.violationLines(v).forEach(l -> lines.add(new SizeCheckMemo.Line(level, l)));
+        }
+        String stepSummaryMarkdown = request.githubStepSummary() == null ? null : MarkdownReport.render(sizes.report());
+        BudgetOutcome outcome = sizes.outcome();
+        if (outcome.errors().isEmpty()) {
+            return new SizeCheckMemo.Verdict(lines, null, stepSummaryMarkdown);
         }
         StringBuilder msg = new StringBuilder().append(outcome.errors().size()).append(" Lambda size budget")
                 .append(outcome.errors().size() == 1 ? " is" : "s are").append(" broken (details above and in ")
@@ -234,11 +307,7 @@ public class PackageMojo extends AbstractLambdaMojo {
         }
         msg.append("\nFix the package or raise the <budgets>; in an emergency -Dlambda.budgets.skip=true or"
                 + " -Dlambda.budgets.failOnViolation=false let it through.");
-        if (!failOnViolation) {
-            getLog().warn(msg.toString().replace(" broken", " broken, but lambda.budgets.failOnViolation=false"));
-            return;
-        }
-        throw new MojoFailureException(msg.toString());
+        return new SizeCheckMemo.Verdict(lines, msg.toString(), stepSummaryMarkdown);
     }
 
     /**

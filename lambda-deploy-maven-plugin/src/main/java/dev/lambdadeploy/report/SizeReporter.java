@@ -73,13 +73,17 @@ public final class SizeReporter {
         return Optional.of(SizeReportIO.readBaseline(file, "<baseline> (lambda.budgets.baseline)"));
     }
 
-    /** GitHub Actions' job summary: appended, as several steps may write to it. Failure to write only warns. */
     private Path appendStepSummary(Path file, SizeReport report) {
+        return file == null ? null : appendStepSummary(file, MarkdownReport.render(report), log);
+    }
+
+    /** GitHub Actions' job summary: appended, as several steps may write to it. Failure to write only warns. */
+    public static Path appendStepSummary(Path file, String markdown, BuildLog log) {
         if (file == null) {
             return null;
         }
         try {
-            Files.writeString(file, MarkdownReport.render(report), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             return file;
         } catch (IOException e) {

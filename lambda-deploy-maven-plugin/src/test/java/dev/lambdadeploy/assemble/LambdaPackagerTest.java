@@ -11,14 +11,18 @@ import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ProjectInfo;
 import dev.lambdadeploy.manifest.ZipRecord;
+import dev.lambdadeploy.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -41,16 +45,22 @@ class LambdaPackagerTest {
         Map<String, String> lib = new LinkedHashMap<>();
         lib.put("lib/A.class", TestJars.big(2000));
         lib.put("META-INF/maven/org.lib/lib/pom.xml", TestJars.big(2000));
-        DependencyArtifact released = TestJars.artifact("org.lib", "lib", "2.0", TestJars.jar(repo, "lib-2.0.jar", lib));
+        DependencyArtifact released = TestJars.artifact("org.lib", "lib", "2.0", jarOnce(repo, "lib-2.0.jar", lib));
         DependencyArtifact sdk = TestJars.artifact("software.amazon.awssdk", "s3", "2.1",
-                TestJars.jar(repo, "s3-2.1.jar", Map.of("s3/S3.class", "s3")));
+                jarOnce(repo, "s3-2.1.jar", Map.of("s3/S3.class", "s3")));
         DependencyArtifact snapshot = new DependencyArtifact("ex", "core", "1.0-20260101.000000-1", "1.0-SNAPSHOT", "",
-                "compile", TestJars.jar(repo, "core.jar", Map.of("core/C.class", "c")), List.of("ex:app:1.0", "ex:core:1.0-SNAPSHOT"), true);
+                "compile", jarOnce(repo, "core.jar", Map.of("core/C.class", "c")), List.of("ex:app:1.0", "ex:core:1.0-SNAPSHOT"), true);
         return PackageRequest.builder(project, out)
                 .classesDirectory(classes)
                 .artifacts(List.of(released, sdk, snapshot))
                 .outputTimestamp(Instant.parse("2026-01-01T00:00:00Z"))
                 .parallelism(2);
+    }
+
+    /** Writes a test jar on first use only: rewriting it would change its stamp on every run. */
+    private static Path jarOnce(Path repo, String name, Map<String, String> entries) throws Exception {
+        Path jar = repo.resolve(name);
+        return Files.exists(jar) ? jar : TestJars.jar(repo, name, entries);
     }
 
     @Test
@@ -146,6 +156,142 @@ class LambdaPackagerTest {
         PackageResult tampered = packager.run(request(out).build());
         assertFalse(tampered.manifest().layers().get(0).reused());
         assertEquals(first.manifest().layers().get(0).codeSha256(), tampered.manifest().layers().get(0).codeSha256());
+    }
+
+    /** A clock an hour ahead: every stamp taken counts as settled, so the metadata fast path is in use. */
+    private static final java.util.function.LongSupplier LATER = () -> System.currentTimeMillis() + 3_600_000;
+
+    /** Runs the packager and returns how many files it had to hash (from its debug summary). */
+    private static int hashedFiles(RecordingLog log) {
+        String line = log.lines().stream().filter(l -> l.startsWith("DEBUG Input and zip hashes: "))
+                .reduce((a, b) -> b).orElseThrow();
+        Matcher m = Pattern.compile("; (\\d+) hashed").matcher(line);
+        assertTrue(m.find(), line);
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static void rewriteSameSize(Path file, java.util.function.UnaryOperator<byte[]> change) throws Exception {
+        byte[] before = Files.readAllBytes(file);
+        byte[] after = change.apply(before.clone());
+        assertEquals(before.length, after.length, "the test needs a same-size change");
+        assertFalse(java.util.Arrays.equals(before, after), "the test needs a content change");
+        Files.write(file, after);
+    }
+
+    @Test
+    void noOpReadsNoFileAgainWhileEveryChangeStillRebuilds() throws Exception {
+        Path out = dir.resolve("out");
+        RecordingLog log = new RecordingLog();
+        LambdaPackager packager = new LambdaPackager(log, LATER);
+        PackageResult first = packager.run(request(out).build());
+        assertEquals(2, first.builtZips());
+        packager.run(request(out).build()); // verifies the new zips by content once, then remembers them
+        PackageResult noop = packager.run(request(out).build());
+        assertEquals(2, noop.reusedZips());
+        assertEquals(0, hashedFiles(log), "a no-op run re-reads no jar, classes file or zip");
+
+        // A same-size content change to a jar, with a new modification time: only its layer is rebuilt.
+        Path libJar = dir.resolve("repo/lib-2.0.jar");
+        FileTime libTime = Files.getLastModifiedTime(libJar);
+        Map<String, String> changedLib = new LinkedHashMap<>();
+        changedLib.put("lib/A.class", "y".repeat(2000));
+        changedLib.put("META-INF/maven/org.lib/lib/pom.xml", TestJars.big(2000));
+        long libSize = Files.size(libJar);
+        TestJars.jar(dir.resolve("repo"), "lib-2.0.jar", changedLib);
+        assertEquals(libSize, Files.size(libJar), "the test needs a same-size jar");
+        Files.setLastModifiedTime(libJar, FileTime.fromMillis(libTime.toMillis() + 1000));
+        PackageResult jarChange = packager.run(request(out).build());
+        assertFalse(jarChange.manifest().layers().get(0).reused());
+        assertTrue(jarChange.manifest().function().reused());
+        assertNotEquals(first.manifest().layers().get(0).codeSha256(),
+                jarChange.manifest().layers().get(0).codeSha256());
+
+        // Same-size change to a class file: the function zip is rebuilt, the layer reused.
+        Path handler = dir.resolve("classes/ex/Handler.class");
+        rewriteSameSize(handler, b -> {
+            b[0] = (byte) (b[0] ^ 1);
+            return b;
+        });
+        PackageResult classChange = packager.run(request(out).build());
+        assertFalse(classChange.manifest().function().reused());
+        assertTrue(classChange.manifest().layers().get(0).reused());
+
+        // A class file deleted: the function zip is rebuilt without it.
+        Files.delete(dir.resolve("classes/app.properties"));
+        PackageResult deletedClass = packager.run(request(out).build());
+        assertFalse(deletedClass.manifest().function().reused());
+        assertFalse(names(out.resolve("function.zip")).contains("app.properties"));
+
+        // Changed settings rebuild everything, whatever the stamps say.
+        PackageResult settings = packager.run(request(out).compression(new CompressionPolicy(6, 0.005)).build());
+        assertEquals(2, settings.builtZips());
+    }
+
+    @Test
+    void outputZipsAreVerifiedByContentWhenTheirStampChanges() throws Exception {
+        Path out = dir.resolve("out");
+        Path layerZip = out.resolve("layers/app.zip");
+        RecordingLog log = new RecordingLog();
+        LambdaPackager packager = new LambdaPackager(log, LATER);
+        PackageResult first = packager.run(request(out).build());
+        String layerSha = first.manifest().layers().get(0).codeSha256();
+        packager.run(request(out).build());
+        packager.run(request(out).build());
+        assertEquals(0, hashedFiles(log));
+
+        // Touched only: re-read once, found intact, reused.
+        Files.setLastModifiedTime(layerZip, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        PackageResult touched = packager.run(request(out).build());
+        assertEquals(1, hashedFiles(log), "the touched zip is re-hashed");
+        assertTrue(touched.manifest().layers().get(0).reused());
+
+        // Modified in place with the same size and its old modification time restored: still caught.
+        FileTime before = Files.getLastModifiedTime(layerZip);
+        rewriteSameSize(layerZip, b -> {
+            b[b.length / 2] = (byte) (b[b.length / 2] ^ 0x55);
+            return b;
+        });
+        Files.setLastModifiedTime(layerZip, before);
+        PackageResult modified = packager.run(request(out).build());
+        assertFalse(modified.manifest().layers().get(0).reused());
+        assertEquals(layerSha, Hashes.codeSha256(layerZip), "rebuilt byte-identical");
+
+        // Replaced by another file (new identity) with the same size and time: rebuilt.
+        packager.run(request(out).build());
+        packager.run(request(out).build());
+        Path other = out.resolve("other.zip");
+        Files.copy(layerZip, other);
+        rewriteSameSize(other, b -> {
+            b[b.length / 2] = (byte) (b[b.length / 2] ^ 0x55);
+            return b;
+        });
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(layerZip));
+        Files.move(other, layerZip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        PackageResult replaced = packager.run(request(out).build());
+        assertFalse(replaced.manifest().layers().get(0).reused());
+        assertEquals(layerSha, Hashes.codeSha256(layerZip));
+
+        // Deleted: rebuilt.
+        Files.delete(layerZip);
+        PackageResult deleted = packager.run(request(out).build());
+        assertFalse(deleted.manifest().layers().get(0).reused());
+        assertEquals(layerSha, Hashes.codeSha256(layerZip));
+    }
+
+    @Test
+    void incrementalOffOrALostHashCacheHashesEverythingAgain() throws Exception {
+        Path out = dir.resolve("out");
+        RecordingLog log = new RecordingLog();
+        LambdaPackager packager = new LambdaPackager(log, LATER);
+        packager.run(request(out).build());
+        packager.run(request(out).build());
+        packager.run(request(out).incremental(false).build());
+        assertEquals(4, hashedFiles(log), "incremental=false trusts no remembered hash: 3 jars and the classes");
+
+        Files.writeString(out.resolve("work").resolve(HashCache.FILE_NAME), "{ not json");
+        PackageResult lost = packager.run(request(out).build());
+        assertEquals(2, lost.reusedZips(), "an unreadable cache only costs time");
+        assertEquals(6, hashedFiles(log), "jars, classes and both zips are hashed again");
     }
 
     @Test

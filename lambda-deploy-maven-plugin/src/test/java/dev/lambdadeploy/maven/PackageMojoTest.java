@@ -66,6 +66,94 @@ class PackageMojoTest {
         assertTrue(e.getMessage().contains("x86_64, arm64"), e.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
+    void aNoOpRunReusesEveryZipAndLogsTheWholeGoalTime(PackageMojo mojo) throws Exception {
+        wire(mojo, "jar");
+        mojo.execute();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        mojo.setLog((org.apache.maven.plugin.logging.Log) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.apache.maven.plugin.logging.Log.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("info") && args.length == 1 && args[0] instanceof CharSequence c) {
+                        lines.add(c.toString());
+                    }
+                    return method.getReturnType() == boolean.class ? Boolean.TRUE : null;
+                }));
+        mojo.execute();
+
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("0 zip(s) built, 2 reused in ")), String.join("\n", lines));
+        java.util.regex.Matcher took = java.util.regex.Pattern
+                .compile("lambda:package took (\\d+) ms \\(zips (\\d+) ms, size report and budgets (\\d+) ms\\)")
+                .matcher(String.join("\n", lines));
+        assertTrue(took.find(), "the benchmark reads this line: " + String.join("\n", lines));
+        long whole = Long.parseLong(took.group(1));
+        assertTrue(whole >= Long.parseLong(took.group(2)) + Long.parseLong(took.group(3)) - 1,
+                "the whole covers both parts: " + took.group());
+    }
+
+    /** Captures what the mojo logs at info, warn and error, prefixed with the level. */
+    private static List<String> recordLog(PackageMojo mojo) {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        mojo.setLog((org.apache.maven.plugin.logging.Log) java.lang.reflect.Proxy.newProxyInstance(
+                PackageMojoTest.class.getClassLoader(), new Class<?>[] {org.apache.maven.plugin.logging.Log.class},
+                (proxy, method, args) -> {
+                    if (List.of("info", "warn", "error").contains(method.getName()) && args.length == 1
+                            && args[0] instanceof CharSequence c) {
+                        lines.add(method.getName() + " " + c);
+                    }
+                    return method.getReturnType() == boolean.class ? Boolean.TRUE : null;
+                }));
+        return lines;
+    }
+
+    private static List<String> withoutTimes(List<String> lines) {
+        return lines.stream().filter(l -> !l.contains(" ms")).toList();
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
+    void aNoOpReplaysTheSizeCheckAndAnyChangeToItsInputsRunsItAgain(PackageMojo mojo) throws Exception {
+        wire(mojo, "jar");
+        Path html = dir.resolve("out/size-report.html");
+        Path json = dir.resolve("out/size-report.json");
+        mojo.execute(); // builds the zips and checks them
+        List<String> checked = recordLog(mojo);
+        mojo.execute(); // zips reused (the manifest says so), the check is keyed without that flag
+
+        java.nio.file.attribute.FileTime htmlTime = Files.getLastModifiedTime(html);
+        java.nio.file.attribute.FileTime jsonTime = Files.getLastModifiedTime(json);
+        List<String> replay = recordLog(mojo);
+        mojo.execute();
+        assertEquals(htmlTime, Files.getLastModifiedTime(html), "size-report.html not rendered again");
+        assertEquals(jsonTime, Files.getLastModifiedTime(json), "size-report.json not written again");
+        assertEquals(withoutTimes(checked), withoutTimes(replay), "the same lines, replayed");
+
+        // A deleted report: checked and written again.
+        Files.delete(html);
+        mojo.execute();
+        assertTrue(Files.isRegularFile(html));
+
+        // A new budget on the same package: checked again, and it fails; the failure is replayed as well.
+        Budget tiny = new Budget();
+        tiny.kind = "function-zipped";
+        tiny.max = "10B";
+        MojoExtension.setVariableValueToObject(mojo, "budgets", List.of(tiny));
+        org.apache.maven.plugin.MojoFailureException broken =
+                assertThrows(org.apache.maven.plugin.MojoFailureException.class, mojo::execute);
+        assertTrue(broken.getMessage().contains("1 Lambda size budget is broken"), broken.getMessage());
+        org.apache.maven.plugin.MojoFailureException again =
+                assertThrows(org.apache.maven.plugin.MojoFailureException.class, mojo::execute);
+        assertEquals(broken.getMessage(), again.getMessage());
+
+        // failOnViolation=false is applied to the replayed verdict too.
+        MojoExtension.setVariableValueToObject(mojo, "failOnViolation", false);
+        List<String> lenient = recordLog(mojo);
+        mojo.execute();
+        assertTrue(lenient.stream().anyMatch(l -> l.startsWith("warn ") && l.contains("failOnViolation=false")),
+                String.join("\n", lenient));
+    }
+
     /** Gives the mojo what Maven would: a resolved project, its classes and a project helper. */
     private List<String> wire(PackageMojo mojo, String packaging) throws Exception {
         Model model = new Model();

@@ -1,0 +1,127 @@
+package dev.lambdadeploy.assemble;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Content hashes of the packager's inputs (jars, classes folders) and outputs (zips) remembered between runs, so a
+ * no-op {@code lambda:package} does not re-read hundreds of MB that did not change. A remembered hash is used only
+ * while the file's {@link FileStamp} (size, times, identity) is exactly the recorded one and that stamp was
+ * {@link FileStamp#settled() settled} when recorded; anything else is hashed again. The hashes themselves still decide
+ * what is reused, so a wrong or missing cache can only cost time, never change a zip.
+ *
+ * <p>Kept in {@code target/lambda/work/file-hashes.json}, not in {@code lambda-package.json}: it holds absolute paths
+ * and file times of this machine, which the manifest (read by the other goals) should not depend on.
+ */
+final class HashCache {
+    static final String FILE_NAME = "file-hashes.json";
+    private static final int FORMAT = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One remembered hash: {@code sha256} is {@link Hashes#contentHash} (hex; for a directory its tree hash). */
+    record Entry(String path, FileStamp stamp, String sha256) {}
+
+    /** The file's form. */
+    record Stored(int format, List<Entry> entries) {}
+
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+    private final AtomicInteger hashedFiles = new AtomicInteger();
+    private final AtomicLong hashedBytes = new AtomicLong();
+    private final AtomicInteger unchangedFiles = new AtomicInteger();
+
+    private HashCache(Map<String, Entry> previous, LongSupplier clock) {
+        this.previous = previous;
+        this.clock = clock;
+    }
+
+    /**
+     * The cache of the last run, or an empty one when {@code usePrevious} is false or the file is missing or
+     * unreadable (then everything is hashed, as on a first build).
+     */
+    static HashCache load(Path file, boolean usePrevious, LongSupplier clock) {
+        if (!usePrevious || !Files.isRegularFile(file)) {
+            return new HashCache(Map.of(), clock);
+        }
+        try {
+            Stored s = MAPPER.readValue(file.toFile(), Stored.class);
+            if (s.format() != FORMAT || s.entries() == null) {
+                return new HashCache(Map.of(), clock);
+            }
+            return new HashCache(s.entries().stream()
+                    .filter(e -> e.path() != null && e.stamp() != null && e.stamp().fingerprint() != null
+                            && e.sha256() != null)
+                    .collect(Collectors.toMap(Entry::path, Function.identity(), (a, b) -> b)), clock);
+        } catch (IOException | RuntimeException e) {
+            return new HashCache(Map.of(), clock);
+        }
+    }
+
+    /** {@link Hashes#contentHash(Path)} of a file or directory, read from disk only when its stamp says it changed. */
+    String contentHash(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        String key = abs.toString();
+        try {
+            FileStamp before = FileStamp.of(abs, clock.getAsLong());
+            Entry old = previous.get(key);
+            if (old != null && old.stamp().settled() && old.stamp().sameAs(before)) {
+                unchangedFiles.incrementAndGet();
+                current.put(key, new Entry(key, before, old.sha256()));
+                return old.sha256();
+            }
+            String hash = Hashes.contentHash(abs);
+            hashedFiles.incrementAndGet();
+            hashedBytes.addAndGet(before.size());
+            // Changed while we read it: the hash may mix old and new bytes, so it is not remembered.
+            if (before.sameAs(FileStamp.of(abs, clock.getAsLong()))) {
+                current.put(key, new Entry(key, before, hash));
+            }
+            return hash;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lambda's {@code CodeSha256} (base64 SHA-256) of a file, read from disk only when its stamp says it changed. */
+    String codeSha256(Path file) {
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(contentHash(file)));
+    }
+
+    /** Drops what this run remembered about a file that is being rewritten. */
+    void forget(Path file) {
+        current.remove(file.toAbsolutePath().normalize().toString());
+    }
+
+    /** Writes the hashes used in this run (entries of inputs that are gone are dropped). */
+    void save(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        List<Entry> entries = current.values().stream().sorted(Comparator.comparing(Entry::path))
+                .collect(Collectors.toList());
+        MAPPER.writeValue(file.toFile(), new Stored(FORMAT, entries));
+    }
+
+    /** For the debug log: how much was read and how much was recognised as unchanged by its stamp. */
+    String summary() {
+        return String.format("%d file(s) unchanged by size, times and identity; %d hashed (%,d bytes)",
+                unchangedFiles.get(), hashedFiles.get(), hashedBytes.get());
+    }
+}

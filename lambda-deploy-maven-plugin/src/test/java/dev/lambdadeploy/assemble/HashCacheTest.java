@@ -1,0 +1,88 @@
+package dev.lambdadeploy.assemble;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HashCacheTest {
+    @TempDir Path dir;
+
+    private final AtomicLong clock = new AtomicLong();
+
+    /** A cache file that claims {@code file} has the given (wrong) hash, with the file's current stamp. */
+    private Path cacheClaiming(Path file, String sha256, long checkedAt) throws Exception {
+        FileStamp now = FileStamp.of(file, checkedAt);
+        Path cacheFile = dir.resolve("cache.json");
+        Files.writeString(cacheFile, "{\"format\":1,\"entries\":[{\"path\":" + quote(file.toAbsolutePath().toString())
+                + ",\"stamp\":{\"size\":" + now.size() + ",\"newestChangeMillis\":" + now.newestChangeMillis()
+                + ",\"fingerprint\":" + quote(now.fingerprint()) + ",\"checkedAt\":" + checkedAt + "},\"sha256\":"
+                + quote(sha256) + "}]}");
+        return cacheFile;
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Test
+    void aSettledUnchangedStampIsTrustedWithoutReadingTheFile() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "content");
+        long settledAt = FileStamp.of(jar, 0).newestChangeMillis() + FileStamp.RACY_MARGIN_MILLIS + 1;
+        clock.set(settledAt + 60_000);
+        HashCache cache = HashCache.load(cacheClaiming(jar, "ab".repeat(32), settledAt), true, clock::get);
+        // The remembered (here deliberately wrong) hash is returned: proof that the file was not read.
+        assertEquals("ab".repeat(32), cache.contentHash(jar));
+        assertTrue(cache.summary().startsWith("1 file(s) unchanged"), cache.summary());
+    }
+
+    @Test
+    void aRacyStampIsVerifiedByContent() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "content");
+        // Recorded within the timestamp granularity of the file's last change: a rewrite in that window could keep
+        // identical times, so the stamp proves nothing.
+        long racyAt = FileStamp.of(jar, 0).newestChangeMillis() + FileStamp.RACY_MARGIN_MILLIS - 1;
+        clock.set(racyAt + 60_000);
+        HashCache cache = HashCache.load(cacheClaiming(jar, "ab".repeat(32), racyAt), true, clock::get);
+        assertEquals(Hashes.contentHash(jar), cache.contentHash(jar));
+    }
+
+    @Test
+    void aChangedStampIsVerifiedByContentAndTheNewHashRemembered() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "content");
+        long settledAt = FileStamp.of(jar, 0).newestChangeMillis() + 10_000;
+        Path cacheFile = cacheClaiming(jar, "ab".repeat(32), settledAt);
+        Files.writeString(jar, "CONTENT"); // same size
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(settledAt - 20_000));
+        clock.set(settledAt + 60_000);
+        HashCache cache = HashCache.load(cacheFile, true, clock::get);
+        assertEquals(Hashes.contentHash(jar), cache.contentHash(jar));
+
+        cache.save(cacheFile);
+        clock.addAndGet(60_000);
+        HashCache next = HashCache.load(cacheFile, true, clock::get);
+        assertEquals(Hashes.contentHash(jar), next.contentHash(jar));
+        assertTrue(next.summary().contains("0 hashed"), next.summary());
+    }
+
+    @Test
+    void directoryStampsSeeAddedRemovedAndChangedFiles() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes/p"));
+        Files.writeString(classes.resolve("A.class"), "a");
+        FileStamp original = FileStamp.of(dir.resolve("classes"), 0);
+        assertTrue(original.sameAs(FileStamp.of(dir.resolve("classes"), 1)));
+
+        Files.writeString(classes.resolve("B.class"), "b");
+        FileStamp added = FileStamp.of(dir.resolve("classes"), 0);
+        assertFalse(original.sameAs(added));
+
+        Files.delete(classes.resolve("B.class"));
+        Files.writeString(classes.resolve("A.class"), "z"); // same size
+        assertFalse(added.sameAs(FileStamp.of(dir.resolve("classes"), 0)));
+        assertFalse(original.sameAs(FileStamp.of(dir.resolve("classes"), 0)));
+    }
+}
