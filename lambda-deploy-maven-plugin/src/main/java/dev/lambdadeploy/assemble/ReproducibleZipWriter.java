@@ -112,6 +112,9 @@ public final class ReproducibleZipWriter {
     private Prepared compress(String name, byte[] content) {
         CRC32 crc = new CRC32();
         crc.update(content);
+        if (policy.storesEverything()) {
+            return new Prepared(name, ZipArchiveEntry.STORED, crc.getValue(), content.length, content);
+        }
         byte[] deflated = deflate(content);
         if (policy.worthDeflating(content.length, deflated.length)) {
             return new Prepared(name, ZipArchiveEntry.DEFLATED, crc.getValue(), content.length, deflated);

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.maven;
 
+import dev.lambdadeploy.assemble.CompressionPolicy;
 import dev.lambdadeploy.assemble.LambdaPackager;
 import dev.lambdadeploy.assemble.PackageRequest;
 import dev.lambdadeploy.assemble.PackageResult;
@@ -88,6 +89,14 @@ public class PackageMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.incremental", defaultValue = "true")
     private boolean incremental;
 
+    /**
+     * Deflate level of zip entries, 0-9. The default 9 gives the smallest zips (what is uploaded, and what counts
+     * against Lambda's 50 MB direct-upload limit); most of that time goes into deflating jars, which saves ~10%.
+     * {@code 0} stores every entry: the fastest build (no compression work), zips as large as the stripped content.
+     */
+    @Parameter(property = "lambda.package.compressionLevel", defaultValue = "9")
+    private int compressionLevel;
+
     /** Attach the zips to the project (classifiers {@code lambda-function}, {@code lambda-layer-<name>}). */
     @Parameter(property = "lambda.package.attach", defaultValue = "true")
     private boolean attach;
@@ -170,6 +179,14 @@ public class PackageMojo extends AbstractLambdaMojo {
         return null;
     }
 
+    private CompressionPolicy compression() {
+        if (compressionLevel < 0 || compressionLevel > 9) {
+            throw new ConfigException("<compressionLevel> (lambda.package.compressionLevel)", "'" + compressionLevel
+                    + "' is not a deflate level; use 0 (store, fastest) to 9 (smallest, the default).");
+        }
+        return CompressionPolicy.level(compressionLevel);
+    }
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
@@ -186,6 +203,7 @@ public class PackageMojo extends AbstractLambdaMojo {
                 .strip(stripSpec())
                 .outputTimestamp(OutputTimestamp.parse(outputTimestamp))
                 .incremental(incremental)
+                .compression(compression())
                 .pluginVersion(PluginIdentity.of(pluginVersion))
                 .build();
         PackageResult result;

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.assemble;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.lambdadeploy.config.ArtifactPattern;
@@ -322,6 +323,32 @@ class LambdaPackagerTest {
             assertEquals(ZipArchiveEntry.DEFLATED, z.getEntry("text.txt").getMethod());
             assertArrayEquals(random, z.getInputStream(z.getEntry("random.bin")).readAllBytes());
         }
+    }
+
+    @Test
+    void levelZeroStoresEveryEntryAndAChangedLevelRebuildsTheZip() throws Exception {
+        Path out = dir.resolve("out");
+        Path classes = dir.resolve("c3");
+        Files.createDirectories(classes);
+        String text = TestJars.big(50_000);
+        Files.writeString(classes.resolve("text.txt"), text);
+        PackageRequest.Builder request = PackageRequest.builder(project, out).classesDirectory(classes);
+
+        ZipRecord stored = new LambdaPackager(BuildLog.silent())
+                .run(request.compression(CompressionPolicy.level(0)).build()).manifest().function();
+        assertEquals(1, stored.storedEntries());
+        assertEquals(0, stored.deflatedEntries());
+        try (ZipFile z = ZipFile.builder().setPath(out.resolve("function.zip")).get()) {
+            assertEquals(ZipArchiveEntry.STORED, z.getEntry("text.txt").getMethod());
+            assertEquals(text, new String(z.getInputStream(z.getEntry("text.txt")).readAllBytes(), UTF_8));
+        }
+
+        // the level is part of the incremental key: level 9 rebuilds (and deflates) instead of reusing the stored zip
+        ZipRecord deflated = new LambdaPackager(BuildLog.silent())
+                .run(request.compression(CompressionPolicy.level(9)).build()).manifest().function();
+        assertEquals(1, deflated.deflatedEntries());
+        assertTrue(deflated.zippedBytes() < stored.zippedBytes() / 10,
+                deflated.zippedBytes() + " vs " + stored.zippedBytes());
     }
 
     @Test
