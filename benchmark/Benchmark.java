@@ -116,6 +116,11 @@ public class Benchmark {
         Path lambdaZip = single(dir.resolve("target/lambda/layers"), ".zip");
         ZipSizes lambdaSizes = ZipSizes.of(lambdaZip);
 
+        // the same with <compressionLevel>0: every entry stored, the fastest build (larger zip)
+        List<Timing> lambdaStored = timed(dir, "lambda level 0", "bench-lambda",
+                List.of("-Dlambda.package.compressionLevel=0"));
+        ZipSizes lambdaStoredSizes = ZipSizes.of(single(dir.resolve("target/lambda/layers"), ".zip"));
+
         List<Timing> assembly = timed(dir, "assembly", "bench-assembly");
         Path assemblyZip = single(dir.resolve("target"), "-layer.zip");
         ZipSizes assemblySizes = ZipSizes.of(assemblyZip);
@@ -151,6 +156,7 @@ public class Benchmark {
         packaging.put("unstrippedJarBytes", originalJarBytes);
         packaging.put("mavenBaselineWallMs", base);
         packaging.put("lambdaPackage", path(lambda, base, lambdaSizes));
+        packaging.put("lambdaPackageLevel0", path(lambdaStored, base, lambdaStoredSizes));
         packaging.put("assemblyPlugin", path(assembly, base, assemblySizes));
         packaging.put("copyDependenciesPlusZip9", zipInstalled ? path(zip9, base, zip9Sizes)
                 : Map.of("skipped", "zip is not installed (apt-get install zip)"));
@@ -202,10 +208,15 @@ public class Benchmark {
     }
 
     private List<Timing> timed(Path dir, String name, String profile) throws IOException, InterruptedException {
+        return timed(dir, name, profile, List.of());
+    }
+
+    private List<Timing> timed(Path dir, String name, String profile, List<String> extra) throws IOException,
+            InterruptedException {
         List<Timing> runs = new ArrayList<>();
         for (int i = 0; i < o.runs(); i++) {
             maven(dir, "clean", "clean", "");
-            runs.add(maven(dir, name, "package", profile));
+            runs.add(maven(dir, name, List.of("package"), profile, extra, Map.of()));
         }
         say(String.format(Locale.ROOT, "%-10s median %,d ms over %d run(s)", name, median(runs, Timing::wallMs),
                 runs.size()));
@@ -771,6 +782,7 @@ public class Benchmark {
         sb.append("| java/lib layer made by | wall ms | over baseline ms | plugin ms | zipped bytes | unzipped bytes |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         row(sb, "lambda:package (this plugin)", (Map<String, Object>) pk.get("lambdaPackage"));
+        row(sb, "lambda:package, compressionLevel 0", (Map<String, Object>) pk.get("lambdaPackageLevel0"));
         row(sb, "maven-assembly-plugin", (Map<String, Object>) pk.get("assemblyPlugin"));
         row(sb, "copy-dependencies + zip -9 -X -r", (Map<String, Object>) pk.get("copyDependenciesPlusZip9"));
         Map<String, Object> noop = (Map<String, Object>) r.get("noopRebuild");
