@@ -1,19 +1,24 @@
 package dev.lambdadeploy.assemble;
 
 import dev.lambdadeploy.manifest.Removal;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Removes dead weight from a dependency jar. Kept entries are copied raw (no inflate/deflate, same bytes, same order),
@@ -38,7 +43,11 @@ public final class JarStripper {
     public StrippedJar strip(DependencyArtifact artifact, Path jar, Path output) {
         try {
             long originalBytes = Files.size(jar);
-            try (ZipFile zip = ZipFile.builder().setPath(jar).get()) {
+            // One read of the whole jar, then entries are copied from memory: a jar holds thousands of small entries,
+            // and reading or writing each one through the file system (a syscall per header and per body) was most of
+            // the stripping time.
+            byte[] bytes = Files.readAllBytes(jar);
+            try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
                 List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
                 boolean signed = false;
                 for (ZipArchiveEntry e : entries) {
@@ -70,9 +79,14 @@ public final class JarStripper {
                 if (removedNames.isEmpty()) {
                     return new StrippedJar(jar, originalBytes, originalBytes, false, List.of());
                 }
-                kept.removeIf(e -> e.isDirectory() && isEmptiedDirectory(e.getName(), kept, removedNames));
+                // set lookups, not a scan of every entry per folder: jars hold thousands of entries
+                Set<String> keptFileDirs = parentDirs(kept.stream().filter(e -> !e.isDirectory())
+                        .map(ZipArchiveEntry::getName).toList());
+                Set<String> removedDirs = parentDirs(removedNames);
+                kept.removeIf(e -> e.isDirectory() && isEmptiedDirectory(e.getName(), keptFileDirs, removedDirs));
                 Files.createDirectories(output.getParent());
-                try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(output)) {
+                try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(
+                        new BufferedOutputStream(Files.newOutputStream(output), 1 << 16))) {
                     for (ZipArchiveEntry e : kept) {
                         try (InputStream raw = zip.getRawInputStream(e)) {
                             out.addRawArchiveEntry(copyHeader(e), raw);
@@ -114,9 +128,18 @@ public final class JarStripper {
     }
 
     /** A directory entry with nothing left below it, emptied by stripping (e.g. {@code META-INF/maven/}). */
-    private static boolean isEmptiedDirectory(String dir, List<ZipArchiveEntry> kept, List<String> removedNames) {
-        boolean hadRemovals = removedNames.stream().anyMatch(n -> n.startsWith(dir));
-        boolean keepsFiles = kept.stream().anyMatch(k -> !k.isDirectory() && k.getName().startsWith(dir));
-        return hadRemovals && !keepsFiles;
+    private static boolean isEmptiedDirectory(String dir, Set<String> keptFileDirs, Set<String> removedDirs) {
+        return removedDirs.contains(dir) && !keptFileDirs.contains(dir);
+    }
+
+    /** Every folder above the given entries ({@code a/b/c.class} gives {@code a/} and {@code a/b/}). */
+    private static Set<String> parentDirs(Collection<String> names) {
+        Set<String> dirs = new HashSet<>();
+        for (String n : names) {
+            for (int i = n.indexOf('/'); i >= 0 && i < n.length() - 1; i = n.indexOf('/', i + 1)) {
+                dirs.add(n.substring(0, i + 1));
+            }
+        }
+        return dirs;
     }
 }

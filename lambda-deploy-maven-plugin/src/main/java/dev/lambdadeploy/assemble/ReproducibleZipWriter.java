@@ -1,13 +1,17 @@
 package dev.lambdadeploy.assemble;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,7 +74,10 @@ public final class ReproducibleZipWriter {
         long unzipped = 0;
         int stored = 0;
         int deflated = 0;
-        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
+        // hashed while written (Lambda's CodeSha256), instead of reading the zip back
+        MessageDigest sha256 = Hashes.sha256();
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(new DigestOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), sha256))) {
             ArrayDeque<Future<Prepared>> inFlight = new ArrayDeque<>();
             var iterator = entries.entrySet().iterator();
             while (iterator.hasNext() || !inFlight.isEmpty()) {
@@ -98,7 +105,8 @@ public final class ReproducibleZipWriter {
                 }
             }
         }
-        return new Result(Files.size(target), unzipped, entries.size(), stored, deflated, Hashes.codeSha256(target));
+        return new Result(Files.size(target), unzipped, entries.size(), stored, deflated,
+                Base64.getEncoder().encodeToString(sha256.digest()));
     }
 
     private Future<Prepared> prepare(String name, Source source) {

@@ -64,6 +64,29 @@ class JarStripperTest {
     }
 
     @Test
+    void foldersEmptiedByStrippingGoAndFoldersWithFilesLeftStay() throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("META-INF/", "");
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+        entries.put("META-INF/maven/", "");
+        entries.put("META-INF/maven/g/", "");
+        entries.put("META-INF/maven/g/a/", "");
+        entries.put("META-INF/maven/g/a/pom.xml", TestJars.big(5000));
+        entries.put("x/", "");
+        entries.put("x/src/", "");
+        entries.put("x/src/A.java", TestJars.big(3000));
+        entries.put("x/A.class", "classbytes");
+        entries.put("empty/", "");
+        Path jar = TestJars.jar(dir, "d-1.jar", entries);
+
+        StrippedJar s = stripper.strip(TestJars.artifact("g", "d", "1", jar), jar, dir.resolve("out/d-1.jar"));
+
+        // META-INF/maven/** and x/src/ held only removed files; a folder that was empty before is not stripping's
+        // business and stays
+        assertEquals(List.of("META-INF/", "META-INF/MANIFEST.MF", "x/", "x/A.class", "empty/"), names(s.file()));
+    }
+
+    @Test
     void signedJarIsUsedByteForByte() throws Exception {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
