@@ -1,0 +1,42 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+
+/**
+ * How much deflating jars costs and saves, per level, on one thread in a warm JVM: the floor under any packaging path
+ * that compresses the jars it zips (this plugin at its default level, maven-assembly-plugin, {@code zip -9}).
+ *
+ * <p>{@code java benchmark/DeflateLevels.java DIR} with DIR a folder of jars, e.g. the benchmark's
+ * {@code benchmark/target/work/large-layer/target/zip9/java/lib}. Prints two rounds; quote the second.
+ */
+public class DeflateLevels {
+    public static void main(String[] args) throws Exception {
+        List<byte[]> jars = new ArrayList<>();
+        try (var files = Files.list(Path.of(args[0]))) {
+            for (Path p : files.sorted().toList()) {
+                jars.add(Files.readAllBytes(p));
+            }
+        }
+        long total = jars.stream().mapToLong(b -> b.length).sum();
+        byte[] buffer = new byte[1 << 20];
+        for (int round = 1; round <= 2; round++) {
+            for (int level : new int[] {1, 6, 9}) {
+                long start = System.nanoTime();
+                long out = 0;
+                for (byte[] jar : jars) {
+                    Deflater deflater = new Deflater(level, true);
+                    deflater.setInput(jar);
+                    deflater.finish();
+                    while (!deflater.finished()) {
+                        out += deflater.deflate(buffer);
+                    }
+                    deflater.end();
+                }
+                System.out.printf("round %d, level %d: %,d jar bytes -> %,d (%.1f%%) in %,d ms%n", round, level, total,
+                        out, 100.0 * out / total, (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+    }
+}
