@@ -8,8 +8,9 @@ import java.util.zip.Deflater;
  * How much deflating jars costs and saves, per level, on one thread in a warm JVM: the floor under any packaging path
  * that compresses the jars it zips (this plugin at its default level, maven-assembly-plugin, {@code zip -9}).
  *
- * <p>{@code java benchmark/DeflateLevels.java DIR} with DIR a folder of jars, e.g. the benchmark's
- * {@code benchmark/target/work/large-layer/target/zip9/java/lib}. Prints two rounds; quote the second.
+ * <p>{@code java benchmark/DeflateLevels.java DIR} with DIR a folder of jars, e.g. the benchmark input's jars:
+ * {@code ./mvnw -q -f benchmark/projects/large-layer/pom.xml -Pbench-copy package} leaves them in
+ * {@code benchmark/projects/large-layer/target/zip9/java/lib}. Prints two rounds; quote the second.
  */
 public class DeflateLevels {
     public static void main(String[] args) throws Exception {
