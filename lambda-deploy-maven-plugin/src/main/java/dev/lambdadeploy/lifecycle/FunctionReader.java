@@ -44,7 +44,7 @@ final class FunctionReader {
             throw AwsErrorTranslator.toException(e, "lambda:GetFunction", "function " + name + " in " + region);
         }
         FunctionConfiguration c = f.configuration();
-        Map<String, String> tags = f.tags() == null ? Map.of() : f.tags();
+        Map<String, String> tags = FunctionTags.of(lambda, f, name, region);
         Set<String> historyNames = History.managedLayerNames(tags);
         List<DeployedLayer> layers = new ArrayList<>();
         for (Layer l : c.layers()) {

@@ -22,6 +22,8 @@ final class ImageReferences {
     private final Map<String, String> digests = new LinkedHashMap<>();
     /** {@code repository:tag} → why it is needed, for references by tag. */
     private final Map<String, String> tags = new LinkedHashMap<>();
+    /** Digests known only by their start (a history tag cut at 256 characters) -> why. */
+    private final Map<String, String> digestPrefixes = new LinkedHashMap<>();
 
     static ImageReferences read(LambdaClient lambda, String region, List<FunctionConfiguration> allVersions) {
         ImageReferences refs = new ImageReferences();
@@ -49,10 +51,11 @@ final class ImageReferences {
                 refs.add(f.code().imageUri(), "image of " + what);
                 refs.add(f.code().resolvedImageUri(), "image of " + what);
             }
-            if (latest && f.tags() != null) {
-                refs.add(f.tags().get(History.PREVIOUS_IMAGE_URI), "rollback target of " + name
+            if (latest) {
+                Map<String, String> history = FunctionTags.of(lambda, f, name, region);
+                refs.add(history.get(History.PREVIOUS_IMAGE_URI), "rollback target of " + name
                         + " (" + History.PREVIOUS_IMAGE_URI + " tag)");
-                refs.add(f.tags().get(History.IMAGE_URI), "deployed image of " + name + " (" + History.IMAGE_URI
+                refs.add(history.get(History.IMAGE_URI), "deployed image of " + name + " (" + History.IMAGE_URI
                         + " tag)");
             }
         }
@@ -65,7 +68,10 @@ final class ImageReferences {
         if (ref == null) {
             return;
         }
-        if (ref.digest() != null) {
+        if (ref.digest() != null && !ref.digest().matches("sha256:[0-9a-f]{64}")) {
+            // cut short (a tag value holds 256 characters): keep every image whose digest starts like it
+            digestPrefixes.putIfAbsent(ref.digest(), why + "; its digest was cut short, so every image it may be");
+        } else if (ref.digest() != null) {
             digests.putIfAbsent(ref.digest(), why);
         } else if (ref.tag() != null) {
             tags.putIfAbsent(ref.repository() + ":" + ref.tag(), why);
@@ -82,6 +88,11 @@ final class ImageReferences {
         String why = digests.get(digest);
         if (why != null) {
             return why;
+        }
+        for (Map.Entry<String, String> p : digestPrefixes.entrySet()) {
+            if (digest.startsWith(p.getKey())) {
+                return p.getValue();
+            }
         }
         for (String t : imageTags) {
             why = tags.get(repository + ":" + t);

@@ -107,13 +107,18 @@ public final class LambdaRollback {
                     () -> aws.lambda().updateFunctionCode(req)));
             waiter.awaitReady(name);
         }
-        if (!t.layerArns().equals(f.layerArns()) && !f.image()) {
+        boolean layersChange = !t.layerArns().equals(f.layerArns()) && !f.image();
+        if (layersChange) {
             waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", resource,
                     () -> aws.lambda().updateFunctionConfiguration(r -> r.functionName(name).layers(t.layerArns()))));
         }
         var after = waiter.awaitReady(name);
         String aliasVersion = alias == null ? null : moveAlias(aws, waiter, f, t, alias, after.codeSha256());
-        if (f.image()) {
+        if (p.code() == null && !layersChange) {
+            // what runs did not change (e.g. the alias already ran it): the recorded previous deployment stays the
+            // rollback target, instead of being replaced by what runs now
+            log.debug("[" + aws.region() + "] " + name + " runs the target already; history tags left as they are");
+        } else if (f.image()) {
             retagImage(aws, f, t, p.code() == null ? ImageRef.pinned(f.imageUri(), f.imageDigest())
                     : p.code().imageUri());
         } else {

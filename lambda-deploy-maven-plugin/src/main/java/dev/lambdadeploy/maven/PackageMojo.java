@@ -254,12 +254,16 @@ public class PackageMojo extends AbstractLambdaMojo {
                         verdict.stepSummary() == null ? "" : verdict.stepSummary(), new MavenBuildLog(getLog()));
             } else {
                 verdict = check(request);
-                SizeCheckMemo.write(memo, key, verdict, json, html);
+                try {
+                    SizeCheckMemo.write(memo, key, verdict, json, html);
+                } catch (IOException | UncheckedIOException e) {
+                    // only a cache: the next run checks again instead of replaying
+                    getLog().warn("Cannot write " + memo + " (" + e.getMessage() + "); the next build checks the "
+                            + "size again");
+                }
             }
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + memo + ": " + e.getMessage(), e);
         }
         for (SizeCheckMemo.Line line : verdict.lines()) {
             switch (line.level()) {

@@ -179,7 +179,9 @@ final class FunctionDeployer {
             }
             version = publishAndAlias(name, code.codeSha256(), !changes.isEmpty(), ctx);
             if (!changes.isEmpty()) {
-                tag(before.functionArn(), code, layers, managedArns, before.codeSha256(), state, ctx);
+                // a settings-only change is no new deployment: the previous one stays the rollback target
+                boolean newDeployment = codeUpdate || configChanges.contains("layers");
+                tag(before.functionArn(), code, layers, managedArns, before.codeSha256(), state, ctx, newDeployment);
             }
         }
         return new FunctionResult(name, before.functionArn(), codeAction, configAction, changes, code.codeSha256(),
@@ -303,7 +305,7 @@ final class FunctionDeployer {
                 })).functionArn();
         waiter.awaitReady(name);
         String version = publishAndAlias(name, code.codeSha256(), true, ctx);
-        tag(arn, code, layers, ctx.managedArns(), null, state, ctx);
+        tag(arn, code, layers, ctx.managedArns(), null, state, ctx, true);
         return new FunctionResult(name, arn, "created", "updated", List.of("created"), code.codeSha256(), null, layers,
                 List.of(), version, settings.alias(), s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(),
                 s3 == null ? code.zippedBytes() : s3.bytesUploaded(), null, null);
@@ -412,7 +414,10 @@ final class FunctionDeployer {
         }
         String version = publishAndAlias(name, null, !changes.isEmpty(), ctx);
         if (!changes.isEmpty()) {
-            tagImage(before.functionArn(), state, digest, imageUri, state.imageUri(), ctx);
+            // a settings-only change keeps the previous image as the rollback target (no previous-image-uri written);
+            // a new image records the one it replaces, pinned by digest so a moved tag cannot change it
+            String previous = codeChanged || archChanged ? pinnedImage(state) : null;
+            tagImage(before.functionArn(), state, digest, imageUri, previous, ctx);
         }
         return new FunctionResult(name, before.functionArn(), codeChanged || archChanged ? "updated" : "up-to-date",
                 configChanges.isEmpty() ? "up-to-date" : "updated", changes, digest, before.codeSha256(), List.of(),
@@ -443,6 +448,16 @@ final class FunctionDeployer {
                 List.of(), version, settings.alias(), null, null, 0, imageUri, null);
     }
 
+    /** The image a function ran, pinned: its ImageUri when pinned by digest, else the digest Lambda resolved it to. */
+    private static String pinnedImage(FunctionState state) {
+        String uri = state.imageUri();
+        if (uri == null || uri.contains("@sha256:")) {
+            return uri;
+        }
+        String resolved = state.resolvedImageUri();
+        return resolved != null && resolved.contains("@sha256:") ? resolved : uri;
+    }
+
     private void tagImage(String arn, FunctionState state, String digest, String imageUri, String previousImageUri,
             Context ctx) {
         if (ctx.recordHistory()) {
@@ -452,15 +467,21 @@ final class FunctionDeployer {
 
     /** History for status/rollback; a missing lambda:TagResource permission only costs the history, not the deploy. */
     private void tag(String arn, PlannedZip code, List<String> layers, List<String> managedArns, String previousCode,
-            FunctionState state, Context ctx) {
+            FunctionState state, Context ctx, boolean newDeployment) {
         if (!ctx.recordHistory()) {
             return;
         }
         Set<String> previouslyManaged = new HashSet<>(History.managedLayerNames(state.tags()));
         managedArns.forEach(a -> previouslyManaged.add(LayerArns.name(a)));
         List<String> previous = state.layerArns().stream().filter(a -> previouslyManaged.contains(LayerArns.name(a))).toList();
-        putTags(arn, state, History.tags(ctx.project(), ctx.gitCommit(), code.codeSha256(), managedArns,
-                previousCode, previous));
+        Map<String, String> tags = History.tags(ctx.project(), ctx.gitCommit(), code.codeSha256(), managedArns,
+                previousCode, previous);
+        if (!newDeployment) {
+            // TagResource leaves keys it is not given alone: the recorded previous deployment stays as it is
+            tags.remove(History.PREVIOUS_CODE);
+            tags.remove(History.PREVIOUS_LAYERS);
+        }
+        putTags(arn, state, tags);
     }
 
     private void putTags(String arn, FunctionState state, Map<String, String> tags) {

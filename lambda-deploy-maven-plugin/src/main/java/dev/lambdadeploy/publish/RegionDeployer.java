@@ -1,5 +1,6 @@
 package dev.lambdadeploy.publish;
 
+import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.FunctionWaiter;
@@ -115,8 +116,16 @@ final class RegionDeployer {
             LayerPublisher.LayerState s = e.getValue();
             if (s.upToDate()) {
                 log.info("[" + region + "] layer " + z.awsName() + " is up to date (version " + s.latestVersion() + ")");
-                for (String change : layers.reconcileSharing(z.awsName(), s.latestVersion(), request.layers(), dryRun)) {
-                    log.info("[" + region + "] layer " + z.awsName() + " version " + s.latestVersion() + ": " + change);
+                try {
+                    for (String change : layers.reconcileSharing(z.awsName(), s.latestVersion(), request.layers(),
+                            dryRun)) {
+                        log.info("[" + region + "] layer " + z.awsName() + " version " + s.latestVersion() + ": "
+                                + change);
+                    }
+                } catch (AwsCallException sharingFailed) {
+                    // sharing is not the code: the deploy goes on, and says what to fix
+                    log.warn("[" + region + "] sharing of layer " + z.awsName() + " version " + s.latestVersion()
+                            + " not brought in line with the POM: " + sharingFailed.getMessage());
                 }
                 managedArns.add(s.latestArn());
                 layerResults.add(new LayerResult(z.name(), z.awsName(), "up-to-date", s.latestArn(), s.latestVersion(),

@@ -11,6 +11,7 @@ import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
+import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.ImageBuildRecord;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
@@ -208,6 +209,41 @@ class ImageLifecycleTest {
         assertEquals(List.of(), unknown.drift());
         assertTrue(String.join("\n", StatusTable.render(new StatusChecker().check(scope(null))))
                 .contains("unknown (no local image build)"));
+    }
+
+    @Test
+    void aSettingsOnlyDeployOrANoChangeRollbackKeepsThePreviousImage() throws Exception {
+        String v1 = deploy("v1", true, null);
+        String v2 = deploy("v2", true, null);
+        assertEquals(ECR_REPO_URI + "@" + v1, tags().get(History.PREVIOUS_IMAGE_URI));
+
+        // the same image with other memory: a settings change, not a new deployment
+        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg).regions(List.of(REGION))
+                .functionNames(List.of("orders")).mode(DeployMode.IMAGE).image(REGISTRY.imageSettings(List.of()))
+                .aws(moto.settings())
+                .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 1024, null, null, null, role, null,
+                        true, null, false))
+                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertEquals("up-to-date", r.regions().get(0).functions().get(0).code());
+        assertEquals(ECR_REPO_URI + "@" + v1, tags().get(History.PREVIOUS_IMAGE_URI), "v1 stays the rollback target");
+        assertEquals(ECR_REPO_URI + "@" + v2, tags().get(History.IMAGE_URI));
+
+        // a rollback to what runs already (the newest version) changes nothing, the tags included
+        String newest = aws.lambda().listVersionsByFunction(l -> l.functionName("orders")).versions().stream()
+                .map(v -> v.version()).filter(v -> !v.equals("$LATEST")).reduce((a, b) -> b).orElseThrow();
+        try (FaultProxy lambda = FaultProxy.start(MOTO.endpoint())) {
+            lambda.add(versionRunsImage(newest, ECR_REPO_URI + "@" + v2));
+            RollbackResult same = rollback(newest, null, MotoAws.settings(lambda.uri()));
+            assertFalse(same.failed(), () -> same.regions().get(0).error());
+        }
+        assertEquals(ECR_REPO_URI + "@" + v2, deployedImageUri());
+        assertEquals(ECR_REPO_URI + "@" + v1, tags().get(History.PREVIOUS_IMAGE_URI));
+
+        // and the default rollback still returns to v1
+        RollbackResult back = rollback(null, null);
+        assertFalse(back.failed(), () -> back.regions().get(0).error());
+        assertEquals(ECR_REPO_URI + "@" + v1, deployedImageUri());
     }
 
     @Test

@@ -310,10 +310,15 @@ class ImagePruneTest {
 
         ImageReferences refs = new ImageReferences();
         refs.add(REPO_URI + ":1.0", "by tag");
-        refs.add(REPO_URI + "@sha256:def", "by digest");
+        String def = "sha256:def" + "0".repeat(61);
+        refs.add(REPO_URI + "@" + def, "by digest");
         assertEquals("by tag", refs.neededBy("orders", "sha256:x", List.of("1.0")));
         assertNull(refs.neededBy("other", "sha256:x", List.of("1.0")), "a tag only protects in its repository");
-        assertEquals("by digest", refs.neededBy("other", "sha256:def", List.of()));
+        assertEquals("by digest", refs.neededBy("other", def, List.of()));
         assertNull(refs.neededBy("orders", "sha256:x", List.of("2.0")));
+        // a history tag cut at 256 characters keeps its digest's start: every image that may be it stays
+        refs.add(REPO_URI + "@sha256:9876", "rollback target");
+        assertTrue(refs.neededBy("orders", "sha256:9876" + "a".repeat(60), List.of()).startsWith("rollback target"));
+        assertNull(refs.neededBy("orders", "sha256:9875" + "a".repeat(60), List.of()));
     }
 }

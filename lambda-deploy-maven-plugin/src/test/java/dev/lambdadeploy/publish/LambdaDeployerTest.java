@@ -190,6 +190,27 @@ class LambdaDeployerTest {
     }
 
     @Test
+    void aSettingsOnlyChangeKeepsThePreviousDeploymentAsTheRollbackTarget() throws Exception {
+        existingFunction("orders");
+        deploy(request("orders"));
+        String v1 = manifest().function().codeSha256();
+        pkg.function("handler v2").write();
+        deploy(request("orders"));
+        String arn = config("orders").functionArn();
+        assertEquals(v1, aws.lambda().listTags(t -> t.resource(arn)).tags().get("lambda-deploy:previous-code-sha256"));
+
+        // memory only: the function changes, but v1 stays what a rollback returns to
+        DeployResult r = deploy(request("orders").function(new FunctionSettings(null, null, 1024, null, Map.of(), null,
+                null, null, false, null, false)));
+
+        assertEquals(List.of("memory"), r.regions().get(0).functions().get(0).changes());
+        Map<String, String> tags = aws.lambda().listTags(t -> t.resource(arn)).tags();
+        assertEquals(v1, tags.get("lambda-deploy:previous-code-sha256"));
+        assertEquals("deps:1", tags.get("lambda-deploy:previous-layers"));
+        assertEquals(manifest().function().codeSha256(), tags.get("lambda-deploy:code-sha256"));
+    }
+
+    @Test
     void s3ModeUploadsContentAddressedObjectsOnceAndPublishesFromThem() throws Exception {
         existingFunction("orders");
         DeployRequest.Builder b = request("orders").mode(DeployMode.S3)
