@@ -154,6 +154,23 @@ class PackageMojoTest {
                 String.join("\n", lenient));
     }
 
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
+    void anUnwritableSizeCheckMemoOnlyWarnsAndTheNextBuildChecksAgain(PackageMojo mojo) throws Exception {
+        wire(mojo, "jar");
+        // a folder where the memo file goes: writing it fails like a read-only or full disk would
+        Files.createDirectories(dir.resolve("out/work/size-check.txt/blocked"));
+        List<String> first = recordLog(mojo);
+        mojo.execute();
+        assertTrue(first.stream().anyMatch(l -> l.startsWith("warn Cannot write") && l.contains("size-check.txt")
+                && l.contains("checks the size again")), String.join("\n", first));
+        assertTrue(Files.isRegularFile(dir.resolve("out/size-report.json")), "the check itself ran and reported");
+
+        List<String> second = recordLog(mojo);
+        mojo.execute();
+        assertTrue(second.stream().anyMatch(l -> l.startsWith("warn Cannot write")), "no memo, so checked again");
+    }
+
     /** Gives the mojo what Maven would: a resolved project, its classes and a project helper. */
     private List<String> wire(PackageMojo mojo, String packaging) throws Exception {
         Model model = new Model();

@@ -236,6 +236,23 @@ class DeployFaultsTest {
     }
 
     @Test
+    void sharingThatCannotBeAlignedOnAReusedLayerVersionOnlyWarns() throws Exception {
+        assertFalse(deploy(request(DeployMode.DIRECT)).failed());
+        proxy.add(AwsErrors.lambdaAccessDenied(h -> h.method().equals("GET") && h.path().endsWith("/policy"),
+                "lambda:GetLayerVersionPolicy", "arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"));
+        pkg.function("handler v2").write();
+
+        DeployResult r = deploy(request(DeployMode.DIRECT)
+                .layers(new LayerSettings("", List.of(), null, List.of("210987654321"), null)));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
+        assertEquals(manifest().function().codeSha256(), codeSha256(), "the code is deployed all the same");
+        assertTrue(log.text().contains("sharing of layer deps version 1 not brought in line with the POM")
+                && log.text().contains("lambda:GetLayerVersionPolicy"), log.text());
+    }
+
+    @Test
     void layersTooLargeSaysHowToShrinkAndLeavesTheFunctionAlone() throws Exception {
         String codeBefore = codeSha256();
         String error = failWith(AwsErrors.layersTooLarge(Requests.updateFunctionConfiguration()), DeployMode.DIRECT);
