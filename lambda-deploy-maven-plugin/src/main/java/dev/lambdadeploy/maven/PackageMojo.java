@@ -5,8 +5,6 @@ import dev.lambdadeploy.assemble.LambdaPackager;
 import dev.lambdadeploy.assemble.PackageRequest;
 import dev.lambdadeploy.assemble.PackageResult;
 import dev.lambdadeploy.assemble.PackagingException;
-import dev.lambdadeploy.budget.BudgetOutcome;
-import dev.lambdadeploy.budget.Violation;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.ArtifactPattern;
 import dev.lambdadeploy.config.BudgetSpec;
@@ -18,22 +16,15 @@ import dev.lambdadeploy.config.StripSpec;
 import dev.lambdadeploy.manifest.ProjectInfo;
 import dev.lambdadeploy.manifest.ZipRecord;
 import dev.lambdadeploy.manifest.PackageManifest;
-import dev.lambdadeploy.log.BuildLog;
-import dev.lambdadeploy.report.BudgetSummary;
-import dev.lambdadeploy.report.MarkdownReport;
+import dev.lambdadeploy.report.SizeCheck;
 import dev.lambdadeploy.report.SizeCheckMemo;
-import dev.lambdadeploy.report.SizeReport;
 import dev.lambdadeploy.report.PackageSummary;
 import dev.lambdadeploy.report.SizeReportRequest;
-import dev.lambdadeploy.report.SizeReportResult;
-import dev.lambdadeploy.report.SizeReporter;
 import java.io.File;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import dev.lambdadeploy.budget.AwsLimits;
 import dev.lambdadeploy.config.ConfigException;
@@ -239,29 +230,9 @@ public class PackageMojo extends AbstractLambdaMojo {
         SizeReportRequest request = new SizeReportRequest(manifest, out, budgetSpecs, externalLayerSpecs,
                 baseline == null ? null : baseline.toPath(), skipBudgets, imageBytes(manifest),
                 stepSummary == null || stepSummary.getPath().isBlank() ? null : stepSummary.toPath());
-        Path json = out.resolve(SizeReport.FILE_NAME);
-        Path html = out.resolve(SizeReporter.HTML_FILE);
-        Path memo = out.resolve("work").resolve(SizeCheckMemo.FILE_NAME);
         SizeCheckMemo.Verdict verdict;
         try {
-            String key = SizeCheckMemo.key(request, relative(html.toFile()) + "|" + relative(json.toFile()));
-            Optional<SizeCheckMemo.Verdict> remembered = incremental ? SizeCheckMemo.read(memo, key, json, html)
-                    : Optional.empty();
-            if (remembered.isPresent()) {
-                verdict = remembered.get();
-                getLog().debug("Size check: package, budgets and baseline unchanged; replaying the last verdict");
-                SizeReporter.appendStepSummary(request.githubStepSummary(),
-                        verdict.stepSummary() == null ? "" : verdict.stepSummary(), new MavenBuildLog(getLog()));
-            } else {
-                verdict = check(request);
-                try {
-                    SizeCheckMemo.write(memo, key, verdict, json, html);
-                } catch (IOException | UncheckedIOException e) {
-                    // only a cache: the next run checks again instead of replaying
-                    getLog().warn("Cannot write " + memo + " (" + e.getMessage() + "); the next build checks the "
-                            + "size again");
-                }
-            }
+            verdict = new SizeCheck(new MavenBuildLog(getLog()), p -> relative(p.toFile())).run(request, incremental);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -284,52 +255,6 @@ public class PackageMojo extends AbstractLambdaMojo {
             return;
         }
         throw new MojoFailureException(verdict.failure());
-    }
-
-    /** Measures, checks and writes the reports; returns what to print and the failure message, if any. */
-    private SizeCheckMemo.Verdict check(SizeReportRequest request) {
-        List<SizeCheckMemo.Line> lines = new ArrayList<>();
-        BuildLog recording = new BuildLog() {
-            @Override
-            public void info(String message) {
-                lines.add(new SizeCheckMemo.Line(SizeCheckMemo.Level.INFO, message));
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(new SizeCheckMemo.Line(SizeCheckMemo.Level.WARN, message));
-            }
-
-            @Override
-            public void debug(String message) {
-                getLog().debug(message);
-            }
-        };
-        SizeReportResult sizes = new SizeReporter(recording).run(request);
-        BudgetSummary.render(sizes.report()).forEach(recording::info);
-        recording.info("Size report: " + relative(sizes.htmlFile().toFile()) + " (and "
-                + relative(sizes.jsonFile().toFile()) + ")");
-        for (SizeReport.ViolationEntry v : sizes.report().violations()) {
-            SizeCheckMemo.Level level = "ERROR".equals(v.level()) ? SizeCheckMemo.Level.ERROR : SizeCheckMemo.Level.WARN;
-            BudgetSummary.violationLines(v).forEach(l -> lines.add(new SizeCheckMemo.Line(level, l)));
-        }
-        String stepSummaryMarkdown = request.githubStepSummary() == null ? null : MarkdownReport.render(sizes.report());
-        BudgetOutcome outcome = sizes.outcome();
-        if (outcome.errors().isEmpty()) {
-            return new SizeCheckMemo.Verdict(lines, null, stepSummaryMarkdown);
-        }
-        StringBuilder msg = new StringBuilder().append(outcome.errors().size()).append(" Lambda size budget")
-                .append(outcome.errors().size() == 1 ? " is" : "s are").append(" broken (details above and in ")
-                .append(relative(sizes.htmlFile().toFile())).append("):");
-        for (Violation v : outcome.errors()) {
-            msg.append("\n  - ").append(v.message());
-            if (!v.fixes().isEmpty()) {
-                msg.append("\n    best fix: ").append(v.fixes().get(0).title());
-            }
-        }
-        msg.append("\nFix the package or raise the <budgets>; in an emergency -Dlambda.budgets.skip=true or"
-                + " -Dlambda.budgets.failOnViolation=false let it through.");
-        return new SizeCheckMemo.Verdict(lines, msg.toString(), stepSummaryMarkdown);
     }
 
     /**
