@@ -5,6 +5,7 @@ import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

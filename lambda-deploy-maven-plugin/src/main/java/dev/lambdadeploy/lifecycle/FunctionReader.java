@@ -5,6 +5,7 @@ import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.LayerArns;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

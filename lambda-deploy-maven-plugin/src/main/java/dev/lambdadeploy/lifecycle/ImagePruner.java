@@ -3,6 +3,7 @@ package dev.lambdadeploy.lifecycle;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.log.BuildLog;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,6 +3,7 @@ package dev.lambdadeploy.lifecycle;
 import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.publish.History;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import dev.lambdadeploy.aws.FunctionWaiter;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.LayerArns;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.lambdadeploy.lifecycle;
 
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.LayerArns;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -15,7 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Deletes layer versions older than the newest N and their deploy-bucket objects, old function-code objects, and
- * untagged or old images of the image-mode ECR repositories, never anything a function, published version, alias or the rollback target uses. A dry run unless
+ * untagged or old images of the image-mode ECR repositories, never anything a function, published version, alias or
+ * the rollback target uses. A dry run unless
  * {@code -Dlambda.prune.delete=true}. Writes target/lambda/prune-result.json.
  */
 @Mojo(name = "prune", threadSafe = true)

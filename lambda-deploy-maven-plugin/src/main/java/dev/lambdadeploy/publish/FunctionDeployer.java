@@ -5,6 +5,7 @@ import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.aws.FunctionWaiter;
 import dev.lambdadeploy.log.BuildLog;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -416,7 +417,8 @@ final class FunctionDeployer {
         if (!changes.isEmpty()) {
             // a settings-only change keeps the previous image as the rollback target (no previous-image-uri written);
             // a new image records the one it replaces, pinned by digest so a moved tag cannot change it
-            String previous = codeChanged || archChanged ? pinnedImage(state) : null;
+            String previous = codeChanged || archChanged
+                    ? ImageRef.pinned(state.imageUri(), ImageRef.pinnedDigest(state.resolvedImageUri())) : null;
             tagImage(before.functionArn(), state, digest, imageUri, previous, ctx);
         }
         return new FunctionResult(name, before.functionArn(), codeChanged || archChanged ? "updated" : "up-to-date",
@@ -446,16 +448,6 @@ final class FunctionDeployer {
         tagImage(arn, state, digest, imageUri, null, ctx);
         return new FunctionResult(name, arn, "created", "updated", List.of("created"), digest, null, List.of(),
                 List.of(), version, settings.alias(), null, null, 0, imageUri, null);
-    }
-
-    /** The image a function ran, pinned: its ImageUri when pinned by digest, else the digest Lambda resolved it to. */
-    private static String pinnedImage(FunctionState state) {
-        String uri = state.imageUri();
-        if (uri == null || uri.contains("@sha256:")) {
-            return uri;
-        }
-        String resolved = state.resolvedImageUri();
-        return resolved != null && resolved.contains("@sha256:") ? resolved : uri;
     }
 
     private void tagImage(String arn, FunctionState state, String digest, String imageUri, String previousImageUri,

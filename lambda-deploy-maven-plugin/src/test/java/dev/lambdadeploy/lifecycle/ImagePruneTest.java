@@ -10,6 +10,7 @@ import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

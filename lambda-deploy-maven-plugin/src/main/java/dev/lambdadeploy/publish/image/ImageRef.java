@@ -1,4 +1,4 @@
-package dev.lambdadeploy.lifecycle;
+package dev.lambdadeploy.publish.image;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,16 +7,16 @@ import java.util.regex.Pattern;
  * An image reference as Lambda stores it ({@code ImageUri}, {@code ResolvedImageUri}, the history tags):
  * {@code <host>/<repository>[:<tag>][@<digest>]}. The one place that takes image URIs apart: {@link #parse} for prune
  * (which repository, tag or digest an image URI protects), {@link #pinnedDigest} and {@link #pinned} for status and
- * rollback (which image exactly runs). For an ECR host ({@code <account>.dkr.ecr.<region>.amazonaws.com}) the account
+ * rollback (which image exactly runs), and for the deploy history (the image a function ran, pinned). For an ECR host ({@code <account>.dkr.ecr.<region>.amazonaws.com}) the account
  * and region are known, otherwise {@code null}: prune only touches this account's repositories in the region.
  */
-record ImageRef(String host, String account, String region, String repository, String tag, String digest) {
+public record ImageRef(String host, String account, String region, String repository, String tag, String digest) {
     private static final Pattern ECR_HOST =
             Pattern.compile("(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
 
     /** {@code null} when {@code uri} is not {@code host/repository...}. */
-    static ImageRef parse(String uri) {
+    public static ImageRef parse(String uri) {
         if (uri == null || uri.isBlank()) {
             return null;
         }
@@ -45,7 +45,7 @@ record ImageRef(String host, String account, String region, String repository, S
      * The {@code sha256:<hex>} digest an image URI is pinned to, or {@code null} for a tag (or a tag value cut at 256
      * characters, or anything else after the {@code @} that is not a whole digest).
      */
-    static String pinnedDigest(String imageUri) {
+    public static String pinnedDigest(String imageUri) {
         if (imageUri == null) {
             return null;
         }
@@ -54,7 +54,7 @@ record ImageRef(String host, String account, String region, String repository, S
     }
 
     /** {@code imageUri} pinned to {@code digest} (a tag gives way to the digest it resolved to). */
-    static String pinned(String imageUri, String digest) {
+    public static String pinned(String imageUri, String digest) {
         if (imageUri == null || pinnedDigest(imageUri) != null || digest == null) {
             return imageUri;
         }
@@ -64,7 +64,7 @@ record ImageRef(String host, String account, String region, String repository, S
     }
 
     /** An image in an ECR repository of this account and region, which prune may look at. */
-    boolean inEcr(String account, String region) {
+    public boolean inEcr(String account, String region) {
         return this.region != null && this.region.equals(region) && (account == null || account.equals(this.account));
     }
 

@@ -1,4 +1,4 @@
-package dev.lambdadeploy.lifecycle;
+package dev.lambdadeploy.publish.image;
 
 import static org.junit.jupiter.api.Assertions.*;
 
