@@ -11,6 +11,9 @@ public final class EntryNames {
         if (name.length() > 1 && name.charAt(1) == ':') {
             return true; // C:\... or C:/...
         }
+        if (!name.contains("..")) {
+            return false; // the common case, without splitting every name of every jar
+        }
         for (String segment : name.split("[/\\\\]")) {
             if (segment.equals("..")) {
                 return true;

@@ -1,8 +1,10 @@
 package dev.lambdadeploy.assemble;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.lambdadeploy.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,15 +34,11 @@ import java.util.stream.Collectors;
 final class HashCache {
     static final String FILE_NAME = "file-hashes.json";
     private static final int FORMAT = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // streaming, not data binding: its set-up in a fresh JVM cost more than the rest of a no-op build
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** One remembered hash: {@code sha256} is {@link Hashes#contentHash} (hex; for a directory its tree hash). */
     record Entry(String path, FileStamp stamp, String sha256) {}
-
-    /** The file's form. */
-    record Stored(int format, List<Entry> entries) {}
 
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
@@ -62,12 +60,13 @@ final class HashCache {
         if (!usePrevious || !Files.isRegularFile(file)) {
             return new HashCache(Map.of(), clock);
         }
-        try {
-            Stored s = MAPPER.readValue(file.toFile(), Stored.class);
-            if (s.format() != FORMAT || s.entries() == null) {
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            p.nextToken();
+            JsonObject stored = JsonObject.parse(p);
+            if (stored.integer("format") != FORMAT) {
                 return new HashCache(Map.of(), clock);
             }
-            return new HashCache(s.entries().stream()
+            return new HashCache(stored.list("entries", HashCache::readEntry).stream()
                     .filter(e -> e.path() != null && e.stamp() != null && e.stamp().fingerprint() != null
                             && e.sha256() != null)
                     .collect(Collectors.toMap(Entry::path, Function.identity(), (a, b) -> b)), clock);
@@ -82,8 +81,8 @@ final class HashCache {
         String key = abs.toString();
         try {
             FileStamp before = FileStamp.of(abs, clock.getAsLong());
-            Entry old = previous.get(key);
-            if (old != null && old.stamp().settled() && old.stamp().sameAs(before)) {
+            Entry old = known(key, before);
+            if (old != null) {
                 unchangedFiles.incrementAndGet();
                 current.put(key, new Entry(key, before, old.sha256()));
                 return old.sha256();
@@ -96,6 +95,47 @@ final class HashCache {
                 current.put(key, new Entry(key, before, hash));
             }
             return hash;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hash already known for a file with this stamp: hashed earlier in this run, or settled in the last one. */
+    private Entry known(String key, FileStamp stamp) {
+        Entry now = current.get(key);
+        if (now != null && now.stamp().sameAs(stamp)) {
+            return now;
+        }
+        Entry old = previous.get(key);
+        return old != null && old.stamp().settled() && old.stamp().sameAs(stamp) ? old : null;
+    }
+
+    /** A file's bytes and {@link Hashes#contentHash} of exactly those bytes. */
+    record Read(byte[] bytes, String sha256) {}
+
+    /**
+     * Reads a file whole, for a caller that needs its bytes anyway (stripping), and hashes those bytes instead of
+     * reading the file a second time; the hash is remembered for the next run like {@link #contentHash}'s.
+     */
+    Read read(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        String key = abs.toString();
+        try {
+            FileStamp before = FileStamp.of(abs, clock.getAsLong());
+            byte[] bytes = Files.readAllBytes(abs);
+            Entry known = known(key, before);
+            if (known != null) {
+                unchangedFiles.incrementAndGet();
+                current.put(key, new Entry(key, before, known.sha256()));
+                return new Read(bytes, known.sha256());
+            }
+            String hash = Hashes.hex(Hashes.sha256().digest(bytes));
+            hashedFiles.incrementAndGet();
+            hashedBytes.addAndGet(bytes.length);
+            if (before.size() == bytes.length && before.sameAs(FileStamp.of(abs, clock.getAsLong()))) {
+                current.put(key, new Entry(key, before, hash));
+            }
+            return new Read(bytes, hash);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,7 +156,32 @@ final class HashCache {
         Files.createDirectories(file.toAbsolutePath().getParent());
         List<Entry> entries = current.values().stream().sorted(Comparator.comparing(Entry::path))
                 .collect(Collectors.toList());
-        MAPPER.writeValue(file.toFile(), new Stored(FORMAT, entries));
+        try (JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            g.writeArrayFieldStart("entries");
+            for (Entry e : entries) {
+                g.writeStartObject();
+                g.writeStringField("path", e.path());
+                g.writeObjectFieldStart("stamp");
+                g.writeNumberField("size", e.stamp().size());
+                g.writeNumberField("newestChangeMillis", e.stamp().newestChangeMillis());
+                g.writeStringField("fingerprint", e.stamp().fingerprint());
+                g.writeNumberField("checkedAt", e.stamp().checkedAt());
+                g.writeEndObject();
+                g.writeStringField("sha256", e.sha256());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static Entry readEntry(JsonObject e) {
+        return new Entry(e.string("path"), e.object("stamp", s -> new FileStamp(s.longValue("size"),
+                s.longValue("newestChangeMillis"), s.string("fingerprint"), s.longValue("checkedAt"))),
+                e.string("sha256"));
     }
 
     /** For the debug log: how much was read and how much was recognised as unchanged by its stamp. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -181,48 +182,83 @@ public final class LambdaPackager {
         ZipRecord build(String name, String relativePath, Path classesDirectory, List<Placement> jars,
                 Map<String, JarRecord> jarRecords) throws IOException {
             Path zipFile = request.outputDirectory().resolve(relativePath);
-            String inputsKey = inputsKey(classesDirectory, jars);
-            Optional<ZipRecord> reusable = reusable(name, relativePath, inputsKey, zipFile);
-            if (reusable.isPresent()) {
-                previous.get().jars().stream()
-                        .filter(j -> reusable.get().jars().contains(j.zipEntry()))
-                        .forEach(j -> jarRecords.put(j.zipEntry(), j));
-                if (jars.stream().allMatch(p -> jarRecords.containsKey(p.zipEntry()))) {
-                    log.debug("Reusing " + relativePath + ": inputs unchanged");
-                    return reusable.get().asReused();
+            // Hashing every input up front only pays when the zip may be reused; otherwise each jar is hashed from
+            // the bytes read for stripping, so it is read once.
+            String inputsKey = null;
+            if (mayReuse(name, relativePath, zipFile)) {
+                inputsKey = inputsKey(classesDirectory, jars.stream().map(p -> executor.submit(
+                        () -> p.zipEntry() + "=" + hashes.contentHash(p.artifact().file()))).toList());
+                Optional<ZipRecord> reusable = reusable(name, relativePath, inputsKey, zipFile);
+                if (reusable.isPresent()) {
+                    previous.get().jars().stream()
+                            .filter(j -> reusable.get().jars().contains(j.zipEntry()))
+                            .forEach(j -> jarRecords.put(j.zipEntry(), j));
+                    if (jars.stream().allMatch(p -> jarRecords.containsKey(p.zipEntry()))) {
+                        log.debug("Reusing " + relativePath + ": inputs unchanged");
+                        return reusable.get().asReused();
+                    }
                 }
             }
             hashes.forget(zipFile);
             Path work = request.outputDirectory().resolve(WORK_DIR).resolve(name);
             deleteTree(work);
-            List<StrippedJar> stripped = stripAll(jars, work);
             List<ReproducibleZipWriter.Source> sources = new ArrayList<>();
             if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
                 for (Path f : regularFiles(classesDirectory)) {
-                    sources.add(new ReproducibleZipWriter.Source(
+                    sources.add(ReproducibleZipWriter.Source.file(
                             classesDirectory.relativize(f).toString().replace('\\', '/'), f));
                 }
             }
+            // Each jar is read, hashed and stripped on a compressing thread when the writer gets to it, and goes
+            // into the zip from memory: no copy in target/, and only the writer's window of jars in memory at once.
+            List<CompletableFuture<Stripped>> stripped = new ArrayList<>();
+            JarStripper stripper = new JarStripper(rules, request.outputTimestamp());
+            for (Placement p : jars) {
+                CompletableFuture<Stripped> result = new CompletableFuture<>();
+                stripped.add(result);
+                Path file = p.artifact().file();
+                long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+                sources.add(new ReproducibleZipWriter.Source(p.zipEntry(), size, () -> {
+                    try {
+                        Stripped s = strip(p, work, stripper);
+                        result.complete(s);
+                        return s.jar().content();
+                    } catch (RuntimeException | IOException e) {
+                        result.completeExceptionally(e);
+                        throw e;
+                    }
+                }));
+            }
+            ReproducibleZipWriter.Result r = new ReproducibleZipWriter(request.outputTimestamp(),
+                    request.compression(), executor, request.parallelism()).write(zipFile, sources);
             for (int i = 0; i < jars.size(); i++) {
                 Placement p = jars.get(i);
-                StrippedJar s = stripped.get(i);
-                sources.add(new ReproducibleZipWriter.Source(p.zipEntry(), s.file()));
+                StrippedJar s = await(stripped.get(i)).jar();
                 DependencyArtifact a = p.artifact();
                 jarRecords.put(p.zipEntry(), new JarRecord(a.groupId(), a.artifactId(), a.version(), a.classifier(),
                         a.scope(), a.dependencyPath(), p.target().id(), p.zipEntry(), s.originalBytes(),
                         s.finalBytes(), s.signed(), a.snapshot(), a.reactor(), s.removed()));
             }
-            ReproducibleZipWriter.Result r = new ReproducibleZipWriter(request.outputTimestamp(),
-                    request.compression(), executor, request.parallelism()).write(zipFile, sources);
+            if (inputsKey == null) {
+                List<Future<String>> lines = new ArrayList<>();
+                for (int i = 0; i < jars.size(); i++) {
+                    String entry = jars.get(i).zipEntry();
+                    lines.add(stripped.get(i).thenApply(s -> entry + "=" + s.inputHash()));
+                }
+                inputsKey = inputsKey(classesDirectory, lines);
+            }
             return new ZipRecord(name, relativePath, r.zippedBytes(), r.unzippedBytes(), r.codeSha256(),
                     r.entryCount(), r.storedEntries(), r.deflatedEntries(),
                     jars.stream().map(Placement::zipEntry).collect(Collectors.toList()), false, inputsKey);
         }
 
+        /** A zip of this name was recorded with these settings and a file is there: it may be reusable. */
+        private boolean mayReuse(String name, String path, Path zipFile) {
+            return previous.isPresent() && Files.isRegularFile(zipFile) && previous.get().allZips().stream()
+                    .anyMatch(z -> z.name().equals(name) && z.path().equals(path));
+        }
+
         private Optional<ZipRecord> reusable(String name, String path, String inputsKey, Path zipFile) throws IOException {
-            if (previous.isEmpty() || !Files.isRegularFile(zipFile)) {
-                return Optional.empty();
-            }
             Optional<ZipRecord> match = previous.get().allZips().stream()
                     .filter(z -> z.name().equals(name) && z.path().equals(path) && inputsKey.equals(z.inputsKey()))
                     .findFirst();
@@ -234,59 +270,56 @@ public final class LambdaPackager {
             return Optional.empty();
         }
 
-        private String inputsKey(Path classesDirectory, List<Placement> jars) {
-            List<Future<String>> futures = new ArrayList<>();
-            for (Placement p : jars) {
-                futures.add(executor.submit(() -> p.zipEntry() + "=" + hashes.contentHash(p.artifact().file())));
-            }
+        /** The key of a zip's inputs: its classes folder's hash and one {@code entry=hash} line per jar, in order. */
+        private String inputsKey(Path classesDirectory, List<? extends Future<String>> jarLines) {
             StringBuilder key = new StringBuilder();
             if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
                 key.append("classes=").append(hashes.contentHash(classesDirectory)).append('\n');
             }
-            for (Future<String> h : futures) {
-                key.append(await(h)).append('\n');
+            for (Future<String> line : jarLines) {
+                key.append(await(line)).append('\n');
             }
             return Hashes.hex(key.toString());
         }
 
-        private List<StrippedJar> stripAll(List<Placement> jars, Path work) {
-            JarStripper stripper = new JarStripper(rules, request.outputTimestamp());
-            List<Future<StrippedJar>> futures = new ArrayList<>();
-            for (Placement p : jars) {
-                futures.add(executor.submit(() -> {
-                    Path file = p.artifact().file();
-                    if (Files.isDirectory(file)) {
-                        // A reactor module resolved to its classes folder (e.g. `mvn compile`): jar it reproducibly.
-                        Path jar = work.resolve("dirs").resolve(p.jarName());
-                        List<ReproducibleZipWriter.Source> sources = new ArrayList<>();
-                        for (Path f : regularFiles(file)) {
-                            sources.add(new ReproducibleZipWriter.Source(
-                                    file.relativize(f).toString().replace('\\', '/'), f));
-                        }
-                        ExecutorService single = Executors.newSingleThreadExecutor();
-                        try {
-                            new ReproducibleZipWriter(request.outputTimestamp(), request.compression(), single, 1)
-                                    .write(jar, sources);
-                        } finally {
-                            single.shutdownNow();
-                        }
-                        long size = Files.size(jar);
-                        return new StrippedJar(jar, size, size, false, List.of());
-                    }
-                    if (!Files.isRegularFile(file)) {
-                        throw new PackagingException("Dependency " + p.artifact().coordinates()
-                                + " has no file (" + file + "). Run the build so Maven resolves it, e.g. `mvn package`.");
-                    }
-                    return stripper.strip(p.artifact(), file, work.resolve("jars").resolve(p.jarName()));
-                }));
+        private Stripped strip(Placement p, Path work, JarStripper stripper) throws IOException {
+            Path file = p.artifact().file();
+            if (Files.isDirectory(file)) {
+                // A reactor module resolved to its classes folder (e.g. `mvn compile`): jar it reproducibly.
+                Path jar = work.resolve("dirs").resolve(p.jarName());
+                List<ReproducibleZipWriter.Source> sources = new ArrayList<>();
+                for (Path f : regularFiles(file)) {
+                    sources.add(ReproducibleZipWriter.Source.file(file.relativize(f).toString().replace('\\', '/'), f));
+                }
+                ExecutorService single = Executors.newSingleThreadExecutor();
+                try {
+                    new ReproducibleZipWriter(request.outputTimestamp(), request.compression(), single, 1)
+                            .write(jar, sources);
+                } finally {
+                    single.shutdownNow();
+                }
+                byte[] bytes = Files.readAllBytes(jar);
+                return new Stripped(new StrippedJar(bytes, bytes.length, bytes.length, false, List.of()),
+                        hashes.contentHash(file));
             }
-            List<StrippedJar> out = new ArrayList<>();
-            for (Future<StrippedJar> f : futures) {
-                out.add(await(f));
+            if (!Files.isRegularFile(file)) {
+                throw new PackagingException("Dependency " + p.artifact().coordinates()
+                        + " has no file (" + file + "). Run the build so Maven resolves it, e.g. `mvn package`.");
             }
-            return out;
+            HashCache.Read read;
+            try {
+                read = hashes.read(file);
+            } catch (UncheckedIOException e) {
+                throw new PackagingException("Cannot read dependency " + p.artifact().coordinates() + " (" + file
+                        + "): " + e.getCause().getMessage() + ". Check the file's permissions, or delete it from your "
+                        + "local Maven repository so Maven downloads it again.", e);
+            }
+            return new Stripped(stripper.strip(p.artifact(), file, read.bytes()), read.sha256());
         }
     }
+
+    /** A stripped jar and the content hash of the input it was made from. */
+    private record Stripped(StrippedJar jar, String inputHash) {}
 
     private static List<Path> regularFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {

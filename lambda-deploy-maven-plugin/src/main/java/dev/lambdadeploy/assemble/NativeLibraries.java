@@ -39,7 +39,8 @@ public final class NativeLibraries {
     private NativeLibraries() {}
 
     public static boolean isNative(String entryName) {
-        return !entryName.endsWith("/") && NATIVE.matcher(entryName.toLowerCase(Locale.ROOT)).matches();
+        // most entries are classes: skip the lower-casing and the pattern for them
+        return !entryName.endsWith("/") && !entryName.endsWith(".class") && NATIVE.matcher(entryName.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** True when the native library at {@code entryName} cannot load on Lambda with this architecture. */

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +30,22 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * written in order, each STORED or DEFLATED by the {@link CompressionPolicy}.
  */
 public final class ReproducibleZipWriter {
-    /** One file to put in the zip. */
-    public record Source(String name, Path file) {}
+    /**
+     * One entry to put in the zip; its content is produced on a compressing thread, when its turn comes.
+     * {@code size} is about how many bytes that content takes (it bounds how many entries are held in memory at once).
+     */
+    public record Source(String name, long size, Content content) {
+        /** An entry with a file's bytes. */
+        public static Source file(String name, Path file) throws IOException {
+            return new Source(name, Files.size(file), () -> Files.readAllBytes(file));
+        }
+    }
+
+    /** The bytes of an entry, made or read only when the entry is compressed (so few are in memory at once). */
+    @FunctionalInterface
+    public interface Content {
+        byte[] bytes() throws IOException;
+    }
 
     /** What was written. */
     public record Result(long zippedBytes, long unzippedBytes, int entryCount, int storedEntries,
@@ -44,13 +59,17 @@ public final class ReproducibleZipWriter {
     private final long dosTime;
     private final CompressionPolicy policy;
     private final ExecutorService executor;
-    private final int window;
+    private final int maxInFlight;
+    private final long maxInFlightBytes;
 
     public ReproducibleZipWriter(Instant timestamp, CompressionPolicy policy, ExecutorService executor, int parallelism) {
         this.dosTime = DosTime.localizedMillis(timestamp);
         this.policy = policy;
         this.executor = executor;
-        this.window = Math.max(2, parallelism * 2);
+        // Entries are written in order, so a big one holds up the writer while the other threads go on with the next
+        // ones: enough entries in flight keep every thread busy, a byte budget keeps the memory bounded.
+        this.maxInFlight = Math.max(2, parallelism * 8);
+        this.maxInFlightBytes = Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 16);
     }
 
     public Result write(Path target, List<Source> sources) throws IOException {
@@ -76,37 +95,57 @@ public final class ReproducibleZipWriter {
         int deflated = 0;
         // hashed while written (Lambda's CodeSha256), instead of reading the zip back
         MessageDigest sha256 = Hashes.sha256();
-        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(new DigestOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), sha256))) {
-            ArrayDeque<Future<Prepared>> inFlight = new ArrayDeque<>();
-            var iterator = entries.entrySet().iterator();
-            while (iterator.hasNext() || !inFlight.isEmpty()) {
-                while (iterator.hasNext() && inFlight.size() < window) {
-                    Map.Entry<String, Source> next = iterator.next();
-                    inFlight.add(prepare(next.getKey(), next.getValue()));
-                }
-                Prepared p = await(inFlight.poll());
-                ZipArchiveEntry e = new ZipArchiveEntry(p.name());
-                boolean dir = p.name().endsWith("/");
-                e.setUnixMode(dir ? DIR_MODE : FILE_MODE);
-                e.setTime(dosTime);
-                e.setMethod(p.method());
-                e.setCrc(p.crc());
-                e.setSize(p.size());
-                e.setCompressedSize(p.data().length);
-                out.addRawArchiveEntry(e, new ByteArrayInputStream(p.data()));
-                unzipped += p.size();
-                if (!dir) {
-                    if (p.method() == ZipArchiveEntry.DEFLATED) {
-                        deflated++;
-                    } else {
-                        stored++;
+        boolean written = false;
+        try {
+            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(new DigestOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), sha256))) {
+                ArrayDeque<Future<Prepared>> inFlight = new ArrayDeque<>();
+                ArrayDeque<Long> inFlightSizes = new ArrayDeque<>();
+                long inFlightBytes = 0;
+                var iterator = entries.entrySet().iterator();
+                Map.Entry<String, Source> next = iterator.hasNext() ? iterator.next() : null;
+                while (next != null || !inFlight.isEmpty()) {
+                    while (next != null && inFlight.size() < maxInFlight && (inFlight.isEmpty()
+                            || inFlightBytes + size(next.getValue()) <= maxInFlightBytes)) {
+                        inFlight.add(prepare(next.getKey(), next.getValue()));
+                        inFlightSizes.add(size(next.getValue()));
+                        inFlightBytes += size(next.getValue());
+                        next = iterator.hasNext() ? iterator.next() : null;
+                    }
+                    Prepared p = await(inFlight.poll());
+                    inFlightBytes -= inFlightSizes.poll();
+                    ZipArchiveEntry e = new ZipArchiveEntry(p.name());
+                    boolean dir = p.name().endsWith("/");
+                    e.setUnixMode(dir ? DIR_MODE : FILE_MODE);
+                    e.setTime(dosTime);
+                    e.setMethod(p.method());
+                    e.setCrc(p.crc());
+                    e.setSize(p.size());
+                    e.setCompressedSize(p.data().length);
+                    out.addRawArchiveEntry(e, new ByteArrayInputStream(p.data()));
+                    unzipped += p.size();
+                    if (!dir) {
+                        if (p.method() == ZipArchiveEntry.DEFLATED) {
+                            deflated++;
+                        } else {
+                            stored++;
+                        }
                     }
                 }
+            }
+            written = true;
+        } finally {
+            if (!written) {
+                // an entry failed (e.g. a jar that cannot be read): no half-written zip is left behind
+                Files.deleteIfExists(target);
             }
         }
         return new Result(Files.size(target), unzipped, entries.size(), stored, deflated,
                 Base64.getEncoder().encodeToString(sha256.digest()));
+    }
+
+    private static long size(Source source) {
+        return source == null ? 0 : Math.max(0, source.size());
     }
 
     private Future<Prepared> prepare(String name, Source source) {
@@ -114,7 +153,7 @@ public final class ReproducibleZipWriter {
             return java.util.concurrent.CompletableFuture.completedFuture(
                     new Prepared(name, ZipArchiveEntry.STORED, 0, 0, new byte[0]));
         }
-        return executor.submit(() -> compress(name, Files.readAllBytes(source.file())));
+        return executor.submit(() -> compress(name, source.content().bytes()));
     }
 
     private Prepared compress(String name, byte[] content) {
@@ -123,7 +162,8 @@ public final class ReproducibleZipWriter {
         if (policy.storesEverything()) {
             return new Prepared(name, ZipArchiveEntry.STORED, crc.getValue(), content.length, content);
         }
-        byte[] deflated = deflate(content);
+        byte[] deflated = (policy.deflateJarData() ? Optional.<byte[]>empty()
+                : JarDeflater.deflate(content, policy.level())).orElseGet(() -> deflate(content));
         if (policy.worthDeflating(content.length, deflated.length)) {
             return new Prepared(name, ZipArchiveEntry.DEFLATED, crc.getValue(), content.length, deflated);
         }

@@ -85,4 +85,25 @@ class HashCacheTest {
         assertFalse(added.sameAs(FileStamp.of(dir.resolve("classes"), 0)));
         assertFalse(original.sameAs(FileStamp.of(dir.resolve("classes"), 0)));
     }
+
+    @Test
+    void aFileReadForItsBytesIsHashedFromThemAndRememberedForTheNextRun() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "content");
+        clock.set(FileStamp.of(jar, 0).newestChangeMillis() + 60_000);
+        HashCache first = HashCache.load(dir.resolve("none.json"), true, clock::get);
+        HashCache.Read read = first.read(jar);
+        assertEquals("content", new String(read.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(Hashes.contentHash(jar), read.sha256());
+        assertEquals(read.sha256(), first.contentHash(jar), "known within the run, not read again");
+        assertTrue(first.summary().matches("1 file\\(s\\) unchanged.*; 1 hashed.*"), first.summary());
+        Path cacheFile = dir.resolve("cache.json");
+        first.save(cacheFile);
+
+        HashCache next = HashCache.load(cacheFile, true, clock::get);
+        assertEquals(read.sha256(), next.contentHash(jar));
+        assertTrue(next.summary().matches("1 file\\(s\\) unchanged.*; 0 hashed.*"), next.summary());
+        // and a read in the next run hashes nothing again either
+        assertEquals(read.sha256(), next.read(jar).sha256());
+        assertTrue(next.summary().matches("2 file\\(s\\) unchanged.*; 0 hashed.*"), next.summary());
+    }
 }

@@ -224,7 +224,7 @@ class LambdaPackagerTest {
         assertFalse(names(out.resolve("function.zip")).contains("app.properties"));
 
         // Changed settings rebuild everything, whatever the stamps say.
-        PackageResult settings = packager.run(request(out).compression(new CompressionPolicy(6, 0.005)).build());
+        PackageResult settings = packager.run(request(out).compression(new CompressionPolicy(6, 0.005, false)).build());
         assertEquals(2, settings.builtZips());
     }
 
@@ -349,6 +349,47 @@ class LambdaPackagerTest {
         assertEquals(1, deflated.deflatedEntries());
         assertTrue(deflated.zippedBytes() < stored.zippedBytes() / 10,
                 deflated.zippedBytes() + " vs " + stored.zippedBytes());
+    }
+
+    @Test
+    void layerJarsKeepTheirCompressedDataUnlessAskedToDeflateItToo() throws Exception {
+        Path out = dir.resolve("out");
+        Path real = dir.resolve("repo2/commons-compress.jar");
+        Files.createDirectories(real.getParent());
+        Files.write(real, JarIndexTest.commonsCompressJar());
+        PackageRequest.Builder request = PackageRequest.builder(project, out)
+                .artifacts(List.of(TestJars.artifact("org.apache.commons", "commons-compress", "1.28.0", real)))
+                .outputTimestamp(Instant.parse("2026-01-01T00:00:00Z"));
+
+        ZipRecord copied = new LambdaPackager(BuildLog.silent()).run(request.build()).manifest().layers().get(0);
+        byte[] copiedJar = entry(out.resolve(copied.path()), "java/lib/commons-compress-1.28.0.jar");
+        ZipRecord whole = new LambdaPackager(BuildLog.silent())
+                .run(request.compression(CompressionPolicy.DEFAULT.withJarData(true)).build()).manifest().layers().get(0);
+        assertFalse(whole.reused(), "the choice is part of the settings key");
+        assertArrayEquals(copiedJar, entry(out.resolve(whole.path()), "java/lib/commons-compress-1.28.0.jar"));
+        assertEquals(1, copied.deflatedEntries());
+        // deflating the jar's compressed data too buys little
+        assertTrue(whole.zippedBytes() < copied.zippedBytes(), whole.zippedBytes() + " vs " + copied.zippedBytes());
+        assertTrue(copied.zippedBytes() < whole.zippedBytes() * 1.03, copied.zippedBytes() + " vs " + whole.zippedBytes());
+    }
+
+    @Test
+    void aJarThatCannotBeReadLeavesNoHalfWrittenZip() throws Exception {
+        Path out = dir.resolve("out");
+        LambdaPackager packager = new LambdaPackager(BuildLog.silent(), LATER);
+        ZipRecord layer = packager.run(request(out).build()).manifest().layers().get(0);
+        Path zip = out.resolve(layer.path());
+        assertTrue(Files.isRegularFile(zip));
+        Files.writeString(dir.resolve("repo/s3-2.1.jar"), "truncated download");
+        PackagingException e = assertThrows(PackagingException.class, () -> packager.run(request(out).build()));
+        assertTrue(e.getMessage().contains("software.amazon.awssdk:s3:2.1"), e.getMessage());
+        assertFalse(Files.exists(zip), "the layer zip being written was removed");
+    }
+
+    private static byte[] entry(Path zip, String name) throws Exception {
+        try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
+            return z.getInputStream(z.getEntry(name)).readAllBytes();
+        }
     }
 
     @Test

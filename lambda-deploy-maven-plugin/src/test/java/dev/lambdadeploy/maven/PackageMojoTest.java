@@ -50,6 +50,21 @@ class PackageMojoTest {
 
     @Test
     @InjectMojo(goal = "package", pom = POM)
+    void deflatingJarDataIsASettingThatRebuildsTheZips(PackageMojo mojo) throws Exception {
+        wire(mojo, "jar");
+        mojo.execute();
+        PackageManifest copied = ManifestIO.read(dir.resolve("out/lambda-package.json"));
+        MojoExtension.setVariableValueToObject(mojo, "deflateJarData", true);
+        mojo.execute();
+        PackageManifest whole = ManifestIO.read(dir.resolve("out/lambda-package.json"));
+        assertNotEquals(copied.settingsKey(), whole.settingsKey());
+        assertFalse(whole.layers().get(0).reused());
+        mojo.execute();
+        assertTrue(ManifestIO.read(dir.resolve("out/lambda-package.json")).layers().get(0).reused());
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
     void pomPackagingIsSkipped(PackageMojo mojo) throws Exception {
         wire(mojo, "pom");
         mojo.execute();
