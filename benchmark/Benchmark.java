@@ -121,6 +121,11 @@ public class Benchmark {
                 List.of("-Dlambda.package.compressionLevel=0"));
         ZipSizes lambdaStoredSizes = ZipSizes.of(single(dir.resolve("target/lambda/layers"), ".zip"));
 
+        // the same with <deflateJarData>true: jars deflated whole, their compressed entry data included (smallest zip)
+        List<Timing> lambdaWhole = timed(dir, "lambda deflateJarData", "bench-lambda",
+                List.of("-Dlambda.package.deflateJarData=true"));
+        ZipSizes lambdaWholeSizes = ZipSizes.of(single(dir.resolve("target/lambda/layers"), ".zip"));
+
         List<Timing> assembly = timed(dir, "assembly", "bench-assembly");
         Path assemblyZip = single(dir.resolve("target"), "-layer.zip");
         ZipSizes assemblySizes = ZipSizes.of(assemblyZip);
@@ -157,6 +162,7 @@ public class Benchmark {
         packaging.put("mavenBaselineWallMs", base);
         packaging.put("lambdaPackage", path(lambda, base, lambdaSizes));
         packaging.put("lambdaPackageLevel0", path(lambdaStored, base, lambdaStoredSizes));
+        packaging.put("lambdaPackageDeflateJarData", path(lambdaWhole, base, lambdaWholeSizes));
         packaging.put("assemblyPlugin", path(assembly, base, assemblySizes));
         packaging.put("copyDependenciesPlusZip9", zipInstalled ? path(zip9, base, zip9Sizes)
                 : Map.of("skipped", "zip is not installed (apt-get install zip)"));
@@ -783,6 +789,7 @@ public class Benchmark {
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         row(sb, "lambda:package (this plugin)", (Map<String, Object>) pk.get("lambdaPackage"));
         row(sb, "lambda:package, compressionLevel 0", (Map<String, Object>) pk.get("lambdaPackageLevel0"));
+        row(sb, "lambda:package, deflateJarData", (Map<String, Object>) pk.get("lambdaPackageDeflateJarData"));
         row(sb, "maven-assembly-plugin", (Map<String, Object>) pk.get("assemblyPlugin"));
         row(sb, "copy-dependencies + zip -9 -X -r", (Map<String, Object>) pk.get("copyDependenciesPlusZip9"));
         Map<String, Object> noop = (Map<String, Object>) r.get("noopRebuild");

@@ -25,6 +25,11 @@ public record CompressionPolicy(int level, double minSaving, boolean deflateJarD
         return level == 0;
     }
 
+    /** Stable text for cache keys. */
+    public String fingerprint() {
+        return "level=" + level + ",minSaving=" + minSaving + ",jarData=" + deflateJarData;
+    }
+
     public boolean worthDeflating(long size, long deflatedSize) {
         return deflatedSize < size - Math.max(1, (long) (size * minSaving));
     }

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 final class DosTime {
     /** 1980-01-01 00:00, the earliest DOS time. */
     private static final long EARLIEST = (1 << 21) | (1 << 16);
+    /** 2107-12-31 23:59:58, the latest. */
+    private static final long LATEST = (127L << 25) | (12 << 21) | (31 << 16) | (23 << 11) | (59 << 5) | 29;
 
     private DosTime() {}
 
@@ -25,6 +27,9 @@ final class DosTime {
         LocalDateTime t = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
         if (t.getYear() < 1980) {
             return EARLIEST;
+        }
+        if (t.getYear() > 2107) {
+            return LATEST;
         }
         return ((long) (t.getYear() - 1980) << 25) | ((long) t.getMonthValue() << 21) | ((long) t.getDayOfMonth() << 16)
                 | ((long) t.getHour() << 11) | ((long) t.getMinute() << 5) | (t.getSecond() >> 1);

@@ -71,6 +71,11 @@ record JarIndex(List<Entry> entries, int centralDirectoryOffset) {
             entries.add(new Entry(name, u16(b, at + 10), u32(b, at + 16), compressedSize, size, (int) data));
             p = next;
         }
+        if (p != cenOffset + cenSize || p != end) {
+            // A count that disagrees with the directory (tools write it modulo 65,536 for bigger jars) or records
+            // between the directory and its end: readers that scan the whole directory see entries this did not.
+            return null;
+        }
         return new JarIndex(entries, (int) cenOffset);
     }
 

@@ -6,6 +6,7 @@ import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.manifest.JarRecord;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.manifest.Removal;
 import dev.lambdadeploy.manifest.ZipRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class LambdaPackager {
                 .plan(request.artifacts(), request.layers(), request.defaultLayerName());
         StripRules rules = new StripRules(request.strip(), request.architecture());
         String settingsKey = Hashes.hex("format=1|plugin=" + request.pluginVersion() + "|strip=" + rules.fingerprint()
-                + "|time=" + request.outputTimestamp() + "|compression=" + request.compression());
+                + "|time=" + request.outputTimestamp() + "|compression=" + request.compression().fingerprint());
         Path manifestFile = request.outputDirectory().resolve(PackageManifest.FILE_NAME);
         Optional<PackageManifest> previous = request.incremental()
                 ? ManifestIO.readIfUsable(manifestFile).filter(m -> settingsKey.equals(m.settingsKey()))
@@ -184,9 +185,13 @@ public final class LambdaPackager {
             Path zipFile = request.outputDirectory().resolve(relativePath);
             // Hashing every input up front only pays when the zip may be reused; otherwise each jar is hashed from
             // the bytes read for stripping, so it is read once.
+            // The classes are hashed before they are zipped: hashed after, a change made meanwhile (an IDE compiling)
+            // would be recorded as zipped, and the stale zip reused by the next run.
+            String classesHash = classesDirectory != null && Files.isDirectory(classesDirectory)
+                    ? hashes.contentHash(classesDirectory) : null;
             String inputsKey = null;
             if (mayReuse(name, relativePath, zipFile)) {
-                inputsKey = inputsKey(classesDirectory, jars.stream().map(p -> executor.submit(
+                inputsKey = inputsKey(classesHash, jars.stream().map(p -> executor.submit(
                         () -> p.zipEntry() + "=" + hashes.contentHash(p.artifact().file()))).toList());
                 Optional<ZipRecord> reusable = reusable(name, relativePath, inputsKey, zipFile);
                 if (reusable.isPresent()) {
@@ -211,17 +216,19 @@ public final class LambdaPackager {
             }
             // Each jar is read, hashed and stripped on a compressing thread when the writer gets to it, and goes
             // into the zip from memory: no copy in target/, and only the writer's window of jars in memory at once.
-            List<CompletableFuture<Stripped>> stripped = new ArrayList<>();
+            List<CompletableFuture<JarOutcome>> stripped = new ArrayList<>();
             JarStripper stripper = new JarStripper(rules, request.outputTimestamp());
             for (Placement p : jars) {
-                CompletableFuture<Stripped> result = new CompletableFuture<>();
+                CompletableFuture<JarOutcome> result = new CompletableFuture<>();
                 stripped.add(result);
                 Path file = p.artifact().file();
                 long size = Files.isRegularFile(file) ? Files.size(file) : 0;
                 sources.add(new ReproducibleZipWriter.Source(p.zipEntry(), size, () -> {
                     try {
                         Stripped s = strip(p, work, stripper);
-                        result.complete(s);
+                        // what is kept for the manifest, without the bytes: those go to the writer and are dropped
+                        result.complete(new JarOutcome(s.jar().originalBytes(), s.jar().finalBytes(), s.jar().signed(),
+                                s.jar().removed(), s.inputHash()));
                         return s.jar().content();
                     } catch (RuntimeException | IOException e) {
                         result.completeExceptionally(e);
@@ -233,7 +240,7 @@ public final class LambdaPackager {
                     request.compression(), executor, request.parallelism()).write(zipFile, sources);
             for (int i = 0; i < jars.size(); i++) {
                 Placement p = jars.get(i);
-                StrippedJar s = await(stripped.get(i)).jar();
+                JarOutcome s = await(stripped.get(i));
                 DependencyArtifact a = p.artifact();
                 jarRecords.put(p.zipEntry(), new JarRecord(a.groupId(), a.artifactId(), a.version(), a.classifier(),
                         a.scope(), a.dependencyPath(), p.target().id(), p.zipEntry(), s.originalBytes(),
@@ -245,7 +252,7 @@ public final class LambdaPackager {
                     String entry = jars.get(i).zipEntry();
                     lines.add(stripped.get(i).thenApply(s -> entry + "=" + s.inputHash()));
                 }
-                inputsKey = inputsKey(classesDirectory, lines);
+                inputsKey = inputsKey(classesHash, lines);
             }
             return new ZipRecord(name, relativePath, r.zippedBytes(), r.unzippedBytes(), r.codeSha256(),
                     r.entryCount(), r.storedEntries(), r.deflatedEntries(),
@@ -271,10 +278,10 @@ public final class LambdaPackager {
         }
 
         /** The key of a zip's inputs: its classes folder's hash and one {@code entry=hash} line per jar, in order. */
-        private String inputsKey(Path classesDirectory, List<? extends Future<String>> jarLines) {
+        private String inputsKey(String classesHash, List<? extends Future<String>> jarLines) {
             StringBuilder key = new StringBuilder();
-            if (classesDirectory != null && Files.isDirectory(classesDirectory)) {
-                key.append("classes=").append(hashes.contentHash(classesDirectory)).append('\n');
+            if (classesHash != null) {
+                key.append("classes=").append(classesHash).append('\n');
             }
             for (Future<String> line : jarLines) {
                 key.append(await(line)).append('\n');
@@ -285,22 +292,17 @@ public final class LambdaPackager {
         private Stripped strip(Placement p, Path work, JarStripper stripper) throws IOException {
             Path file = p.artifact().file();
             if (Files.isDirectory(file)) {
-                // A reactor module resolved to its classes folder (e.g. `mvn compile`): jar it reproducibly.
-                Path jar = work.resolve("dirs").resolve(p.jarName());
-                List<ReproducibleZipWriter.Source> sources = new ArrayList<>();
-                for (Path f : regularFiles(file)) {
-                    sources.add(ReproducibleZipWriter.Source.file(file.relativize(f).toString().replace('\\', '/'), f));
-                }
-                ExecutorService single = Executors.newSingleThreadExecutor();
+                // A reactor module resolved to its classes folder (e.g. `mvn compile`): jar it reproducibly, hashed
+                // before it is read (as the classes are).
                 try {
-                    new ReproducibleZipWriter(request.outputTimestamp(), request.compression(), single, 1)
-                            .write(jar, sources);
-                } finally {
-                    single.shutdownNow();
+                    String hash = hashes.contentHash(file);
+                    byte[] bytes = jarDirectory(file, work.resolve("dirs").resolve(p.jarName()), request);
+                    return new Stripped(new StrippedJar(bytes, bytes.length, bytes.length, false, List.of()), hash);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new PackagingException("Cannot jar the classes folder " + file + " of reactor module "
+                            + p.artifact().coordinates() + ": " + e.getMessage() + ". Build that module again (e.g. "
+                            + "`mvn package` from the reactor root).", e);
                 }
-                byte[] bytes = Files.readAllBytes(jar);
-                return new Stripped(new StrippedJar(bytes, bytes.length, bytes.length, false, List.of()),
-                        hashes.contentHash(file));
             }
             if (!Files.isRegularFile(file)) {
                 throw new PackagingException("Dependency " + p.artifact().coordinates()
@@ -318,8 +320,27 @@ public final class LambdaPackager {
         }
     }
 
+    /** A reactor module's classes folder as a reproducible jar (written to {@code jar}, returned as bytes). */
+    private static byte[] jarDirectory(Path dir, Path jar, PackageRequest request) throws IOException {
+        List<ReproducibleZipWriter.Source> sources = new ArrayList<>();
+        for (Path f : regularFiles(dir)) {
+            sources.add(ReproducibleZipWriter.Source.file(dir.relativize(f).toString().replace('\\', '/'), f));
+        }
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            new ReproducibleZipWriter(request.outputTimestamp(), request.compression(), single, 1).write(jar, sources);
+        } finally {
+            single.shutdownNow();
+        }
+        return Files.readAllBytes(jar);
+    }
+
     /** A stripped jar and the content hash of the input it was made from. */
     private record Stripped(StrippedJar jar, String inputHash) {}
+
+    /** What the manifest records of a stripped jar. */
+    private record JarOutcome(long originalBytes, long finalBytes, boolean signed, List<Removal> removed,
+            String inputHash) {}
 
     private static List<Path> regularFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {

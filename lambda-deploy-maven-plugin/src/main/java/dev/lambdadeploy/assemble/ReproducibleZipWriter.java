@@ -204,6 +204,9 @@ public final class ReproducibleZipWriter {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
+            if (cause instanceof Error error) {
+                throw error; // e.g. OutOfMemoryError: not a file problem
+            }
             throw new IOException(cause);
         }
     }

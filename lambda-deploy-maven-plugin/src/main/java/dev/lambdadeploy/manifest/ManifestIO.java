@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.lambdadeploy.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +28,24 @@ public final class ManifestIO {
 
     public static void write(PackageManifest manifest, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(manifest, out);
+        }
+    }
+
+    /** The manifest's JSON, exactly as written to the file (e.g. for a key of all of its content). */
+    public static byte[] toJson(PackageManifest manifest) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        try {
+            write(manifest, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from a byte array
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(PackageManifest manifest, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("schemaVersion", manifest.schemaVersion());

@@ -19,9 +19,11 @@ import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.report.SizeCheck;
 import dev.lambdadeploy.report.SizeCheckMemo;
 import dev.lambdadeploy.report.PackageSummary;
+import dev.lambdadeploy.report.SizeReportIO;
 import dev.lambdadeploy.report.SizeReportRequest;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +208,10 @@ public class PackageMojo extends AbstractLambdaMojo {
                 .compression(compression())
                 .pluginVersion(PluginIdentity.of(pluginVersion))
                 .build();
+        if (!Files.exists(outputDirectory.toPath().resolve(PackageManifest.FILE_NAME))) {
+            // a first or clean build: the size report will be written, so its JSON set-up can run alongside
+            SizeReportIO.warmUpInBackground();
+        }
         PackageResult result;
         try {
             result = new LambdaPackager(new MavenBuildLog(getLog())).run(request);

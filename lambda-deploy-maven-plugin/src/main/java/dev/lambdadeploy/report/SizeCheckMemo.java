@@ -2,6 +2,7 @@ package dev.lambdadeploy.report;
 
 import dev.lambdadeploy.assemble.FileStamp;
 import dev.lambdadeploy.assemble.Hashes;
+import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ZipRecord;
 import java.io.IOException;
@@ -55,7 +56,9 @@ public final class SizeCheckMemo {
         } else {
             baseline = "missing:" + r.baseline().toAbsolutePath();
         }
-        return Hashes.hex(String.join("\n", normalized.toString(), "out=" + r.outputDirectory().toAbsolutePath(),
+        // the manifest as its JSON: the same content as toString(), without setting up every record's toString
+        String manifest = new String(ManifestIO.toJson(normalized), StandardCharsets.UTF_8);
+        return Hashes.hex(String.join("\n", manifest, "out=" + r.outputDirectory().toAbsolutePath(),
                 "budgets=" + r.budgets(), "external=" + r.externalLayers(), "baseline=" + baseline,
                 "skipped=" + r.budgetsSkipped(), "image=" + r.imageBytes(),
                 "stepSummary=" + (r.githubStepSummary() != null), "presentation=" + presentation));

@@ -7,24 +7,45 @@ import dev.lambdadeploy.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads and writes {@link SizeReport} as pretty JSON; readers ignore fields they do not know. */
 public final class SizeReportIO {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** In a holder, so {@link #warmUpInBackground()} can set it up on another thread. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private SizeReportIO() {}
 
+    /**
+     * Sets up data binding on a daemon thread, so a report written after a full build does not wait for it: in a fresh
+     * Maven JVM that set-up took about 150 ms, while packaging keeps the other threads busy anyway.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                Json.MAPPER.writeValueAsBytes(new SizeReport(SizeReport.SCHEMA_VERSION, null, null, null, null, null,
+                        List.of(), List.of(), false, List.of(), List.of(), null));
+            } catch (IOException | RuntimeException e) {
+                // only a head start: writing the report sets up whatever is missing
+            }
+        }, "lambda-size-report-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static void write(SizeReport report, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        MAPPER.writeValue(file.toFile(), report);
+        Json.MAPPER.writeValue(file.toFile(), report);
     }
 
     /** An earlier report used as baseline; {@code element} names the POM element in the error. */
     public static SizeReport readBaseline(Path file, String element) {
         try {
-            SizeReport r = MAPPER.readValue(file.toFile(), SizeReport.class);
+            SizeReport r = Json.MAPPER.readValue(file.toFile(), SizeReport.class);
             if (r.totals() == null || r.schemaVersion() < 1) {
                 throw new ConfigException(element, file + " is not a size-report.json written by lambda:package.");
             }

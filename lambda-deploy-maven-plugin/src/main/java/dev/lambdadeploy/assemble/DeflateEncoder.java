@@ -1,0 +1,220 @@
+package dev.lambdadeploy.assemble;
+
+import java.util.Arrays;
+import java.util.zip.Deflater;
+
+/**
+ * Writes one raw deflate stream (RFC 1951) over a byte array, slice by slice: a slice is either copied in stored blocks
+ * or compressed as one fixed-Huffman block (greedy LZ77 over the 32 KB window of everything written so far), and the
+ * stream ends with a slice compressed by zlib, with the preceding 32 KB as its dictionary.
+ *
+ * <p>Why not zlib throughout: switching one {@link Deflater} between level 0 and compression for every entry of a jar
+ * (two switches per entry, ~100,000 entries in the benchmark) cost more than the compression itself, since every switch
+ * flushes a block and resets zlib's hash table. Jar headers are short, repetitive names: fixed codes and a short match
+ * search compress them as well as zlib did in those small blocks, at about a third of the time (docs/compression.md).
+ * One instance per stream; not thread-safe.
+ */
+final class DeflateEncoder {
+    private static final int WINDOW = 32768;
+    private static final int HASH_BITS = 15;
+    private static final int MIN_MATCH = 3;
+    private static final int MAX_MATCH = 258;
+    /** Candidates tried per position: on jar headers, 8 or 128 gave the same size within 0.03 %. */
+    private static final int MAX_CHAIN = 32;
+    private static final int MAX_STORED = 65535;
+    private static final int END_OF_BLOCK = 256;
+
+    private static final int[] LITERAL_CODE = new int[288];
+    private static final int[] LITERAL_BITS = new int[288];
+    private static final int[] LENGTH_SYMBOL = new int[MAX_MATCH + 1];
+    private static final int[] LENGTH_EXTRA_BITS = new int[MAX_MATCH + 1];
+    private static final int[] LENGTH_EXTRA = new int[MAX_MATCH + 1];
+    private static final int[] DISTANCE_BASE = {1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385,
+            513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+    private static final int[] DISTANCE_EXTRA_BITS = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9,
+            10, 10, 11, 11, 12, 12, 13, 13};
+    private static final int[] DISTANCE_CODE = new int[30];
+
+    static {
+        // the fixed Huffman codes of RFC 1951 3.2.6, bit-reversed since the stream is written least significant first
+        for (int s = 0; s < 288; s++) {
+            int bits = s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8;
+            int code = s < 144 ? 0x30 + s : s < 256 ? 0x190 + s - 144 : s < 280 ? s - 256 : 0xc0 + s - 280;
+            LITERAL_CODE[s] = reversed(code, bits);
+            LITERAL_BITS[s] = bits;
+        }
+        int[] base = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+                163, 195, 227, 258};
+        int[] extra = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+        for (int c = base.length - 1; c >= 0; c--) {
+            int last = c == base.length - 1 ? MAX_MATCH : base[c + 1] - 1;
+            for (int length = base[c]; length <= last; length++) {
+                if (LENGTH_SYMBOL[length] == 0) {
+                    LENGTH_SYMBOL[length] = 257 + c;
+                    LENGTH_EXTRA_BITS[length] = extra[c];
+                    LENGTH_EXTRA[length] = length - base[c];
+                }
+            }
+        }
+        for (int d = 0; d < DISTANCE_CODE.length; d++) {
+            DISTANCE_CODE[d] = reversed(d, 5);
+        }
+    }
+
+    private final byte[] in;
+    private final int[] head = new int[1 << HASH_BITS];
+    private final int[] previous = new int[WINDOW];
+    private byte[] out;
+    private int size;
+    private long bitBuffer;
+    private int bitCount;
+
+    DeflateEncoder(byte[] in) {
+        this.in = in;
+        this.out = new byte[Math.max(1024, in.length + in.length / 256 + 64)];
+        Arrays.fill(head, -1);
+    }
+
+    /** Copies {@code in[from..to)} in stored blocks; the inflater still sees it in its window. */
+    void stored(int from, int to) {
+        int p = from;
+        do {
+            int n = Math.min(MAX_STORED, to - p);
+            bits(0, 3); // not final, type 00
+            alignToByte();
+            ensure(n + 4);
+            out[size++] = (byte) n;
+            out[size++] = (byte) (n >>> 8);
+            out[size++] = (byte) ~n;
+            out[size++] = (byte) (~n >>> 8);
+            System.arraycopy(in, p, out, size, n);
+            size += n;
+            p += n;
+        } while (p < to);
+    }
+
+    /** Compresses {@code in[from..to)} as one fixed-Huffman block, matching against the last 32 KB written. */
+    void compressed(int from, int to) {
+        bits(0b010, 3); // not final, type 01
+        int i = from;
+        while (i < to) {
+            ensure(16);
+            int bestLength = 0;
+            int bestDistance = 0;
+            if (to - i >= MIN_MATCH) {
+                int h = hash(i);
+                int maxLength = Math.min(MAX_MATCH, to - i);
+                int candidate = head[h];
+                for (int chain = MAX_CHAIN; candidate >= 0 && candidate > i - WINDOW && chain > 0; chain--) {
+                    if (in[candidate + bestLength] == in[i + bestLength]) {
+                        int length = 0;
+                        while (length < maxLength && in[candidate + length] == in[i + length]) {
+                            length++;
+                        }
+                        if (length > bestLength) {
+                            bestLength = length;
+                            bestDistance = i - candidate;
+                            if (length == maxLength) {
+                                break;
+                            }
+                        }
+                    }
+                    int next = previous[candidate & (WINDOW - 1)];
+                    if (next >= candidate) {
+                        break; // a slot reused by a newer position: the chain ends here
+                    }
+                    candidate = next;
+                }
+                insert(i, h);
+            }
+            if (bestLength >= MIN_MATCH) {
+                symbol(LENGTH_SYMBOL[bestLength]);
+                bits(LENGTH_EXTRA[bestLength], LENGTH_EXTRA_BITS[bestLength]);
+                int code = distanceCode(bestDistance);
+                bits(DISTANCE_CODE[code], 5);
+                bits(bestDistance - DISTANCE_BASE[code], DISTANCE_EXTRA_BITS[code]);
+                for (int k = i + 1; k < i + bestLength && k + MIN_MATCH <= to; k++) {
+                    insert(k, hash(k));
+                }
+                i += bestLength;
+            } else {
+                symbol(in[i] & 0xff);
+                i++;
+            }
+        }
+        ensure(16);
+        symbol(END_OF_BLOCK);
+    }
+
+    /** Ends the stream with {@code in[from..)} compressed by zlib at {@code level}, and returns the whole stream. */
+    byte[] finish(int from, int level) {
+        stored(from, from); // an empty stored block: the stream is now at a byte boundary for zlib's blocks
+        Deflater deflater = new Deflater(level, true);
+        try {
+            int dictionary = Math.max(0, from - WINDOW);
+            if (from > dictionary) {
+                deflater.setDictionary(in, dictionary, from - dictionary);
+            }
+            deflater.setInput(in, from, in.length - from);
+            deflater.finish();
+            while (!deflater.finished()) {
+                ensure(1 << 16);
+                size += deflater.deflate(out, size, out.length - size);
+            }
+        } finally {
+            deflater.end();
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    private void insert(int position, int h) {
+        previous[position & (WINDOW - 1)] = head[h];
+        head[h] = position;
+    }
+
+    private int hash(int i) {
+        int v = ((in[i] & 0xff) << 16) | ((in[i + 1] & 0xff) << 8) | (in[i + 2] & 0xff);
+        return (v * 0x9e3779b1) >>> (32 - HASH_BITS);
+    }
+
+    private static int distanceCode(int distance) {
+        int c = 0;
+        while (c < DISTANCE_BASE.length - 1 && DISTANCE_BASE[c + 1] <= distance) {
+            c++;
+        }
+        return c;
+    }
+
+    private void symbol(int s) {
+        bits(LITERAL_CODE[s], LITERAL_BITS[s]);
+    }
+
+    private void bits(int value, int count) {
+        bitBuffer |= ((long) value) << bitCount;
+        bitCount += count;
+        while (bitCount >= 8) {
+            out[size++] = (byte) bitBuffer;
+            bitBuffer >>>= 8;
+            bitCount -= 8;
+        }
+    }
+
+    private void alignToByte() {
+        if (bitCount > 0) {
+            ensure(1);
+            out[size++] = (byte) bitBuffer;
+            bitBuffer = 0;
+            bitCount = 0;
+        }
+    }
+
+    private void ensure(int more) {
+        if (size + more + 8 > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + more + 8));
+        }
+    }
+
+    private static int reversed(int code, int bits) {
+        return Integer.reverse(code) >>> (32 - bits);
+    }
+}
