@@ -93,8 +93,25 @@ final class DeflateEncoder {
         } while (p < to);
     }
 
-    /** Compresses {@code in[from..to)} as one fixed-Huffman block, matching against the last 32 KB written. */
+    /**
+     * Compresses {@code in[from..to)} as one fixed-Huffman block, matching against the last 32 KB written; a slice
+     * that would come out larger (fixed codes spend 9 bits on half the byte values, e.g. a stored native library) is
+     * copied in stored blocks instead.
+     */
     void compressed(int from, int to) {
+        int startSize = size;
+        long startBuffer = bitBuffer;
+        int startCount = bitCount;
+        fixedHuffman(from, to);
+        if (size - startSize > to - from + 5L * ((to - from) / MAX_STORED + 1)) {
+            size = startSize; // rewind: the bytes after startSize are simply overwritten
+            bitBuffer = startBuffer;
+            bitCount = startCount;
+            stored(from, to);
+        }
+    }
+
+    private void fixedHuffman(int from, int to) {
         bits(0b010, 3); // not final, type 01
         int i = from;
         while (i < to) {
@@ -146,8 +163,21 @@ final class DeflateEncoder {
         symbol(END_OF_BLOCK);
     }
 
+    /**
+     * Compresses {@code in[from..to)} with zlib at {@code level} (dynamic Huffman codes: better than fixed ones on long
+     * runs such as entries a jar stored), with the 32 KB before it as dictionary; the stream goes on after it.
+     */
+    void zlib(int from, int to, int level) {
+        zlib(from, to, level, false);
+    }
+
     /** Ends the stream with {@code in[from..)} compressed by zlib at {@code level}, and returns the whole stream. */
     byte[] finish(int from, int level) {
+        zlib(from, in.length, level, true);
+        return Arrays.copyOf(out, size);
+    }
+
+    private void zlib(int from, int to, int level, boolean last) {
         stored(from, from); // an empty stored block: the stream is now at a byte boundary for zlib's blocks
         Deflater deflater = new Deflater(level, true);
         try {
@@ -155,16 +185,29 @@ final class DeflateEncoder {
             if (from > dictionary) {
                 deflater.setDictionary(in, dictionary, from - dictionary);
             }
-            deflater.setInput(in, from, in.length - from);
-            deflater.finish();
-            while (!deflater.finished()) {
-                ensure(1 << 16);
-                size += deflater.deflate(out, size, out.length - size);
+            deflater.setInput(in, from, to - from);
+            if (last) {
+                deflater.finish();
+                while (!deflater.finished()) {
+                    ensure(1 << 16);
+                    size += deflater.deflate(out, size, out.length - size);
+                }
+            } else {
+                // a sync flush ends zlib's output with an empty stored block: byte-aligned, not final; it is complete
+                // once a call leaves output space unused
+                while (true) {
+                    ensure(1 << 16);
+                    int space = out.length - size;
+                    int n = deflater.deflate(out, size, space, Deflater.SYNC_FLUSH);
+                    size += n;
+                    if (n < space) {
+                        break;
+                    }
+                }
             }
         } finally {
             deflater.end();
         }
-        return Arrays.copyOf(out, size);
     }
 
     private void insert(int position, int h) {

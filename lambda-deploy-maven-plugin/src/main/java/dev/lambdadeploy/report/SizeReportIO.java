@@ -18,6 +18,8 @@ public final class SizeReportIO {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    private static volatile Throwable warmUpFailure;
+
     private SizeReportIO() {}
 
     /**
@@ -29,8 +31,9 @@ public final class SizeReportIO {
             try {
                 Json.MAPPER.writeValueAsBytes(new SizeReport(SizeReport.SCHEMA_VERSION, null, null, null, null, null,
                         List.of(), List.of(), false, List.of(), List.of(), null));
-            } catch (IOException | RuntimeException e) {
-                // only a head start: writing the report sets up whatever is missing
+            } catch (Throwable failure) {
+                // only a head start: kept so the report's own write can name it if data binding is broken
+                warmUpFailure = failure;
             }
         }, "lambda-size-report-warm-up");
         t.setDaemon(true);
@@ -39,7 +42,13 @@ public final class SizeReportIO {
 
     public static void write(SizeReport report, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Json.MAPPER.writeValue(file.toFile(), report);
+        try {
+            Json.MAPPER.writeValue(file.toFile(), report);
+        } catch (NoClassDefFoundError e) {
+            // set-up failed on the warm-up thread; the JVM now only says "could not initialize class"
+            throw new IOException("cannot set up JSON writing: " + e.getMessage(),
+                    warmUpFailure == null ? e : warmUpFailure);
+        }
     }
 
     /** An earlier report used as baseline; {@code element} names the POM element in the error. */

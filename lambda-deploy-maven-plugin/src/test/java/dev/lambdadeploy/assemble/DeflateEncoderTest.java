@@ -16,10 +16,10 @@ class DeflateEncoderTest {
             int pos = 0;
             while (pos < in.length) {
                 int end = Math.min(in.length, pos + random.nextInt(random.nextBoolean() ? 300 : 150_000));
-                if (random.nextBoolean()) {
-                    encoder.stored(pos, end); // includes stored runs over 65,535 bytes and empty ones
-                } else {
-                    encoder.compressed(pos, end);
+                switch (random.nextInt(3)) {
+                    case 0 -> encoder.stored(pos, end); // includes stored runs over 65,535 bytes and empty ones
+                    case 1 -> encoder.compressed(pos, end);
+                    default -> encoder.zlib(pos, end, 1 + random.nextInt(9));
                 }
                 pos = end;
             }
@@ -46,6 +46,19 @@ class DeflateEncoderTest {
         encoder.compressed(0, in.length);
         byte[] stream = encoder.finish(in.length, 6);
         assertArrayEquals(in, JarDeflaterTest.inflate(stream, in.length));
+    }
+
+    @Test
+    void incompressibleSlicesAreStoredRatherThanExpanded() throws Exception {
+        byte[] in = new byte[300_000];
+        new Random(11).nextBytes(in); // like a native library a jar stores
+        DeflateEncoder encoder = new DeflateEncoder(in);
+        encoder.compressed(0, 1000);
+        encoder.compressed(1000, in.length);
+        byte[] stream = encoder.finish(in.length, 6);
+        assertArrayEquals(in, JarDeflaterTest.inflate(stream, in.length));
+        // fixed codes would spend ~8.5 bits per random byte (~319 KB); stored blocks cost 5 bytes per 64 KB
+        assertTrue(stream.length < in.length + 64, stream.length + " bytes for " + in.length);
     }
 
     /** Text, repeats and random bytes, so slices hit every literal code, lengths up to 258 and far distances. */

@@ -57,6 +57,35 @@ class JarDeflaterTest {
     }
 
     @Test
+    void entriesAJarStoredAreCompressedAlmostAsWellAsByZlib() throws Exception {
+        // a jar of STORED entries (a native library's worth of random bytes, and classes): nothing is copied, so
+        // everything is compressed, and must neither expand nor lose much against deflating the jar whole
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            out.setMethod(java.util.zip.ZipOutputStream.STORED);
+            byte[] random = new byte[500_000];
+            new java.util.Random(5).nextBytes(random);
+            byte[] classes = JarIndexTest.commonsCompressJar(); // stands in for uncompressed class files
+            for (Object[] e : new Object[][] {{"lib/native.so", random}, {"x/Classes.bin", classes}}) {
+                byte[] data = (byte[]) e[1];
+                java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry((String) e[0]);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(data);
+                entry.setSize(data.length);
+                entry.setCrc(crc.getValue());
+                out.putNextEntry(entry);
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        byte[] jar = bytes.toByteArray();
+        byte[] stream = JarDeflater.deflate(jar, 6).orElseThrow();
+        assertArrayEquals(jar, inflate(stream, jar.length));
+        long whole = deflateWhole(jar);
+        assertTrue(stream.length < whole * 1.02, stream.length + " vs " + whole);
+    }
+
+    @Test
     void anythingButAMappedZipIsLeftToAPlainDeflate() throws Exception {
         assertTrue(JarDeflater.deflate("class bytes, not a zip".repeat(100).getBytes(), 9).isEmpty());
         assertTrue(JarDeflater.deflate(JarIndexTest.zip64(), 9).isEmpty());
