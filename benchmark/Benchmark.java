@@ -111,30 +111,32 @@ public class Benchmark {
         results.put("input", project);
         results.put("runs", o.runs());
 
-        List<Timing> baseline = timed(dir, "baseline", "");
-        List<Timing> lambda = timed(dir, "lambda", "bench-lambda");
-        Path lambdaZip = single(dir.resolve("target/lambda/layers"), ".zip");
-        ZipSizes lambdaSizes = ZipSizes.of(lambdaZip);
-
-        // the same with <compressionLevel>0: every entry stored, the fastest build (larger zip)
-        List<Timing> lambdaStored = timed(dir, "lambda level 0", "bench-lambda",
-                List.of("-Dlambda.package.compressionLevel=0"));
-        ZipSizes lambdaStoredSizes = ZipSizes.of(single(dir.resolve("target/lambda/layers"), ".zip"));
-
-        // the same with <deflateJarData>true: jars deflated whole, their compressed entry data included (smallest zip)
-        List<Timing> lambdaWhole = timed(dir, "lambda deflateJarData", "bench-lambda",
-                List.of("-Dlambda.package.deflateJarData=true"));
-        ZipSizes lambdaWholeSizes = ZipSizes.of(single(dir.resolve("target/lambda/layers"), ".zip"));
-
-        List<Timing> assembly = timed(dir, "assembly", "bench-assembly");
-        Path assemblyZip = single(dir.resolve("target"), "-layer.zip");
-        ZipSizes assemblySizes = ZipSizes.of(assemblyZip);
-
+        // The paths run interleaved, one run of each per round, so a machine that gets slower or faster during the
+        // benchmark (shared hosts do) shifts every path alike instead of whichever ran in that stretch.
+        boolean zipInstalled = commandExists("zip");
+        List<TimedPath> paths = new ArrayList<>();
+        TimedPath baselinePath = new TimedPath("baseline", "", List.of(), null);
+        TimedPath lambdaPath = new TimedPath("lambda", "bench-lambda", List.of(), "target/lambda/layers");
+        // <compressionLevel>0: every entry stored, the fastest build (larger zip)
+        TimedPath storedPath = new TimedPath("lambda level 0", "bench-lambda",
+                List.of("-Dlambda.package.compressionLevel=0"), "target/lambda/layers");
+        // <deflateJarData>true: jars deflated whole, their compressed entry data included (smallest zip)
+        TimedPath wholePath = new TimedPath("lambda deflateJarData", "bench-lambda",
+                List.of("-Dlambda.package.deflateJarData=true"), "target/lambda/layers");
+        TimedPath assemblyPath = new TimedPath("assembly", "bench-assembly", List.of(), "target");
+        paths.addAll(List.of(baselinePath, lambdaPath, storedPath, wholePath, assemblyPath));
         List<Timing> zip9 = new ArrayList<>();
         ZipSizes zip9Sizes = null;
         long originalJarBytes = 0;
-        boolean zipInstalled = commandExists("zip");
         for (int i = 0; i < o.runs(); i++) {
+            for (TimedPath path : paths) {
+                maven(dir, "clean", "clean", "");
+                path.runs.add(maven(dir, path.name, List.of("package"), path.profile, path.extra, Map.of()));
+                if (path.zipDir != null) {
+                    path.sizes = ZipSizes.of(single(dir.resolve(path.zipDir),
+                            path == assemblyPath ? "-layer.zip" : ".zip"));
+                }
+            }
             maven(dir, "clean", "clean", "");
             Timing copy = maven(dir, "copy-dependencies", "package", "bench-copy");
             Path zip9Dir = dir.resolve("target/zip9");
@@ -147,6 +149,19 @@ public class Benchmark {
                 zip9Sizes = ZipSizes.of(zip9Dir.resolve("layer.zip"));
             }
         }
+        for (TimedPath path : paths) {
+            say(String.format(Locale.ROOT, "%-10s median %,d ms over %d run(s)", path.name,
+                    median(path.runs, Timing::wallMs), path.runs.size()));
+        }
+        List<Timing> baseline = baselinePath.runs;
+        List<Timing> lambda = lambdaPath.runs;
+        ZipSizes lambdaSizes = lambdaPath.sizes;
+        List<Timing> lambdaStored = storedPath.runs;
+        ZipSizes lambdaStoredSizes = storedPath.sizes;
+        List<Timing> lambdaWhole = wholePath.runs;
+        ZipSizes lambdaWholeSizes = wholePath.sizes;
+        List<Timing> assembly = assemblyPath.runs;
+        ZipSizes assemblySizes = assemblyPath.sizes;
 
         // No-op rebuild: the same build again with nothing changed (incremental reuse on, as by default).
         maven(dir, "clean", "clean", "");
@@ -213,20 +228,21 @@ public class Benchmark {
         return m;
     }
 
-    private List<Timing> timed(Path dir, String name, String profile) throws IOException, InterruptedException {
-        return timed(dir, name, profile, List.of());
-    }
+    /** One packaging path timed by {@code mvn package}; {@code zipDir} holds the zip it makes (null: none). */
+    private static final class TimedPath {
+        final String name;
+        final String profile;
+        final List<String> extra;
+        final String zipDir;
+        final List<Timing> runs = new ArrayList<>();
+        ZipSizes sizes;
 
-    private List<Timing> timed(Path dir, String name, String profile, List<String> extra) throws IOException,
-            InterruptedException {
-        List<Timing> runs = new ArrayList<>();
-        for (int i = 0; i < o.runs(); i++) {
-            maven(dir, "clean", "clean", "");
-            runs.add(maven(dir, name, List.of("package"), profile, extra, Map.of()));
+        TimedPath(String name, String profile, List<String> extra, String zipDir) {
+            this.name = name;
+            this.profile = profile;
+            this.extra = extra;
+            this.zipDir = zipDir;
         }
-        say(String.format(Locale.ROOT, "%-10s median %,d ms over %d run(s)", name, median(runs, Timing::wallMs),
-                runs.size()));
-        return runs;
     }
 
     private Timing maven(Path dir, String label, String goal, String profile) throws IOException,

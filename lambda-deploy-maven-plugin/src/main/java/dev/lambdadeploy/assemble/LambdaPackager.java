@@ -183,12 +183,12 @@ public final class LambdaPackager {
         ZipRecord build(String name, String relativePath, Path classesDirectory, List<Placement> jars,
                 Map<String, JarRecord> jarRecords) throws IOException {
             Path zipFile = request.outputDirectory().resolve(relativePath);
-            // Hashing every input up front only pays when the zip may be reused; otherwise each jar is hashed from
-            // the bytes read for stripping, so it is read once.
             // The classes are hashed before they are zipped: hashed after, a change made meanwhile (an IDE compiling)
             // would be recorded as zipped, and the stale zip reused by the next run.
             String classesHash = classesDirectory != null && Files.isDirectory(classesDirectory)
                     ? hashes.contentHash(classesDirectory) : null;
+            // Hashing every jar up front only pays when the zip may be reused; otherwise each jar is hashed from the
+            // bytes read for stripping, so it is read once.
             String inputsKey = null;
             if (mayReuse(name, relativePath, zipFile)) {
                 inputsKey = inputsKey(classesHash, jars.stream().map(p -> executor.submit(
