@@ -92,8 +92,8 @@ public class PackageMojo extends AbstractLambdaMojo {
     private int compressionLevel;
 
     /**
-     * Also deflate the entry data that jars already compressed, instead of copying it. Makes layer zips about 1 %
-     * smaller for several times the packaging CPU (measured in docs/compression.md); worth it only when a zip must
+     * Also deflate the entry data that jars already compressed, instead of copying it. Makes layer zips about 1.4 %
+     * smaller for more than twice the packaging time (measured in BENCHMARKS.md); worth it only when a zip must
      * squeeze under a size limit.
      */
     @Parameter(property = "lambda.package.deflateJarData", defaultValue = "false")
