@@ -1,7 +1,9 @@
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.Deflater;
 
 /**
@@ -10,7 +12,8 @@ import java.util.zip.Deflater;
  *
  * <p>{@code java benchmark/DeflateLevels.java DIR} with DIR a folder of jars, e.g. the benchmark input's jars:
  * {@code ./mvnw -q -f benchmark/projects/large-layer/pom.xml -Pbench-copy package} leaves them in
- * {@code benchmark/projects/large-layer/target/zip9/java/lib}. Prints two rounds; quote the second.
+ * {@code benchmark/projects/large-layer/target/zip9/java/lib}. Prints two rounds; quote the second. With the plugin's
+ * classes on the class path it also measures the plugin's default, jar-aware compression.
  */
 public class DeflateLevels {
     public static void main(String[] args) throws Exception {
@@ -35,9 +38,38 @@ public class DeflateLevels {
                     }
                     deflater.end();
                 }
-                System.out.printf("round %d, level %d: %,d jar bytes -> %,d (%.1f%%) in %,d ms%n", round, level, total,
+                System.out.printf("round %d, level %d: %,d jar bytes -> %,d (%.2f%%) in %,d ms%n", round, level, total,
                         out, 100.0 * out / total, (System.nanoTime() - start) / 1_000_000);
             }
+            jarAware(round, jars, total);
         }
+    }
+
+    /**
+     * The plugin's default, when its classes are on the class path ({@code java -cp
+     * lambda-deploy-maven-plugin/target/classes benchmark/DeflateLevels.java DIR}): compressed entry data copied, the
+     * rest compressed (JarDeflater, package-private, hence reflection). Includes its check that each stream inflates
+     * back to the jar.
+     */
+    private static void jarAware(int round, List<byte[]> jars, long total) throws Exception {
+        Method deflate;
+        try {
+            deflate = Class.forName("dev.lambdadeploy.assemble.JarDeflater")
+                    .getDeclaredMethod("deflate", byte[].class, int.class);
+        } catch (ClassNotFoundException e) {
+            if (round == 1) {
+                System.out.println("(jar-aware row skipped: put lambda-deploy-maven-plugin/target/classes on -cp)");
+            }
+            return;
+        }
+        deflate.setAccessible(true);
+        long start = System.nanoTime();
+        long out = 0;
+        for (byte[] jar : jars) {
+            Optional<?> stream = (Optional<?>) deflate.invoke(null, jar, 9);
+            out += stream.map(b -> ((byte[]) b).length).orElseThrow(() -> new IllegalStateException("not mapped"));
+        }
+        System.out.printf("round %d, jar-aware (plugin default): %,d jar bytes -> %,d (%.2f%%) in %,d ms%n", round,
+                total, out, 100.0 * out / total, (System.nanoTime() - start) / 1_000_000);
     }
 }
