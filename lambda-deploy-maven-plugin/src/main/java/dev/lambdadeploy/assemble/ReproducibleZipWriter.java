@@ -63,13 +63,19 @@ public final class ReproducibleZipWriter {
     private final long maxInFlightBytes;
 
     public ReproducibleZipWriter(Instant timestamp, CompressionPolicy policy, ExecutorService executor, int parallelism) {
+        // Entries are written in order, so a big one holds up the writer while the other threads go on with the next
+        // ones: enough entries in flight keep every thread busy, a byte budget keeps the memory bounded.
+        this(timestamp, policy, executor, parallelism, Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 16));
+    }
+
+    /** {@code maxInFlightBytes}: entries are taken on while their sizes fit, and always at least one. */
+    ReproducibleZipWriter(Instant timestamp, CompressionPolicy policy, ExecutorService executor, int parallelism,
+            long maxInFlightBytes) {
         this.dosTime = DosTime.localizedMillis(timestamp);
         this.policy = policy;
         this.executor = executor;
-        // Entries are written in order, so a big one holds up the writer while the other threads go on with the next
-        // ones: enough entries in flight keep every thread busy, a byte budget keeps the memory bounded.
         this.maxInFlight = Math.max(2, parallelism * 8);
-        this.maxInFlightBytes = Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 16);
+        this.maxInFlightBytes = maxInFlightBytes;
     }
 
     public Result write(Path target, List<Source> sources) throws IOException {
