@@ -6,13 +6,14 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -29,6 +30,8 @@ public final class AwsClientFactory implements AutoCloseable {
     private final AwsSettings settings;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
+    private final int maxAttempts;
+    private final AwsCallCounter counter = new AwsCallCounter();
 
     public AwsClientFactory(AwsSettings settings) {
         this.settings = settings;
@@ -40,27 +43,47 @@ public final class AwsClientFactory implements AutoCloseable {
         this.credentials = settings.profile() != null
                 ? ProfileCredentialsProvider.builder().profileName(settings.profile()).build()
                 : DefaultCredentialsProvider.builder().build();
+        this.maxAttempts = RetryAttempts.resolve(settings.maxAttempts(), System::getProperty, System.getenv(),
+                profileMaxAttempts(settings.profile()));
+    }
+
+    /** Attempts each call gets (retries included), as resolved by {@link RetryAttempts}. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** The calls and attempts every client of this factory made so far. */
+    public AwsCallCounter counter() {
+        return counter;
     }
 
     public AwsClients clients(String region) {
         return new AwsClients(region,
-                configure(LambdaClient.builder(), region).build(),
-                configure(S3Client.builder(), region).forcePathStyle(settings.endpoint() != null).build(),
-                configure(StsClient.builder(), region).build(),
+                configure(LambdaClient.builder(), region, maxAttempts).build(),
+                configure(LambdaClient.builder(), region, 1).build(),
+                configure(S3Client.builder(), region, maxAttempts).forcePathStyle(settings.endpoint() != null).build(),
+                configure(StsClient.builder(), region, maxAttempts).build(),
                 ecr(region));
     }
 
     /** ECR for container-image deploys (repositories, the registry login). */
     public EcrClient ecr(String region) {
-        return configure(EcrClient.builder(), region).build();
+        return configure(EcrClient.builder(), region, maxAttempts).build();
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
+    /**
+     * @param attempts 1 for the client of calls that are not idempotent (PublishLayerVersion, PublishVersion,
+     *                 CreateFunction): the SDK must not repeat them blindly, {@link IdempotentCall} re-reads first
+     */
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, int attempts) {
+        RetryStrategy strategy = settings.retryMode() == RetryStrategyMode.ADAPTIVE
+                ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(attempts).build()
+                : AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build();
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(settings.retryMode() == RetryStrategyMode.ADAPTIVE ? RetryMode.ADAPTIVE_V2
-                                : RetryMode.STANDARD)
+                        .retryStrategy(strategy)
+                        .addExecutionInterceptor(counter)
                         .build());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);
@@ -88,6 +111,16 @@ public final class AwsClientFactory implements AutoCloseable {
         }
         throw new ConfigException(element, "no AWS region configured. Set <region>eu-west-1</region>, "
                 + "-Dlambda.region=eu-west-1, the AWS_REGION environment variable, or a region in your AWS profile.");
+    }
+
+    private static java.util.Optional<String> profileMaxAttempts(String profile) {
+        try {
+            String name = profile != null ? profile
+                    : System.getenv().getOrDefault("AWS_PROFILE", System.getProperty("aws.profile", "default"));
+            return ProfileFile.defaultProfileFile().profile(name).flatMap(p -> p.property("max_attempts"));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // an unreadable profile file is the credentials chain's to report
+        }
     }
 
     @Override

@@ -70,6 +70,15 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.retryMode", defaultValue = "standard")
     private String retryMode;
 
+    /**
+     * Attempts each AWS call gets, retries included (throttling, 5xx, reset connections). Default: the
+     * {@code aws.maxAttempts} system property, AWS_MAX_ATTEMPTS or the profile's {@code max_attempts} when set, else
+     * 8, so that a burst of throttling does not fail a release. Calls that are not idempotent (PublishLayerVersion,
+     * PublishVersion, CreateFunction) are retried only after checking that the failed attempt created nothing.
+     */
+    @Parameter(property = "lambda.aws.maxAttempts")
+    private Integer maxAttempts;
+
     /** Where lambda:package wrote lambda-package.json; the goals write their results here too. */
     @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
     protected File outputDirectory;
@@ -97,7 +106,7 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
 
     protected AwsSettings awsSettings() {
         return new AwsSettings(profile, endpoint(), RetryStrategyMode.parse(retryMode, "<retryMode> (lambda.retryMode)"),
-                null);
+                null, maxAttempts);
     }
 
     /** The configured functions; fails naming the POM element when there is none. */

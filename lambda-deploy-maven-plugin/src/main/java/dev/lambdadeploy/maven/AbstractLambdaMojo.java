@@ -23,11 +23,13 @@ abstract class AbstractLambdaMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("lambda:" + goal() + " skipped (lambda.skip=true)");
+            skipped();
             return;
         }
         String reason = skipReason();
         if (reason != null) {
             getLog().info("lambda:" + goal() + " skipped: " + reason);
+            skipped();
             return;
         }
         try {
@@ -36,6 +38,9 @@ abstract class AbstractLambdaMojo extends AbstractMojo {
             throw new MojoExecutionException("Invalid configuration of lambda-deploy-maven-plugin: " + e.getMessage(), e);
         }
     }
+
+    /** Called when this execution is skipped (a reactor-wide goal counts skipped modules too). */
+    protected void skipped() throws MojoExecutionException, MojoFailureException {}
 
     /** Goal name for messages. */
     protected abstract String goal();

@@ -7,6 +7,9 @@ import dev.lambdadeploy.publish.DeployException;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
+import dev.lambdadeploy.publish.DeployResultIO;
+import dev.lambdadeploy.publish.ModuleOutcome;
+import dev.lambdadeploy.publish.ReactorResult;
 import dev.lambdadeploy.publish.FunctionOverride;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.GitCommit;
@@ -21,6 +24,8 @@ import dev.lambdadeploy.publish.image.ImageFormat;
 import dev.lambdadeploy.publish.image.ImageSettings;
 import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.report.DeploySummary;
+import dev.lambdadeploy.report.ReactorSummary;
+import org.apache.maven.execution.MavenSession;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +33,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -179,8 +183,25 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     private boolean dryRun;
 
 
+    /**
+     * How many functions are deployed at once in the whole build: across the regions and functions of a module,
+     * and across the modules of a reactor built with {@code -T}.
+     */
+    @Parameter(property = "lambda.deploy.concurrency", defaultValue = "4")
+    private int concurrency;
+
+    /**
+     * Fail the build as soon as one module's deploy fails. By default the other modules of a reactor are still
+     * deployed and the build fails once at its end, listing every failed function and the state it was left in.
+     */
+    @Parameter(property = "lambda.deploy.failFast", defaultValue = "false")
+    private boolean failFast;
+
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
 
     @Override
     protected String goal() {
@@ -194,24 +215,88 @@ public class DeployMojo extends AbstractAwsGoalMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        DeployRequest request = request();
-        SdkLogging.quietSecretBearingLoggers();
-        DeployResult result;
-        try {
-            result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
-        } catch (DeployException | AwsCallException | ImageException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+        if (concurrency < 1) {
+            throw new ConfigException("<concurrency> (lambda.deploy.concurrency)", "must be at least 1, was "
+                    + concurrency + "; e.g. -Dlambda.deploy.concurrency=4");
         }
-        DeploySummary.render(result).forEach(getLog()::info);
-        getLog().info("Deploy result: " + relative(outputDirectory) + File.separator + DeployResult.FILE_NAME);
-        List<RegionResult> failed = result.regions().stream().filter(RegionResult::failed).toList();
-        if (!failed.isEmpty()) {
-            throw new MojoFailureException("lambda:deploy failed in " + failed.stream()
-                    .map(r -> r.region() + ": " + r.error()).collect(Collectors.joining("; ")));
+        ReactorDeploy reactor = ReactorDeploy.of(session, concurrency);
+        DeployResult result = null;
+        String error = null;
+        try {
+            DeployRequest request = request(reactor);
+            SdkLogging.quietSecretBearingLoggers();
+            result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
+        } catch (DeployException | AwsCallException | ImageException | ConfigException e) {
+            error = e.getMessage();
+            if (e instanceof ConfigException || failFast) {
+                reactor.finish(project, new ModuleOutcome(project.getArtifactId(), null, error));
+                if (e instanceof ConfigException c) {
+                    throw c;
+                }
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+        }
+        if (result != null) {
+            DeploySummary.render(result).forEach(getLog()::info);
+            getLog().info("Deploy result: " + relative(outputDirectory) + File.separator + DeployResult.FILE_NAME);
+        }
+        ModuleOutcome outcome = new ModuleOutcome(project.getArtifactId(), result, error);
+        ReactorDeploy.Completion done = reactor.finish(project, outcome);
+        writeReactorResult(reactor);
+        if (done.last() && done.outcomes().size() > 1) {
+            ReactorSummary.render(done.outcomes()).forEach(getLog()::info);
+        }
+        if (!outcome.failed()) {
+            return;
+        }
+        String failure = error != null ? error : regionFailures(result);
+        if (failFast) {
+            throw new MojoFailureException("lambda:deploy failed: " + failure);
+        }
+        if (done.last() && !reactor.hasDeferredFailure()) {
+            // the last (or only) deploy of the build: fail here, with every failure of the build
+            throw new MojoFailureException(DeferredDeployFailure.describe(done.outcomes()));
+        }
+        boolean[] created = {false};
+        DeferredDeployFailure deferred = reactor.failure(reactor::outcomes, created);
+        if (created[0] && session != null) {
+            session.getResult().addException(deferred);
+        }
+        getLog().error("lambda:deploy of " + project.getArtifactId() + " failed: " + failure + " The other modules "
+                + "are still deployed; the build fails at its end (-Dlambda.deploy.failFast=true stops at once).");
+    }
+
+    @Override
+    protected void skipped() {
+        ReactorDeploy reactor = ReactorDeploy.of(session, Math.max(1, concurrency));
+        ReactorDeploy.Completion done = reactor.finish(project, null);
+        if (done.last() && done.outcomes().size() > 1) {
+            writeReactorResult(reactor);
+            ReactorSummary.render(done.outcomes()).forEach(getLog()::info);
         }
     }
 
-    private DeployRequest request() {
+    private static String regionFailures(DeployResult result) {
+        return DeferredDeployFailure.describe(List.of(new ModuleOutcome(result.project().artifactId(), result, null)));
+    }
+
+    /** The reactor's aggregate result, rewritten after each module so it is complete however the build ends. */
+    private void writeReactorResult(ReactorDeploy reactor) {
+        if (session == null || session.getTopLevelProject() == null || session.getProjects().size() < 2) {
+            return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(session.getTopLevelProject().getBuild().getDirectory(),
+                "lambda", ReactorResult.FILE_NAME);
+        try {
+            synchronized (reactor) {
+                DeployResultIO.write(ReactorResult.of(reactor.outcomes()), file);
+            }
+        } catch (java.io.IOException e) {
+            getLog().warn("Could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private DeployRequest request(ReactorDeploy reactor) {
         AwsSettings aws = awsSettings();
         List<String> names = functionNameList();
         List<String> regions = regions(aws);
@@ -239,6 +324,7 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .waitTimeout(Duration.ofSeconds(waitTimeout))
                 .gitCommit(GitCommit.find(project.getBasedir() == null ? null : project.getBasedir().toPath(),
                         System.getenv()).orElse(null))
+                .session(reactor.fleet())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.publish;
 
+import dev.lambdadeploy.fleet.FleetSession;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.publish.image.ImageSettings;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class DeployRequest {
     private final Duration waitTimeout;
     private final Duration pollInterval;
     private final String gitCommit;
+    private final FleetSession session;
 
     private DeployRequest(Builder b) {
         this.outputDirectory = Objects.requireNonNull(b.outputDirectory, "outputDirectory");
@@ -45,6 +47,7 @@ public final class DeployRequest {
         this.aws = b.aws;
         this.dryRun = b.dryRun;
         this.recordHistory = b.recordHistory;
+        this.session = b.session != null ? b.session : FleetSession.standalone();
         this.waitTimeout = b.waitTimeout;
         this.pollInterval = b.pollInterval;
         this.gitCommit = b.gitCommit;
@@ -84,6 +87,8 @@ public final class DeployRequest {
     public Duration waitTimeout() { return waitTimeout; }
     public Duration pollInterval() { return pollInterval; }
     public String gitCommit() { return gitCommit; }
+    /** What this deploy shares with the other deploys of the build (once-only publications, deploy slots). */
+    public FleetSession session() { return session; }
 
     public static final class Builder {
         private final Path outputDirectory;
@@ -103,6 +108,7 @@ public final class DeployRequest {
         private Duration waitTimeout = Duration.ofMinutes(5);
         private Duration pollInterval = Duration.ofSeconds(2);
         private String gitCommit;
+        private FleetSession session;
 
         private Builder(Path outputDirectory) {
             this.outputDirectory = outputDirectory;
@@ -126,6 +132,8 @@ public final class DeployRequest {
         public Builder waitTimeout(Duration v) { waitTimeout = v; return this; }
         public Builder pollInterval(Duration v) { pollInterval = v; return this; }
         public Builder gitCommit(String v) { gitCommit = v; return this; }
+        /** The build's session; default: one of its own. */
+        public Builder session(FleetSession v) { session = v; return this; }
 
         public DeployRequest build() {
             return new DeployRequest(this);

@@ -22,6 +22,14 @@ public final class DeployResultIO {
         MAPPER.writeValue(file.toFile(), result);
     }
 
+    public static void write(ReactorResult result, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        MAPPER.writeValue(tmp.toFile(), result);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     public static DeployResult read(Path file) throws IOException {
         return MAPPER.readValue(file.toFile(), DeployResult.class);
     }

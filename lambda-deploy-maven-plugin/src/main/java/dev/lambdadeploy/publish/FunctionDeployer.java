@@ -4,6 +4,7 @@ import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.aws.FunctionWaiter;
+import dev.lambdadeploy.aws.IdempotentCall;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.image.ImageRef;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
@@ -33,17 +35,34 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  */
 final class FunctionDeployer {
     private final LambdaClient lambda;
+    private final LambdaClient lambdaOnce;
+    private final int attempts;
     private final String region;
     private final FunctionWaiter waiter;
     private final FunctionSettings settings;
     private final BuildLog log;
 
-    FunctionDeployer(LambdaClient lambda, String region, FunctionWaiter waiter, FunctionSettings settings, BuildLog log) {
+    /** How far this deploy got with the function: what state a failure leaves it in. */
+    private volatile String reached = "unchanged";
+
+    /**
+     * @param lambdaOnce a client that makes one attempt per call, for CreateFunction and PublishVersion, which are
+     *                   retried by {@link IdempotentCall} only after re-reading what exists
+     */
+    FunctionDeployer(LambdaClient lambda, LambdaClient lambdaOnce, int attempts, String region, FunctionWaiter waiter,
+            FunctionSettings settings, BuildLog log) {
         this.lambda = lambda;
+        this.lambdaOnce = lambdaOnce;
+        this.attempts = attempts;
         this.region = region;
         this.waiter = waiter;
         this.settings = settings;
         this.log = log;
+    }
+
+    /** What state the function is in after this deploy stopped, e.g. {@code unchanged}, for a failure's report. */
+    String leftIn() {
+        return reached;
     }
 
     /** Reads the function (never its code location, which is a signed URL); read-only. */
@@ -154,6 +173,7 @@ final class FunctionDeployer {
                 UpdateFunctionConfigurationRequest req = config.build();
                 waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", "function "
                         + name + " in " + region, () -> lambda.updateFunctionConfiguration(req)));
+                reached = "new configuration (" + String.join(", ", configChanges) + ") with its previous code";
                 waiter.awaitReady(name);
             }
             if (codeUpdate) {
@@ -169,6 +189,7 @@ final class FunctionDeployer {
                                     r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
                                 }
                             })));
+                    reached = "new code and configuration";
                     waiter.awaitReady(name);
                 } catch (RuntimeException e) {
                     if (configChanges.isEmpty()) {
@@ -220,6 +241,7 @@ final class FunctionDeployer {
             waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", resource,
                     () -> lambda.updateFunctionConfiguration(req)));
             waiter.awaitReady(name);
+            reached = "unchanged (its previous configuration was restored)";
             log.warn("[" + region + "] code update of " + name + " failed; its previous configuration ("
                     + String.join(", ", changed) + ") was restored, so it runs exactly as before the deploy");
             return new DeployException(failure.getMessage() + " The function's previous configuration ("
@@ -288,8 +310,8 @@ final class FunctionDeployer {
         FunctionCode fc = s3 != null ? FunctionCode.builder().s3Bucket(s3.bucket()).s3Key(s3.key()).build()
                 : FunctionCode.builder().zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code))).build();
         log.info("[" + region + "] creating function " + name);
-        String arn = AwsCalls.call("lambda:CreateFunction", "function " + name + " in " + region,
-                () -> lambda.createFunction(r -> {
+        String arn = IdempotentCall.run("lambda:CreateFunction", "function " + name + " in " + region, attempts,
+                () -> lambdaOnce.createFunction(r -> {
                     r.functionName(name).role(settings.role()).handler(settings.handler()).runtime(runtime())
                             .code(fc).layers(layers).architecturesWithStrings(architecture)
                             .environment(e -> e.variables(settings.effectiveEnvironment()))
@@ -303,7 +325,8 @@ final class FunctionDeployer {
                     if (settings.snapStart()) {
                         r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
                     }
-                })).functionArn();
+                }).functionArn(), () -> createdMeanwhile(name, code.codeSha256()));
+        reached = "created";
         waiter.awaitReady(name);
         String version = publishAndAlias(name, code.codeSha256(), true, ctx);
         tag(arn, code, layers, ctx.managedArns(), null, state, ctx, true);
@@ -323,9 +346,10 @@ final class FunctionDeployer {
             return null;
         }
         String resource = "function " + name + " in " + region;
-        String version = waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:PublishVersion", resource,
-                () -> lambda.publishVersion(r -> r.functionName(name).codeSha256(codeSha256)
-                        .description(ctx.versionDescription()))).version());
+        String version = waiter.withConflictRetry(name, () -> IdempotentCall.run("lambda:PublishVersion", resource,
+                attempts, () -> lambdaOnce.publishVersion(r -> r.functionName(name).codeSha256(codeSha256)
+                        .description(ctx.versionDescription())).version(), () -> publishedMeanwhile(name)));
+        reached = (reached.equals("unchanged") ? "" : reached + ", ") + "version " + version + " published";
         waiter.awaitReady(name + ":" + version);
         log.info("[" + region + "] published version " + version + " of " + name);
         if (alias != null) {
@@ -339,6 +363,59 @@ final class FunctionDeployer {
             log.info("[" + region + "] alias " + name + ":" + alias + " -> version " + version);
         }
         return version;
+    }
+
+    /**
+     * After an ambiguous CreateFunction failure: the function, when the failed attempt created it (with this code,
+     * when known); a function someone else created meanwhile is not taken over.
+     */
+    private Optional<String> createdMeanwhile(String name, String codeSha256) {
+        try {
+            var c = lambda.getFunctionConfiguration(r -> r.functionName(name));
+            if (codeSha256 != null && !codeSha256.equals(c.codeSha256())) {
+                throw new DeployException("Function " + name + " in " + region + " was created by someone else "
+                        + "while this deploy created it (its CodeSha256 is " + c.codeSha256() + ", not " + codeSha256
+                        + "). Nothing was changed on it; re-run the deploy to update it.");
+            }
+            log.info("[" + region + "] creating " + name + " failed on the way, but Lambda had created it; going on");
+            return Optional.of(c.functionArn());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrorTranslator.toException(e, "lambda:GetFunctionConfiguration", "function " + name + " in "
+                    + region);
+        }
+    }
+
+    /**
+     * After an ambiguous PublishVersion failure: the newest version, when it has exactly what $LATEST has now (the
+     * failed attempt published it). Lambda itself answers a PublishVersion of unchanged code and configuration with
+     * that version, so reusing it is what a successful retry would have returned.
+     */
+    private Optional<String> publishedMeanwhile(String name) {
+        String resource = "function " + name + " in " + region;
+        List<FunctionConfiguration> versions = AwsCalls.call("lambda:ListVersionsByFunction", resource,
+                () -> lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream().toList());
+        FunctionConfiguration latest = versions.stream().filter(v -> "$LATEST".equals(v.version())).findFirst()
+                .orElse(null);
+        FunctionConfiguration newest = versions.stream().filter(v -> !"$LATEST".equals(v.version()))
+                .max(java.util.Comparator.comparingLong(v -> Long.parseLong(v.version()))).orElse(null);
+        if (latest == null || newest == null || !sameDeployment(latest, newest)) {
+            return Optional.empty();
+        }
+        log.info("[" + region + "] publishing a version of " + name + " failed on the way, but Lambda had published "
+                + "version " + newest.version() + "; going on");
+        return Optional.of(newest.version());
+    }
+
+    private static boolean sameDeployment(FunctionConfiguration a, FunctionConfiguration b) {
+        return Objects.equals(a.codeSha256(), b.codeSha256())
+                && Objects.equals(a.layers().stream().map(l -> l.arn()).toList(),
+                        b.layers().stream().map(l -> l.arn()).toList())
+                && Objects.equals(a.handler(), b.handler()) && Objects.equals(a.runtimeAsString(), b.runtimeAsString())
+                && Objects.equals(a.memorySize(), b.memorySize()) && Objects.equals(a.timeout(), b.timeout())
+                && Objects.equals(a.environment() == null ? null : a.environment().variables(),
+                        b.environment() == null ? null : b.environment().variables());
     }
 
     private String currentAliasVersion(String name, String alias) {
@@ -430,8 +507,8 @@ final class FunctionDeployer {
             Context ctx) {
         String name = state.name();
         log.info("[" + region + "] creating image function " + name);
-        String arn = AwsCalls.call("lambda:CreateFunction", "function " + name + " in " + region,
-                () -> lambda.createFunction(r -> {
+        String arn = IdempotentCall.run("lambda:CreateFunction", "function " + name + " in " + region, attempts,
+                () -> lambdaOnce.createFunction(r -> {
                     r.functionName(name).role(settings.role()).packageType(PackageType.IMAGE)
                             .code(c -> c.imageUri(imageUri)).architecturesWithStrings(architecture)
                             .environment(e -> e.variables(settings.effectiveEnvironment()))
@@ -442,7 +519,8 @@ final class FunctionDeployer {
                     if (settings.timeout() != null) {
                         r.timeout(settings.timeout());
                     }
-                })).functionArn();
+                }).functionArn(), () -> createdMeanwhile(name, null));
+        reached = "created";
         waiter.awaitReady(name);
         String version = publishAndAlias(name, null, true, ctx);
         tagImage(arn, state, digest, imageUri, null, ctx);

@@ -33,6 +33,8 @@ public final class LambdaDeployer {
         DeployPlan plan = DeployPlanner.plan(request);
         logPlan(request, plan);
         List<RegionResult> regions = new ArrayList<>();
+        long calls;
+        long attempts;
         try (AwsClientFactory factory = new AwsClientFactory(request.aws())) {
             if (request.regions().size() == 1) {
                 regions.add(deployRegion(request, plan, factory, request.regions().get(0)));
@@ -55,11 +57,13 @@ public final class LambdaDeployer {
                     pool.shutdownNow();
                 }
             }
+            calls = factory.counter().calls();
+            attempts = factory.counter().attempts();
         }
         long bytes = regions.stream().mapToLong(RegionResult::bytesUploaded).sum();
         DeployResult result = new DeployResult(DeployResult.SCHEMA_VERSION, plan.manifest().project(),
                 plan.image() ? DeployMode.IMAGE.id() : request.mode().id(), request.dryRun(), startedAt.toString(), (System.nanoTime() - start) / 1_000_000,
-                bytes, regions);
+                bytes, regions, calls, attempts);
         try {
             DeployResultIO.write(result, request.outputDirectory().resolve(DeployResult.FILE_NAME));
             if (plan.image() && !request.dryRun()) {
@@ -89,7 +93,7 @@ public final class LambdaDeployer {
 
     private RegionResult deployRegion(DeployRequest request, DeployPlan plan, AwsClientFactory factory, String region) {
         try (AwsClients clients = factory.clients(region)) {
-            RegionResult r = new RegionDeployer(request, plan, clients, log).run();
+            RegionResult r = new RegionDeployer(request, plan, clients, factory.maxAttempts(), log).run();
             if (r.failed()) {
                 log.warn("[" + region + "] deploy failed: " + r.error());
             }

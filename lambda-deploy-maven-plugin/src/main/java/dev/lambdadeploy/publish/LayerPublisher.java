@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsCalls;
+import dev.lambdadeploy.aws.IdempotentCall;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.report.ByteSizes;
 import java.io.IOException;
@@ -26,34 +27,59 @@ import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
 import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
 
 /**
- * Publishes one layer in one region unless its latest version already holds the same zip (CodeSha256) for the same
- * runtimes and architectures; then that version is reused: no upload, no new version.
+ * Publishes one layer in one region unless a version already holds the same zip (CodeSha256) for the same runtimes
+ * and architectures; then that version is reused: no upload, no new version.
  */
 final class LayerPublisher {
     /** Statement ids of the sharing this plugin manages; other statements are never touched. */
     static final String SID_PREFIX = "lambda-deploy-";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Prefix of the content marker in layer version descriptions: {@code sha256:<CodeSha256> }. */
+    static final String MARKER = "sha256:";
 
     private final LambdaClient lambda;
+    private final LambdaClient lambdaOnce;
+    private final int attempts;
     private final String region;
     private final BuildLog log;
 
-    LayerPublisher(LambdaClient lambda, String region, BuildLog log) {
+    /**
+     * @param lambdaOnce a client that makes one attempt per call, for PublishLayerVersion
+     * @param attempts   how often PublishLayerVersion may be tried in all
+     */
+    LayerPublisher(LambdaClient lambda, LambdaClient lambdaOnce, int attempts, String region, BuildLog log) {
         this.lambda = lambda;
+        this.lambdaOnce = lambdaOnce;
+        this.attempts = attempts;
         this.region = region;
         this.log = log;
     }
 
-    /** What the layer's latest version is and whether it already matches; read-only. */
+    /**
+     * Which version can be reused, read-only: the newest version whose description carries this zip's CodeSha256
+     * (see {@link #contentMarker}) with the same runtimes and architectures, confirmed by GetLayerVersion; so branch
+     * flip-flops, re-runs and parallel pipelines converge on one version instead of piling up new ones. Versions
+     * published before the marker existed are matched through the latest version's CodeSha256, as before.
+     */
     LayerState inspect(PlannedZip zip, List<String> runtimes, String architecture) {
         String resource = "layer " + zip.awsName() + " in " + region;
         List<LayerVersionsListItem> versions = AwsCalls.call("lambda:ListLayerVersions", resource,
-                () -> lambda.listLayerVersions(r -> r.layerName(zip.awsName())).layerVersions());
-        Optional<LayerVersionsListItem> latest = versions.stream().max(Comparator.comparing(LayerVersionsListItem::version));
-        if (latest.isEmpty()) {
+                () -> lambda.listLayerVersionsPaginator(r -> r.layerName(zip.awsName())).layerVersions().stream()
+                        .sorted(Comparator.comparing(LayerVersionsListItem::version).reversed()).toList());
+        if (versions.isEmpty()) {
             return new LayerState(null, null, "no version published yet");
         }
-        long version = latest.get().version();
+        Optional<LayerState> marked = findMarked(zip, runtimes, architecture, versions, resource);
+        if (marked.isPresent()) {
+            return marked.get();
+        }
+        LayerVersionsListItem latest = versions.get(0);
+        if (latest.description() != null && latest.description().startsWith(MARKER)) {
+            // the latest version names its content, and it is another: no need to read it
+            return new LayerState(latest.layerVersionArn(), latest.version(), "content changed since version "
+                    + latest.version());
+        }
+        long version = latest.version();
         GetLayerVersionResponse v = AwsCalls.call("lambda:GetLayerVersion", resource,
                 () -> lambda.getLayerVersion(r -> r.layerName(zip.awsName()).versionNumber(version)));
         String deployedSha = v.content() == null ? null : v.content().codeSha256();
@@ -71,8 +97,36 @@ final class LayerPublisher {
         return new LayerState(v.layerVersionArn(), version, null);
     }
 
-    /** Publishes a new version from the zip (direct) or from the uploaded S3 object. */
-    PublishLayerVersionResponse publish(PlannedZip zip, S3Location s3, List<String> runtimes, String architecture,
+    /** The newest version that says it holds this content for these runtimes and architectures, and does. */
+    private Optional<LayerState> findMarked(PlannedZip zip, List<String> runtimes, String architecture,
+            List<LayerVersionsListItem> versions, String resource) {
+        String marker = contentMarker(zip.codeSha256());
+        for (LayerVersionsListItem item : versions) {
+            if (item.description() == null || !item.description().startsWith(marker)
+                    || !new HashSet<>(item.compatibleRuntimesAsStrings()).equals(new HashSet<>(runtimes))
+                    || !Set.copyOf(item.compatibleArchitecturesAsStrings()).equals(Set.of(architecture))) {
+                continue;
+            }
+            // a description is only a claim: the version is reused when Lambda's own CodeSha256 agrees
+            GetLayerVersionResponse v = AwsCalls.call("lambda:GetLayerVersion", resource,
+                    () -> lambda.getLayerVersion(r -> r.layerName(zip.awsName()).versionNumber(item.version())));
+            if (v.content() != null && zip.codeSha256().equals(v.content().codeSha256())) {
+                return Optional.of(new LayerState(v.layerVersionArn(), item.version(), null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Starts every description this plugin writes on a layer version, so ListLayerVersions shows the content. */
+    static String contentMarker(String codeSha256) {
+        return MARKER + codeSha256 + " ";
+    }
+
+    /**
+     * Publishes a new version from the zip (direct) or from the uploaded S3 object. PublishLayerVersion is not
+     * idempotent: after an ambiguous failure the version it may have created is looked up before trying again.
+     */
+    PublishedLayer publish(PlannedZip zip, S3Location s3, List<String> runtimes, String architecture,
             String description, LayerSettings settings) {
         LayerVersionContentInput content;
         if (s3 != null) {
@@ -82,12 +136,29 @@ final class LayerPublisher {
             content = LayerVersionContentInput.builder().zipFile(SdkBytes.fromByteArrayUnsafe(read(zip))).build();
         }
         String resource = "layer " + zip.awsName() + " in " + region;
-        PublishLayerVersionResponse published = AwsCalls.call("lambda:PublishLayerVersion", resource,
-                () -> lambda.publishLayerVersion(r -> r.layerName(zip.awsName()).content(content)
+        String marked = contentMarker(zip.codeSha256()) + description;
+        String fullDescription = marked.length() <= 256 ? marked : marked.substring(0, 256);
+        PublishedLayer published = IdempotentCall.run("lambda:PublishLayerVersion", resource, attempts,
+                () -> PublishedLayer.of(lambdaOnce.publishLayerVersion(r -> r.layerName(zip.awsName()).content(content)
                         .compatibleRuntimesWithStrings(runtimes).compatibleArchitecturesWithStrings(architecture)
-                        .description(description).licenseInfo(settings.license())));
+                        .description(fullDescription).licenseInfo(settings.license()))),
+                () -> {
+                    log.info("[" + region + "] publishing layer " + zip.awsName() + " failed on the way; checking "
+                            + "whether Lambda published it before trying again");
+                    LayerState s = inspect(zip, runtimes, architecture);
+                    return s.upToDate() ? Optional.of(new PublishedLayer(LayerArns.unversioned(s.latestArn()),
+                            s.latestArn(), s.latestVersion(), zip.codeSha256())) : Optional.empty();
+                });
         share(published, settings, resource);
         return published;
+    }
+
+    /** A published layer version, as PublishLayerVersion (or the re-read after an ambiguous failure) saw it. */
+    record PublishedLayer(String layerArn, String layerVersionArn, long version, String codeSha256) {
+        static PublishedLayer of(PublishLayerVersionResponse r) {
+            return new PublishedLayer(r.layerArn(), r.layerVersionArn(), r.version(),
+                    r.content() == null ? null : r.content().codeSha256());
+        }
     }
 
     /**
@@ -132,7 +203,7 @@ final class LayerPublisher {
         return changes;
     }
 
-    private void share(PublishLayerVersionResponse v, LayerSettings settings, String resource) {
+    private void share(PublishedLayer v, LayerSettings settings, String resource) {
         grants(settings).forEach((sid, g) -> grant(v.layerArn(), v.version(), sid, g, resource));
     }
 

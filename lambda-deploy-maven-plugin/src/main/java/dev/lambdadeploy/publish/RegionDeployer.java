@@ -10,6 +10,7 @@ import dev.lambdadeploy.budget.PackageMeasurer;
 import dev.lambdadeploy.budget.PackageSizes;
 import dev.lambdadeploy.budget.Violation;
 import dev.lambdadeploy.config.Architecture;
+import dev.lambdadeploy.fleet.SharedWork;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.image.BaseImage;
 import dev.lambdadeploy.publish.image.EcrImagePublisher;
@@ -23,10 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
 
 /**
  * The deploy in one region, in an order that never leaves a function half-deployed: read everything and check the
@@ -42,9 +46,12 @@ final class RegionDeployer {
     private final List<FunctionResult> functionResults = new ArrayList<>();
     private String bucket;
     private ImageDeployResult image;
+    private final int maxAttempts;
+    private Map<String, FunctionDeployer> deployers = Map.of();
 
-    RegionDeployer(DeployRequest request, DeployPlan plan, AwsClients aws, BuildLog log) {
+    RegionDeployer(DeployRequest request, DeployPlan plan, AwsClients aws, int maxAttempts, BuildLog log) {
         this.request = request;
+        this.maxAttempts = maxAttempts;
         this.plan = plan;
         this.aws = aws;
         this.region = aws.region();
@@ -63,7 +70,8 @@ final class RegionDeployer {
     private RegionResult result(String error) {
         long bytes = layerResults.stream().mapToLong(LayerResult::bytesUploaded).sum()
                 + functionResults.stream().mapToLong(FunctionResult::bytesUploaded).sum();
-        return new RegionResult(region, error != null ? "failed" : request.dryRun() ? "dry-run" : "deployed", bucket,
+        boolean failed = error != null || functionResults.stream().anyMatch(FunctionResult::failed);
+        return new RegionResult(region, failed ? "failed" : request.dryRun() ? "dry-run" : "deployed", bucket,
                 layerResults, functionResults, bytes + (image == null ? 0 : image.pushedBytes()), error, image);
     }
 
@@ -78,14 +86,15 @@ final class RegionDeployer {
                 ? List.of(fs.runtime() != null ? fs.runtime() : FunctionSettings.DEFAULT_RUNTIME)
                 : request.layers().compatibleRuntimes();
         String arch = plan.architecture();
-        String account = AwsCalls.call("sts:GetCallerIdentity", "deploy identity in " + region,
-                () -> aws.sts().getCallerIdentity()).account();
+        String account = shared("account|" + region, () -> AwsCalls.call("sts:GetCallerIdentity",
+                "deploy identity in " + region, () -> aws.sts().getCallerIdentity()).account()).value();
 
-        // 1. read: layers, functions; check limits before changing anything
-        LayerPublisher layers = new LayerPublisher(aws.lambda(), region, log);
+        // 1. read: layers (once per build for each content), functions; check limits before changing anything
+        LayerPublisher layers = new LayerPublisher(aws.lambda(), aws.lambdaOnce(), maxAttempts, region, log);
         Map<PlannedZip, LayerPublisher.LayerState> layerStates = new LinkedHashMap<>();
         for (PlannedZip z : plan.layers()) {
-            layerStates.put(z, layers.inspect(z, runtimes, arch));
+            layerStates.put(z, shared("layer-state|" + layerKey(z, runtimes, arch),
+                    () -> layers.inspect(z, runtimes, arch)).value());
         }
         FunctionWaiter waiter = new FunctionWaiter(aws.lambda(), request.waitTimeout(), request.pollInterval());
         Map<String, FunctionDeployer> functions = deployers(waiter);
@@ -105,31 +114,26 @@ final class RegionDeployer {
         S3Store store = null;
         if (needsS3) {
             bucket = request.s3().bucketFor(region, account);
-            store = new S3Store(aws.s3(), region, request.s3(), log);
-            store.ensureBucket(bucket, dryRun);
+            S3Store s3 = new S3Store(aws.s3(), region, request.s3(), log);
+            shared("bucket|" + region + "|" + bucket + "|" + dryRun, () -> {
+                s3.ensureBucket(bucket, dryRun);
+                return bucket;
+            });
+            store = s3;
         }
 
-        // 2. layers
+        // 2. layers: each content is published once per build; the other modules reuse that version
         List<String> managedArns = new ArrayList<>();
         for (Map.Entry<PlannedZip, LayerPublisher.LayerState> e : layerStates.entrySet()) {
             PlannedZip z = e.getKey();
             LayerPublisher.LayerState s = e.getValue();
             if (s.upToDate()) {
                 log.info("[" + region + "] layer " + z.awsName() + " is up to date (version " + s.latestVersion() + ")");
-                try {
-                    for (String change : layers.reconcileSharing(z.awsName(), s.latestVersion(), request.layers(),
-                            dryRun)) {
-                        log.info("[" + region + "] layer " + z.awsName() + " version " + s.latestVersion() + ": "
-                                + change);
-                    }
-                } catch (AwsCallException sharingFailed) {
-                    // sharing is not the code: the deploy goes on, and says what to fix
-                    log.warn("[" + region + "] sharing of layer " + z.awsName() + " version " + s.latestVersion()
-                            + " not brought in line with the POM: " + sharingFailed.getMessage());
-                }
+                reconcileSharing(layers, z, s.latestVersion(), runtimes, arch, dryRun);
                 managedArns.add(s.latestArn());
                 layerResults.add(new LayerResult(z.name(), z.awsName(), "up-to-date", s.latestArn(), s.latestVersion(),
-                        z.codeSha256(), null, null, null, 0, "latest version has the same CodeSha256, runtimes and architectures"));
+                        z.codeSha256(), null, null, null, 0, "version " + s.latestVersion()
+                                + " has the same CodeSha256, runtimes and architectures"));
                 continue;
             }
             String key = z.transport() == DeployMode.S3 ? request.s3().key(z.awsName(), z.sha256Hex()) : null;
@@ -138,27 +142,128 @@ final class RegionDeployer {
                         z.transport().id(), bucket, key, 0, s.changeReason()));
                 continue;
             }
-            long uploaded = key != null ? store.upload(z, bucket, key) : z.zippedBytes();
-            PublishLayerVersionResponse v = layers.publish(z, key == null ? null : new S3Location(bucket, key, uploaded),
-                    runtimes, arch, layerDescription(z), request.layers());
-            log.info("[" + region + "] published layer " + z.awsName() + " version " + v.version() + " (" + s.changeReason() + ")");
-            managedArns.add(v.layerVersionArn());
-            layerResults.add(new LayerResult(z.name(), z.awsName(), "published", v.layerVersionArn(), v.version(),
-                    v.content() == null ? z.codeSha256() : v.content().codeSha256(), z.transport().id(), bucket, key,
-                    uploaded, s.changeReason()));
+            S3Store layerStore = store;
+            SharedWork.Shared<LayerResult> published = shared("layer-publish|" + layerKey(z, runtimes, arch), () -> {
+                long uploaded = key != null ? layerStore.upload(z, bucket, key) : z.zippedBytes();
+                LayerPublisher.PublishedLayer v = layers.publish(z, key == null ? null
+                        : new S3Location(bucket, key, uploaded), runtimes, arch, layerDescription(z), request.layers());
+                log.info("[" + region + "] published layer " + z.awsName() + " version " + v.version() + " ("
+                        + s.changeReason() + ")");
+                return new LayerResult(z.name(), z.awsName(), "published", v.layerVersionArn(), v.version(),
+                        v.codeSha256() == null ? z.codeSha256() : v.codeSha256(), z.transport().id(), bucket, key,
+                        uploaded, s.changeReason());
+            });
+            LayerResult r = published.value();
+            managedArns.add(r.layerVersionArn());
+            if (published.mine()) {
+                layerResults.add(r);
+            } else {
+                log.info("[" + region + "] layer " + z.awsName() + " version " + r.version() + " was published in "
+                        + "this build by " + published.owner() + "; reused");
+                layerResults.add(new LayerResult(z.name(), z.awsName(), "up-to-date", r.layerVersionArn(), r.version(),
+                        r.codeSha256(), null, null, null, 0, "published in this build by " + published.owner()));
+            }
         }
 
-        // 3. functions; the function zip goes to S3 at most once per region
+        // 3. functions, several at once (bounded for the whole build); one failing function does not stop the others
         S3Store codeStore = store;
-        Supplier<S3Location> codeUpload = memoize(() -> {
+        Supplier<S3Location> codeUpload = () -> {
             String key = request.s3().key(plan.function().awsName(), plan.function().sha256Hex());
-            return new S3Location(bucket, key, codeStore.upload(plan.function(), bucket, key));
-        });
+            SharedWork.Shared<S3Location> up = shared("s3-object|" + region + "|" + bucket + "|" + key,
+                    () -> new S3Location(bucket, key, codeStore.upload(plan.function(), bucket, key)));
+            return up.mine() ? up.value() : up.value().alreadyUploaded();
+        };
         FunctionDeployer.Context ctx = new FunctionDeployer.Context(dryRun, request.recordHistory(), project(),
                 request.gitCommit(), versionDescription(), dryRun ? expectedArns : managedArns);
-        for (FunctionState s : states) {
-            functionResults.add(functions.get(s.name()).apply(s, plan.function(), codeUpload, arch, ctx));
+        functionResults.addAll(eachFunction(states, s -> functions.get(s.name())
+                .apply(s, plan.function(), codeUpload, arch, ctx)));
+    }
+
+    /**
+     * Deploys each function with {@code deploy}, as many at once as the build's deploy slots allow; a function that
+     * fails is reported with its error and the state it was left in, and the others go on.
+     */
+    private List<FunctionResult> eachFunction(List<FunctionState> states,
+            java.util.function.Function<FunctionState, FunctionResult> deploy) {
+        if (states.size() == 1) {
+            return List.of(guarded(states.get(0), deploy));
         }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(states.size(),
+                request.session().concurrency()));
+        try {
+            List<Future<FunctionResult>> futures = new ArrayList<>();
+            for (FunctionState s : states) {
+                futures.add(pool.submit(() -> guarded(s, deploy)));
+            }
+            List<FunctionResult> out = new ArrayList<>();
+            for (Future<FunctionResult> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeployException("interrupted while deploying functions in " + region, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new DeployException(String.valueOf(e.getCause()),
+                    e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private FunctionResult guarded(FunctionState s, java.util.function.Function<FunctionState, FunctionResult> deploy) {
+        FunctionDeployer deployer = deployers.get(s.name());
+        try {
+            return request.session().inSlot(() -> deploy.apply(s));
+        } catch (RuntimeException e) {
+            String error = e.getMessage() == null ? e.toString() : e.getMessage();
+            String leftIn = deployer.leftIn();
+            log.warn("[" + region + "] deploy of " + s.name() + " failed (" + leftIn + "): " + error);
+            if (!(e instanceof AwsCallException || e instanceof DeployException)) {
+                log.debug("[" + region + "] " + s.name() + ": " + stackTrace(e));
+            }
+            return FunctionResult.failed(s.name(), s.exists() ? s.current().functionArn() : null,
+                    plan.function() == null ? null : plan.function().codeSha256(), error, leftIn);
+        }
+    }
+
+    private static String stackTrace(Throwable t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+
+    /** Sharing of a reused version brought in line with the POM, once per version in the build. */
+    private void reconcileSharing(LayerPublisher layers, PlannedZip z, long version, List<String> runtimes,
+            String arch, boolean dryRun) {
+        shared("layer-sharing|" + layerKey(z, runtimes, arch) + "|" + version + "|"
+                + LayerPublisher.grants(request.layers()).keySet(), () -> {
+                    try {
+                        for (String change : layers.reconcileSharing(z.awsName(), version, request.layers(), dryRun)) {
+                            log.info("[" + region + "] layer " + z.awsName() + " version " + version + ": " + change);
+                        }
+                    } catch (AwsCallException sharingFailed) {
+                        // sharing is not the code: the deploy goes on, and says what to fix
+                        log.warn("[" + region + "] sharing of layer " + z.awsName() + " version " + version
+                                + " not brought in line with the POM: " + sharingFailed.getMessage());
+                    }
+                    return Boolean.TRUE;
+                });
+    }
+
+    /**
+     * Work done once per build: keys name the AWS identity (profile, endpoint) and region, so modules that deploy
+     * with other credentials or to another endpoint never share.
+     */
+    private <T> SharedWork.Shared<T> shared(String key, Supplier<T> work) {
+        String who = request.aws().profile() + "|" + request.aws().endpoint() + "|";
+        return request.session().work().once(who + key, plan.manifest().project().artifactId(), work);
+    }
+
+    /** What makes two layer publications the same: name, content, runtimes, architecture, transport and bucket. */
+    private String layerKey(PlannedZip z, List<String> runtimes, String arch) {
+        return region + "|" + z.awsName() + "|" + z.codeSha256() + "|" + new java.util.TreeSet<>(runtimes) + "|" + arch
+                + "|" + z.transport().id() + "|" + request.layers().license();
     }
 
     /**
@@ -188,18 +293,18 @@ final class RegionDeployer {
         checkImageBudgets(published.image());
         FunctionDeployer.Context ctx = new FunctionDeployer.Context(false, request.recordHistory(), project(),
                 request.gitCommit(), versionDescription(), List.of());
-        for (FunctionState s : states) {
-            functionResults.add(functions.get(s.name()).applyImage(s, imageUri, published.image().digest(),
-                    plan.architecture(), ctx));
-        }
+        functionResults.addAll(eachFunction(states, s -> functions.get(s.name()).applyImage(s, imageUri,
+                published.image().digest(), plan.architecture(), ctx)));
     }
 
     /** One deployer per function, each with its own settings (the shared ones with its override on top). */
     private Map<String, FunctionDeployer> deployers(FunctionWaiter waiter) {
         Map<String, FunctionDeployer> m = new LinkedHashMap<>();
         for (String name : request.functionNames()) {
-            m.put(name, new FunctionDeployer(aws.lambda(), region, waiter, request.settingsFor(name), log));
+            m.put(name, new FunctionDeployer(aws.lambda(), aws.lambdaOnce(), maxAttempts, region, waiter,
+                    request.settingsFor(name), log));
         }
+        deployers = m;
         return m;
     }
 
@@ -254,21 +359,5 @@ final class RegionDeployer {
     private String versionDescription() {
         String d = project() + (request.gitCommit() == null ? "" : " git " + request.gitCommit());
         return d.length() <= 256 ? d : d.substring(0, 256);
-    }
-
-    /** Uploads once; later callers get the same object with 0 bytes uploaded. */
-    private static Supplier<S3Location> memoize(Supplier<S3Location> s) {
-        return new Supplier<>() {
-            private S3Location value;
-
-            @Override
-            public synchronized S3Location get() {
-                if (value == null) {
-                    value = s.get();
-                    return value;
-                }
-                return value.alreadyUploaded();
-            }
-        };
     }
 }

@@ -69,12 +69,20 @@ final class S3Store {
 
     private void createBucket(String bucket, String resource) {
         log.info("[" + region + "] creating bucket " + bucket);
-        AwsCalls.run("s3:CreateBucket", resource, () -> s3.createBucket(r -> {
-            r.bucket(bucket);
-            if (!"us-east-1".equals(region)) {
-                r.createBucketConfiguration(c -> c.locationConstraint(region));
+        try {
+            AwsCalls.run("s3:CreateBucket", resource, () -> s3.createBucket(r -> {
+                r.bucket(bucket);
+                if (!"us-east-1".equals(region)) {
+                    r.createBucketConfiguration(c -> c.locationConstraint(region));
+                }
+            }));
+        } catch (AwsCallException e) {
+            // a retry after an attempt whose answer was lost, or a parallel pipeline: the bucket is ours, go on
+            if (!"BucketAlreadyOwnedByYou".equals(e.errorCode())) {
+                throw e;
             }
-        }));
+            log.info("[" + region + "] bucket " + bucket + " already exists in this account");
+        }
     }
 
     private void checkRegion(String bucket, String bucketRegion) {

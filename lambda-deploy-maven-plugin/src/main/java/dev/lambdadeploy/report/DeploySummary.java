@@ -33,6 +33,11 @@ public final class DeploySummary {
                 lines.add(String.format(Locale.ROOT, fmt, region.region(), "layer", l.layerName(), l.action(), detail));
             }
             for (FunctionResult f : region.functions()) {
+                if (f.failed()) {
+                    lines.add(String.format(Locale.ROOT, fmt, region.region(), "function", f.name(), "FAILED",
+                            "left " + f.leftIn() + ": " + f.error()));
+                    continue;
+                }
                 String action = "up-to-date".equals(f.code()) && "up-to-date".equals(f.configuration()) ? "up-to-date"
                         : "code " + f.code() + ", config " + f.configuration();
                 String detail = f.changes().isEmpty()
@@ -43,7 +48,7 @@ public final class DeploySummary {
                 }
                 lines.add(String.format(Locale.ROOT, fmt, region.region(), "function", f.name(), action, detail));
             }
-            if (region.failed()) {
+            if (region.error() != null) {
                 lines.add(String.format(Locale.ROOT, fmt, region.region(), "", "", "FAILED", region.error()));
             }
         }

@@ -124,7 +124,7 @@ class DeployFaultsTest {
 
         DeployResult r = deploy(request(DeployMode.S3));
 
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         for (String fault : List.of("injected 503", "reset after", "injected 500", "injected 429", "forwarded after delay")) {
             assertTrue(saw(fault), "the fault '" + fault + "' must really have happened: " + proxy.seen());
         }
@@ -150,7 +150,7 @@ class DeployFaultsTest {
 
         DeployResult r = deploy(request(DeployMode.DIRECT));
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error, "a persistent fault must fail the deploy");
         assertTrue(error.contains("lambda:PublishLayerVersion") && error.contains("Re-run the deploy"), error);
         assertTrue(error.contains("ServiceException"), error);
@@ -160,7 +160,7 @@ class DeployFaultsTest {
 
         proxy.clear();
         DeployResult again = deploy(request(DeployMode.DIRECT));
-        assertFalse(again.failed(), () -> again.regions().get(0).error());
+        assertFalse(again.failed(), () -> again.regions().get(0).firstError());
         assertEquals(manifest().function().codeSha256(), codeSha256());
         assertEquals(List.of(arn(2)), layers());
         assertEquals(2, layerVersions());
@@ -175,7 +175,7 @@ class DeployFaultsTest {
 
         DeployResult r = deploy(request(DeployMode.DIRECT));
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error);
         assertTrue(error.contains("lambda:UpdateFunctionCode"), error);
         assertTrue(error.contains("previous configuration (layers) was restored"), error);
@@ -185,7 +185,7 @@ class DeployFaultsTest {
 
         proxy.clear();
         DeployResult again = deploy(request(DeployMode.DIRECT));
-        assertFalse(again.failed(), () -> again.regions().get(0).error());
+        assertFalse(again.failed(), () -> again.regions().get(0).firstError());
         assertEquals("up-to-date", again.regions().get(0).layers().get(0).action(), "version 2 is reused");
         assertEquals(2, layerVersions());
         assertEquals(List.of(arn(2)), layers());
@@ -199,7 +199,7 @@ class DeployFaultsTest {
 
         DeployResult r = deploy(request(DeployMode.S3));
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error);
         assertTrue(error.contains("s3:PutObject") || error.contains("could not reach AWS"), error);
         assertEquals(codeBefore, codeSha256());
@@ -212,7 +212,7 @@ class DeployFaultsTest {
     String failWith(Fault fault, DeployMode mode) {
         proxy.add(fault);
         DeployResult r = deploy(request(mode));
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error, "the deploy must fail");
         assertFalse(error.contains("AKIA") || error.contains("X-Amz-Signature"), error);
         return error;
@@ -245,7 +245,7 @@ class DeployFaultsTest {
         DeployResult r = deploy(request(DeployMode.DIRECT)
                 .layers(new LayerSettings("", List.of(), null, List.of("210987654321"), null)));
 
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
         assertEquals(manifest().function().codeSha256(), codeSha256(), "the code is deployed all the same");
         assertTrue(log.text().contains("sharing of layer deps version 1 not brought in line with the POM")
@@ -294,7 +294,7 @@ class DeployFaultsTest {
 
         DeployResult r = deploy(request(DeployMode.DIRECT));
 
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         assertEquals(2, proxy.seen().stream().filter(s -> s.outcome().equals("injected 409")).count());
         assertEquals(manifest().function().codeSha256(), codeSha256());
     }
@@ -307,7 +307,7 @@ class DeployFaultsTest {
 
         DeployResult r = deploy(request(DeployMode.DIRECT));
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error);
         assertTrue(error.contains("exceeded the 4KB limit") && error.contains("InvalidConfiguration"), error);
         assertEquals(codeBefore, codeSha256());
@@ -319,7 +319,7 @@ class DeployFaultsTest {
 
         DeployResult r = deploy(request(DeployMode.DIRECT).waitTimeout(Duration.ofSeconds(1)));
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error);
         assertTrue(error.contains("was still updating") && error.contains("LastUpdateStatus InProgress")
                 && error.contains("<waitTimeout>"), error);

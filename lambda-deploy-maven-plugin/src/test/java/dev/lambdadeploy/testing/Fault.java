@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  */
 public final class Fault {
 
-    enum Kind { RESPOND, RESET_AFTER_BODY_BYTES, DELAY }
+    enum Kind { RESPOND, RESET_AFTER_BODY_BYTES, DELAY, RESET_AFTER_RESPONSE }
 
     final Predicate<RequestHead> matcher;
     final Kind kind;
@@ -50,6 +50,14 @@ public final class Fault {
     /** Forwards the request, but holds the response back for {@code delay}. */
     public static Fault delay(Predicate<RequestHead> matcher, Duration delay) {
         return new Fault(matcher, Kind.DELAY, 0, Map.of(), new byte[0], 0, delay, -1);
+    }
+
+    /**
+     * Forwards the whole request and lets the server answer, then resets the client's connection instead of passing
+     * the answer on: the ambiguous failure after which a call that is not idempotent must not simply be repeated.
+     */
+    public static Fault resetAfterResponse(Predicate<RequestHead> matcher) {
+        return new Fault(matcher, Kind.RESET_AFTER_RESPONSE, 0, Map.of(), new byte[0], 0, Duration.ZERO, -1);
     }
 
     /** The same fault, limited to the first {@code n} matching requests (a transient fault). */

@@ -153,6 +153,13 @@ public final class FaultProxy implements AutoCloseable {
                 return;
             }
             InputStream upIn = up.getInputStream();
+            if (fault != null && fault.kind == Fault.Kind.RESET_AFTER_RESPONSE) {
+                upIn.readAllBytes(); // the server did the work and answered; the client never hears of it
+                forwardedBodyBytes.addAndGet(pump.bytes.get());
+                seen.add(new Seen(head.method(), head.target(), pump.bytes.get(), "reset after the response"));
+                client.setSoLinger(true, 0);
+                return;
+            }
             OutputStream clientOut = client.getOutputStream();
             byte[] buf = new byte[64 * 1024];
             boolean first = true;

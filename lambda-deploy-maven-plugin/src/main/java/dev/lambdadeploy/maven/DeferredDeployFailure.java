@@ -1,0 +1,54 @@
+package dev.lambdadeploy.maven;
+
+import dev.lambdadeploy.publish.FunctionResult;
+import dev.lambdadeploy.publish.ModuleOutcome;
+import dev.lambdadeploy.publish.RegionResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * The one failure of a reactor's deploy, added to the build's result by the first module that fails so the other
+ * modules still deploy and the build fails once, at its end. Its message is read when Maven prints it, so it lists
+ * every failed function of every module, with the state each was left in.
+ */
+final class DeferredDeployFailure extends MojoFailureException {
+    private static final long serialVersionUID = 1L;
+    private final transient Supplier<List<ModuleOutcome>> outcomes;
+
+    DeferredDeployFailure(Supplier<List<ModuleOutcome>> outcomes) {
+        super("lambda:deploy failed");
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public String getMessage() {
+        return describe(outcomes.get());
+    }
+
+    static String describe(List<ModuleOutcome> outcomes) {
+        List<String> failures = new ArrayList<>();
+        for (ModuleOutcome o : outcomes) {
+            if (o.result() == null) {
+                if (o.error() != null) {
+                    failures.add(o.module() + ": " + o.error());
+                }
+                continue;
+            }
+            for (RegionResult r : o.result().regions()) {
+                if (r.error() != null) {
+                    failures.add(o.module() + " in " + r.region() + " (no function changed): " + r.error());
+                }
+                for (FunctionResult f : r.functions()) {
+                    if (f.failed()) {
+                        failures.add(o.module() + ": function " + f.name() + " in " + r.region() + " (left "
+                                + f.leftIn() + "): " + f.error());
+                    }
+                }
+            }
+        }
+        return "lambda:deploy failed for " + failures.size() + " function(s) or region(s); the others were deployed. "
+                + String.join(" | ", failures) + " Fix the cause and re-run: what is deployed already is skipped.";
+    }
+}
