@@ -1,0 +1,3 @@
+aws = evaluate(new File(awsSupport))
+aws.createRole('it-fleet-role')
+return true

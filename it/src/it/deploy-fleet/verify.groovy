@@ -1,0 +1,50 @@
+// Two -T 4 runs of a 6-module reactor that shares one layer: one publication, one version, one summary.
+import groovy.json.JsonSlurper
+
+support = evaluate(new File(itSupport))
+aws = evaluate(new File(awsSupport))
+List<String> runs = support.invocationLogs()
+assert runs.size() == 2: 'the second run did not happen: see build.log'
+aws.assertNoSecrets(support.buildLog())
+List<String> modules = ['orders', 'billing', 'shipping', 'invoices', 'refunds', 'reports']
+
+// run 1: the layer's content is published once, and every function runs that one version
+String first = runs[0]
+assert first.contains('BUILD SUCCESS')
+List versions = aws.layerVersions('it-fleet-shared-deps')
+assert versions.size() == 1: "one layer content must give one layer version, got ${versions*.version}"
+String arn = versions[0].arn
+modules.each { m ->
+    def fn = aws.function("it-fleet-${m}")
+    assert fn.layers()*.arn() == [arn]: "it-fleet-${m} runs ${fn.layers()*.arn()}"
+}
+assert (first =~ /published layer it-fleet-shared-deps version 1/).size() == 1
+assert (first =~ /was published in this build by/).size() == modules.size() - 1
+// the reactor summary: one table with every function, at the end
+assert (first =~ /Lambda deploy of the reactor: \d+ module\(s\)/).size() == 1
+modules.each { m -> assert first =~ /(?m)^\[INFO\]\s+${m}\s+it-fleet-${m}\s+eu-west-1\s+created\s+it-fleet-shared-deps:1\b/ }
+assert first.contains('6 function(s) in 6 module(s), 0 failed')
+
+File reactorFile = new File(basedir, 'target/lambda/reactor-deploy-result.json')
+assert reactorFile.isFile(): 'the aggregate result goes under the execution root target/lambda'
+Map reactor = (Map) new JsonSlurper().parse(reactorFile)
+// the second run has rewritten it: every module, nothing failed, nothing uploaded
+assert reactor.modules == 6 && reactor.functions == 6 && reactor.failedFunctions == 0
+assert reactor.results*.module.sort() == modules.sort()
+assert reactor.bytesUploaded == 0
+modules.each { m ->
+    Map own = (Map) new JsonSlurper().parse(new File(basedir, "${m}/target/lambda/deploy-result.json"))
+    assert own.regions[0].layers[0].layerVersionArn == arn
+}
+
+// run 2: unchanged, so nothing uploaded, nothing published, every function up to date
+String second = runs[1]
+assert second.contains('BUILD SUCCESS')
+assert aws.layerVersions('it-fleet-shared-deps').size() == 1
+assert !second.contains('published layer')
+modules.each { m -> assert second =~ /(?m)^\[INFO\]\s+${m}\s+it-fleet-${m}\s+eu-west-1\s+up-to-date\s+it-fleet-shared-deps:1\b/ }
+assert second.contains('6 function(s) in 6 module(s), 0 failed; 0 B uploaded')
+// AWS calls of the unchanged fleet: about one per function plus a few per shared layer and region
+long calls = reactor.awsCalls as long
+assert calls <= 2 * 6 + 2 + 4: "an unchanged redeploy of 6 functions made ${calls} AWS calls"
+return true
