@@ -4,7 +4,7 @@ import groovy.json.JsonSlurper
 support = evaluate(new File(itSupport))
 aws = evaluate(new File(awsSupport))
 List<String> runs = support.invocationLogs()
-assert runs.size() == 2: 'the second run did not happen: see build.log'
+assert runs.size() == 3: 'a run did not happen: see build.log'
 aws.assertNoSecrets(support.buildLog())
 List<String> modules = ['orders', 'billing', 'shipping', 'invoices', 'refunds', 'reports']
 
@@ -28,10 +28,14 @@ assert first.contains('6 function(s) in 6 module(s), 0 failed')
 File reactorFile = new File(basedir, 'target/lambda/reactor-deploy-result.json')
 assert reactorFile.isFile(): 'the aggregate result goes under the execution root target/lambda'
 Map reactor = (Map) new JsonSlurper().parse(reactorFile)
-// the second run has rewritten it: every module, nothing failed, nothing uploaded
-assert reactor.modules == 6 && reactor.functions == 6 && reactor.failedFunctions == 0
+// the third run has rewritten it: every module, one failed function, nothing uploaded
+assert reactor.modules == 6 && reactor.functions == 6 && reactor.failedFunctions == 1
 assert reactor.results*.module.sort() == modules.sort()
 assert reactor.bytesUploaded == 0
+Map failed = reactor.results.find { it.module == 'reports' }
+assert failed.status == 'failed'
+assert failed.result.regions[0].functions[0].name == 'it-fleet-missing'
+assert failed.result.regions[0].functions[0].leftIn == 'unchanged'
 modules.each { m ->
     Map own = (Map) new JsonSlurper().parse(new File(basedir, "${m}/target/lambda/deploy-result.json"))
     assert own.regions[0].layers[0].layerVersionArn == arn
@@ -44,7 +48,21 @@ assert aws.layerVersions('it-fleet-shared-deps').size() == 1
 assert !second.contains('published layer')
 modules.each { m -> assert second =~ /(?m)^\[INFO\]\s+${m}\s+it-fleet-${m}\s+eu-west-1\s+up-to-date\s+it-fleet-shared-deps:1\b/ }
 assert second.contains('6 function(s) in 6 module(s), 0 failed; 0 B uploaded')
-// AWS calls of the unchanged fleet: about one per function plus a few per shared layer and region
-long calls = reactor.awsCalls as long
-assert calls <= 2 * 6 + 2 + 4: "an unchanged redeploy of 6 functions made ${calls} AWS calls"
+// AWS calls of the unchanged fleet: one per function, plus a few per shared layer and region
+def calls = (second =~ /0 failed; 0 B uploaded, (\d+) AWS call\(s\)/)
+assert calls.find(): 'the summary of run 2 states its AWS calls'
+assert (calls.group(1) as int) <= 6 + 4: "an unchanged redeploy of 6 functions made ${calls.group(1)} AWS calls"
+
+// run 3: the missing function fails in its module; the five others are still deployed, and the build fails
+// once, at its end, naming the function and the state it was left in
+String third = runs[2]
+assert third.contains('BUILD FAILURE')
+modules.findAll { it != 'reports' }.each { m ->
+    assert third =~ /(?m)^\[INFO\]\s+${m}\s+it-fleet-${m}\s+eu-west-1\s+up-to-date\s/
+}
+assert third =~ /(?m)^\[INFO\]\s+reports\s+it-fleet-missing\s+eu-west-1\s+FAILED\s/
+assert third.contains('6 function(s) in 6 module(s), 1 failed')
+assert third.contains('lambda:deploy failed for 1 function(s) or region(s); the others were deployed.')
+assert third.contains('function it-fleet-missing in eu-west-1 (left unchanged): Function it-fleet-missing does not exist')
+assert (third =~ /lambda:deploy failed for/).size() == 1: 'the failure is reported once'
 return true

@@ -1,9 +1,6 @@
 package dev.lambdadeploy.maven;
 
-import dev.lambdadeploy.publish.FunctionResult;
 import dev.lambdadeploy.publish.ModuleOutcome;
-import dev.lambdadeploy.publish.RegionResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,26 +25,7 @@ final class DeferredDeployFailure extends MojoFailureException {
     }
 
     static String describe(List<ModuleOutcome> outcomes) {
-        List<String> failures = new ArrayList<>();
-        for (ModuleOutcome o : outcomes) {
-            if (o.result() == null) {
-                if (o.error() != null) {
-                    failures.add(o.module() + ": " + o.error());
-                }
-                continue;
-            }
-            for (RegionResult r : o.result().regions()) {
-                if (r.error() != null) {
-                    failures.add(o.module() + " in " + r.region() + " (no function changed): " + r.error());
-                }
-                for (FunctionResult f : r.functions()) {
-                    if (f.failed()) {
-                        failures.add(o.module() + ": function " + f.name() + " in " + r.region() + " (left "
-                                + f.leftIn() + "): " + f.error());
-                    }
-                }
-            }
-        }
+        List<String> failures = outcomes.stream().flatMap(o -> o.failures().stream()).toList();
         return "lambda:deploy failed for " + failures.size() + " function(s) or region(s); the others were deployed. "
                 + String.join(" | ", failures) + " Fix the cause and re-run: what is deployed already is skipped.";
     }

@@ -49,6 +49,15 @@ public record ImageDeployResult(
                 i.pushedBytes(), i.skippedBytes(), i.sizeForLimitBytes(), i.sizeExact(), ImageResult.LAMBDA_IMAGE_LIMIT_BYTES);
     }
 
+    /** The same image as pushed by another module of the build: nothing pushed here, every layer already there. */
+    public ImageDeployResult reused() {
+        return new ImageDeployResult(repository, repositoryUri, false, imageUri, digest, pushedTo, tags,
+                manifestMediaType, platform, cmd, baseImage, baseImageDigest, layers.stream()
+                        .map(l -> new Layer(l.name(), l.origin(), l.digest(), l.compressedBytes(),
+                                l.uncompressedBytes(), false)).toList(), 0, pushedBytes + skippedBytes,
+                sizeForLimitBytes, sizeExact, limitBytes);
+    }
+
     /** The image alone (no repository), for summaries of a push. */
     public static ImageDeployResult of(ImageResult i) {
         return new ImageDeployResult(null, null, false, i.imageUri(), i.digest(), i.imageUri(), i.tags(),

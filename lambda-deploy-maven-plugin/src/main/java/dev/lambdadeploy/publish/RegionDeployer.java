@@ -68,6 +68,16 @@ final class RegionDeployer {
     }
 
     private RegionResult result(String error) {
+        if (error != null) {
+            // the region failed before any function was changed: each function not deployed is left unchanged
+            List<String> done = functionResults.stream().map(FunctionResult::name).toList();
+            for (String name : request.functionNames()) {
+                if (!done.contains(name)) {
+                    functionResults.add(FunctionResult.failed(name, null, plan.function() == null ? null
+                            : plan.function().codeSha256(), error, "unchanged"));
+                }
+            }
+        }
         long bytes = layerResults.stream().mapToLong(LayerResult::bytesUploaded).sum()
                 + functionResults.stream().mapToLong(FunctionResult::bytesUploaded).sum();
         boolean failed = error != null || functionResults.stream().anyMatch(FunctionResult::failed);
@@ -285,10 +295,21 @@ final class RegionDeployer {
             return;
         }
         ImageSettings settings = request.image();
-        EcrImagePublisher.Published published = new EcrImagePublisher(aws.ecr(), log)
-                .publish(imageRequest(settings), settings.repositorySettings(), settings.registryOverride());
+        ImageRequest imageRequest = imageRequest(settings);
+        // modules of one build that push the very same image (same inputs, tags and settings) push it once
+        SharedWork.Shared<EcrImagePublisher.Published> shared = shared("image|" + region + "|"
+                + settings.repository() + "|" + settings.registryOverride() + "|"
+                + ImageBuildRecord.inputsKey(plan.manifest()) + "|" + imageRequest.tags() + "|"
+                + imageRequest.handler() + "|" + plan.architecture() + "|" + settings.baseImage() + "|"
+                + settings.format(), () -> new EcrImagePublisher(aws.ecr(), log).publish(imageRequest,
+                        settings.repositorySettings(), settings.registryOverride()));
+        EcrImagePublisher.Published published = shared.value();
+        if (!shared.mine()) {
+            log.info("[" + region + "] the image was pushed in this build by " + shared.owner() + "; reused");
+        }
         String imageUri = published.repository().uri() + "@" + published.image().digest();
-        image = ImageDeployResult.of(published, imageUri);
+        image = shared.mine() ? ImageDeployResult.of(published, imageUri)
+                : ImageDeployResult.of(published, imageUri).reused();
         ImageSummary.render(image).forEach(l -> log.info("[" + region + "] " + l));
         checkImageBudgets(published.image());
         FunctionDeployer.Context ctx = new FunctionDeployer.Context(false, request.recordHistory(), project(),

@@ -32,30 +32,28 @@ public final class ReactorSummary {
             DeployResult r = o.result();
             if (r == null) {
                 lines.add(String.format(Locale.ROOT, fmt, o.module(), "-", "-", "FAILED", "-", "-", "-"));
-                failures.add(o.module() + ": " + o.error());
+                failures.addAll(o.failures());
                 continue;
             }
             bytes += r.bytesUploaded();
             calls += r.awsCalls();
             String time = String.format(Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0);
             boolean first = true;
+            failures.addAll(o.failures());
             for (RegionResult region : r.regions()) {
-                if (region.error() != null) {
-                    failures.add(o.module() + " in " + region.region() + " (no function changed): " + region.error());
-                }
                 for (FunctionResult f : region.functions()) {
                     functions++;
                     lines.add(String.format(Locale.ROOT, fmt, o.module(), f.name(), region.region(), action(f),
                             layers(f), first ? ByteSizes.human(r.bytesUploaded()) : "", first ? time : ""));
                     first = false;
-                    if (f.failed()) {
-                        failures.add(f.name() + " in " + region.region() + " (left " + f.leftIn() + "): " + f.error());
-                    }
                 }
             }
         }
+        long failedFunctions = sorted.stream().filter(o -> o.result() != null)
+                .flatMap(o -> o.result().regions().stream()).flatMap(r -> r.functions().stream())
+                .filter(FunctionResult::failed).count();
         lines.add(String.format(Locale.ROOT, "%d function(s) in %d module(s), %d failed; %s uploaded, %d AWS call(s)",
-                functions, outcomes.size(), failures.size(), ByteSizes.human(bytes), calls));
+                functions, outcomes.size(), failedFunctions, ByteSizes.human(bytes), calls));
         failures.forEach(f -> lines.add("  FAILED " + f));
         return lines;
     }

@@ -85,6 +85,42 @@ class ImageDeployTest {
     }
 
     @Test
+    void twoModulesOfOneBuildPushTheSameImageOnce() throws Exception {
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+        dev.lambdadeploy.fleet.FleetSession session = new dev.lambdadeploy.fleet.FleetSession(4);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<DeployResult> results = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<DeployResult>> f = new java.util.ArrayList<>();
+            for (String fn : List.of("orders", "orders-admin")) {
+                DeployRequest r = DeployRequest.builder(pkg).regions(List.of(REGION)).functionNames(List.of(fn))
+                        .mode(DeployMode.IMAGE).image(REGISTRY.imageSettings(List.of())).aws(moto.settings())
+                        .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 512, null, null, null, role,
+                                null, false, null, false))
+                        .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).session(session)
+                        .build();
+                f.add(pool.submit(() -> new LambdaDeployer(log).deploy(r)));
+            }
+            for (var future : f) {
+                results.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (DeployResult r : results) {
+            assertFalse(r.failed(), () -> r.regions().get(0).firstError());
+        }
+        ImageDeployResult a = results.get(0).regions().get(0).image();
+        ImageDeployResult b = results.get(1).regions().get(0).image();
+        assertEquals(a.imageUri(), b.imageUri());
+        assertEquals(1, (a.pushedBytes() > 0 ? 1 : 0) + (b.pushedBytes() > 0 ? 1 : 0),
+                "one module pushes, the other reuses: " + a.pushedBytes() + " / " + b.pushedBytes());
+        assertEquals(a.imageUri(), aws.lambda().getFunction(r -> r.functionName("orders-admin")).code().imageUri());
+        assertEquals(a.imageUri(), function().code().imageUri());
+        assertTrue(log.text().contains("the image was pushed in this build by"), log.text());
+    }
+
+    @Test
     void createsUpdatesAndSkipsAnImageFunctionByDigest() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
 

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.LifecyclePolicyNotFoundException;
+import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 /**
@@ -53,10 +54,19 @@ public final class EcrRepositories {
             var r = ecr.describeRepositories(b -> b.repositoryNames(name)).repositories().get(0);
             repo = new Repository(name, r.repositoryUri(), r.registryId(), false);
         } catch (RepositoryNotFoundException e) {
-            var r = call("CreateRepository", name, () -> ecr.createRepository(b -> b.repositoryName(name)
-                    .imageScanningConfiguration(s -> s.scanOnPush(settings.scanOnPush()))).repository());
-            repo = new Repository(name, r.repositoryUri(), r.registryId(), true);
-            log.info("Created ECR repository " + r.repositoryUri() + (settings.scanOnPush() ? " (scan on push)" : ""));
+            try {
+                var r = call("CreateRepository", name, () -> ecr.createRepository(b -> b.repositoryName(name)
+                        .imageScanningConfiguration(s -> s.scanOnPush(settings.scanOnPush()))).repository());
+                repo = new Repository(name, r.repositoryUri(), r.registryId(), true);
+                log.info("Created ECR repository " + r.repositoryUri() + (settings.scanOnPush() ? " (scan on push)" : ""));
+            } catch (ImageException exists) {
+                if (!(exists.getCause() instanceof RepositoryAlreadyExistsException)) {
+                    throw exists;
+                }
+                // created meanwhile by a parallel build or pipeline: use it
+                var r = ecr.describeRepositories(b -> b.repositoryNames(name)).repositories().get(0);
+                repo = new Repository(name, r.repositoryUri(), r.registryId(), false);
+            }
         } catch (SdkException e) {
             throw failed("DescribeRepositories", name, e);
         }
