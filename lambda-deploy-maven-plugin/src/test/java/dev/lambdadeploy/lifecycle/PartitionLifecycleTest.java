@@ -115,6 +115,55 @@ class PartitionLifecycleTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource({"cn-north-1, aws-cn", "us-gov-west-1, aws-us-gov", "eu-west-1, aws"})
+    void aNewLayerVersionReplacesTheOldOneInPlaceOnAFunctionWithFiveLayers(String region, String partition)
+            throws Exception {
+        TestPackage pkg = new TestPackage(dir.resolve("target/lambda"));
+        try (MotoAws moto = MotoAws.fresh(MOTO, region)) {
+            AwsClients aws = moto.clients();
+            String layers = "arn:" + partition + ":lambda:" + region + ":" + MotoAws.ACCOUNT + ":layer:";
+            FunctionSettings fs = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
+                    Map.of(), null, moto.role(), null, false, null, false);
+            deploy(pkg, moto, region, fs, 1);
+            // four layers the plugin does not manage (extensions, say): the function is at Lambda's limit of 5
+            List<String> five = new java.util.ArrayList<>(List.of(layers + "deps:1"));
+            for (int i = 1; i <= 4; i++) {
+                String name = "ext" + i;
+                software.amazon.awssdk.core.SdkBytes content = software.amazon.awssdk.core.SdkBytes.fromByteArray(zip(name));
+                five.add(aws.lambda().publishLayerVersion(r -> r.layerName(name).content(c -> c.zipFile(content)))
+                        .layerVersionArn());
+            }
+            aws.lambda().updateFunctionConfiguration(r -> r.functionName("orders").layers(five));
+
+            // the not-yet-published version stands in for deps:1 in the limit check (same partition, same layer)
+            DeployResult r = deploy(pkg, moto, region, fs, 2);
+
+            assertFalse(r.failed(), () -> r.regions().get(0).error());
+            List<String> expected = new java.util.ArrayList<>(five);
+            expected.set(0, layers + "deps:2");
+            assertEquals(expected, layersOf(aws, "orders"));
+        }
+    }
+
+    static DeployResult deploy(TestPackage pkg, MotoAws moto, String region, FunctionSettings fs, int n)
+            throws Exception {
+        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+        return new LambdaDeployer(new RecordingLog()).deploy(DeployRequest.builder(pkg.dir())
+                .regions(List.of(region)).functionNames(List.of("orders")).aws(moto.settings())
+                .mode(DeployMode.DIRECT).function(fs).pollInterval(Duration.ofMillis(50))
+                .waitTimeout(Duration.ofSeconds(30)).build());
+    }
+
+    static byte[] zip(String entry) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("java/lib/" + entry + ".jar"));
+            zip.write(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
     static PackageManifest manifest(TestPackage pkg) throws Exception {
         return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME));
     }
