@@ -48,6 +48,12 @@ public final class Partitions {
                 nameAndVersion);
     }
 
+    /** {@code arn:<partition of region>:lambda:<region>:<account>:function:<function>}. */
+    public static String functionArn(String region, String account, String function) {
+        return Arn.builder().partition(partitionOf(region)).service("lambda").region(region).accountId(account)
+                .resource("function:" + function).build().toString();
+    }
+
     private static String layerVersionArn(String partition, String region, String account, String nameAndVersion) {
         return Arn.builder().partition(partition).service("lambda").region(region).accountId(account)
                 .resource("layer:" + nameAndVersion).build().toString();

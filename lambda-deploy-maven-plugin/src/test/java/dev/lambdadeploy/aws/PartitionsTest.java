@@ -35,6 +35,14 @@ class PartitionsTest {
     }
 
     @Test
+    void functionArnCarriesTheRegionsPartition() {
+        assertEquals("arn:aws-cn:lambda:cn-northwest-1:000000000000:function:orders",
+                Partitions.functionArn("cn-northwest-1", "000000000000", "orders"));
+        assertEquals("arn:aws-us-gov:lambda:us-gov-east-1:000000000000:function:orders",
+                Partitions.functionArn("us-gov-east-1", "000000000000", "orders"));
+    }
+
+    @Test
     void layerVersionArnLikeTakesPartitionRegionAndAccountFromTheArnAwsReturned() {
         assertEquals("arn:aws-cn:lambda:cn-northwest-1:210987654321:layer:deps:2", Partitions.layerVersionArnLike(
                 "arn:aws-cn:lambda:cn-northwest-1:210987654321:function:orders", "deps:2"));
