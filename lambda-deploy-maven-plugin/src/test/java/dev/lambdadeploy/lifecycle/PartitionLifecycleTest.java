@@ -130,7 +130,8 @@ class PartitionLifecycleTest {
             List<String> five = new java.util.ArrayList<>(List.of(layers + "deps:1"));
             for (int i = 1; i <= 4; i++) {
                 String name = "ext" + i;
-                software.amazon.awssdk.core.SdkBytes content = software.amazon.awssdk.core.SdkBytes.fromByteArray(zip(name));
+                software.amazon.awssdk.core.SdkBytes content =
+                        software.amazon.awssdk.core.SdkBytes.fromByteArray(zip(name));
                 five.add(aws.lambda().publishLayerVersion(r -> r.layerName(name).content(c -> c.zipFile(content)))
                         .layerVersionArn());
             }
