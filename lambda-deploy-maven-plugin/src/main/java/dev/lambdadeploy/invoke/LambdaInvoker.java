@@ -1,5 +1,6 @@
 package dev.lambdadeploy.invoke;
 
+import dev.lambdadeploy.aws.Partitions;
 import dev.lambdadeploy.log.BuildLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,9 @@ import java.util.stream.Collectors;
  * JAVA_TOOL_OPTIONS, and the runtime jars on the JVM classpath with the function in a child class loader.
  */
 public final class LambdaInvoker {
+    /** The account in the local function ARN: none, nothing is called. */
+    static final String LOCAL_ACCOUNT = "000000000000";
+
     private final BuildLog log;
 
     public LambdaInvoker(BuildLog log) {
@@ -70,6 +74,11 @@ public final class LambdaInvoker {
         cmd.addAll(req.extraJvmArgs());
         cmd.add("-Dlambdadeploy.optRoot=" + layout.optJava().toAbsolutePath());
         cmd.add("-Dlambdadeploy.timeoutMs=" + req.timeout().toMillis());
+        if (req.region() != null && !req.region().isBlank()) {
+            // Context.getInvokedFunctionArn in the region's partition (arn:aws-cn: in China): the shim has no SDK
+            cmd.add("-Dlambdadeploy.functionArn=" + Partitions.functionArn(req.region(), LOCAL_ACCOUNT,
+                    req.functionName()));
+        }
         cmd.add("-cp");
         cmd.add(ShimClasspath.entries().stream().map(Path::toString)
                 .collect(Collectors.joining(java.io.File.pathSeparator)));

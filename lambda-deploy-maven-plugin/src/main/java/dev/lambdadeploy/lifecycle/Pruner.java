@@ -5,6 +5,7 @@ import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
+import dev.lambdadeploy.aws.Partitions;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.LayerArns;
@@ -109,7 +110,7 @@ public final class Pruner {
                     String previous = f.tags().getOrDefault(History.PREVIOUS_LAYERS, "");
                     for (String s : previous.trim().split("\\s+")) {
                         if (!s.isEmpty()) {
-                            protectedArns.add("arn:aws:lambda:" + region + ":" + f.account() + ":layer:" + s);
+                            protectedArns.add(Partitions.layerVersionArnLike(f.arn(), s));
                         }
                     }
                     Optional.ofNullable(f.tags().get(History.PREVIOUS_CODE)).ifPresent(protectedCode::add);

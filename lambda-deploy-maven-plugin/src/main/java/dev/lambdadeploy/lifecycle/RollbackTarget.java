@@ -1,5 +1,6 @@
 package dev.lambdadeploy.lifecycle;
 
+import dev.lambdadeploy.aws.Partitions;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.LayerArns;
 import dev.lambdadeploy.publish.image.ImageRef;
@@ -145,13 +146,14 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
         return m.find() ? m.group(1) : null;
     }
 
-    /** Layer ARNs from the {@code name:version} short forms of the history tags (same account and region). */
+    /** Layer ARNs from the {@code name:version} short forms of the history tags (the function's partition, region
+     *  and account: from its ARN, so rollback names the same layers in aws-cn and aws-us-gov). */
     private static List<String> layerArns(DeployedFunction f, String shortForms) {
         if (shortForms == null || shortForms.isBlank()) {
             return List.of();
         }
         return Arrays.stream(shortForms.trim().split("\\s+"))
-                .map(s -> "arn:aws:lambda:" + f.region() + ":" + f.account() + ":layer:" + s).toList();
+                .map(s -> Partitions.layerVersionArnLike(f.arn(), s)).toList();
     }
 
     boolean changesCode(DeployedFunction f) {

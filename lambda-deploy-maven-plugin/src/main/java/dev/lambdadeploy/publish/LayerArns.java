@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Layer version ARNs ({@code arn:aws:lambda:<region>:<account>:layer:<name>:<version>}) and how a function's layer
- * list changes: versions of layers this plugin manages are replaced in place, other layers (extensions, layers of
- * other accounts) are kept.
+ * Layer version ARNs ({@code arn:<partition>:lambda:<region>:<account>:layer:<name>:<version>}) and how a function's
+ * layer list changes: versions of layers this plugin manages are replaced in place, other layers (extensions, layers
+ * of other accounts) are kept.
  */
 public final class LayerArns {
     private LayerArns() {}

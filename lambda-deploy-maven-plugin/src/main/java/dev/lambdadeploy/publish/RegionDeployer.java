@@ -4,6 +4,7 @@ import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.FunctionWaiter;
+import dev.lambdadeploy.aws.Partitions;
 import dev.lambdadeploy.budget.BudgetChecker;
 import dev.lambdadeploy.budget.BudgetOutcome;
 import dev.lambdadeploy.budget.PackageMeasurer;
@@ -114,7 +115,7 @@ final class RegionDeployer {
         }
         List<String> expectedArns = new ArrayList<>();
         layerStates.forEach((z, s) -> expectedArns.add(s.upToDate() ? s.latestArn()
-                : "arn:aws:lambda:" + region + ":" + account + ":layer:" + z.awsName() + ":0"));
+                : Partitions.layerVersionArn(region, account, z.awsName(), 0)));
         states.forEach(s -> functions.get(s.name()).desiredLayers(s, expectedArns));
 
         boolean needsS3 = layerStates.entrySet().stream().anyMatch(e -> !e.getValue().upToDate()

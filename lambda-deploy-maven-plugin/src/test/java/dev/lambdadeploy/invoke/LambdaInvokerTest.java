@@ -64,6 +64,25 @@ class LambdaInvokerTest {
     }
 
     @Test
+    void contextArnIsInThePartitionOfTheRegion() throws Exception {
+        for (String[] regionAndPartition : new String[][] {{"cn-north-1", "aws-cn"}, {"us-gov-west-1", "aws-us-gov"},
+                {"eu-west-1", "aws"}}) {
+            String region = regionAndPartition[0];
+            InvokeRequest base = request("dev.lambdadeploy.invoke.fixtures.ContextArnHandler", "{}");
+            InvokeRequest req = new InvokeRequest(base.handler(), base.event(), base.javaExecutable(), base.memoryMb(),
+                    base.functionName(), region, base.timeout(), base.environment(), 1, base.extraJvmArgs(),
+                    "ContextArn-" + region);
+            String arn = "arn:" + regionAndPartition[1] + ":lambda:" + region + ":000000000000:function:fixture-fn";
+            // the plugin hands the shim the SDK's partition of the region
+            assertTrue(new LambdaInvoker(BuildLog.silent()).command(layout, req, root.resolve("e"), root.resolve("r"))
+                    .contains("-Dlambdadeploy.functionArn=" + arn));
+            InvokeResult r = new LambdaInvoker(BuildLog.silent()).run(layout, req, false);
+            assertEquals("ok", r.outcome(), r.errorStackTrace());
+            assertEquals("\"" + arn + "\"", r.response());
+        }
+    }
+
+    @Test
     void streamHandlerGetsRawBytes() throws Exception {
         InvokeResult r = run("dev.lambdadeploy.invoke.fixtures.UpperStreamHandler", "{\"a\":\"b\"}");
         assertEquals("{\"A\":\"B\"}", r.response());

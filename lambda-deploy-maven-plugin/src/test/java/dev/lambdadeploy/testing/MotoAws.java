@@ -28,13 +28,14 @@ public final class MotoAws implements AutoCloseable {
         this.role = role;
     }
 
-    /** Resets {@code moto}, opens clients for {@code region} and creates the role {@code lambda-exec}. */
+    /** Resets {@code moto}, opens clients for {@code region} and creates the role {@code lambda-exec} (in the
+     *  region's partition). */
     public static MotoAws fresh(MotoServer moto, String region) throws IOException, InterruptedException {
         moto.reset();
         AwsClientFactory factory = new AwsClientFactory(settings(moto.endpoint()));
         AwsClients clients = factory.clients(region);
         try {
-            return new MotoAws(moto, factory, clients, moto.createRole("lambda-exec"));
+            return new MotoAws(moto, factory, clients, moto.createRole("lambda-exec", region));
         } catch (IOException | InterruptedException | RuntimeException e) {
             clients.close();
             factory.close();

@@ -100,8 +100,16 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Creates an IAM role through moto's IAM query API (moto's CreateFunction insists the role exists). */
     public String createRole(String name) throws IOException, InterruptedException {
+        return createRole(name, "us-east-1");
+    }
+
+    /**
+     * The role in the partition of {@code region} (moto keeps IAM per partition and picks it from the request's
+     * signing region): Lambda in cn-north-1 accepts only an {@code arn:aws-cn:iam::} role.
+     */
+    public String createRole(String name, String region) throws IOException, InterruptedException {
         String body = post("/", "Action=CreateRole&Version=2010-05-08&RoleName=" + name
-                + "&AssumeRolePolicyDocument=%7B%7D");
+                + "&AssumeRolePolicyDocument=%7B%7D", region);
         int start = body.indexOf("<Arn>");
         if (start < 0) {
             throw new IllegalStateException("CreateRole failed: " + body);
@@ -110,10 +118,14 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     private String post(String path, String body) throws IOException, InterruptedException {
+        return post(path, body, "us-east-1");
+    }
+
+    private String post(String path, String body, String region) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(endpoint().resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 // moto routes query-API calls by the service named in the credential scope; it checks no signature
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/iam/aws4_request, "
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/" + region + "/iam/aws4_request, "
                         + "SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());

@@ -29,4 +29,19 @@ class ImageRefTest {
         assertEquals(REPO + ":1.0", ImageRef.pinned(REPO + ":1.0", null));
         assertNull(ImageRef.pinned(null, DIGEST));
     }
+
+    @Test
+    void anEcrHostInEveryPartitionNamesItsAccountAndRegion() {
+        for (String region : new String[] {"cn-north-1", "cn-northwest-1", "us-gov-west-1", "eu-west-1"}) {
+            // China's registries are under amazonaws.com.cn: prune must still see them as this account's
+            String host = "123456789012.dkr.ecr." + region + "." + dev.lambdadeploy.aws.Partitions.dnsSuffix(region);
+            ImageRef ref = ImageRef.parse(host + "/orders:1.0@" + DIGEST);
+            assertEquals(host, ref.host());
+            assertEquals("123456789012", ref.account(), host);
+            assertEquals(region, ref.region(), host);
+            assertEquals("orders", ref.repository());
+            assertEquals("1.0", ref.tag());
+            assertEquals(DIGEST, ref.digest());
+        }
+    }
 }
