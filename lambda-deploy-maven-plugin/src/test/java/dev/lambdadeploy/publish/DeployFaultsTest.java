@@ -76,7 +76,8 @@ class DeployFaultsTest {
     DeployRequest.Builder request(DeployMode mode) {
         DeployRequest.Builder b = DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
                 .functionNames(List.of("orders")).mode(mode)
-                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20)))
+                // 4 attempts: enough for the transient faults below, and a persistent one fails fast
+                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), 4))
                 .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
         return mode == DeployMode.S3 ? b.s3(new S3Settings(BUCKET, "builds", true, 0, 0)) : b;
     }

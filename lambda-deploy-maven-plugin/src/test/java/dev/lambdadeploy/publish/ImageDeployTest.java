@@ -86,7 +86,8 @@ class ImageDeployTest {
 
     @Test
     void twoModulesOfOneBuildPushTheSameImageOnce() throws Exception {
-        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
+        // content of its own, so the registry (shared by this class's tests) does not have it yet
+        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "fleet " + System.nanoTime(), Architecture.X86_64);
         dev.lambdadeploy.fleet.FleetSession session = new dev.lambdadeploy.fleet.FleetSession(4);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<DeployResult> results = new java.util.ArrayList<>();
