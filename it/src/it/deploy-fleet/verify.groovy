@@ -36,7 +36,7 @@ Map failed = reactor.results.find { it.module == 'orders' }
 assert failed.status == 'failed'
 assert failed.result.regions[0].functions[0].name == 'it-fleet-missing'
 assert failed.result.regions[0].functions[0].leftIn == 'unchanged'
-modules.each { m ->
+modules.findAll { it != 'orders' }.each { m ->
     Map own = (Map) new JsonSlurper().parse(new File(basedir, "${m}/target/lambda/deploy-result.json"))
     assert own.regions[0].layers[0].layerVersionArn == arn
 }

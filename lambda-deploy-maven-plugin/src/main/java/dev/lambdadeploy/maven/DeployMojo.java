@@ -249,7 +249,7 @@ public class DeployMojo extends AbstractAwsGoalMojo {
         if (!outcome.failed()) {
             return;
         }
-        String failure = error != null ? error : regionFailures(result);
+        String failure = String.join(" | ", outcome.failures());
         if (failFast) {
             throw new MojoFailureException("lambda:deploy failed: " + failure);
         }
@@ -274,10 +274,6 @@ public class DeployMojo extends AbstractAwsGoalMojo {
             writeReactorResult(reactor);
             ReactorSummary.render(done.outcomes()).forEach(getLog()::info);
         }
-    }
-
-    private static String regionFailures(DeployResult result) {
-        return DeferredDeployFailure.describe(List.of(new ModuleOutcome(result.project().artifactId(), result, null)));
     }
 
     /** The reactor's aggregate result, rewritten after each module so it is complete however the build ends. */
