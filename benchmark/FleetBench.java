@@ -91,6 +91,8 @@ public class FleetBench {
     private int logCounter;
     private String endpoint;
     private Path motoLog;
+    /** The deploy bucket the last deploy of this size and mode named. */
+    private String deployBucket;
 
     FleetBench(Options o) throws IOException {
         this.o = o;
@@ -128,6 +130,9 @@ public class FleetBench {
                 Path dir = generate(n);
                 for (Mode mode : MODES) {
                     rows.addAll(measure(dir, n, mode));
+                    // written after every mode, so an interrupted run still leaves what it measured
+                    results.put("runs", rows);
+                    Files.writeString(out.resolve("fleet.json"), Json.write(results) + "\n");
                 }
             }
         } finally {
@@ -274,6 +279,7 @@ public class FleetBench {
         say(n + " functions, " + mode.name() + ": moto reset, clean, first deploy, unchanged redeploy");
         // A really first deploy: no function, layer, bucket or role left from the previous mode.
         post("/moto-api/reset", "", "application/json");
+        deployBucket = null;
         createRole();
         maven(dir, n + "-" + mode.name() + " clean", List.of("clean"), mode);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -309,7 +315,7 @@ public class FleetBench {
         Map<String, Long> functionActions = new TreeMap<>();
         Set<String> layerArns = new LinkedHashSet<>();
         String layerName = null;
-        String bucket = null;
+        String bucket = deployBucket;
         for (int i = 1; i <= n; i++) {
             Map<String, Object> r = JsonRead.object(Files.readString(dir.resolve(module(i)
                     + "/target/lambda/deploy-result.json")));
@@ -335,6 +341,7 @@ public class FleetBench {
                 }
             }
         }
+        deployBucket = bucket; // an unchanged redeploy uploads nothing, so its result names no bucket
         long motoTotal = requests.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("functions", (long) n);
