@@ -513,12 +513,13 @@ public class FleetBench {
         sb.append(machine.get("cpus")).append(" CPU(s) ").append(machine.get("cpuModel")).append(", ")
                 .append(machine.get("java")).append(", ").append(machine.get("date")).append("; load average before ")
                 .append(results.get("loadBefore")).append(", after ").append(results.get("loadAfter")).append(".\n\n");
-        sb.append("| functions | mode | step | wall ms | AWS calls | calls per function | calls per module min–max "
-                + "| moto requests | bytes uploaded | layer versions |\n");
-        sb.append("|---:|---|---|---:|---:|---:|---|---:|---:|---:|\n");
+        sb.append("| functions | mode | step | wall ms | deploy ms, slowest module / sum | AWS calls | calls per function "
+                + "| calls per module min–max | moto requests | bytes uploaded | layer versions |\n");
+        sb.append("|---:|---|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
         for (Map<String, Object> r : (List<Map<String, Object>>) results.get("runs")) {
-            sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %,d | %,d | %.2f | %d–%d | %,d | %,d | %d |\n",
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %,d | %,d / %,d | %,d | %.2f | %d–%d | %,d | %,d | %d |\n",
                     (long) r.get("functions"), r.get("mode"), r.get("step"), (long) r.get("wallMs"),
+                    (long) r.get("moduleDeployMsMax"), (long) r.get("moduleDeployMsSum"),
                     (long) r.get("awsCalls"), ((Number) r.get("awsCallsPerFunction")).doubleValue(),
                     (long) r.get("moduleAwsCallsMin"), (long) r.get("moduleAwsCallsMax"),
                     (long) r.get("motoRequests"), (long) r.get("bytesUploaded"), (long) r.get("layerVersions")));
