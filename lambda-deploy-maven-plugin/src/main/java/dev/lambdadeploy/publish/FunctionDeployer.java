@@ -169,7 +169,12 @@ final class FunctionDeployer {
                                     r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
                                 }
                             })));
-                    waiter.awaitReady(name);
+                    String reported = waiter.awaitReady(name).codeSha256();
+                    if (!HandOffCheck.same(code.codeSha256(), reported)) {
+                        // other bytes than built: previous code back before a version or alias can point at it
+                        throw check().restoreCode(name, before, from, code.codeSha256(), reported, architecture,
+                                waiter);
+                    }
                 } catch (RuntimeException e) {
                     if (configChanges.isEmpty()) {
                         throw e;
@@ -304,7 +309,7 @@ final class FunctionDeployer {
                         r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
                     }
                 })).functionArn();
-        waiter.awaitReady(name);
+        check().createdFunction(name, code.codeSha256(), waiter.awaitReady(name).codeSha256());
         String version = publishAndAlias(name, code.codeSha256(), true, ctx);
         tag(arn, code, layers, ctx.managedArns(), null, state, ctx, true);
         return new FunctionResult(name, arn, "created", "updated", List.of("created"), code.codeSha256(), null, layers,
@@ -323,9 +328,11 @@ final class FunctionDeployer {
             return null;
         }
         String resource = "function " + name + " in " + region;
-        String version = waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:PublishVersion", resource,
+        var published = waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:PublishVersion", resource,
                 () -> lambda.publishVersion(r -> r.functionName(name).codeSha256(codeSha256)
-                        .description(ctx.versionDescription()))).version());
+                        .description(ctx.versionDescription()))));
+        String version = published.version();
+        check().publishedVersion(name, version, codeSha256, published.codeSha256());
         waiter.awaitReady(name + ":" + version);
         log.info("[" + region + "] published version " + version + " of " + name);
         if (alias != null) {
@@ -483,6 +490,10 @@ final class FunctionDeployer {
         } catch (AwsCallException e) {
             log.warn("[" + region + "] deploy history not recorded on " + state.name() + ": " + e.getMessage());
         }
+    }
+
+    private HandOffCheck check() {
+        return new HandOffCheck(lambda, region, log);
     }
 
     private String runtime() {

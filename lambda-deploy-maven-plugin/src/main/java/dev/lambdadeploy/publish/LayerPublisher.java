@@ -86,6 +86,7 @@ final class LayerPublisher {
                 () -> lambda.publishLayerVersion(r -> r.layerName(zip.awsName()).content(content)
                         .compatibleRuntimesWithStrings(runtimes).compatibleArchitecturesWithStrings(architecture)
                         .description(description).licenseInfo(settings.license())));
+        new HandOffCheck(lambda, region, log).layerVersion(zip, published); // before sharing or using it
         share(published, settings, resource);
         return published;
     }

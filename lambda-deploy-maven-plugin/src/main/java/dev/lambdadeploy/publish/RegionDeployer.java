@@ -105,7 +105,7 @@ final class RegionDeployer {
         S3Store store = null;
         if (needsS3) {
             bucket = request.s3().bucketFor(region, account);
-            store = new S3Store(aws.s3(), region, request.s3(), log);
+            store = new S3Store(aws.s3(), region, request.s3(), request.s3().expectedOwner(account), log);
             store.ensureBucket(bucket, dryRun);
         }
 
