@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * access blocks, object ownership {@code BucketOwnerEnforced} (ACLs off: every object belongs to the bucket owner),
  * default encryption (SSE-S3, or SSE-KMS with the configured key and an S3 bucket key), and a bucket policy that
  * denies every request not made over TLS. A step that fails stops the deploy: the bucket exists, but it is not yet
- * what the plugin promises, and the message names the missing permission.
+ * what the plugin promises, and the message names the missing permission. The TLS-only policy is left out when the
+ * plugin itself talks to S3 over plain HTTP (an {@code http://} endpoint override, e.g. a local test server): it
+ * would deny the plugin's own requests.
  */
 final class BucketHardening {
     static final String TLS_ONLY_SID = "lambda-deploy-deny-insecure-transport";
@@ -22,13 +24,24 @@ final class BucketHardening {
     private final S3Client s3;
     private final String owner;
     private final String kmsKeyId;
+    private final boolean tlsOnlyPolicy;
     private final BuildLog log;
 
     BucketHardening(S3Client s3, String owner, String kmsKeyId, BuildLog log) {
+        this(s3, owner, kmsKeyId, !plainHttp(s3), log);
+    }
+
+    BucketHardening(S3Client s3, String owner, String kmsKeyId, boolean tlsOnlyPolicy, BuildLog log) {
         this.s3 = s3;
         this.owner = owner;
         this.kmsKeyId = kmsKeyId;
+        this.tlsOnlyPolicy = tlsOnlyPolicy;
         this.log = log;
+    }
+
+    static boolean plainHttp(S3Client s3) {
+        return s3.serviceClientConfiguration().endpointOverride().map(u -> "http".equalsIgnoreCase(u.getScheme()))
+                .orElse(false);
     }
 
     void apply(String bucket, String region) {
@@ -50,8 +63,13 @@ final class BucketHardening {
                                     d.sseAlgorithm(ServerSideEncryption.AES256);
                                 }
                             })))));
-            AwsCalls.run("s3:PutBucketPolicy", resource, () -> s3.putBucketPolicy(r -> r.bucket(bucket)
-                    .expectedBucketOwner(owner).policy(tlsOnlyPolicy(bucket, region))));
+            if (tlsOnlyPolicy) {
+                AwsCalls.run("s3:PutBucketPolicy", resource, () -> s3.putBucketPolicy(r -> r.bucket(bucket)
+                        .expectedBucketOwner(owner).policy(tlsOnlyPolicy(bucket, region))));
+            } else {
+                log.warn("[" + region + "] bucket " + bucket + ": no TLS-only bucket policy, because this deploy talks "
+                        + "to S3 over plain HTTP (endpoint override) and the policy would deny its own requests");
+            }
         } catch (AwsCallException e) {
             throw new DeployException("The deploy bucket " + bucket + " was created but could not be hardened: "
                     + e.getMessage() + " Grant the permission named above (or harden the bucket yourself: "
@@ -59,7 +77,7 @@ final class BucketHardening {
                     + "deploy again; nothing was uploaded.", e);
         }
         log.info("[" + region + "] bucket " + bucket + " hardened: public access blocked, BucketOwnerEnforced, "
-                + (kmsKeyId != null ? "SSE-KMS with " + kmsKeyId : "SSE-S3") + " default encryption, TLS-only policy");
+                + (kmsKeyId != null ? "SSE-KMS with " + kmsKeyId : "SSE-S3") + " default encryption" + (tlsOnlyPolicy ? ", TLS-only policy" : ""));
     }
 
     /** Denies any request on the bucket or its objects made without TLS ({@code aws:SecureTransport=false}). */
