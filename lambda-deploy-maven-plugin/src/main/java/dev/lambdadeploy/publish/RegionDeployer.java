@@ -180,8 +180,10 @@ final class RegionDeployer {
             return;
         }
         ImageSettings settings = request.image();
-        EcrImagePublisher.Published published = new EcrImagePublisher(aws.ecr(), log)
-                .publish(imageRequest(settings), settings.repositorySettings(), settings.registryOverride());
+        String account = AwsCalls.call("sts:GetCallerIdentity", "deploy identity in " + region,
+                () -> aws.sts().getCallerIdentity()).account(); // every ECR call names this registry
+        EcrImagePublisher.Published published = new EcrImagePublisher(aws.ecr(), log).publish(imageRequest(settings),
+                settings.repositorySettings().inRegistry(account), settings.registryOverride());
         String imageUri = published.repository().uri() + "@" + published.image().digest();
         image = ImageDeployResult.of(published, imageUri);
         ImageSummary.render(image).forEach(l -> log.info("[" + region + "] " + l));
