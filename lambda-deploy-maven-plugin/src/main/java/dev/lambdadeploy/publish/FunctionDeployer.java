@@ -411,6 +411,10 @@ final class FunctionDeployer {
                         () -> lambda.updateFunctionCode(r -> r.functionName(name).imageUri(imageUri)
                                 .architecturesWithStrings(architecture))));
                 waiter.awaitReady(name);
+                String wrong = check().imageMismatch(name, digest);
+                if (wrong != null) {
+                    throw restoreImage(name, state, architecture, wrong);
+                }
             } catch (RuntimeException e) {
                 if (configChanges.isEmpty()) {
                     throw e;
@@ -451,6 +455,10 @@ final class FunctionDeployer {
                     }
                 })).functionArn();
         waiter.awaitReady(name);
+        String wrong = check().imageMismatch(name, digest);
+        if (wrong != null) {
+            throw check().deleteNew(name, wrong);
+        }
         String version = publishAndAlias(name, null, true, ctx);
         tagImage(arn, state, digest, imageUri, null, ctx);
         return new FunctionResult(name, arn, "created", "updated", List.of("created"), digest, null, List.of(),
@@ -489,6 +497,21 @@ final class FunctionDeployer {
                     () -> lambda.tagResource(r -> r.resource(arn).tags(tags)));
         } catch (AwsCallException e) {
             log.warn("[" + region + "] deploy history not recorded on " + state.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** Points an image function back at the image it ran before (pinned by digest); returns the failure. */
+    private DeployException restoreImage(String name, FunctionState state, String architecture, String wrong) {
+        String previous = ImageRef.pinned(state.imageUri(), ImageRef.pinnedDigest(state.resolvedImageUri()));
+        try {
+            waiter.withConflictRetry(name, () -> lambda.updateFunctionCode(r -> r.functionName(name)
+                    .imageUri(previous).architecturesWithStrings(architecture)));
+            waiter.awaitReady(name);
+            return new DeployException(wrong + " The function was pointed back at " + previous + "; nothing was "
+                    + "published. Check who can push to the repository, then deploy again.");
+        } catch (RuntimeException e) {
+            return new DeployException(wrong + " Pointing it back at " + previous + " failed too (" + e.getMessage()
+                    + "): run lambda:rollback.", e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.lambdadeploy.assemble.Hashes;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.FunctionWaiter;
 import dev.lambdadeploy.log.BuildLog;
+import dev.lambdadeploy.publish.image.ImageRef;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,16 +74,21 @@ final class HandOffCheck {
         if (same(localSha, reportedSha)) {
             return;
         }
-        String what = "The new function " + name + " in " + region;
+        throw deleteNew(name, mismatch("The new function " + name + " in " + region, localSha, reportedSha));
+    }
+
+    /** Deletes a function this deploy created from the wrong bytes; returns the failure to throw. */
+    DeployException deleteNew(String name, String problem) {
         String removed;
         try {
-            AwsCalls.run("lambda:DeleteFunction", what, () -> lambda.deleteFunction(r -> r.functionName(name)));
+            AwsCalls.run("lambda:DeleteFunction", "function " + name + " in " + region,
+                    () -> lambda.deleteFunction(r -> r.functionName(name)));
             removed = " The function was deleted again.";
         } catch (RuntimeException e) {
             removed = " Deleting it failed (" + e.getMessage() + "): delete it yourself (aws lambda delete-function "
                     + "--region " + region + " --function-name " + name + ").";
         }
-        throw new DeployException(mismatch(what, localSha, reportedSha) + removed + FIX);
+        return new DeployException(problem + removed + FIX);
     }
 
     /** After PublishVersion, before the alias moves: a version with other bytes is deleted. */
@@ -99,6 +105,23 @@ final class HandOffCheck {
         }
         throw new DeployException(mismatch(what, localSha, reportedSha) + " The version was deleted and no alias "
                 + "was moved." + FIX);
+    }
+
+    /**
+     * After an image function's code update or creation: the image Lambda resolved (or, when it reports none, the URI
+     * it keeps) must be the pushed digest. Returns the failure message, or null when it matches.
+     */
+    String imageMismatch(String name, String digest) {
+        var code = AwsCalls.call("lambda:GetFunction", "function " + name + " in " + region,
+                () -> lambda.getFunction(r -> r.functionName(name))).code();
+        String resolved = code == null ? null
+                : code.resolvedImageUri() != null ? code.resolvedImageUri() : code.imageUri();
+        String got = resolved == null ? null : ImageRef.pinnedDigest(resolved);
+        if (got == null || got.equals(digest)) {
+            return null; // a tag-only URI carries no digest to compare; functions are always given a pinned one
+        }
+        return "Function " + name + " in " + region + " resolved its image to " + got + ", not the pushed "
+                + digest + ".";
     }
 
     /**
@@ -180,6 +203,7 @@ final class HandOffCheck {
         }
     }
 
-    private static final String FIX = " Find out who else can write to the deploy bucket (its policy, IAM policies "
-            + "granting s3:PutObject on it), then deploy again; see docs/deploy-trust.md.";
+    private static final String FIX = " Find out who else can write to the deploy bucket or push to the image "
+            + "repository (bucket/repository policies, IAM policies granting s3:PutObject or ecr:PutImage), then "
+            + "deploy again; see docs/deploy-trust.md.";
 }

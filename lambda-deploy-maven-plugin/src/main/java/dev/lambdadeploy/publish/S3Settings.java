@@ -1,5 +1,7 @@
 package dev.lambdadeploy.publish;
 
+import dev.lambdadeploy.config.ConfigException;
+
 /**
  * The deploy bucket. {@code bucket} may hold {@code {region}} and {@code {account}} placeholders (one bucket per
  * region is needed, as Lambda reads code only from its own region); {@code null} means
@@ -19,6 +21,11 @@ public record S3Settings(String bucket, String prefix, boolean createBucket, lon
         multipartThreshold = multipartThreshold <= 0 ? DEFAULT_MULTIPART_THRESHOLD : multipartThreshold;
         partSize = partSize <= 0 ? DEFAULT_PART_SIZE : Math.max(partSize, 5L * 1024 * 1024);
         bucketOwner = bucketOwner == null || bucketOwner.isBlank() ? null : bucketOwner.trim();
+        if (bucketOwner != null && !bucketOwner.matches("\\d{12}")) {
+            throw new ConfigException("<deployBucketOwner> (lambda.deploy.bucketOwner)", "'" + bucketOwner
+                    + "' is not an AWS account id (12 digits). Name the account that owns the deploy bucket, or leave "
+                    + "it out to require the deploying identity's own account.");
+        }
         kmsKeyId = kmsKeyId == null || kmsKeyId.isBlank() ? null : kmsKeyId.trim();
     }
 
