@@ -312,6 +312,28 @@ class SupplyChainTest {
                 .checksumMode(ChecksumMode.ENABLED)).checksumSHA256());
     }
 
+    @Test
+    void aMultipartUploadIsReusedByItsCompositeChecksum() throws Exception {
+        byte[] big = new byte[6 * 1024 * 1024];
+        new java.util.Random(19).nextBytes(big);
+        pkg.layer("deps", big).write();
+        S3Settings parts = new S3Settings(BUCKET, "builds", true, 5L * 1024 * 1024, 5L * 1024 * 1024);
+        assertFalse(deploy(request(parts)).failed());
+        assertTrue(aws.s3().headObject(r -> r.bucket(BUCKET).key(key("deps")).checksumMode(ChecksumMode.ENABLED))
+                .checksumSHA256() != null, "multipart uploads carry checksums too");
+        // the layer version is gone (e.g. pruned), its upload is still there: publishing again needs no upload
+        aws.lambda().deleteLayerVersion(r -> r.layerName("deps").versionNumber(1L));
+        log.lines().clear();
+
+        DeployResult r = deploy(request(parts));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        LayerResult layer = r.regions().get(0).layers().get(0);
+        assertEquals("published", layer.action());
+        assertEquals(0, layer.bytesUploaded(), log::text);
+        assertTrue(log.text().contains("already uploaded (SHA-256 checksum matches)"), log::text);
+    }
+
     static String describe(List<RequestHead> requests) {
         return requests.stream().map(h -> h.method() + " " + h.target()).toList().toString();
     }
