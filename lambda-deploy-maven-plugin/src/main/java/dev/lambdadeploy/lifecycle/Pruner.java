@@ -225,7 +225,8 @@ public final class Pruner {
             String prefix = scope.s3().key(scope.codeFolder(), "x");
             String folder = prefix.substring(0, prefix.length() - "x.zip".length());
             List<S3Object> objects = new ArrayList<>(AwsCalls.call("s3:ListObjectsV2", "s3://" + bucket + "/" + folder,
-                    () -> aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder).expectedBucketOwner(owner)).contents().stream().toList()));
+                    () -> aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder)
+                            .expectedBucketOwner(owner)).contents().stream().toList()));
             objects.sort(Comparator.comparing(S3Object::lastModified).reversed());
             Set<String> protectedHex = new LinkedHashSet<>();
             protectedCode.forEach(sha -> protectedHex.add(CodeSource.hex(sha)));

@@ -77,7 +77,8 @@ final class BucketHardening {
                     + "deploy again; nothing was uploaded.", e);
         }
         log.info("[" + region + "] bucket " + bucket + " hardened: public access blocked, BucketOwnerEnforced, "
-                + (kmsKeyId != null ? "SSE-KMS with " + kmsKeyId : "SSE-S3") + " default encryption" + (tlsOnlyPolicy ? ", TLS-only policy" : ""));
+                + (kmsKeyId != null ? "SSE-KMS with " + kmsKeyId : "SSE-S3") + " default encryption"
+                + (tlsOnlyPolicy ? ", TLS-only policy" : ""));
     }
 
     /** Denies any request on the bucket or its objects made without TLS ({@code aws:SecureTransport=false}). */
