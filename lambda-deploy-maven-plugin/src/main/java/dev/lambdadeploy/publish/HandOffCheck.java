@@ -108,17 +108,20 @@ final class HandOffCheck {
     }
 
     /**
-     * After an image function's code update or creation: the image Lambda resolved (or, when it reports none, the URI
-     * it keeps) must be the pushed digest. Returns the failure message, or null when it matches.
+     * After an image function's code update or creation: the image Lambda keeps for the function must be the pushed
+     * digest. The function's own URI is pinned by digest (the plugin never hands over a tag), and a digest names
+     * exactly one image, so that URI is the proof; only a tag-only URI falls back to the digest Lambda resolved it
+     * to. Returns the failure message, or null when it matches.
      */
     String imageMismatch(String name, String digest) {
         var code = AwsCalls.call("lambda:GetFunction", "function " + name + " in " + region,
                 () -> lambda.getFunction(r -> r.functionName(name))).code();
-        String resolved = code == null ? null
-                : code.resolvedImageUri() != null ? code.resolvedImageUri() : code.imageUri();
-        String got = resolved == null ? null : ImageRef.pinnedDigest(resolved);
+        String got = code == null ? null : ImageRef.pinnedDigest(code.imageUri());
+        if (got == null && code != null && code.resolvedImageUri() != null) {
+            got = ImageRef.pinnedDigest(code.resolvedImageUri());
+        }
         if (got == null || got.equals(digest)) {
-            return null; // a tag-only URI carries no digest to compare; functions are always given a pinned one
+            return null; // nothing pinned to compare with
         }
         return "Function " + name + " in " + region + " resolved its image to " + got + ", not the pushed "
                 + digest + ".";

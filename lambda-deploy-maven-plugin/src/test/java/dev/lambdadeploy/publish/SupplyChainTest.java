@@ -334,6 +334,21 @@ class SupplyChainTest {
         assertTrue(log.text().contains("already uploaded (SHA-256 checksum matches)"), log::text);
     }
 
+    @Test
+    void anImageFunctionMustKeepThePushedDigest() {
+        String pushed = "sha256:" + "a".repeat(64);
+        String uri = MotoAws.ecrRepositoryUri(REGION, "orders") + "@" + pushed;
+        aws.lambda().createFunction(r -> r.functionName("img").role(aws.lambda().getFunction(g -> g
+                .functionName("orders")).configuration().role()).packageType("Image").code(c -> c.imageUri(uri)));
+        HandOffCheck check = new HandOffCheck(aws.lambda(), REGION, log);
+
+        assertEquals(null, check.imageMismatch("img", pushed));
+        String other = "sha256:" + "b".repeat(64);
+        String wrong = check.imageMismatch("img", other);
+        assertTrue(wrong != null && wrong.contains("resolved its image to " + pushed + ", not the pushed " + other),
+                wrong);
+    }
+
     static String describe(List<RequestHead> requests) {
         return requests.stream().map(h -> h.method() + " " + h.target()).toList().toString();
     }
