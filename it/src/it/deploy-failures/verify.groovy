@@ -1,7 +1,7 @@
 support = evaluate(new File(itSupport))
 aws = evaluate(new File(awsSupport))
 List<String> logs = support.invocationLogs()
-assert logs.size() == 4: "expected four Maven invocations in build.log, got ${logs.size()}"
+assert logs.size() == 6: "expected six Maven invocations in build.log, got ${logs.size()}"
 aws.assertNoSecrets(support.buildLog())
 
 // 1: no manifest
@@ -20,4 +20,13 @@ assert aws.layerVersions('it-failures-deploy-failures').isEmpty()
 
 // 4: unknown mode names the element and the allowed values
 support.assertGoalFailure('deploy', ['<deployMode> (lambda.deploy.mode)', "unknown deploy mode 'ftp'", 'auto', 'direct', 's3'], logs[3])
+
+// 5: a public layer grant needs its own switch; the message names both POM elements and the property
+support.assertGoalFailure('deploy', ['<layerShareAccounts>', 'every AWS account',
+        '<layerAllowPublic>true</layerAllowPublic>', '-Dlambda.layers.allowPublic=true'], logs[4])
+assert aws.layerVersions('it-failures-deploy-failures').isEmpty(): 'nothing may be published on a config error'
+
+// 6: the expected bucket owner must be an account id
+support.assertGoalFailure('deploy', ['<deployBucketOwner> (lambda.deploy.bucketOwner)', "'my-team' is not an AWS account id"],
+        logs[5])
 return true

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -52,7 +53,7 @@ final class CodeSource {
         }
         String bucket = s3.bucketFor(aws.region(), f.account());
         String key = s3.key(codeFolder, hex(t.codeSha256()));
-        if (exists(bucket, key)) {
+        if (exists(bucket, key, s3.expectedOwner(f.account()), t.codeSha256())) {
             return Optional.of(new Located("s3://" + bucket + "/" + key, null, bucket, key, null));
         }
         for (int i = f.versions().size() - 1; i >= 0; i--) {
@@ -109,10 +110,16 @@ final class CodeSource {
         return zip;
     }
 
-    private boolean exists(String bucket, String key) {
+    /**
+     * True when the object is there, in a bucket of the expected owner, and S3's SHA-256 checksum of it is the
+     * target's CodeSha256 (objects uploaded before checksums were recorded have none: Lambda's CodeSha256 after the
+     * update is checked instead). An object with other bytes is not used.
+     */
+    private boolean exists(String bucket, String key, String owner, String codeSha256) {
         try {
-            aws.s3().headObject(r -> r.bucket(bucket).key(key));
-            return true;
+            String checksum = aws.s3().headObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner)
+                    .checksumMode(ChecksumMode.ENABLED)).checksumSHA256();
+            return checksum == null || checksum.equals(codeSha256);
         } catch (NoSuchKeyException e) {
             return false;
         } catch (S3Exception e) {

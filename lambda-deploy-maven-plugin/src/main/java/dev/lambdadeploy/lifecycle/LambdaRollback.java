@@ -106,7 +106,14 @@ public final class LambdaRollback {
             UpdateFunctionCodeRequest req = code.request(f, t, p.code());
             waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", resource,
                     () -> aws.lambda().updateFunctionCode(req)));
-            waiter.awaitReady(name);
+            String reported = waiter.awaitReady(name).codeSha256();
+            if (!f.image() && !t.codeSha256().equals(reported)) {
+                throw new LifecycleException("Rolling back " + name + " in " + aws.region() + ": Lambda reports "
+                        + "CodeSha256 " + reported + " for the code from " + p.code().description() + ", not the "
+                        + "target's " + t.codeSha256() + "; the object was changed after it was checked. The function "
+                        + "now runs that code: run lambda:deploy from a trusted checkout right away, and find out who "
+                        + "else can write to the deploy bucket (see docs/deploy-trust.md).");
+            }
         }
         boolean layersChange = !t.layerArns().equals(f.layerArns()) && !f.image();
         if (layersChange) {

@@ -7,6 +7,7 @@ import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.aws.Partitions;
 import dev.lambdadeploy.log.BuildLog;
+import dev.lambdadeploy.publish.BucketGuard;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.LayerArns;
 import dev.lambdadeploy.report.ByteSizes;
@@ -77,6 +78,7 @@ public final class Pruner {
         private final String region;
         private final Set<String> packageLayers;
         private final List<PruneResult.Item> items = new ArrayList<>();
+        private String owner; // the account the deploy bucket must belong to, named in every S3 request
 
         RegionPruner(PruneRequest request, AwsClients aws, Set<String> packageLayers) {
             this.request = request;
@@ -224,7 +226,8 @@ public final class Pruner {
             String prefix = scope.s3().key(scope.codeFolder(), "x");
             String folder = prefix.substring(0, prefix.length() - "x.zip".length());
             List<S3Object> objects = new ArrayList<>(AwsCalls.call("s3:ListObjectsV2", "s3://" + bucket + "/" + folder,
-                    () -> aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder)).contents().stream().toList()));
+                    () -> aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder)
+                            .expectedBucketOwner(owner)).contents().stream().toList()));
             objects.sort(Comparator.comparing(S3Object::lastModified).reversed());
             Set<String> protectedHex = new LinkedHashSet<>();
             protectedCode.forEach(sha -> protectedHex.add(CodeSource.hex(sha)));
@@ -246,14 +249,14 @@ public final class Pruner {
         private void deleteObject(String bucket, String key, long bytes, String reason) {
             if (request.delete()) {
                 AwsCalls.run("s3:DeleteObject", "s3://" + bucket + "/" + key,
-                        () -> aws.s3().deleteObject(r -> r.bucket(bucket).key(key)));
+                        () -> aws.s3().deleteObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner)));
             }
             items.add(new PruneResult.Item("s3-object", "s3://" + bucket + "/" + key, bytes, action(), reason));
         }
 
         private Optional<Long> objectSize(String bucket, String key) {
             try {
-                return Optional.of(aws.s3().headObject(r -> r.bucket(bucket).key(key)).contentLength());
+                return Optional.of(aws.s3().headObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner)).contentLength());
             } catch (S3Exception e) {
                 if (e.statusCode() == 404) {
                     return Optional.empty();
@@ -265,12 +268,16 @@ public final class Pruner {
         /** The deploy bucket of this region, or {@code null} when there is none (direct deploys only). */
         private String bucket(String account) {
             String bucket = scope.s3().bucketFor(region, account);
+            owner = scope.s3().expectedOwner(account);
             try {
-                aws.s3().headBucket(r -> r.bucket(bucket));
+                aws.s3().headBucket(r -> r.bucket(bucket).expectedBucketOwner(owner));
                 return bucket;
             } catch (S3Exception e) {
                 if (e.statusCode() == 404) {
                     return null;
+                }
+                if (e.statusCode() == 403) {
+                    throw new LifecycleException(BucketGuard.message(bucket, owner, region) + " Nothing was pruned.", e);
                 }
                 throw AwsErrorTranslator.toException(e, "s3:HeadBucket", "bucket " + bucket + " in " + region);
             }
@@ -286,7 +293,7 @@ public final class Pruner {
             }
             List<LifecycleRule> rules = new ArrayList<>();
             try {
-                aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().stream()
+                aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket).expectedBucketOwner(owner)).rules().stream()
                         .filter(r -> !LIFECYCLE_RULE_ID.equals(r.id())).forEach(rules::add);
             } catch (S3Exception e) {
                 if (e.statusCode() != 404) {
@@ -296,7 +303,8 @@ public final class Pruner {
             rules.add(LifecycleRule.builder().id(LIFECYCLE_RULE_ID).status("Enabled")
                     .filter(f -> f.prefix(prefix)).expiration(x -> x.days(days)).build());
             AwsCalls.run("s3:PutLifecycleConfiguration", "bucket " + bucket, () -> aws.s3()
-                    .putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules))));
+                    .putBucketLifecycleConfiguration(r -> r.bucket(bucket).expectedBucketOwner(owner)
+                            .lifecycleConfiguration(c -> c.rules(rules))));
             log.info("[" + region + "] lifecycle rule " + LIFECYCLE_RULE_ID + ": " + what);
             return "installed: " + what;
         }

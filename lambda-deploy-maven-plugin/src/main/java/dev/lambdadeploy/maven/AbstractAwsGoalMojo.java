@@ -58,6 +58,13 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.deploy.bucket")
     protected String deployBucket;
 
+    /**
+     * The 12-digit account that must own the deploy bucket; every S3 request names it (ExpectedBucketOwner), so S3
+     * refuses the request when the bucket belongs to anyone else. Default: the deploying identity's own account.
+     */
+    @Parameter(property = "lambda.deploy.bucketOwner")
+    protected String deployBucketOwner;
+
     /** Key prefix of the deploy bucket's objects. */
     @Parameter(property = "lambda.deploy.prefix", defaultValue = "lambda-deploy")
     protected String deployPrefix;
@@ -100,7 +107,7 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
     protected LifecycleScope scope() {
         AwsSettings aws = awsSettings();
         return new LifecycleScope(outputDirectory.toPath(), regions(aws), functionNameList(), aws, layerPrefix,
-                new S3Settings(blank(deployBucket), deployPrefix, false, 0, 0),
+                new S3Settings(blank(deployBucket), deployPrefix, false, 0, 0, blank(deployBucketOwner), null),
                 project.getArtifactId() + "-function", blank(alias));
     }
 

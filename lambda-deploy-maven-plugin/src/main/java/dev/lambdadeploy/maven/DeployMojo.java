@@ -131,6 +131,17 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     @Parameter(property = "lambda.image.keepNewestImages")
     private Integer keepNewestImages;
 
+    /**
+     * Make the tags of an ECR repository the plugin creates immutable. Functions are pinned by digest either way; with
+     * immutable tags a re-deploy of the same version with other content (e.g. a SNAPSHOT) fails at the push.
+     */
+    @Parameter(property = "lambda.image.immutableTags", defaultValue = "false")
+    private boolean imageImmutableTags;
+
+    /** KMS key an ECR repository the plugin creates is encrypted with; default AES256. */
+    @Parameter(property = "lambda.image.kmsKey")
+    private String imageKmsKey;
+
     /** Scan on push for a repository the plugin creates. */
     @Parameter(property = "lambda.image.scanOnPush", defaultValue = "true")
     private boolean scanOnPush;
@@ -148,9 +159,17 @@ public class DeployMojo extends AbstractAwsGoalMojo {
 
 
 
-    /** Create the bucket (in the deploy region) when it does not exist. */
+    /**
+     * Create the bucket (in the deploy region) when it does not exist. A created bucket is hardened: all four public
+     * access blocks, object ownership BucketOwnerEnforced, default encryption (SSE-S3, or SSE-KMS with
+     * {@code deployBucketKmsKey}) and a bucket policy denying requests without TLS.
+     */
     @Parameter(property = "lambda.deploy.createBucket", defaultValue = "false")
     private boolean createBucket;
+
+    /** KMS key (id, ARN or alias) a bucket the plugin creates encrypts with by default; default SSE-S3. */
+    @Parameter(property = "lambda.deploy.bucketKmsKey")
+    private String deployBucketKmsKey;
 
 
     /** Compatible runtimes of published layers; default: the function runtime (java21). */
@@ -165,7 +184,14 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     @Parameter
     private List<String> layerShareAccounts = new ArrayList<>();
 
-    /** Organization id ({@code o-...}) allowed to use new layer versions. */
+    /**
+     * Allow {@code *} in {@code layerShareAccounts}: new layer versions shared with every AWS account (public). Off,
+     * a {@code *} is a configuration error; on, the deploy prints that the layers are public.
+     */
+    @Parameter(property = "lambda.layers.allowPublic", defaultValue = "false")
+    private boolean layerAllowPublic;
+
+    /** Organization id ({@code o-...}) allowed to use new layer versions; printed by every deploy. */
     @Parameter(property = "lambda.deploy.layerShareOrganization")
     private String layerShareOrganization;
 
@@ -310,9 +336,10 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .function(function)
                 .overrides(overrides())
                 .layers(new LayerSettings(layerPrefix, layerRuntimes, blank(layerLicense), layerShareAccounts,
-                        blank(layerShareOrganization)))
+                        blank(layerShareOrganization), layerAllowPublic))
                 .mode(DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)"))
-                .s3(new S3Settings(blank(deployBucket), deployPrefix, createBucket, 0, 0))
+                .s3(new S3Settings(blank(deployBucket), deployPrefix, createBucket, 0, 0, blank(deployBucketOwner),
+                        blank(deployBucketKmsKey)))
                 .image(imageSettings())
                 .aws(aws)
                 .dryRun(dryRun)
@@ -348,7 +375,8 @@ public class DeployMojo extends AbstractAwsGoalMojo {
         }
         return new ImageSettings(imageRepository, imageRegistry,
                 blank(baseImage) == null ? null : BaseImage.parse(baseImage, runtime, project.getBasedir().toPath()),
-                allowInsecureRegistries, new EcrRepositories.Settings(scanOnPush, keepNewestImages),
+                allowInsecureRegistries, new EcrRepositories.Settings(scanOnPush, keepNewestImages, imageImmutableTags,
+                        blank(imageKmsKey), null),
                 ImageFormat.parse(imageFormat, "<imageFormat> (lambda.image.format)"), imageBudgets);
     }
 }

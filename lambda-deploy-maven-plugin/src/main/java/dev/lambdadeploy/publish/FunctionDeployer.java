@@ -190,7 +190,13 @@ final class FunctionDeployer {
                                 }
                             })));
                     reached = "new code and configuration";
-                    waiter.awaitReady(name);
+                    String reported = waiter.awaitReady(name).codeSha256();
+                    if (!HandOffCheck.same(code.codeSha256(), reported)) {
+                        // other bytes than built: previous code back before a version or alias can point at it
+                        reached = "its previous code put back after a CodeSha256 mismatch";
+                        throw check().restoreCode(name, before, from, code.codeSha256(), reported, architecture,
+                                waiter);
+                    }
                 } catch (RuntimeException e) {
                     if (configChanges.isEmpty()) {
                         throw e;
@@ -326,8 +332,8 @@ final class FunctionDeployer {
                         r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
                     }
                 }).functionArn(), () -> createdMeanwhile(name, code.codeSha256()));
+        check().createdFunction(name, code.codeSha256(), waiter.awaitReady(name).codeSha256());
         reached = "created";
-        waiter.awaitReady(name);
         String version = publishAndAlias(name, code.codeSha256(), true, ctx);
         tag(arn, code, layers, ctx.managedArns(), null, state, ctx, true);
         return new FunctionResult(name, arn, "created", "updated", List.of("created"), code.codeSha256(), null, layers,
@@ -346,9 +352,14 @@ final class FunctionDeployer {
             return null;
         }
         String resource = "function " + name + " in " + region;
-        String version = waiter.withConflictRetry(name, () -> IdempotentCall.run("lambda:PublishVersion", resource,
-                attempts, () -> lambdaOnce.publishVersion(r -> r.functionName(name).codeSha256(codeSha256)
-                        .description(ctx.versionDescription())).version(), () -> publishedMeanwhile(name)));
+        PublishedVersion published = waiter.withConflictRetry(name, () -> IdempotentCall.run("lambda:PublishVersion",
+                resource, attempts, () -> {
+                    var r = lambdaOnce.publishVersion(p -> p.functionName(name).codeSha256(codeSha256)
+                            .description(ctx.versionDescription()));
+                    return new PublishedVersion(r.version(), r.codeSha256());
+                }, () -> publishedMeanwhile(name)));
+        String version = published.version();
+        check().publishedVersion(name, version, codeSha256, published.codeSha256());
         reached = (reached.equals("unchanged") ? "" : reached + ", ") + "version " + version + " published";
         waiter.awaitReady(name + ":" + version);
         log.info("[" + region + "] published version " + version + " of " + name);
@@ -392,7 +403,7 @@ final class FunctionDeployer {
      * failed attempt published it). Lambda itself answers a PublishVersion of unchanged code and configuration with
      * that version, so reusing it is what a successful retry would have returned.
      */
-    private Optional<String> publishedMeanwhile(String name) {
+    private Optional<PublishedVersion> publishedMeanwhile(String name) {
         String resource = "function " + name + " in " + region;
         List<FunctionConfiguration> versions = AwsCalls.call("lambda:ListVersionsByFunction", resource,
                 () -> lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream().toList());
@@ -405,8 +416,11 @@ final class FunctionDeployer {
         }
         log.info("[" + region + "] publishing a version of " + name + " failed on the way, but Lambda had published "
                 + "version " + newest.version() + "; going on");
-        return Optional.of(newest.version());
+        return Optional.of(new PublishedVersion(newest.version(), newest.codeSha256()));
     }
+
+    /** A published version and the CodeSha256 Lambda reports for it. */
+    private record PublishedVersion(String version, String codeSha256) {}
 
     private static boolean sameDeployment(FunctionConfiguration a, FunctionConfiguration b) {
         return Objects.equals(a.codeSha256(), b.codeSha256())
@@ -481,6 +495,10 @@ final class FunctionDeployer {
                         () -> lambda.updateFunctionCode(r -> r.functionName(name).imageUri(imageUri)
                                 .architecturesWithStrings(architecture))));
                 waiter.awaitReady(name);
+                String wrong = check().imageMismatch(name, digest);
+                if (wrong != null) {
+                    throw restoreImage(name, state, architecture, wrong);
+                }
             } catch (RuntimeException e) {
                 if (configChanges.isEmpty()) {
                     throw e;
@@ -522,6 +540,10 @@ final class FunctionDeployer {
                 }).functionArn(), () -> createdMeanwhile(name, null));
         reached = "created";
         waiter.awaitReady(name);
+        String wrong = check().imageMismatch(name, digest);
+        if (wrong != null) {
+            throw check().deleteNew(name, wrong);
+        }
         String version = publishAndAlias(name, null, true, ctx);
         tagImage(arn, state, digest, imageUri, null, ctx);
         return new FunctionResult(name, arn, "created", "updated", List.of("created"), digest, null, List.of(),
@@ -561,6 +583,25 @@ final class FunctionDeployer {
         } catch (AwsCallException e) {
             log.warn("[" + region + "] deploy history not recorded on " + state.name() + ": " + e.getMessage());
         }
+    }
+
+    /** Points an image function back at the image it ran before (pinned by digest); returns the failure. */
+    private DeployException restoreImage(String name, FunctionState state, String architecture, String wrong) {
+        String previous = ImageRef.pinned(state.imageUri(), ImageRef.pinnedDigest(state.resolvedImageUri()));
+        try {
+            waiter.withConflictRetry(name, () -> lambda.updateFunctionCode(r -> r.functionName(name)
+                    .imageUri(previous).architecturesWithStrings(architecture)));
+            waiter.awaitReady(name);
+            return new DeployException(wrong + " The function was pointed back at " + previous + "; nothing was "
+                    + "published. Check who can push to the repository, then deploy again.");
+        } catch (RuntimeException e) {
+            return new DeployException(wrong + " Pointing it back at " + previous + " failed too (" + e.getMessage()
+                    + "): run lambda:rollback.", e);
+        }
+    }
+
+    private HandOffCheck check() {
+        return new HandOffCheck(lambda, region, log);
     }
 
     private String runtime() {

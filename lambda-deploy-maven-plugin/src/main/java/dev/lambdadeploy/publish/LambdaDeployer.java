@@ -114,6 +114,7 @@ public final class LambdaDeployer {
                     + "; image functions use no Lambda layers");
             return;
         }
+        SharingGuard.describe(request.layers()).forEach(line -> log.warn("  layer sharing: " + line));
         for (PlannedZip z : plan.all()) {
             log.info("  " + (z.layer() ? "layer " + z.awsName() : "function code") + ": " + z.file().getFileName()
                     + " " + ByteSizes.human(z.zippedBytes()) + " zipped, " + ByteSizes.human(z.unzippedBytes())

@@ -149,6 +149,7 @@ final class LayerPublisher {
                     return s.upToDate() ? Optional.of(new PublishedLayer(LayerArns.unversioned(s.latestArn()),
                             s.latestArn(), s.latestVersion(), zip.codeSha256())) : Optional.empty();
                 });
+        new HandOffCheck(lambda, region, log).layerVersion(zip, published); // before sharing or using it
         share(published, settings, resource);
         return published;
     }

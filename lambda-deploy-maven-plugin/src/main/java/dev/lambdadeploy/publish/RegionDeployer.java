@@ -125,8 +125,8 @@ final class RegionDeployer {
         S3Store store = null;
         if (needsS3) {
             bucket = request.s3().bucketFor(region, account);
-            S3Store s3 = new S3Store(aws.s3(), region, request.s3(), log);
-            shared("bucket|" + region + "|" + bucket + "|" + dryRun, () -> {
+            S3Store s3 = new S3Store(aws.s3(), region, request.s3(), request.s3().expectedOwner(account), log);
+            shared("bucket|" + region + "|" + bucket + "|" + s3.owner() + "|" + dryRun, () -> {
                 s3.ensureBucket(bucket, dryRun);
                 return bucket;
             });
@@ -296,14 +296,16 @@ final class RegionDeployer {
             return;
         }
         ImageSettings settings = request.image();
+        String account = shared("account|" + region, () -> AwsCalls.call("sts:GetCallerIdentity",
+                "deploy identity in " + region, () -> aws.sts().getCallerIdentity()).account()).value();
         ImageRequest imageRequest = imageRequest(settings);
         // modules of one build that push the very same image (same inputs, tags and settings) push it once
-        SharedWork.Shared<EcrImagePublisher.Published> shared = shared("image|" + region + "|"
+        SharedWork.Shared<EcrImagePublisher.Published> shared = shared("image|" + region + "|" + account + "|"
                 + settings.repository() + "|" + settings.registryOverride() + "|"
                 + ImageBuildRecord.inputsKey(plan.manifest()) + "|" + imageRequest.tags() + "|"
                 + imageRequest.handler() + "|" + plan.architecture() + "|" + settings.baseImage() + "|"
                 + settings.format(), () -> new EcrImagePublisher(aws.ecr(), log).publish(imageRequest,
-                        settings.repositorySettings(), settings.registryOverride()));
+                        settings.repositorySettings().inRegistry(account), settings.registryOverride()));
         EcrImagePublisher.Published published = shared.value();
         if (!shared.mine()) {
             log.info("[" + region + "] the image was pushed in this build by " + shared.owner() + "; reused");

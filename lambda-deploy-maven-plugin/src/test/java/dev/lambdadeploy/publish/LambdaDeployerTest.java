@@ -391,10 +391,14 @@ class LambdaDeployerTest {
         assertEquals(List.of("by-hand", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
         assertTrue(log.text().contains("removed sharing lambda-deploy-account-210987654321"), log.text());
 
-        // unchanged settings: nothing to do, nothing logged about sharing
+        // unchanged settings: nothing to do, no sharing change logged; only the standing notice that the
+        // organization can use the layers (wide sharing is always printed)
         log.lines().clear();
         deploy(request("orders").layers(new LayerSettings("", List.of(), null, List.of(), "o-abc123defg")));
-        assertFalse(log.text().contains("shar"), log.text());
+        assertFalse(log.lines().stream().anyMatch(l -> l.contains("shar") && !l.contains("layer sharing: ")),
+                log.text());
+        assertTrue(log.text().contains("WARN   layer sharing: new layer versions are shared with every account of "
+                + "organization o-abc123defg"), log.text());
     }
 
     /** Statement ids of a layer version's policy, sorted; empty when it has none. */

@@ -73,6 +73,19 @@ public final class AwsErrors {
         return s3(on, 403, "AccessDenied", "Access Denied");
     }
 
+    /**
+     * What S3 answers for a request on {@code bucket} whose {@code x-amz-expected-bucket-owner} names another account
+     * than {@code owner} (the bucket's real owner): 403 AccessDenied. moto does not check that header, so this stands
+     * in for S3; requests without the header pass, as they do on S3 (which is the risk the header removes).
+     */
+    public static Fault s3BucketOwnedBy(String bucket, String owner) {
+        return s3(h -> {
+            String expected = h.header("x-amz-expected-bucket-owner");
+            return (h.path().equals("/" + bucket) || h.path().startsWith("/" + bucket + "/")) && expected != null
+                    && !expected.equals(owner);
+        }, 403, "AccessDenied", "Access Denied");
+    }
+
     /** What S3 answers when the bucket lives in another region than the client's. */
     public static Fault s3WrongRegion(Predicate<RequestHead> on, String bucketRegion) {
         Map<String, String> headers = new LinkedHashMap<>();

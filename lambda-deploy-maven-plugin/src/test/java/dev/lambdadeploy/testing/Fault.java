@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  */
 public final class Fault {
 
-    enum Kind { RESPOND, RESET_AFTER_BODY_BYTES, DELAY, RESET_AFTER_RESPONSE }
+    enum Kind { RESPOND, RESET_AFTER_BODY_BYTES, DELAY, RESET_AFTER_RESPONSE, BEFORE }
 
     final Predicate<RequestHead> matcher;
     final Kind kind;
@@ -22,10 +22,16 @@ public final class Fault {
     final byte[] body;
     final long resetAfterBytes;
     final Duration delay;
+    final Runnable action;
     private final AtomicInteger remaining;
 
     private Fault(Predicate<RequestHead> matcher, Kind kind, int status, Map<String, String> headers, byte[] body,
             long resetAfterBytes, Duration delay, int times) {
+        this(matcher, kind, status, headers, body, resetAfterBytes, delay, times, null);
+    }
+
+    private Fault(Predicate<RequestHead> matcher, Kind kind, int status, Map<String, String> headers, byte[] body,
+            long resetAfterBytes, Duration delay, int times, Runnable action) {
         this.matcher = matcher;
         this.kind = kind;
         this.status = status;
@@ -34,6 +40,7 @@ public final class Fault {
         this.resetAfterBytes = resetAfterBytes;
         this.delay = delay;
         this.remaining = new AtomicInteger(times);
+        this.action = action;
     }
 
     /** Answers with this response instead of forwarding. */
@@ -57,12 +64,20 @@ public final class Fault {
      * the answer on: the ambiguous failure after which a call that is not idempotent must not simply be repeated.
      */
     public static Fault resetAfterResponse(Predicate<RequestHead> matcher) {
-        return new Fault(matcher, Kind.RESET_AFTER_RESPONSE, 0, Map.of(), new byte[0], 0, Duration.ZERO, -1);
+        return new Fault(matcher, Kind.RESET_AFTER_RESPONSE, 0, Map.of(), new byte[0], 0, Duration.ZERO, -1, null);
+    }
+
+    /**
+     * Holds the request and runs {@code action} (e.g. the test overwrites the S3 object a publish call refers to),
+     * then forwards it unchanged: a race between two parties, made deterministic.
+     */
+    public static Fault before(Predicate<RequestHead> matcher, Runnable action) {
+        return new Fault(matcher, Kind.BEFORE, 0, Map.of(), new byte[0], 0, Duration.ZERO, -1, action);
     }
 
     /** The same fault, limited to the first {@code n} matching requests (a transient fault). */
     public Fault times(int n) {
-        return new Fault(matcher, kind, status, headers, body, resetAfterBytes, delay, n);
+        return new Fault(matcher, kind, status, headers, body, resetAfterBytes, delay, n, action);
     }
 
     /** Claims one use of this fault for a request; false when it does not match or is used up. */

@@ -42,6 +42,7 @@ public final class FaultProxy implements AutoCloseable {
     });
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final List<RequestHead> heads = new CopyOnWriteArrayList<>();
     private final AtomicLong forwardedBodyBytes = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -75,6 +76,12 @@ public final class FaultProxy implements AutoCloseable {
     public List<Seen> seen() {
         awaitIdle();
         return List.copyOf(seen);
+    }
+
+    /** The request line and headers of every request, in arrival order (e.g. to check a header on each). */
+    public List<RequestHead> requests() {
+        awaitIdle();
+        return List.copyOf(heads);
     }
 
     /** Request body bytes that actually reached the upstream server. */
@@ -115,6 +122,7 @@ public final class FaultProxy implements AutoCloseable {
                 return;
             }
             inFlight.incrementAndGet();
+            heads.add(head);
             try {
                 judge(client, in, head);
             } finally {
@@ -132,6 +140,11 @@ public final class FaultProxy implements AutoCloseable {
             seen.add(new Seen(head.method(), head.target(), drained, "injected " + fault.status));
             writeResponse(client.getOutputStream(), fault);
             return;
+        }
+        if (fault != null && fault.kind == Fault.Kind.BEFORE) {
+            fault.action.run(); // the request waits here, e.g. while the test changes what it refers to
+            seen.add(new Seen(head.method(), head.target(), 0, "held for an action"));
+            fault = null;
         }
         forward(client, head, fault);
     }

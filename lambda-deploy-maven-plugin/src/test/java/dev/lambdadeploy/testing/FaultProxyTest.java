@@ -125,4 +125,37 @@ class FaultProxyTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 300, "the response was held back");
         assertEquals("forwarded after delay 300 ms", proxy.seen().get(0).outcome());
     }
+
+    @Test
+    void holdsARequestWhileAnActionRunsAndRecordsEveryHead() throws Exception {
+        proxy.add(Fault.before(Requests.s3Upload(), () -> arrived.add("action ran")).times(1));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+                .header("x-amz-expected-bucket-owner", "123456789012")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[7])).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals("action ran", arrived.get(0), "the action ran before the server saw the request");
+        assertTrue(arrived.get(1).startsWith("PUT /bucket/k 7"), arrived.toString());
+        assertEquals(200, put("/bucket/k", 1).statusCode());
+        assertEquals(3, arrived.size(), "the action ran once");
+        assertEquals(List.of("123456789012", "none"), proxy.requests().stream()
+                .map(h -> h.header("x-amz-expected-bucket-owner") == null ? "none"
+                        : h.header("x-amz-expected-bucket-owner")).toList());
+    }
+
+    @Test
+    void answersAsS3DoesWhenTheExpectedOwnerIsNotTheBucketsOwner() throws Exception {
+        proxy.add(AwsErrors.s3BucketOwnedBy("bucket", "666666666666"));
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+                .header("x-amz-expected-bucket-owner", "123456789012").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, wrong.statusCode());
+        assertTrue(wrong.body().contains("<Code>AccessDenied</Code>"), wrong.body());
+        HttpResponse<String> right = http.send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+                .header("x-amz-expected-bucket-owner", "666666666666").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, right.statusCode());
+        HttpResponse<String> unchecked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                proxy.uri().resolve("/bucket/k")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, unchecked.statusCode(), "without the header S3 does not check (the risk)");
+    }
 }

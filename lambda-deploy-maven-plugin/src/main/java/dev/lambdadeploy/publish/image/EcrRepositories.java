@@ -8,6 +8,8 @@ import java.util.Base64;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+import software.amazon.awssdk.services.ecr.model.EncryptionType;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.LifecyclePolicyNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
@@ -28,13 +30,30 @@ public final class EcrRepositories {
         this.log = log;
     }
 
-    /** How a repository the plugin creates is set up; {@code keepNewestImages} null means no lifecycle policy. */
-    public record Settings(boolean scanOnPush, Integer keepNewestImages) {
+    /**
+     * How a repository the plugin creates is set up; {@code keepNewestImages} null means no lifecycle policy. Created
+     * repositories are always encrypted: with {@code kmsKey} (SSE-KMS) when set, else AES256; {@code immutableTags}
+     * makes their tags immutable. {@code registryId} is the account whose registry is meant (null: the caller's),
+     * named in every ECR call.
+     */
+    public record Settings(boolean scanOnPush, Integer keepNewestImages, boolean immutableTags, String kmsKey,
+            String registryId) {
         public Settings {
             if (keepNewestImages != null && keepNewestImages < 1) {
                 throw new dev.lambdadeploy.config.ConfigException("<keepNewestImages> (lambda.image.keepNewestImages)",
                         "must be at least 1 (it was " + keepNewestImages + "); leave it out to keep every image.");
             }
+            kmsKey = kmsKey == null || kmsKey.isBlank() ? null : kmsKey.trim();
+        }
+
+        public Settings(boolean scanOnPush, Integer keepNewestImages) {
+            this(scanOnPush, keepNewestImages, false, null, null);
+        }
+
+        /** The same settings, naming the registry of {@code account} (unless one is configured). */
+        public Settings inRegistry(String account) {
+            return new Settings(scanOnPush, keepNewestImages, immutableTags, kmsKey,
+                    registryId != null ? registryId : account);
         }
     }
 
@@ -51,27 +70,42 @@ public final class EcrRepositories {
     public Repository ensure(String name, Settings settings) {
         Repository repo;
         try {
-            var r = ecr.describeRepositories(b -> b.repositoryNames(name)).repositories().get(0);
+            var r = ecr.describeRepositories(b -> b.repositoryNames(name).registryId(settings.registryId()))
+                    .repositories().get(0);
             repo = new Repository(name, r.repositoryUri(), r.registryId(), false);
         } catch (RepositoryNotFoundException e) {
             try {
                 var r = call("CreateRepository", name, () -> ecr.createRepository(b -> b.repositoryName(name)
-                        .imageScanningConfiguration(s -> s.scanOnPush(settings.scanOnPush()))).repository());
+                        .registryId(settings.registryId())
+                        .imageScanningConfiguration(s -> s.scanOnPush(settings.scanOnPush()))
+                        .imageTagMutability(settings.immutableTags() ? ImageTagMutability.IMMUTABLE
+                                : ImageTagMutability.MUTABLE)
+                        .encryptionConfiguration(c -> {
+                            if (settings.kmsKey() != null) {
+                                c.encryptionType(EncryptionType.KMS).kmsKey(settings.kmsKey());
+                            } else {
+                                c.encryptionType(EncryptionType.AES256);
+                            }
+                        })).repository());
                 repo = new Repository(name, r.repositoryUri(), r.registryId(), true);
-                log.info("Created ECR repository " + r.repositoryUri() + (settings.scanOnPush() ? " (scan on push)" : ""));
+                log.info("Created ECR repository " + r.repositoryUri() + " (encrypted with "
+                        + (settings.kmsKey() != null ? "KMS key " + settings.kmsKey() : "AES256")
+                        + (settings.immutableTags() ? ", immutable tags" : "")
+                        + (settings.scanOnPush() ? ", scan on push" : "") + ")");
             } catch (ImageException exists) {
                 if (!(exists.getCause() instanceof RepositoryAlreadyExistsException)) {
                     throw exists;
                 }
                 // created meanwhile by a parallel build or pipeline: use it
-                var r = ecr.describeRepositories(b -> b.repositoryNames(name)).repositories().get(0);
+                var r = ecr.describeRepositories(b -> b.registryId(settings.registryId()).repositoryNames(name))
+                        .repositories().get(0);
                 repo = new Repository(name, r.repositoryUri(), r.registryId(), false);
             }
         } catch (SdkException e) {
             throw failed("DescribeRepositories", name, e);
         }
         if (settings.keepNewestImages() != null) {
-            applyLifecyclePolicy(name, settings.keepNewestImages());
+            applyLifecyclePolicy(name, repo.registryId(), settings.keepNewestImages());
         }
         return repo;
     }
@@ -98,10 +132,11 @@ public final class EcrRepositories {
                 + keep + "},\"action\":{\"type\":\"expire\"}}]}";
     }
 
-    private void applyLifecyclePolicy(String name, int keep) {
+    private void applyLifecyclePolicy(String name, String registryId, int keep) {
         String wanted = lifecyclePolicy(keep);
         try {
-            String current = ecr.getLifecyclePolicy(b -> b.repositoryName(name)).lifecyclePolicyText();
+            String current = ecr.getLifecyclePolicy(b -> b.repositoryName(name).registryId(registryId))
+                    .lifecyclePolicyText();
             if (JSON.readTree(current).equals(JSON.readTree(wanted))) {
                 return;
             }
@@ -113,7 +148,7 @@ public final class EcrRepositories {
             throw failed("GetLifecyclePolicy", name, e);
         }
         call("PutLifecyclePolicy", name, () -> ecr.putLifecyclePolicy(b -> b.repositoryName(name)
-                .lifecyclePolicyText(wanted)));
+                .registryId(registryId).lifecyclePolicyText(wanted)));
         log.info("ECR repository " + name + ": lifecycle policy keeps the newest " + keep + " images");
     }
 
