@@ -135,7 +135,7 @@ class SupplyChainTest {
     void everyRequestOnTheBucketNamesTheCallersAccountAsOwner() {
         DeployResult r = deploy(request());
 
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         List<RequestHead> requests = bucketRequests();
         assertTrue(requests.size() >= 8, "head, hardening (4), head + put per zip: " + describe(requests));
         for (RequestHead h : requests) {
@@ -147,7 +147,7 @@ class SupplyChainTest {
     void aConfiguredOwnerIsTheOneNamed() {
         DeployResult r = deploy(request(new S3Settings(BUCKET, "builds", true, 0, 0, "210987654321", null)));
 
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         assertFalse(bucketRequests().isEmpty());
         bucketRequests().forEach(h -> assertEquals("210987654321", h.header("x-amz-expected-bucket-owner"),
                 h.method() + " " + h.target()));
@@ -161,7 +161,7 @@ class SupplyChainTest {
 
         DeployResult r = deploy(request());
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error, "a bucket of another account must fail the deploy");
         assertTrue(error.contains("bucket monopoly") && error.contains("owned by account " + MotoAws.ACCOUNT)
                 && error.contains("<deployBucketOwner>") && error.contains("-Dlambda.deploy.bucket"), error);
@@ -232,7 +232,7 @@ class SupplyChainTest {
 
         DeployResult r = deploy(request());
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error, "a swapped layer must fail the deploy");
         assertTrue(error.contains(local) && error.contains("Lambda reports CodeSha256 "), error);
         assertTrue(error.contains("version was deleted"), error);
@@ -253,7 +253,7 @@ class SupplyChainTest {
 
         DeployResult r = deploy(request());
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error, "swapped code must fail the deploy");
         assertTrue(error.contains(local) && error.contains("Lambda reports CodeSha256 "), error);
         assertTrue(error.contains("previous code (CodeSha256 " + codeBefore + ") was restored from s3://"), error);
@@ -263,7 +263,7 @@ class SupplyChainTest {
 
         proxy.clear();
         DeployResult again = deploy(request());
-        assertFalse(again.failed(), () -> again.regions().get(0).error());
+        assertFalse(again.failed(), () -> again.regions().get(0).firstError());
         assertEquals(local, codeSha256(), "a re-run uploads the real zip again and converges");
     }
 
@@ -282,7 +282,7 @@ class SupplyChainTest {
                 "com.example.Handler::handleRequest", null, null, null, java.util.Map.of(), null,
                 MOTO.createRole("lambda-exec-2"), null, false, null, false)));
 
-        String error = r.regions().get(0).error();
+        String error = r.regions().get(0).firstError();
         assertNotNull(error, "a function created from other bytes must fail the deploy");
         assertTrue(error.contains(local) && error.contains("The function was deleted again"), error);
         assertTrue(aws.lambda().listFunctions().functions().stream().noneMatch(f -> f.functionName().equals("fresh")),
@@ -302,7 +302,7 @@ class SupplyChainTest {
 
         DeployResult r = deploy(request());
 
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         assertEquals(2, log.lines().stream().filter(w -> w.startsWith("WARN") && w.contains("holds other bytes")).count(),
                 log::text);
         assertEquals(m.layers().get(0).codeSha256(), aws.lambda().getLayerVersion(v -> v.layerName("deps")
@@ -327,7 +327,7 @@ class SupplyChainTest {
 
         DeployResult r = deploy(request(parts));
 
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         LayerResult layer = r.regions().get(0).layers().get(0);
         assertEquals("published", layer.action());
         assertEquals(0, layer.bytesUploaded(), log::text);
