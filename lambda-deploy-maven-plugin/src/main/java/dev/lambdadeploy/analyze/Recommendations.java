@@ -180,7 +180,7 @@ final class Recommendations {
                 + " SDK HTTP clients are packaged (" + clients.stream().map(u -> u.coordinates().split(":")[1])
                 .collect(Collectors.joining(", ")) + "); the SDK finds them via ServiceLoader, so none is statically"
                 + " unused. The probe loaded " + fmtClasses(keep) + " from " + kept + ".",
-                new Gain(ms > 0 ? ms : null, ms(ms) + " of class loading charged to the others in the probe"), bytes,
+                ms > 0 ? new Gain(ms, ms(ms) + " of class loading charged to the others in the probe") : Gain.NONE, bytes,
                 action, others));
     }
 

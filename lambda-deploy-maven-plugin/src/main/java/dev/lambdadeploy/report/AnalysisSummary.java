@@ -14,6 +14,8 @@ import java.util.Locale;
 public final class AnalysisSummary {
     /** Rows of the jar table; the rest are counted and left to the HTML report. */
     static final int MAX_JAR_ROWS = 15;
+    /** Statuses in the order the table shows them: what can go first. */
+    static final List<String> STATUS_ORDER = List.of("unused", "service-only", "dynamic-only", "static-only", "used");
     /** Plainly used jars shown for their load time. */
     static final int SLOWEST_USED = 5;
 
@@ -67,16 +69,18 @@ public final class AnalysisSummary {
     /** Jar, status, size, classes loaded of those in the jar, time charged: one short line each. */
     private static void jarTable(AnalysisReport r, List<String> lines) {
         List<AnalysisReport.UnitReport> jars = r.units().stream().filter(u -> u.coordinates() != null).toList();
-        List<AnalysisReport.UnitReport> shown = new ArrayList<>(jars.stream()
-                .filter(u -> !"used".equals(u.status())).toList());
-        jars.stream().filter(u -> "used".equals(u.status()))
+        // the jars that are not plainly used (unused first, biggest first), then the slowest used ones
+        List<AnalysisReport.UnitReport> shown = new ArrayList<>(jars.stream().filter(u -> !"used".equals(u.status()))
+                .sorted(Comparator.comparingInt((AnalysisReport.UnitReport u) -> STATUS_ORDER.indexOf(u.status()))
+                        .thenComparing(AnalysisReport.UnitReport::bytes, Comparator.reverseOrder()))
+                .limit(MAX_JAR_ROWS - SLOWEST_USED).toList());
+        jars.stream().filter(u -> "used".equals(u.status()) && millis(u) > 0)
                 .sorted(Comparator.comparingDouble(AnalysisSummary::millis).reversed()).limit(SLOWEST_USED)
                 .forEach(shown::add);
         if (shown.isEmpty()) {
             return;
         }
-        int hidden = jars.size() - Math.min(shown.size(), MAX_JAR_ROWS);
-        shown = shown.subList(0, Math.min(shown.size(), MAX_JAR_ROWS));
+        int hidden = jars.size() - shown.size();
         int width = Math.max(3, shown.stream().mapToInt(u -> fileName(u.label()).length()).max().orElse(3));
         String fmt = "  %-" + width + "s  %-12s  %9s  %9s  %8s";
         lines.add(String.format(Locale.ROOT, "Jars (%d of %d: not plainly used, or the slowest to load%s):", shown.size(),
@@ -91,7 +95,7 @@ public final class AnalysisSummary {
 
     /** A long list of jars is not repeated here: the POM changes below list each jar once. */
     private static String action(AnalysisReport.Recommendation rec, boolean pomChangesShown) {
-        if (pomChangesShown && !rec.removes().isEmpty() && rec.action().length() > 150) {
+        if (pomChangesShown && !rec.removes().isEmpty() && rec.action().length() > 200) {
             return "take out " + rec.removes().size() + " jar(s): see the POM changes below";
         }
         return rec.action();
