@@ -317,7 +317,8 @@ public final class Analyzer {
                         + " the recommendations rely on.",
                 "Time per jar charges the gap between one class load and the next to the jar of the class just"
                         + " loaded (loading, linking, static initialisation and the code that ran until the next"
-                        + " class was needed); class-load logging adds a little overhead to the probe runs.",
+                        + " class was needed). Class-load logging slows those runs, so the cold-start times come from"
+                        + " the timing runs without it (the same measure as lambda:invoke) when comparisons ran.",
                 "Static reachability follows every type named in reached classes, string constants naming classes"
                         + " on the class path, and ServiceLoader providers once their service type is reached."
                         + " Reflection with computed names is not visible statically: the probe shows it"
