@@ -276,11 +276,16 @@ final class Recommendations {
         d.add(Draft.action("heavy-static-init", "Make heavy initialization lazy (" + probe.pauses().size()
                 + " long pause(s) in the start-up)", "Longest pauses between class loads (median over "
                 + probe.runs() + " run(s)), after loading: " + probe.pauses().stream()
-                .map(p -> p.className() + " from " + p.unit() + " " + ms(p.millis()))
+                .map(p -> p.className() + " (" + shortUnit(p.unit()) + ") " + ms(p.millis()))
                 .collect(Collectors.joining("; ")) + ". Static initializers and constructors run there.",
                 new Gain(Stats.round1(total), ms(total) + " of pauses in the start-up"), null, "initialize on first"
                         + " use (holder class, lazy field) or move the work out of static initializers and the"
                         + " handler constructor", List.of()));
+    }
+
+    /** A jar by its file name (its path is in the units table); other units as they are. */
+    static String shortUnit(String unit) {
+        return unit != null && unit.endsWith(".jar") ? unit.substring(unit.lastIndexOf('/') + 1) : unit;
     }
 
     private static void conflicts(List<AnalysisReport.UnitReport> units, Duplicates.Result dups, List<Draft> d) {

@@ -67,6 +67,8 @@ class RecommendationsTest {
                 http.action());
         assertTrue(recs.get(0).detail().contains("a.Ids uses java.util.UUID.randomUUID"), recs.get(0).detail());
         assertEquals(1, recs.get(0).rank());
+        assertTrue(recs.get(1).detail().contains("a.Slow (task/) 120 ms"), recs.get(1).detail());
+        assertEquals("regions-2.41.18.jar", Recommendations.shortUnit("opt/java/lib/regions-2.41.18.jar"));
         // java21 already runs C1-only: a finding to keep, no JAVA_TOOL_OPTIONS to set, no "java11 only" caveat
         AnalysisReport.Recommendation c1 = recs.get(5);
         assertEquals("keep", c1.kind());
