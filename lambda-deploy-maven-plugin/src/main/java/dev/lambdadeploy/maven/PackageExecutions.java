@@ -12,8 +12,8 @@ final class PackageExecutions {
     private PackageExecutions() {}
 
     static boolean bindsPackage(List<Plugin> buildPlugins, String groupId, String artifactId) {
-        if (buildPlugins == null) {
-            return false;
+        if (buildPlugins == null || groupId == null || artifactId == null) {
+            return false; // unknown: the message then names both fixes
         }
         for (Plugin p : buildPlugins) {
             if (!artifactId.equals(p.getArtifactId()) || !groupId.equals(p.getGroupId())) {

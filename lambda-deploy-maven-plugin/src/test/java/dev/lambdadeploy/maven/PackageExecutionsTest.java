@@ -30,6 +30,7 @@ class PackageExecutionsTest {
         assertFalse(PackageExecutions.bindsPackage(List.of(plugin(G, A)), G, A), "plugin declared, no execution");
         assertFalse(PackageExecutions.bindsPackage(List.of(plugin(G, A, "deploy")), G, A));
         assertFalse(PackageExecutions.bindsPackage(List.of(plugin("other", A, "package")), G, A));
+        assertFalse(PackageExecutions.bindsPackage(List.of(plugin(G, A, "package")), null, null), "unknown identity");
         String m = PackageExecutions.missingManifest("target/lambda/lambda-package.json", "invoke", false);
         assertTrue(m.contains("this project's POM has no lambda:package execution, so 'mvn package' builds no Lambda"
                 + " zips"), m);
