@@ -51,14 +51,28 @@ assert a.recommendations*.rank == (1..ids.size()).toList()
 assert ids.containsAll(['remove-unused-jars', 'one-http-client', 'tiered-stop-at-level-1', 'snapstart', 'memory'])
 Map http = a.recommendations.find { it.id == 'one-http-client' }
 assert http.title.contains('url-connection-client')
-assert http.action.contains('<artifactId>netty-nio-client</artifactId>')
+assert http.action.contains('netty-nio-client')
+// every jar the actions take out, one POM change per direct dependency (one <exclusions> block each)
+assert a.pomChanges*.dependency == a.pomChanges*.dependency.unique(false)
+assert a.pomChanges.any { it.change == 'remove' && it.dependency == 'commons-io:commons-io' }
+assert a.pomChanges.findAll { it.change == 'exclude' }.every { (it.xml =~ /<exclusions>/).count == 1 }
+assert a.pomChanges.any { (it.exclusions ?: []).contains('software.amazon.awssdk:netty-nio-client') } ||
+        a.pomChanges.any { it.change == 'remove' && it.dependency == 'software.amazon.awssdk:netty-nio-client' }
+// java21 already runs C1-only: a finding to keep, not a JAVA_TOOL_OPTIONS "for java11 only" to set
+Map jit = a.recommendations.find { it.id == 'tiered-stop-at-level-1' }
+assert jit.kind == 'keep' && jit.action == null && !jit.title.contains('java11')
+assert a.recommendations.findAll { it.kind == 'keep' }*.rank.every { int k -> a.recommendations.findAll { it.kind == 'action' }*.rank.every { it < k } }
 assert a.recommendations.find { it.id == 'remove-unused-jars' }.action == 'remove the <dependency> commons-io:commons-io from the POM'
-List measured = a.recommendations.findAll { it.measuredMs != null }*.measuredMs
+List measured = a.recommendations.findAll { it.kind == 'action' && it.measuredMs != null }*.measuredMs
 assert measured == measured.sort(false).reverse(): 'ranked by measured impact'
 
 // Console summary.
-assert log.contains('UNUSED        opt/java/lib/commons-io-2.18.0.jar')
-assert log =~ /Cold start of com\.example\.analyze\.BucketHandler \(median of 1 run\(s\), 512 MB\): JVM start \d+ ms/
+assert log =~ /\n\[INFO\]   commons-io-2\.18\.0\.jar +unused +\S+ \S+ +0\/\d+ +\d+ ms/
+String summary = log.substring(log.indexOf('Cold start of'))
+assert !(summary =~ /\[INFO\] .{300}/): 'no console line of hundreds of characters'
+assert log =~ /Cold start of com\.example\.analyze\.BucketHandler \(median of 1 run\(s\) without class-load logging, 512 MB\):/
+assert log =~ /JVM start \d+ ms -> handler class ready \d+ ms -> init done at \d+ ms/
+assert log.contains('Keep as is:')
 
 // The HTML report in a real headless Chromium (shared helper; installs Chromium when missing): scripts ran, every
 // chart bar has a rendered size, and the colours are painted.
@@ -72,7 +86,9 @@ int bars = check.group(1) as int
 assert bars == a.units.size() + p.timeline.size()
 assert check.group(2) as int == bars: 'every bar has a rendered size'
 assert check.group(3) as int == 2
-assert dom.contains('<li class="rec" data-id="remove-unused-jars">')
+assert dom.contains('<li class="rec action" data-id="remove-unused-jars">')
+assert dom.contains('<ul id="keep"><li class="rec keep"'): 'keep findings apart from the actions'
+assert dom.contains('<div id="pom-changes">')
 def img = browser.screenshot(html, new File(work, 'analysis.png'), 1000, 3000)
 assert browser.distinctColors(img) > 20: 'the screenshot looks blank'
 Map<String, Integer> pixels = browser.countColors(img, [unused: '#e15759', used: '#59a14f', jvmStart: '#8da0cb'], 6)

@@ -103,6 +103,18 @@ assert dom.contains('<svg id="chart-total"') && dom.contains('<svg id="chart-zip
 assert (dom =~ /<article class="violation error">/).count == 5
 assert (dom =~ /<article class="violation warning">/).count == 1
 assert dom.contains('&lt;artifactId&gt;netty-nio-client&lt;/artifactId&gt;')
+// the zip column keeps 'layer:aws-sdk' on one line (the page's script counts zip names laid out on several lines)
+def wrapped = dom =~ /data-wrapped-zip-cells="(\d+)"/
+assert wrapped.find() && wrapped.group(1) == '0': "zip names wrapped in the contents table: ${wrapped.find() ? wrapped.group(1) : 'no check'}"
+assert dom.contains('<td class="z"><span><i class="sw" style="background:#059669"></i>layer:aws-sdk</span></td>')
+// budgets are configured and drawn, so the legend names them
+assert dom.contains('</i>your budget</span>')
+// 'Largest dependencies': each bar is its share of Lambda's 250 MiB, the full grey track being the limit
+String deps = dom.substring(dom.indexOf('<svg id="chart-deps"'), dom.indexOf('</svg>', dom.indexOf('<svg id="chart-deps"')))
+def barShares = (deps =~ /<rect class="bar" x="\d+" y="\d+" width="([\d.]+)" height="16" fill="[^"]+" data-share="([\d.]+)">/)
+def trackWidth = ((deps =~ /<rect class="track" x="\d+" y="\d+" width="(\d+)"/)[0][1]) as double
+assert barShares.count >= 5
+barShares.each { m -> assert Math.abs((m[1] as double) - Math.max(0.5, (m[2] as double) * trackWidth)) < 0.06: "bar ${m[0]} is not its share of the limit" }
 
 def img = browser.screenshot(html, new File(work, 'size-report.png'), 1200, 1600)
 assert img.width == 1200 && img.height == 1600

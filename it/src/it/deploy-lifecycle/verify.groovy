@@ -9,7 +9,7 @@ aws.assertNoSecrets(support.buildLog())
 assert log.contains('BUILD SUCCESS')
 assert log.contains('Dry run: would deploy deploy-lifecycle 1.0')
 assert log.contains('dry run: nothing was changed')
-assert log =~ /it-lifecycle-fn\s+code would-update, config up-to-date/
+assert log =~ /it-lifecycle-fn\s+would update\s+changes: code/
 Map m = support.manifest()
 def fn = aws.function('it-lifecycle-fn')
 assert fn.codeSha256() == new File(basedir, 'function-before-4.txt').text: 'the dry run must not update the function'

@@ -1,6 +1,6 @@
 support = evaluate(new File(itSupport))
 List<String> logs = support.invocationLogs()
-assert logs.size() == 2
+assert logs.size() == 3
 
 // 1: the handler throws: the build fails with the handler's exception and its frames, none of the shim's.
 String thrown = logs[0]
@@ -16,4 +16,9 @@ assert missing.contains('BUILD FAILURE')
 assert missing.contains("Handler class 'com.example.Checkout' was not found in the packaged function")
 assert missing.contains('Did you mean com.example.fail.Checkout?')
 assert missing.contains('-Dlambda.handler=')
+
+// 3: no zips yet; this POM binds lambda:package to the package phase, so 'mvn package lambda:invoke' is the fix
+String unpackaged = logs[2]
+assert unpackaged.contains('BUILD FAILURE')
+assert unpackaged.contains("lambda-package.json: the zips are built in the package phase; run 'mvn package lambda:invoke'.")
 return true

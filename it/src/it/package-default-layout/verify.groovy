@@ -94,4 +94,9 @@ String summary = support.packageExecutionLines('greeting-function').join('\n')
 assert summary.contains(m.function.codeSha256)
 assert summary.contains(layerRec.codeSha256)
 assert summary.contains('greeting-function')
+// No budget is configured: the size report's legend must not show one (checked in headless Chromium's DOM)
+browser = evaluate(new File(new File(itSupport).parentFile, 'browser.groovy'))
+String dom = browser.dumpDom(new File(lambda, 'size-report.html'), new File(basedir, 'target/browser'))
+assert dom =~ /data-report-ready="\d+"/: 'the report script did not run'
+assert dom.contains('</i>AWS limit</span>') && !dom.contains('your budget')
 return true

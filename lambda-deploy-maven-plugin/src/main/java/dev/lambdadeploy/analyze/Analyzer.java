@@ -4,6 +4,7 @@ import dev.lambdadeploy.invoke.HandlerHints;
 import dev.lambdadeploy.invoke.InvokeException;
 import dev.lambdadeploy.invoke.InvokeRequest;
 import dev.lambdadeploy.invoke.InvokeResult;
+import dev.lambdadeploy.invoke.InvokeTimings;
 import dev.lambdadeploy.invoke.LambdaInvoker;
 import dev.lambdadeploy.invoke.LambdaLayout;
 import dev.lambdadeploy.invoke.ShimClasspath;
@@ -58,7 +59,7 @@ public final class Analyzer {
             hazards.keySet().retainAll(loaded); // only classes initialised in the probe end up in a snapshot
             List<AnalysisReport.Recommendation> recs = Recommendations.build(req, units, probe, hazards, dups);
             return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, req.invoke().handler(), req.manifest().project(),
-                    totals(units), units, dups, probe, recs, notes());
+                    totals(units), units, dups, probe, recs, Recommendations.pomChanges(recs, units), notes());
         }
     }
 
@@ -152,8 +153,9 @@ public final class Analyzer {
                 unused.stream().mapToLong(AnalysisReport.UnitReport::bytes).sum());
     }
 
+    /** {@code baseline}: the timing runs without class-load logging (empty when nothing was compared). */
     private record Comparisons(AnalysisReport.Comparison jit, AnalysisReport.Comparison withoutUnused,
-            List<AnalysisReport.Comparison> withoutServiceOnly) {}
+            List<AnalysisReport.Comparison> withoutServiceOnly, List<InvokeResult> baseline) {}
 
     /** One variant of the probe: a layout and extra JVM options. */
     private record Variant(String change, List<String> removed, LambdaLayout layout, List<String> jvmArgs,
@@ -189,7 +191,7 @@ public final class Analyzer {
         }
         variants.addAll(noService);
         if (variants.isEmpty()) {
-            return new Comparisons(null, null, List.of());
+            return new Comparisons(null, null, List.of(), List.of());
         }
         List<InvokeResult> baseRuns = new ArrayList<>();
         for (int i = 1; i <= req.runs(); i++) {
@@ -210,7 +212,7 @@ public final class Analyzer {
             }
         }
         return new Comparisons(comparison(jit, baseRuns), comparison(noUnused, baseRuns),
-                noService.stream().map(v -> comparison(v, baseRuns)).toList());
+                noService.stream().map(v -> comparison(v, baseRuns)).toList(), baseRuns);
     }
 
     private InvokeResult timed(LambdaLayout layout, InvokeRequest req) throws InvokeException {
@@ -227,8 +229,22 @@ public final class Analyzer {
                 rs.stream().map(r -> r.timings().initMs()).toList()));
         Function<List<InvokeResult>, Double> first = rs -> Stats.round1(Stats.median(
                 rs.stream().map(r -> r.timings().invokeMs(1)).toList()));
+        Function<InvokeResult, Double> initOf = r -> r.timings().initMs();
+        Function<InvokeResult, Double> totalOf = r -> r.timings().initMs() + r.timings().invokeMs(1);
         return new AnalysisReport.Comparison(v.change(), v.removed(), v.runs().size(), init.apply(v.runs()),
-                first.apply(v.runs()), init.apply(base), first.apply(base), v.outcome()[0]);
+                first.apply(v.runs()), init.apply(base), first.apply(base), v.outcome()[0],
+                Stats.round1(Math.max(halfRange(v.runs(), initOf), halfRange(base, initOf))),
+                Stats.round1(Math.max(halfRange(v.runs(), totalOf), halfRange(base, totalOf))));
+    }
+
+    /** Half of max - min: the run-to-run noise of a measure; NaN with fewer than 2 runs (no noise to know). */
+    static double halfRange(List<InvokeResult> runs, Function<InvokeResult, Double> measure) {
+        List<Double> v = runs.stream().map(measure).filter(d -> !Double.isNaN(d)).toList();
+        if (v.size() < 2) {
+            return Double.NaN;
+        }
+        return (v.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                - v.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) / 2;
     }
 
     /** A second layout with the unused jars deleted, to measure (and prove) their removal. */
@@ -248,11 +264,17 @@ public final class Analyzer {
     private static AnalysisReport.Probe probe(AnalysisRequest req, List<DynamicProbe.Run> runs, Comparisons cmp) {
         Function<Function<DynamicProbe.Run, Double>, Double> med = f -> Stats.round1(Stats.median(
                 runs.stream().map(f).toList()));
-        double jvm = med.apply(r -> r.result().timings().jvmStartMs());
-        double cls = med.apply(r -> r.result().timings().handlerClassMs());
-        double init = med.apply(r -> r.result().timings().initMs());
-        double first = med.apply(r -> r.result().timings().invokeMs(1));
-        double second = med.apply(r -> r.result().timings().invokeMs(2));
+        // cold-start times from the runs without class-load logging when there are any: logging every class load
+        // slows loading, and these are then the same measure lambda:invoke prints
+        List<InvokeResult> timed = cmp.baseline().isEmpty() ? runs.stream().map(DynamicProbe.Run::result).toList()
+                : cmp.baseline();
+        Function<Function<InvokeTimings, Double>, Double> t = f -> Stats.round1(Stats.median(
+                timed.stream().map(r -> f.apply(r.timings())).toList()));
+        double jvm = t.apply(InvokeTimings::jvmStartMs);
+        double cls = t.apply(InvokeTimings::handlerClassMs);
+        double init = t.apply(InvokeTimings::initMs);
+        double first = t.apply(x -> x.invokeMs(1));
+        double second = t.apply(x -> x.invokeMs(2));
         List<AnalysisReport.Segment> timeline = new ArrayList<>();
         timeline.add(new AnalysisReport.Segment("JVM start", 0, jvm));
         timeline.add(new AnalysisReport.Segment("handler class load + static init", jvm, jvm + cls));
@@ -279,7 +301,7 @@ public final class Analyzer {
             }
         });
         pauses.sort(Comparator.comparingDouble(DynamicProbe.Pause::millis).reversed());
-        return new AnalysisReport.Probe(runs.size(), req.invoke().memoryMb(), req.invoke().javaExecutable().toString(),
+        return new AnalysisReport.Probe(runs.size(), cmp.baseline().size(), req.invoke().memoryMb(), req.invoke().javaExecutable().toString(),
                 jvm, cls, init, first, second,
                 Stats.round1(med.apply(r -> r.result().peakRssKb() / 1024.0)),
                 med.apply(r -> (double) r.totalClasses()), timeline, classes, millis,
@@ -295,7 +317,8 @@ public final class Analyzer {
                         + " the recommendations rely on.",
                 "Time per jar charges the gap between one class load and the next to the jar of the class just"
                         + " loaded (loading, linking, static initialisation and the code that ran until the next"
-                        + " class was needed); class-load logging adds a little overhead to the probe runs.",
+                        + " class was needed). Class-load logging slows those runs, so the cold-start times come from"
+                        + " the timing runs without it (the same measure as lambda:invoke) when comparisons ran.",
                 "Static reachability follows every type named in reached classes, string constants naming classes"
                         + " on the class path, and ServiceLoader providers once their service type is reached."
                         + " Reflection with computed names is not visible statically: the probe shows it"

@@ -15,7 +15,22 @@ final class Recommendations {
     static final Set<String> SDK_HTTP_CLIENTS = Set.of("apache-client", "apache5-client", "netty-nio-client",
             "url-connection-client", "aws-crt-client");
 
-    private record Draft(String id, String title, String detail, Double ms, Long bytes, String action) {}
+    private record Draft(String id, String kind, String title, String detail, Double ms, String measured, Long bytes,
+            String action, List<AnalysisReport.UnitReport> removes) {
+        static Draft action(String id, String title, String detail, Gain gain, Long bytes, String action,
+                List<AnalysisReport.UnitReport> removes) {
+            return new Draft(id, "action", title, detail, gain.ms(), gain.text(), bytes, action, removes);
+        }
+
+        static Draft keep(String id, String title, String detail, Gain gain) {
+            return new Draft(id, "keep", title, detail, gain.ms(), gain.text(), null, null, List.of());
+        }
+    }
+
+    /** A measured time at stake: {@code ms} null when nothing was measured or it is no gain; {@code text} in words. */
+    record Gain(Double ms, String text) {
+        static final Gain NONE = new Gain(null, null);
+    }
 
     private Recommendations() {}
 
@@ -30,14 +45,49 @@ final class Recommendations {
         staticInit(probe, d);
         conflicts(units, dups, d);
         memory(req, probe, d);
-        d.sort(Comparator.comparing((Draft x) -> x.ms() == null ? Double.NEGATIVE_INFINITY : x.ms()).reversed()
+        // actions first, then the findings that say to keep something; each ranked by time, then bytes
+        d.sort(Comparator.comparing((Draft x) -> "keep".equals(x.kind()))
+                .thenComparing(x -> x.ms() == null ? Double.NEGATIVE_INFINITY : x.ms(), Comparator.reverseOrder())
                 .thenComparing(x -> x.bytes() == null ? 0L : x.bytes(), Comparator.reverseOrder()));
         List<AnalysisReport.Recommendation> out = new ArrayList<>();
         for (Draft x : d) {
-            out.add(new AnalysisReport.Recommendation(out.size() + 1, x.id(), x.title(), x.detail(), x.ms(), x.bytes(),
-                    x.action()));
+            out.add(new AnalysisReport.Recommendation(out.size() + 1, x.id(), x.kind(), x.title(), x.detail(), x.ms(),
+                    x.measured(), x.bytes(), x.action(), x.removes().stream().map(u -> Fixes.ga(u.coordinates()))
+                    .toList()));
         }
         return out;
+    }
+
+    /** Every jar the actions remove, as one POM change per direct dependency. */
+    static List<AnalysisReport.PomChange> pomChanges(List<AnalysisReport.Recommendation> recs,
+            List<AnalysisReport.UnitReport> units) {
+        Set<String> removes = new java.util.HashSet<>();
+        recs.stream().filter(r -> !r.keep()).forEach(r -> removes.addAll(r.removes()));
+        return Fixes.pomChanges(units.stream().filter(u -> u.coordinates() != null
+                && removes.contains(Fixes.ga(u.coordinates()))).toList());
+    }
+
+    /**
+     * {@code before - after} as a gain, judged against the spread of the runs: a difference within it is "no
+     * measurable gain" (and no time to rank by), whichever its sign.
+     */
+    static Gain gain(double before, double after, double spread, int runs, String what) {
+        double diff = Stats.round1(before - after);
+        if (Double.isNaN(diff)) {
+            return Gain.NONE;
+        }
+        String detail = what + " " + ms(before) + " -> " + ms(after) + ", median of " + runs;
+        if (Double.isNaN(spread)) {
+            return new Gain(diff > 0 ? diff : null, (diff > 0 ? ms(diff) + " faster" : "no gain measured") + " ("
+                    + detail + "; too few runs to know the noise, so indicative only)");
+        }
+        String noise = "run-to-run spread ±" + ms(spread);
+        if (Math.abs(diff) <= spread) {
+            return new Gain(null, "no measurable gain (" + detail + "; the " + ms(Math.abs(diff))
+                    + " difference is within the " + noise + ")");
+        }
+        return diff > 0 ? new Gain(diff, ms(diff) + " faster (" + detail + "; " + noise + ")")
+                : new Gain(null, ms(-diff) + " slower (" + detail + "; " + noise + ")");
     }
 
     private static String ms(double v) {
@@ -51,21 +101,21 @@ final class Recommendations {
         }
         long bytes = unused.stream().mapToLong(AnalysisReport.UnitReport::bytes).sum();
         AnalysisReport.Comparison c = probe.withoutUnusedJars();
-        Double saved = null;
-        String measured = "not measured (lambda.analyze.verifyRemoval=false)";
-        if (c != null && "ok".equals(c.outcome())) {
-            saved = Stats.round1(c.baselineInitMs() - c.initMs());
-            measured = "init " + ms(c.baselineInitMs()) + " with them, " + ms(c.initMs()) + " without (median of "
-                    + c.runs() + "); the handler still succeeds without them";
-        } else if (c != null) {
-            measured = "NOT safe as is: " + c.outcome();
+        String names = unused.stream().map(u -> u.coordinates().split(":")[1] + " (" + ByteSizes.human(u.bytes())
+                + ")").collect(Collectors.joining(", "));
+        String why = "Never reachable from the handler and no class loaded in " + probe.runs() + " probe run(s): "
+                + names + ".";
+        if (c != null && !"ok".equals(c.outcome())) {
+            d.add(Draft.keep("unused-jars-needed", "Keep " + unused.size() + " jar(s) that look unused: the handler"
+                    + " fails without them", why + " But without them " + c.outcome() + "; list what it needs in"
+                    + " <keep> so the analysis sees it.", Gain.NONE));
+            return;
         }
-        String list = unused.stream().map(u -> u.coordinates() + " (" + ByteSizes.human(u.bytes()) + ")")
-                .collect(Collectors.joining(", "));
-        String fixes = Fixes.removals(unused);
-        d.add(new Draft("remove-unused-jars", "Remove " + unused.size() + " unused jar(s), "
-                + ByteSizes.human(bytes) + " unzipped", "Never reachable from the handler and no class loaded in "
-                + probe.runs() + " probe run(s): " + list + ". Measured: " + measured + ".", saved, bytes, fixes));
+        Gain gain = c == null ? new Gain(null, "not measured (lambda.analyze.verifyRemoval=false)")
+                : gain(c.baselineInitMs(), c.initMs(), c.initSpreadMs(), c.runs(), "init");
+        d.add(Draft.action("remove-unused-jars", "Remove " + unused.size() + " unused jar(s), "
+                + ByteSizes.human(bytes) + " unzipped", why + (c == null ? "" : " The handler still succeeds without"
+                + " them."), gain, bytes, Fixes.summary(Fixes.pomChanges(unused)), unused));
     }
 
     private static void serviceOnly(List<AnalysisReport.UnitReport> units, AnalysisReport.Probe probe,
@@ -88,29 +138,25 @@ final class Recommendations {
     private static void addServiceOnly(List<AnalysisReport.UnitReport> only, AnalysisReport.Comparison c,
             List<Draft> d) {
         long bytes = only.stream().mapToLong(AnalysisReport.UnitReport::bytes).sum();
-        Double saved = null;
-        String measured = "not measured (lambda.analyze.verifyRemoval=false)";
         String names = only.stream().map(u -> u.coordinates().split(":")[1]).collect(Collectors.joining(", "));
-        String title = "Remove " + names + ": pulled in only by ServiceLoader, " + ByteSizes.human(bytes)
-                + " unzipped";
-        boolean needed = c != null && !"ok".equals(c.outcome());
-        if (c != null && !needed) {
-            saved = Stats.round1(c.baselineInitMs() - c.initMs());
-            measured = "init " + ms(c.baselineInitMs()) + " with them, " + ms(c.initMs()) + " without (median of "
-                    + c.runs() + "); the handler still succeeds without them";
-        } else if (needed) {
-            measured = "the handler needs them (" + c.outcome() + ")";
-            title = "Keep " + names + ": found through ServiceLoader, and the handler fails without it";
-        }
         String registrations = only.stream().filter(u -> !u.services().isEmpty())
-                .map(u -> u.coordinates() + " registers " + String.join(", ", u.services()))
+                .map(u -> u.coordinates().split(":")[1] + " registers " + String.join(", ", u.services()))
                 .collect(Collectors.joining("; "));
-        d.add(new Draft(needed ? "service-only-needed" : "service-only-jars", title, "No code of the function or its"
-                + " libraries names these jars; they are reachable only through META-INF/services registrations ("
-                + registrations + "), so a library that asks ServiceLoader for that service loads them: "
-                + only.stream().map(u -> u.coordinates() + " (" + ByteSizes.human(u.bytes()) + ", " + fmtClasses(u)
-                        + " loaded)").collect(Collectors.joining(", ")) + ". Measured: " + measured + ".",
-                saved, needed ? null : bytes, needed ? null : Fixes.removals(only)));
+        String detail = "No code of the function or its libraries names these jars; they are reachable only through"
+                + " META-INF/services registrations (" + registrations + "), so a library that asks ServiceLoader"
+                + " for that service loads them: " + only.stream().map(u -> u.coordinates().split(":")[1] + " ("
+                + ByteSizes.human(u.bytes()) + ", " + fmtClasses(u) + " loaded)").collect(Collectors.joining(", "))
+                + ".";
+        if (c != null && !"ok".equals(c.outcome())) {
+            d.add(Draft.keep("service-only-needed", "Keep " + names + ": found through ServiceLoader, and the handler"
+                    + " fails without it", detail + " Without them " + c.outcome() + ".", Gain.NONE));
+            return;
+        }
+        Gain gain = c == null ? new Gain(null, "not measured (lambda.analyze.verifyRemoval=false)")
+                : gain(c.baselineInitMs(), c.initMs(), c.initSpreadMs(), c.runs(), "init");
+        d.add(Draft.action("service-only-jars", "Remove " + names + ": pulled in only by ServiceLoader, "
+                + ByteSizes.human(bytes) + " unzipped", detail + (c == null ? "" : " The handler still succeeds"
+                + " without them."), gain, bytes, Fixes.summary(Fixes.pomChanges(only)), only));
     }
 
     private static void httpClients(List<AnalysisReport.UnitReport> units, AnalysisReport.Probe probe, List<Draft> d) {
@@ -124,23 +170,18 @@ final class Recommendations {
                 .max(Comparator.comparingDouble((AnalysisReport.UnitReport u) -> u.loadedClasses() == null ? 0
                         : u.loadedClasses()).thenComparing(u -> u.coordinates().contains("url-connection-client")))
                 .orElseThrow();
+        String kept = keep.coordinates().split(":")[1];
         List<AnalysisReport.UnitReport> others = clients.stream().filter(u -> u != keep).toList();
-        double ms = others.stream().mapToDouble(u -> u.loadMillis() == null ? 0 : u.loadMillis()).sum();
+        double ms = Stats.round1(others.stream().mapToDouble(u -> u.loadMillis() == null ? 0 : u.loadMillis()).sum());
         long bytes = others.stream().mapToLong(AnalysisReport.UnitReport::bytes).sum();
-        String action = others.stream().map(u -> {
-            String[] c = u.coordinates().split(":");
-            List<String> path = u.dependencyPath();
-            String onto = path.size() > 2 ? path.get(1).split(":")[0] + ":" + path.get(1).split(":")[1] : null;
-            return onto == null ? "remove the <dependency> " + c[0] + ":" + c[1]
-                    : "add to " + onto + ": " + Fixes.exclusion(c[0], c[1]);
-        }).collect(Collectors.joining("; ")) + "; and build clients with .httpClient(...) of "
-                + keep.coordinates().split(":")[1] + " so the SDK skips its ServiceLoader lookup";
-        d.add(new Draft("one-http-client", "Use one explicit AWS SDK HTTP client (" + keep.coordinates().split(":")[1]
-                + ")", clients.size() + " SDK HTTP clients are packaged (" + clients.stream()
-                .map(u -> u.coordinates().split(":")[1]).collect(Collectors.joining(", ")) + "); the SDK finds them"
-                + " via ServiceLoader, so none is statically unused. The probe loaded " + fmtClasses(keep)
-                + " from " + keep.coordinates().split(":")[1] + " and charged " + ms(ms) + " to the others.",
-                ms, bytes, action));
+        String action = Fixes.summary(Fixes.pomChanges(others)) + "; and build clients with .httpClient(...) of "
+                + kept + " so the SDK skips its ServiceLoader lookup";
+        d.add(Draft.action("one-http-client", "Use one explicit AWS SDK HTTP client (" + kept + ")", clients.size()
+                + " SDK HTTP clients are packaged (" + clients.stream().map(u -> u.coordinates().split(":")[1])
+                .collect(Collectors.joining(", ")) + "); the SDK finds them via ServiceLoader, so none is statically"
+                + " unused. The probe loaded " + fmtClasses(keep) + " from " + kept + ".",
+                ms > 0 ? new Gain(ms, ms(ms) + " of class loading charged to the others in the probe") : Gain.NONE, bytes,
+                action, others));
     }
 
     private static String fmtClasses(AnalysisReport.UnitReport u) {
@@ -155,27 +196,41 @@ final class Recommendations {
         if (c == null && !overridden) {
             return;
         }
-        Double delta = c == null ? null : Stats.round1(c.initMs() + c.firstInvokeMs()
-                - c.baselineInitMs() - c.baselineFirstInvokeMs());
-        String measured = c == null ? "" : " Measured init + first invoke: " + ms(c.baselineInitMs()
-                + c.baselineFirstInvokeMs()) + " with C1 only, " + ms(c.initMs() + c.firstInvokeMs())
-                + " with full tiered compilation (median of " + c.runs() + ").";
-        d.add(new Draft("tiered-stop-at-level-1", overridden ? "Drop the JAVA_TOOL_OPTIONS that undo C1-only start-up"
-                : "Keep the JIT at C1 for cold starts (-XX:TieredStopAtLevel=1)",
-                "Lambda's java17 and java21 runtimes start the JVM with -XX:+TieredCompilation"
-                        + " -XX:TieredStopAtLevel=1; on java11 and java8.al2 set JAVA_TOOL_OPTIONS to"
-                        + " '-XX:+TieredCompilation -XX:TieredStopAtLevel=1'."
-                        + (overridden ? " This function's JAVA_TOOL_OPTIONS '" + tool + "' overrides it." : "")
-                        + measured,
-                delta, null, overridden ? "remove the TieredStopAtLevel / TieredCompilation flags from"
-                        + " JAVA_TOOL_OPTIONS" : "JAVA_TOOL_OPTIONS=-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
-                        + " (java11/java8.al2 only)"));
+        // the gain of C1-only over full tiered compilation: the baseline runs use Lambda's C1-only flags
+        Gain gain = c == null ? Gain.NONE : gain(c.initMs() + c.firstInvokeMs(), c.baselineInitMs()
+                + c.baselineFirstInvokeMs(), c.totalSpreadMs(), c.runs(), "init + first invoke, full tiered vs C1 only:");
+        String flags = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+        int version = javaVersion(req.runtime());
+        // AWS: "In the Java 17 runtime, the JVM flag for tiered compilation is set to stop at level 1 by default."
+        boolean byDefault = version >= 17 || version == 0;
+        String measured = gain.text() == null ? "" : " Measured: C1 only was " + gain.text() + ".";
+        if (overridden) {
+            d.add(Draft.action("tiered-stop-at-level-1", "Drop the JAVA_TOOL_OPTIONS that undo C1-only start-up",
+                    "This function's JAVA_TOOL_OPTIONS '" + tool + "' turns off the C1-only start-up ("
+                            + flags + ")" + (byDefault ? " that Lambda's " + req.runtime() + " runtime uses by default."
+                            : ".") + measured, gain, null, "remove the TieredStopAtLevel / TieredCompilation flags"
+                            + " from JAVA_TOOL_OPTIONS" + (byDefault ? "" : " and set " + flags), List.of()));
+        } else if (byDefault) {
+            d.add(Draft.keep("tiered-stop-at-level-1", "Keep Lambda's C1-only JIT default: " + req.runtime()
+                    + " already starts the JVM with " + flags, "Nothing to set; do not override it in"
+                    + " JAVA_TOOL_OPTIONS." + measured, gain));
+        } else {
+            d.add(Draft.action("tiered-stop-at-level-1", "Set the JIT to C1 for cold starts (" + req.runtime()
+                    + " does not by default)", "Lambda's java17 and later runtimes start the JVM with " + flags
+                    + "; " + req.runtime() + " needs it in JAVA_TOOL_OPTIONS." + measured, gain, null,
+                    "JAVA_TOOL_OPTIONS=" + flags, List.of()));
+        }
+    }
+
+    /** 21 for {@code java21}, 8 for {@code java8.al2}; 0 when not a Java runtime name. */
+    static int javaVersion(String runtime) {
+        String rt = runtime == null ? "" : runtime.toLowerCase(Locale.ROOT);
+        return rt.startsWith("java") ? parseInt(rt.substring(4).replaceAll("\\..*", "")) : 0;
     }
 
     private static void snapStart(AnalysisRequest req, AnalysisReport.Probe probe,
             Map<String, Set<String>> snapStartHazards, List<Draft> d) {
-        String rt = req.runtime() == null ? "" : req.runtime().toLowerCase(Locale.ROOT);
-        int version = rt.startsWith("java") ? parseInt(rt.substring(4).replaceAll("\\..*", "")) : 0;
+        int version = javaVersion(req.runtime());
         List<String> why = new ArrayList<>();
         if (version < 11) {
             why.add("runtime " + req.runtime() + " (SnapStart needs java11 or later)");
@@ -189,18 +244,19 @@ final class Recommendations {
                         .map(e -> e.getKey() + " uses " + String.join(", ", e.getValue()))
                         .collect(Collectors.joining("; ")) + ".";
         if (why.isEmpty()) {
-            d.add(new Draft("snapstart", "Enable SnapStart: eligible (" + req.runtime() + ", zip package)",
+            d.add(Draft.action("snapstart", "Enable SnapStart: eligible (" + req.runtime() + ", zip package)",
                     "SnapStart restores a snapshot taken after init instead of running it on each cold start; the"
                             + " measured init here is " + ms(probe.initMs()) + ". It needs published versions or"
                             + " aliases, and does not work with provisioned concurrency, EFS, or ephemeral storage"
                             + " over 512 MB." + hazards,
-                    probe.initMs(), null, "<SnapStart><ApplyOn>PublishedVersions</ApplyOn></SnapStart> on the"
-                            + " function, then invoke a published version or alias"));
+                    new Gain(probe.initMs(), "init " + ms(probe.initMs()) + ", what a restore from the snapshot skips"),
+                    null, "<SnapStart><ApplyOn>PublishedVersions</ApplyOn></SnapStart> on the"
+                            + " function, then invoke a published version or alias", List.of()));
         } else {
-            d.add(new Draft("snapstart", "SnapStart not available: " + String.join("; ", why),
+            d.add(Draft.action("snapstart", "SnapStart not available: " + String.join("; ", why),
                     "SnapStart would skip the measured " + ms(probe.initMs()) + " init, but is not available for "
-                            + String.join(" and ", why) + "." + hazards, null, null,
-                    "move to a java21 zip deployment to use SnapStart"));
+                            + String.join(" and ", why) + "." + hazards, Gain.NONE, null,
+                    "move to a java21 zip deployment to use SnapStart", List.of()));
         }
     }
 
@@ -217,13 +273,19 @@ final class Recommendations {
             return;
         }
         double total = probe.pauses().stream().mapToDouble(DynamicProbe.Pause::millis).sum();
-        d.add(new Draft("heavy-static-init", "Make heavy initialization lazy (" + probe.pauses().size()
+        d.add(Draft.action("heavy-static-init", "Make heavy initialization lazy (" + probe.pauses().size()
                 + " long pause(s) in the start-up)", "Longest pauses between class loads (median over "
                 + probe.runs() + " run(s)), after loading: " + probe.pauses().stream()
-                .map(p -> p.className() + " from " + p.unit() + " " + ms(p.millis()))
+                .map(p -> p.className() + " (" + shortUnit(p.unit()) + ") " + ms(p.millis()))
                 .collect(Collectors.joining("; ")) + ". Static initializers and constructors run there.",
-                Stats.round1(total), null, "initialize on first use (holder class, lazy field) or move the work out"
-                        + " of static initializers and the handler constructor"));
+                new Gain(Stats.round1(total), ms(total) + " of pauses in the start-up"), null, "initialize on first"
+                        + " use (holder class, lazy field) or move the work out of static initializers and the"
+                        + " handler constructor", List.of()));
+    }
+
+    /** A jar by its file name (its path is in the units table); other units as they are. */
+    static String shortUnit(String unit) {
+        return unit != null && unit.endsWith(".jar") ? unit.substring(unit.lastIndexOf('/') + 1) : unit;
     }
 
     private static void conflicts(List<AnalysisReport.UnitReport> units, Duplicates.Result dups, List<Draft> d) {
@@ -233,11 +295,12 @@ final class Recommendations {
             }
             AnalysisReport.UnitReport shadowed = units.stream().filter(u -> u.label().equals(o.shadowed()))
                     .findFirst().orElse(null);
-            d.add(new Draft("conflicting-classes", "Resolve conflicting classes: " + o.winner() + " shadows "
+            d.add(Draft.action("conflicting-classes", "Resolve conflicting classes: " + o.winner() + " shadows "
                     + o.shadowed(), o.differing() + " class(es) differ between the two (e.g. "
-                    + String.join(", ", o.examples()) + "); only " + o.winner() + "'s copy is ever loaded.", null,
+                    + String.join(", ", o.examples()) + "); only " + o.winner() + "'s copy is ever loaded.", Gain.NONE,
                     shadowed == null ? null : shadowed.bytes(), shadowed == null || shadowed.coordinates() == null
-                    ? "keep one of them" : "exclude one of them, e.g. " + Fixes.removal(toRecord(shadowed))));
+                    ? "keep one of them" : "exclude one of them, e.g. " + Fixes.removal(toRecord(shadowed)),
+                    List.of()));
         }
     }
 
@@ -247,20 +310,29 @@ final class Recommendations {
                 u.zipEntry(), u.bytes(), u.bytes(), false, false, false, List.of());
     }
 
+    /**
+     * One number: the memory to configure. When the probed memory already covers the peak with headroom it is a
+     * "keep" finding; otherwise the action names the size to set.
+     */
     private static void memory(AnalysisRequest req, AnalysisReport.Probe probe, List<Draft> d) {
         if (Double.isNaN(probe.peakRssMb()) || probe.peakRssMb() <= 0) {
             return;
         }
         int suggested = Math.max(128, (int) Math.ceil(probe.peakRssMb() * 1.5 / 64.0) * 64);
-        d.add(new Draft("memory", "Memory: at least " + suggested + " MB (peak RSS " + String.format(Locale.ROOT,
-                "%.0f", probe.peakRssMb()) + " MB at " + req.invoke().memoryMb() + " MB)",
-                "Peak resident memory in the probe was " + String.format(Locale.ROOT, "%.0f MB", probe.peakRssMb())
-                        + " (median); 1.5x headroom gives " + suggested + " MB. Lambda gives CPU in proportion to"
-                        + " memory (1,769 MB = one vCPU) and this local probe is not CPU-throttled, so an init-heavy"
-                        + " function usually starts faster with more memory than it needs: compare Init Duration at "
-                        + suggested + " MB and 1769 MB after deploying.", null, null,
-                "<memorySize>" + Math.max(suggested, req.invoke().memoryMb() < suggested ? suggested : req.invoke()
-                        .memoryMb()) + "</memorySize>"));
+        int current = req.invoke().memoryMb();
+        String peak = String.format(Locale.ROOT, "%.0f MB", probe.peakRssMb());
+        String cpu = " Lambda gives CPU in proportion to memory (1,769 MB = one vCPU) and this local probe is not"
+                + " CPU-throttled, so an init-heavy function often starts faster with more memory than it needs:"
+                + " compare Init Duration at " + current + " MB and 1769 MB after deploying.";
+        if (current >= suggested) {
+            d.add(Draft.keep("memory", "Memory: " + current + " MB is enough (peak RSS " + peak + ")",
+                    "Peak resident memory in the probe was " + peak + " (median), within " + current + " MB with"
+                            + " 1.5x headroom." + cpu, Gain.NONE));
+            return;
+        }
+        d.add(Draft.action("memory", "Memory: set " + suggested + " MB (peak RSS " + peak + " leaves too little"
+                        + " headroom in " + current + " MB)", "Peak resident memory in the probe was " + peak
+                        + " (median); 1.5x headroom gives " + suggested + " MB." + cpu, Gain.NONE, null,
+                "<memorySize>" + suggested + "</memorySize>", List.of()));
     }
-
 }

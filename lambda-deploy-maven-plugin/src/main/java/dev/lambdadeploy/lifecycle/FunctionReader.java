@@ -5,6 +5,7 @@ import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.LayerArns;
+import dev.lambdadeploy.publish.MissingFunction;
 import dev.lambdadeploy.publish.image.ImageRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,6 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** Reads functions (never their code, whose location is a signed URL) and what Lambda keeps about them; read-only. */
 final class FunctionReader {
-    private static final int MAX_NAMES_IN_MESSAGE = 10;
 
     private final LambdaClient lambda;
     private final String region;
@@ -107,23 +107,10 @@ final class FunctionReader {
 
     /** Functions are regional, so a missing one is most often a wrong region or a typo: say what the region has. */
     private String missingMessage(String name) {
-        List<String> names = new ArrayList<>();
-        try {
-            for (FunctionConfiguration c : lambda.listFunctionsPaginator(r -> r.maxItems(50)).functions()) {
-                names.add(c.functionName());
-                if (names.size() > MAX_NAMES_IN_MESSAGE) {
-                    break;
-                }
-            }
-        } catch (SdkException e) {
-            // the hint is optional; the message below stands on its own
-        }
-        String listed = names.isEmpty() ? "There are no functions in " + region + " at all: is this the right region "
-                + "(-Dlambda.region) and account (-Dlambda.profile)?"
-                : "Functions in " + region + ": " + String.join(", ", names.subList(0, Math.min(names.size(),
-                        MAX_NAMES_IN_MESSAGE))) + (names.size() > MAX_NAMES_IN_MESSAGE ? ", ..." : "") + ".";
-        return "Function " + name + " does not exist in " + region + ". Functions are regional: check -Dlambda.region "
-                + "and -Dlambda.functionName (<functionNames>). " + listed;
+        List<String> names = MissingFunction.names(lambda);
+        String closest = MissingFunction.closest(name, names).map(c -> " Did you mean " + c + "?").orElse("");
+        return "Function " + name + " does not exist in " + region + "." + closest + " Functions are regional: check "
+                + "-Dlambda.region and -Dlambda.functionName (<functionNames>). " + MissingFunction.listing(region, names);
     }
 
     static long parseVersion(String layerVersionArn) {

@@ -52,6 +52,12 @@ abstract class AbstractFunctionRunMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
     protected File outputDirectory;
 
+    @Parameter(defaultValue = "${plugin.groupId}", readonly = true)
+    private String pluginGroupId;
+
+    @Parameter(defaultValue = "${plugin.artifactId}", readonly = true)
+    private String pluginArtifactId;
+
     protected String packagingSkipReason() {
         if ("pom".equals(project.getPackaging())) {
             return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
@@ -62,8 +68,8 @@ abstract class AbstractFunctionRunMojo extends AbstractLambdaMojo {
     protected PackageManifest readManifest() throws MojoExecutionException {
         Path file = outputDirectory.toPath().resolve(PackageManifest.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            throw new MojoExecutionException("No " + file + ": run lambda:package first, e.g. 'mvn package lambda:"
-                    + goal() + "'");
+            throw new MojoExecutionException(PackageExecutions.missingManifest(file.toString(), goal(),
+                    PackageExecutions.bindsPackage(project.getBuildPlugins(), pluginGroupId, pluginArtifactId)));
         }
         try {
             return ManifestIO.read(file);

@@ -80,16 +80,7 @@ final class FunctionDeployer {
             f = lambda.getFunction(r -> r.functionName(name));
         } catch (ResourceNotFoundException e) {
             if (settings.role() == null) {
-                throw new DeployException("Function " + name + " does not exist in " + region + ". " + (image
-                        ? "Configure <role> (-Dlambda.role=<execution-role-arn>) so lambda:deploy creates it as an "
-                                + "image function (PackageType Image), or create it once with aws lambda "
-                                + "create-function --region " + region + " --function-name " + name
-                                + " --package-type Image --code ImageUri=<repository-uri>@sha256:<digest> "
-                                + "--role <execution-role-arn>."
-                        : "Create it once, e.g. aws lambda create-function --region " + region + " --function-name "
-                                + name + " --runtime " + runtime() + " --handler <class>::handleRequest --role "
-                                + "<execution-role-arn> --zip-file fileb://target/lambda/function.zip, or configure "
-                                + "<role> (with <handler>) so lambda:deploy creates it."));
+                throw new DeployException(missingMessage(name, image));
             }
             if (settings.handler() == null) {
                 throw new DeployException("Function " + name + " does not exist in " + region + " and <role> is set to "
@@ -120,6 +111,31 @@ final class FunctionDeployer {
             return new FunctionState(name, c, f.tags(), f.code().imageUri(), f.code().resolvedImageUri());
         }
         return new FunctionState(name, c, f.tags());
+    }
+
+    /**
+     * A missing function without {@code <role>}: most often a typo or the wrong region, so name the closest existing
+     * function when there is one; otherwise say how to create it (once).
+     */
+    private String missingMessage(String name, boolean image) {
+        List<String> names = MissingFunction.names(lambda);
+        String head = "Function " + name + " does not exist in " + region + ".";
+        String listing = MissingFunction.listing(region, names);
+        var closest = MissingFunction.closest(name, names);
+        if (closest.isPresent()) {
+            return head + " Did you mean " + closest.get() + "? Fix the name in <functionNames> (-Dlambda.functionName). "
+                    + listing;
+        }
+        String create = image
+                ? "To create it, configure <role> (-Dlambda.role=<execution-role-arn>) so lambda:deploy creates it as an "
+                        + "image function (PackageType Image), or create it once with aws lambda create-function --region "
+                        + region + " --function-name " + name + " --package-type Image --code "
+                        + "ImageUri=<repository-uri>@sha256:<digest> --role <execution-role-arn>."
+                : "To create it, configure <role> (with <handler>) so lambda:deploy creates it, or create it once with "
+                        + "aws lambda create-function --region " + region + " --function-name " + name + " --runtime "
+                        + runtime() + " --handler <class>::handleRequest --role <execution-role-arn> "
+                        + "--zip-file fileb://target/lambda/function.zip.";
+        return head + " " + listing + " Check <functionNames> (-Dlambda.functionName) and -Dlambda.region. " + create;
     }
 
     /** The layer list the function will have, checked against Lambda's 5-layer limit. */

@@ -95,7 +95,8 @@ public final class LambdaDeployer {
         try (AwsClients clients = factory.clients(region)) {
             RegionResult r = new RegionDeployer(request, plan, clients, factory.maxAttempts(), log).run();
             if (r.failed()) {
-                log.warn("[" + region + "] deploy failed: " + r.error());
+                // the full message (with its fix) is the goal's error; said once, at the end
+                log.warn("[" + region + "] deploy failed; the error and its fix follow the summary");
             }
             return r;
         }

@@ -24,6 +24,7 @@ public final class AnalysisHtml {
                 .append(".num{text-align:right}.unused{background:#fde2e2}.dynamic-only{background:#fff4d6}")
                 .append(".static-only{background:#eef3ff}.used{background:#e6f6e6}.function{background:#f1f1f1}")
                 .append("svg text{font-size:11px;font-family:sans-serif}.rec{margin:6px 0}.muted{color:#666}")
+                .append("pre.pom{background:#f6f8fa;padding:6px 10px;margin:4px 0 10px;font-size:12px}")
                 .append("</style></head>\n<body data-render-check=\"pending\">\n");
         h.append("<h1>Cold start and dependency analysis: ").append(esc(r.project().artifactId())).append(' ')
                 .append(esc(r.project().version())).append("</h1>\n<p>Handler <code>").append(esc(r.handler()))
@@ -34,6 +35,7 @@ public final class AnalysisHtml {
                 .append(ByteSizes.human(r.totals().unusedBytes())).append("</strong>.</p>\n");
         timeline(h, r.probe());
         recommendations(h, r.recommendations());
+        pomChanges(h, r.pomChanges());
         jarChart(h, r.units());
         unitTable(h, r.units());
         duplicates(h, r);
@@ -47,7 +49,8 @@ public final class AnalysisHtml {
     }
 
     private static void timeline(StringBuilder h, AnalysisReport.Probe p) {
-        h.append("<h2>Start-up timeline (median of ").append(p.runs()).append(" fresh JVM run(s), ")
+        h.append("<h2>Start-up timeline (median of ").append(p.timedRuns() > 0 ? p.timedRuns() : p.runs())
+                .append(" fresh JVM run(s)").append(p.timedRuns() > 0 ? " without class-load logging" : "").append(", ")
                 .append(p.memoryMb()).append(" MB)</h2>\n");
         double end = p.timeline().stream().mapToDouble(AnalysisReport.Segment::endMs).max().orElse(1);
         double scale = (WIDTH - 260) / Math.max(end, 1);
@@ -71,7 +74,7 @@ public final class AnalysisHtml {
         h.append("<text x=\"250\" y=\"").append(y + 14).append("\" class=\"muted\">0 ms</text><text x=\"")
                 .append(WIDTH - 60).append("\" y=\"").append(y + 14).append("\">").append(f(end))
                 .append(" ms</text></svg>\n<p class=\"muted\">JVM start ").append(f(p.jvmStartMs()))
-                .append(" ms, handler class ready +").append(f(p.handlerClassMs())).append(" ms, init done at ")
+                .append(" ms, handler class ready ").append(f(p.handlerClassMs())).append(" ms, init done at ")
                 .append(f(p.initMs())).append(" ms, first invoke ").append(f(p.firstInvokeMs()))
                 .append(" ms, second invoke ").append(f(p.secondInvokeMs())).append(" ms; ")
                 .append(f(p.classesLoaded())).append(" classes loaded; peak RSS ").append(f(p.peakRssMb()))
@@ -79,23 +82,50 @@ public final class AnalysisHtml {
     }
 
     private static void recommendations(StringBuilder h, List<AnalysisReport.Recommendation> recs) {
-        h.append("<h2>Recommendations (ranked by measured impact)</h2>\n<ol id=\"recommendations\">");
-        for (AnalysisReport.Recommendation rec : recs) {
-            h.append("<li class=\"rec\" data-id=\"").append(esc(rec.id())).append("\"><strong>")
-                    .append(esc(rec.title())).append("</strong>");
-            if (rec.measuredMs() != null) {
-                h.append(" <em>(").append(f(rec.measuredMs())).append(" ms measured)</em>");
-            }
-            if (rec.bytes() != null) {
-                h.append(" <em>(").append(ByteSizes.human(rec.bytes())).append(")</em>");
-            }
-            h.append("<br><span class=\"muted\">").append(esc(rec.detail())).append("</span>");
-            if (rec.action() != null) {
-                h.append("<br>Fix: <code>").append(esc(rec.action())).append("</code>");
-            }
-            h.append("</li>");
-        }
+        List<AnalysisReport.Recommendation> actions = recs.stream().filter(x -> !x.keep()).toList();
+        List<AnalysisReport.Recommendation> keep = recs.stream().filter(AnalysisReport.Recommendation::keep).toList();
+        h.append("<h2>Actions (ranked by measured time, then size)</h2>\n<ol id=\"recommendations\">");
+        actions.forEach(rec -> recommendation(h, rec));
         h.append("</ol>\n");
+        if (!keep.isEmpty()) {
+            h.append("<h2>Keep as is</h2>\n<ul id=\"keep\">");
+            keep.forEach(rec -> recommendation(h, rec));
+            h.append("</ul>\n");
+        }
+    }
+
+    private static void recommendation(StringBuilder h, AnalysisReport.Recommendation rec) {
+        h.append("<li class=\"rec ").append(esc(rec.kind())).append("\" data-id=\"").append(esc(rec.id()))
+                .append("\"><strong>").append(esc(rec.title())).append("</strong>");
+        if (rec.measured() != null) {
+            h.append(" <em>(").append(esc(rec.measured())).append(")</em>");
+        }
+        if (rec.bytes() != null) {
+            h.append(" <em>(").append(ByteSizes.human(rec.bytes())).append(")</em>");
+        }
+        h.append("<br><span class=\"muted\">").append(esc(rec.detail())).append("</span>");
+        if (rec.action() != null) {
+            h.append("<br>Fix: ").append(esc(rec.action()));
+        }
+        h.append("</li>");
+    }
+
+    /** Every jar the actions remove, one block per direct dependency: written once, not per jar or per action. */
+    private static void pomChanges(StringBuilder h, List<AnalysisReport.PomChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        h.append("<h2>POM changes for the actions (one per direct dependency)</h2>\n<div id=\"pom-changes\">");
+        for (AnalysisReport.PomChange c : changes) {
+            if ("remove".equals(c.change())) {
+                h.append("<p>Remove the <code>&lt;dependency&gt;</code> <code>").append(esc(c.dependency()))
+                        .append("</code>.</p>");
+            } else {
+                h.append("<p>In the <code>&lt;dependency&gt;</code> <code>").append(esc(c.dependency()))
+                        .append("</code>:</p><pre class=\"pom\">").append(esc(c.xml())).append("</pre>");
+            }
+        }
+        h.append("</div>\n");
     }
 
     private static void jarChart(StringBuilder h, List<AnalysisReport.UnitReport> units) {

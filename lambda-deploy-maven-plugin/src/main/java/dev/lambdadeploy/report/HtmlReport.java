@@ -20,6 +20,8 @@ public final class HtmlReport {
     public static final String BUDGET_COLOR = "#ea580c";
 
     private static final int CHART_WIDTH = 960;
+    /** The whole limit behind each "largest dependencies" bar. */
+    static final String TRACK_COLOR = "#f3f4f6";
     private static final int LABEL_WIDTH = 300;
     private static final int BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 190;
 
@@ -133,6 +135,7 @@ public final class HtmlReport {
                 .append(CHART_WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
                 .append(CHART_WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"size of each zip\">\n");
         int y = 24;
+        boolean budgetLines = false;
         for (SizeReport.Zip z : zips) {
             String color = colors.get(z.id());
             h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
@@ -157,6 +160,7 @@ public final class HtmlReport {
                 if (applies && c.actual() != null) {
                     double lx = LABEL_WIDTH + (double) c.limit() / scale * BAR_AREA;
                     boolean aws = "aws".equals(c.source());
+                    budgetLines |= !aws;
                     h.append(String.format(Locale.ROOT, "<line class=\"limit\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\""
                             + " y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s><title>%s %s</title></line>\n", lx, lx, y,
                             y + 32, aws ? AWS_LIMIT_COLOR : BUDGET_COLOR, aws ? "" : " stroke-dasharray=\"4 3\"",
@@ -168,38 +172,47 @@ public final class HtmlReport {
         double lx = LABEL_WIDTH + (double) r.limits().directUploadZippedBytes() / scale * BAR_AREA;
         h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" text-anchor=\"middle\">"
                 + "50 MiB direct upload</text>\n</svg>\n", Math.min(lx, CHART_WIDTH - 90), height - 4, AWS_LIMIT_COLOR));
+        // the legend names only what the chart draws: no "your budget" without a budget line
         h.append("<p class=\"legend\"><span><i style=\"background:").append(AWS_LIMIT_COLOR)
-                .append("\"></i>AWS limit</span><span><i style=\"background:").append(BUDGET_COLOR)
-                .append("\"></i>your budget</span></p></section>\n");
+                .append("\"></i>AWS limit</span>");
+        if (budgetLines) {
+            h.append("<span><i style=\"background:").append(BUDGET_COLOR).append("\"></i>your budget</span>");
+        }
+        h.append("</p></section>\n");
     }
 
     private static boolean subjectIs(SizeReport.BudgetCheck c, SizeReport.Zip z) {
         return c.subject().equals(ReportText.zipLabel(z));
     }
 
-    /** The largest packaged items against the 250 MB total. */
+    /**
+     * The largest packaged items, each bar scaled to Lambda's 250 MiB total (the full grey track), as the heading
+     * says: a jar that takes 4 % of the limit fills 4 % of the track.
+     */
     private static void itemChart(StringBuilder h, SizeReport r, Map<String, String> colors) {
         List<SizeReport.Item> items = r.contents().subList(0, Math.min(ReportText.TOP_ITEMS, r.contents().size()));
-        long max = items.stream().mapToLong(SizeReport.Item::unzippedBytes).max().orElse(1);
-        long scale = Math.max(1, max * 105 / 100);
+        long limit = Math.max(1, r.limits().totalUnzippedBytes());
         int rowH = 24;
         int height = 10 + items.size() * rowH;
         h.append("<section><h2>Largest dependencies (unzipped, share of Lambda's ")
-                .append(ByteSizes.human(r.limits().totalUnzippedBytes())).append(")</h2>\n")
+                .append(ByteSizes.human(r.limits().totalUnzippedBytes())).append(": the full bar)</h2>\n")
                 .append("<svg id=\"chart-deps\" class=\"chart\" width=\"").append(CHART_WIDTH).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"largest dependencies\">\n");
         int y = 6;
         for (SizeReport.Item i : items) {
-            double w = (double) i.unzippedBytes() / scale * BAR_AREA;
+            double share = (double) i.unzippedBytes() / limit;
+            double w = Math.min(share, 1) * BAR_AREA;
             String name = "classes".equals(i.kind()) ? i.key() : i.groupId() + ":" + i.artifactId();
             h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n"
-                    + "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"><title>%s</title></rect>\n"
-                    + "<text x=\"%.1f\" y=\"%d\" class=\"val\">%s \u00b7 %s of limit</text>\n",
-                    LABEL_WIDTH - 8, y + 13, esc(clip(name, 42)), LABEL_WIDTH, y, Math.max(w, 0.5),
-                    colors.getOrDefault(i.zip(), EXTERNAL_COLOR), esc(i.dependencyPathText()),
-                    LABEL_WIDTH + w + 6, y + 13, ByteSizes.human(i.unzippedBytes()),
-                    ReportText.percent((double) i.unzippedBytes() / r.limits().totalUnzippedBytes())));
+                    + "<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>\n"
+                    + "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\""
+                    + " data-share=\"%.6f\"><title>%s</title></rect>\n"
+                    + "<text x=\"%d\" y=\"%d\" class=\"val\">%s \u00b7 %s of limit</text>\n",
+                    LABEL_WIDTH - 8, y + 13, esc(clip(name, 42)), LABEL_WIDTH, y, BAR_AREA, TRACK_COLOR, LABEL_WIDTH,
+                    y, Math.max(w, 0.5), colors.getOrDefault(i.zip(), EXTERNAL_COLOR), share,
+                    esc(i.dependencyPathText()), LABEL_WIDTH + BAR_AREA + 6, y + 13, ByteSizes.human(i.unzippedBytes()),
+                    ReportText.percent(share)));
             y += rowH;
         }
         h.append("</svg></section>\n");
@@ -287,9 +300,9 @@ public final class HtmlReport {
             String name = "classes".equals(i.kind()) ? i.key()
                     : i.groupId() + ":" + i.artifactId() + ":" + i.version()
                             + (i.classifier() == null || i.classifier().isEmpty() ? "" : ":" + i.classifier());
-            h.append("<tr><td>").append(esc(name)).append("</td><td><i class=\"sw\" style=\"background:")
+            h.append("<tr><td>").append(esc(name)).append("</td><td class=\"z\"><span><i class=\"sw\" style=\"background:")
                     .append(colors.getOrDefault(i.zip(), EXTERNAL_COLOR)).append("\"></i>").append(esc(i.zip()))
-                    .append("</td><td class=\"n\"").append(sortKey(i.zippedBytes())).append('>')
+                    .append("</span></td><td class=\"n\"").append(sortKey(i.zippedBytes())).append('>')
                     .append(ByteSizes.human(i.zippedBytes())).append("</td><td class=\"n\"")
                     .append(sortKey(i.unzippedBytes())).append('>').append(ByteSizes.human(i.unzippedBytes()))
                     .append("</td><td class=\"n\">").append(ReportText.percent(i.shareOfTotal())).append("</td><td>")
@@ -368,6 +381,7 @@ public final class HtmlReport {
             ".legend span{margin-right:16px;white-space:nowrap}.legend i,.sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}",
             "table{border-collapse:collapse;width:100%;margin:6px 0}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top}",
             "th{background:#f9fafb;font-weight:600}table.sortable th{cursor:pointer}td.n{text-align:right;white-space:nowrap}",
+            "td.z{white-space:nowrap}",
             "tr.violated td{background:#fee2e2}tr.grew td:first-child,tr.appeared td:first-child{color:#b91c1c}tr.shrank td:first-child,tr.vanished td:first-child{color:#15803d}",
             ".violation{border-left:6px solid #dc2626;background:#fef2f2;padding:10px 16px;margin:10px 0;border-radius:4px}",
             ".violation.warning{border-color:#d97706;background:#fffbeb}",
@@ -384,5 +398,8 @@ public final class HtmlReport {
             "      return asc?p:-p;});",
             "    rows.forEach(function(r){t.tBodies[0].appendChild(r);});});});",
             "});",
-            "document.documentElement.setAttribute('data-report-ready',String(document.querySelectorAll('svg.chart rect.bar').length));");
+            "document.documentElement.setAttribute('data-report-ready',String(document.querySelectorAll('svg.chart rect.bar').length));",
+            // for the build's browser check: a zip name laid out on more than one line has wrapped
+            "document.documentElement.setAttribute('data-wrapped-zip-cells',String(Array.from(document.querySelectorAll('td.z > span'))",
+            "  .filter(function(s){return s.getClientRects().length>1;}).length));");
 }

@@ -142,7 +142,8 @@ class LifecycleEngineTest {
         assertTrue(r.failed());
         StatusResult.FunctionStatus missing = r.regions().get(0).functions().get(1);
         assertEquals("ordrs", missing.name());
-        assertTrue(missing.error().startsWith("Function ordrs does not exist in eu-west-1. Functions are regional"),
+        assertTrue(missing.error().startsWith("Function ordrs does not exist in eu-west-1. Did you mean orders? "
+                + "Functions are regional"),
                 missing.error());
         assertTrue(missing.error().contains("Functions in eu-west-1: orders."), missing.error());
         assertNull(r.regions().get(0).functions().get(0).error());

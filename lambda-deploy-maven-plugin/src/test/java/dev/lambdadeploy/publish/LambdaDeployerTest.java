@@ -149,7 +149,7 @@ class LambdaDeployerTest {
         assertEquals(revision, config("orders").revisionId(), "function untouched");
         assertTrue(log.text().contains("layer deps is up to date (version 1)"), log.text());
         assertTrue(dev.lambdadeploy.report.DeploySummary.render(r).stream()
-                .anyMatch(l -> l.startsWith("everything is up to date; 0 B uploaded")), () -> String.join("\n",
+                .anyMatch(l -> l.startsWith("everything is up to date (") && !l.contains("uploaded")), () -> String.join("\n",
                 dev.lambdadeploy.report.DeploySummary.render(r)));
     }
 
@@ -270,6 +270,26 @@ class LambdaDeployerTest {
         assertTrue(error.contains("aws lambda create-function"), error);
         assertTrue(error.contains("<role>"), error);
         assertTrue(versions("deps").isEmpty(), "nothing may be published before the deploy can finish");
+    }
+
+    @Test
+    void mistypedFunctionNameNamesTheClosestExistingFunctionOnceAndNoCreateCommand() {
+        existingFunction("orders-service");
+        existingFunction("billing-service");
+
+        DeployResult r = deploy(request("orders-servce"));
+
+        String error = r.regions().get(0).error();
+        assertTrue(error.startsWith("Function orders-servce does not exist in eu-west-1. Did you mean orders-service?"),
+                error);
+        assertTrue(error.contains("Functions in eu-west-1: billing-service, orders-service."), error);
+        assertFalse(error.contains("create-function"), "a typo needs the name fixed, not a new function: " + error);
+        assertFalse(log.text().contains("Did you mean"), "said once, as the goal's error, not also as a warning: "
+                + log.text());
+        String summary = String.join("\n", dev.lambdadeploy.report.DeploySummary.render(r));
+        assertTrue(summary.matches("(?s).*FAILED  Function orders-servce does not exist in eu-west-1\\.\n.*"), summary);
+        assertFalse(summary.contains("Did you mean"), summary);
+        assertTrue(versions("deps").isEmpty());
     }
 
     @Test

@@ -123,6 +123,20 @@ class SizeReporterTest {
         assertTrue(html.contains("&lt;artifactId&gt;netty-nio-client&lt;/artifactId&gt;"));
         assertTrue(html.contains("class=\"verdict broken\">1 budget broken"));
         assertTrue(html.contains("fill=\"" + HtmlReport.FUNCTION_COLOR + "\""));
+        assertTrue(html.contains("</i>your budget</span>"), "a layer budget line is drawn, so the legend names it");
+        // the zip column never wraps (layer:app on one line), checked in the browser through td.z > span
+        assertTrue(html.contains("<td class=\"z\"><span><i class=\"sw\""), html);
+        assertTrue(html.contains("td.z{white-space:nowrap}"));
+        // "largest dependencies" bars are their share of the 250 MiB limit, the full track being the limit
+        java.util.regex.Matcher bar = java.util.regex.Pattern.compile("<rect class=\"bar\" x=\"\\d+\" y=\"\\d+\""
+                + " width=\"([\\d.]+)\" height=\"16\" fill=\"[^\"]+\" data-share=\"([\\d.]+)\">").matcher(html);
+        java.util.regex.Matcher track = java.util.regex.Pattern.compile("<rect class=\"track\" x=\"\\d+\" y=\"\\d+\""
+                + " width=\"(\\d+)\"").matcher(html);
+        assertTrue(bar.find() && track.find(), html);
+        double share = Double.parseDouble(bar.group(2));
+        assertTrue(share < 0.01, "a few hundred KB is well under 1 % of 250 MiB: " + share);
+        assertEquals(Math.max(0.5, share * Double.parseDouble(track.group(1))), Double.parseDouble(bar.group(1)), 0.06,
+                "bar width = share of the limit x the track");
 
         // GitHub step summary: appended after what was there
         String md = Files.readString(summary);
@@ -205,6 +219,7 @@ class SizeReporterTest {
         assertTrue(r.outcome().skipped());
         assertTrue(r.outcome().violations().isEmpty());
         assertTrue(Files.readString(r.htmlFile()).contains("Budgets skipped"));
+        assertFalse(Files.readString(r.htmlFile()).contains("your budget"), "no budget line drawn: not in the legend");
         assertTrue(new ObjectMapper().readTree(r.jsonFile().toFile()).get("budgetsSkipped").asBoolean());
     }
 
