@@ -121,7 +121,8 @@ public final class PolicyBuilder {
                 }
             }
             if (!r.layersOnly) {
-                add(FUNCTIONS, List.of("lambda:GetFunction", "lambda:GetFunctionConfiguration",
+                // ListTags: GetFunction returns the history tags (the previous deployment) only with it
+                add(FUNCTIONS, List.of("lambda:GetFunction", "lambda:ListTags", "lambda:GetFunctionConfiguration",
                         "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration", "lambda:TagResource"),
                         functions());
                 if (!r.roles.isEmpty()) {
