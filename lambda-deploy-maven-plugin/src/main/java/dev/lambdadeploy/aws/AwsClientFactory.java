@@ -18,6 +18,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -53,6 +54,11 @@ public final class AwsClientFactory implements AutoCloseable {
     /** ECR for container-image deploys (repositories, the registry login). */
     public EcrClient ecr(String region) {
         return configure(EcrClient.builder(), region).build();
+    }
+
+    /** SSM Parameter Store, for publishing layer version ARNs to other tools; the caller closes it. */
+    public SsmClient ssm(String region) {
+        return configure(SsmClient.builder(), region).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {

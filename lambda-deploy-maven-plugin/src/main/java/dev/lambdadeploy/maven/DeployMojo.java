@@ -179,6 +179,20 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     private boolean dryRun;
 
 
+    /**
+     * Publish (or reuse) the layers only and touch no function, for functions owned by CloudFormation, CDK, SAM or
+     * Terraform: they read the new layer version ARNs from the outputs (deploy-result.json, GitHub step outputs, SSM).
+     */
+    @Parameter(property = "lambda.deploy.layersOnly", defaultValue = "false")
+    private boolean layersOnly;
+
+    /**
+     * SSM Parameter Store prefix: each layer's newest version ARN goes to {@code <prefix>/<layer>/arn} in its region,
+     * e.g. {@code /lambda-deploy} for {@code {{resolve:ssm:/lambda-deploy/deps/arn}}} in CloudFormation.
+     */
+    @Parameter(property = "lambda.deploy.ssmPrefix")
+    private String ssmPrefix;
+
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
 
@@ -202,6 +216,13 @@ public class DeployMojo extends AbstractAwsGoalMojo {
         } catch (DeployException | AwsCallException | ImageException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+        try {
+            dev.lambdadeploy.outputs.DeployOutputs.publish(result, request.aws(), blank(ssmPrefix), System.getenv(),
+                    new MavenBuildLog(getLog()));
+        } catch (AwsCallException | java.io.UncheckedIOException e) {
+            throw new MojoFailureException("lambda:deploy deployed, but could not hand the outputs on: "
+                    + e.getMessage(), e);
+        }
         DeploySummary.render(result).forEach(getLog()::info);
         getLog().info("Deploy result: " + relative(outputDirectory) + File.separator + DeployResult.FILE_NAME);
         List<RegionResult> failed = result.regions().stream().filter(RegionResult::failed).toList();
@@ -213,7 +234,15 @@ public class DeployMojo extends AbstractAwsGoalMojo {
 
     private DeployRequest request() {
         AwsSettings aws = awsSettings();
-        List<String> names = functionNameList();
+        List<String> names;
+        try {
+            names = functionNameList();
+        } catch (ConfigException noFunction) {
+            if (!layersOnly) {
+                throw noFunction;
+            }
+            names = List.of(); // layers only: no function needed
+        }
         List<String> regions = regions(aws);
         if (waitTimeout <= 0) {
             throw new ConfigException("<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
@@ -237,6 +266,7 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .dryRun(dryRun)
                 .recordHistory(recordHistory)
                 .waitTimeout(Duration.ofSeconds(waitTimeout))
+                .layersOnly(layersOnly)
                 .gitCommit(GitCommit.find(project.getBasedir() == null ? null : project.getBasedir().toPath(),
                         System.getenv()).orElse(null))
                 .build();
