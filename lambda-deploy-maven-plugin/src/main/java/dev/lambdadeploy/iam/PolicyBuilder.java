@@ -23,6 +23,7 @@ public final class PolicyBuilder {
     static final String LAYER_LISTING = "LayerListing";
     static final String FUNCTION_LISTING = "FunctionListing";
     static final String FUNCTIONS = "Functions";
+    static final String REGION_FUNCTIONS = "RegionFunctions";
     static final String PASS_ROLE = "PassRole";
     static final String BUCKET = "Bucket";
     static final String OBJECTS = "Objects";
@@ -203,6 +204,9 @@ public final class PolicyBuilder {
             if (r.imageRepository != null) {
                 add(IMAGE_REPOSITORY, List.of("ecr:DescribeRepositories", "ecr:DescribeImages", "ecr:BatchDeleteImage"),
                         repositories());
+                // an image any function of the region runs (or may roll back to) is kept: prune reads every image
+                // function's code and history tags, read-only, so this is the one function wildcard
+                add(REGION_FUNCTIONS, List.of("lambda:GetFunction", "lambda:ListTags"), allFunctions());
             }
         }
 
@@ -252,6 +256,10 @@ public final class PolicyBuilder {
                 }
             }
             return out;
+        }
+
+        private List<String> allFunctions() {
+            return r.regions().stream().map(region -> arn(region, "lambda", "function:*")).toList();
         }
 
         private List<String> buckets() {

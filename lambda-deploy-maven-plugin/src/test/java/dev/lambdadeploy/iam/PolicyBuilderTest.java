@@ -122,6 +122,12 @@ class PolicyBuilderTest {
             assertTrue(p.allows(a, repo), a);
         }
         assertFalse(p.allows("ecr:PutImage", "arn:aws:ecr:eu-west-1:123456789012:repository/other"));
+        // prune keeps what any image function of the region uses: read-only on all functions, nothing else
+        assertTrue(p.allows("lambda:GetFunction", "arn:aws:lambda:eu-west-1:123456789012:function:someone-else"));
+        assertFalse(p.allows("lambda:UpdateFunctionCode", "arn:aws:lambda:eu-west-1:123456789012:function:someone-else"));
+        Statement regionWide = p.of(PolicyGoal.PRUNE).stream().filter(s -> s.sid().equals("PruneRegionFunctions"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("lambda:GetFunction", "lambda:ListTags"), regionWide.actions());
         assertFalse(p.actions().contains("lambda:PublishLayerVersion"));
         assertFalse(p.actions().contains("s3:PutObject"));
     }
