@@ -54,8 +54,26 @@ final class IamRequests {
                 out.add(new Authorization(action, s3(c.region(), c.field("Bucket", String.class)
                         + (key == null ? "" : "/" + key)), c));
             }
-            case "ECR" -> out.add(new Authorization("ecr:" + c.operation(), "GetAuthorizationToken".equals(c.operation())
-                    ? "*" : arn(c.region(), account, "ecr", "repository/" + c.field("repositoryName", String.class)), c));
+            case "ECR" -> {
+                if ("GetAuthorizationToken".equals(c.operation())) {
+                    out.add(new Authorization("ecr:GetAuthorizationToken", "*", c));
+                    break;
+                }
+                List<String> names = new ArrayList<>();
+                String name = c.field("repositoryName", String.class);
+                if (name != null) {
+                    names.add(name);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    List<String> many = c.field("repositoryNames", List.class);
+                    if (many == null || many.isEmpty()) {
+                        throw new AssertionError("ECR " + c.operation() + " without a repository: all repositories");
+                    }
+                    names.addAll(many);
+                }
+                names.forEach(n -> out.add(new Authorization("ecr:" + c.operation(),
+                        arn(c.region(), account, "ecr", "repository/" + n), c)));
+            }
             case "SSM" -> out.add(new Authorization("ssm:" + c.operation(), arn(c.region(), account, "ssm",
                     "parameter/" + c.field("Name", String.class).replaceFirst("^/", "")), c));
             case "STS" -> {
