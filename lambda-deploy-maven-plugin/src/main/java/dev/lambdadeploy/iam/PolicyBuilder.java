@@ -69,7 +69,8 @@ public final class PolicyBuilder {
         }
         if (r.functionNames.isEmpty() && !(r.layersOnly && r.goals().equals(java.util.Set.of(PolicyGoal.DEPLOY)))) {
             throw new ConfigException("<functionNames> (lambda.functionName)", "no function given; the policy is "
-                    + "scoped to the functions the goals touch. Set -Dlambda.functionName=my-function.");
+                    + "scoped to the functions the goals touch. Set -Dlambda.functionName=my-function"
+                    + (r.layersOnly ? ", or, for a layers-only pipeline, -Dlambda.iam.goals=deploy." : "."));
         }
         for (String role : r.roles) {
             if (!ROLE_ARN.matcher(role).matches()) {

@@ -110,6 +110,11 @@ class PolicyBuilderTest {
                 .ssmPrefix("/ld").build());
         assertTrue(p.actions().stream().noneMatch(a -> a.contains("Function")), p.actions()::toString);
         assertTrue(p.actions().contains("lambda:PublishLayerVersion"));
+        // status, rollback and prune need functions even when deploy publishes layers only
+        ConfigException noFunction = assertThrows(ConfigException.class, () -> PolicyBuilder.build(PolicyRequest
+                .builder().regions(List.of("eu-west-1")).account(ACCOUNT).layerNames(List.of("app-deps"))
+                .layersOnly(true).build()));
+        assertTrue(noFunction.getMessage().contains("-Dlambda.iam.goals=deploy"), noFunction.getMessage());
     }
 
     @Test
