@@ -19,6 +19,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -69,6 +70,11 @@ public final class AwsClientFactory implements AutoCloseable {
     /** ECR for container-image deploys (repositories, the registry login). */
     public EcrClient ecr(String region) {
         return configure(EcrClient.builder(), region, maxAttempts).build();
+    }
+
+    /** SSM Parameter Store, for publishing layer version ARNs to other tools; the caller closes it. */
+    public SsmClient ssm(String region) {
+        return configure(SsmClient.builder(), region, maxAttempts).build();
     }
 
     /**

@@ -223,6 +223,20 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     @Parameter(property = "lambda.deploy.failFast", defaultValue = "false")
     private boolean failFast;
 
+    /**
+     * Publish (or reuse) the layers only and touch no function, for functions owned by CloudFormation, CDK, SAM or
+     * Terraform: they read the new layer version ARNs from the outputs (deploy-result.json, GitHub step outputs, SSM).
+     */
+    @Parameter(property = "lambda.deploy.layersOnly", defaultValue = "false")
+    private boolean layersOnly;
+
+    /**
+     * SSM Parameter Store prefix: each layer's newest version ARN goes to {@code <prefix>/<layer>/arn} in its region,
+     * e.g. {@code /lambda-deploy} for {@code {{resolve:ssm:/lambda-deploy/deps/arn}}} in CloudFormation.
+     */
+    @Parameter(property = "lambda.deploy.ssmPrefix")
+    private String ssmPrefix;
+
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
 
@@ -252,6 +266,7 @@ public class DeployMojo extends AbstractAwsGoalMojo {
             DeployRequest request = request(reactor);
             SdkLogging.quietSecretBearingLoggers();
             result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
+            handOutputs(result, request);
         } catch (DeployException | AwsCallException | ImageException | ConfigException e) {
             error = e.getMessage();
             if (e instanceof ConfigException || failFast) {
@@ -292,6 +307,17 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 + "are still deployed; the build fails at its end (-Dlambda.deploy.failFast=true stops at once).");
     }
 
+    /** The outputs for the next pipeline step (GitHub step outputs, SSM); a failure here fails this module. */
+    private void handOutputs(DeployResult result, DeployRequest request) {
+        try {
+            dev.lambdadeploy.outputs.DeployOutputs.publish(result, request.aws(), blank(ssmPrefix), System.getenv(),
+                    new MavenBuildLog(getLog()));
+        } catch (AwsCallException | java.io.UncheckedIOException e) {
+            throw new DeployException("lambda:deploy deployed, but could not hand the outputs on: " + e.getMessage(),
+                    e);
+        }
+    }
+
     @Override
     protected void skipped() {
         ReactorDeploy reactor = ReactorDeploy.of(session, Math.max(1, concurrency));
@@ -320,7 +346,15 @@ public class DeployMojo extends AbstractAwsGoalMojo {
 
     private DeployRequest request(ReactorDeploy reactor) {
         AwsSettings aws = awsSettings();
-        List<String> names = functionNameList();
+        List<String> names;
+        try {
+            names = functionNameList();
+        } catch (ConfigException noFunction) {
+            if (!layersOnly) {
+                throw noFunction;
+            }
+            names = List.of(); // layers only: no function needed
+        }
         List<String> regions = regions(aws);
         if (waitTimeout <= 0) {
             throw new ConfigException("<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
@@ -345,6 +379,7 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .dryRun(dryRun)
                 .recordHistory(recordHistory)
                 .waitTimeout(Duration.ofSeconds(waitTimeout))
+                .layersOnly(layersOnly)
                 .gitCommit(GitCommit.find(project.getBasedir() == null ? null : project.getBasedir().toPath(),
                         System.getenv()).orElse(null))
                 .session(reactor.fleet())

@@ -31,6 +31,7 @@ public final class DeployRequest {
     private final Duration pollInterval;
     private final String gitCommit;
     private final FleetSession session;
+    private final boolean layersOnly;
 
     private DeployRequest(Builder b) {
         this.outputDirectory = Objects.requireNonNull(b.outputDirectory, "outputDirectory");
@@ -51,6 +52,11 @@ public final class DeployRequest {
         this.waitTimeout = b.waitTimeout;
         this.pollInterval = b.pollInterval;
         this.gitCommit = b.gitCommit;
+        this.layersOnly = b.layersOnly;
+        if (layersOnly && mode == DeployMode.IMAGE) {
+            throw new dev.lambdadeploy.config.ConfigException("<layersOnly> (lambda.deploy.layersOnly)", "image mode "
+                    + "deploys no layers (image functions cannot use them); use mode auto, direct or s3 with layersOnly.");
+        }
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region");
         }
@@ -67,7 +73,10 @@ public final class DeployRequest {
     /** groupId:artifactId the manifest must be for, or null. */
     public String expectedArtifact() { return expectedArtifact; }
     public List<String> regions() { return regions; }
-    public List<String> functionNames() { return functionNames; }
+    /** The functions to deploy; none for a layers-only deploy. */
+    public List<String> functionNames() { return layersOnly ? List.of() : functionNames; }
+    /** Publish (or reuse) the layers only and touch no function (functions owned by CloudFormation, CDK, SAM, Terraform). */
+    public boolean layersOnly() { return layersOnly; }
     /** The settings all functions share. */
     public FunctionSettings function() { return function; }
     /** The settings of one function: the shared ones with its {@link FunctionOverride} on top. */
@@ -109,6 +118,7 @@ public final class DeployRequest {
         private Duration pollInterval = Duration.ofSeconds(2);
         private String gitCommit;
         private FleetSession session;
+        private boolean layersOnly;
 
         private Builder(Path outputDirectory) {
             this.outputDirectory = outputDirectory;
@@ -134,6 +144,7 @@ public final class DeployRequest {
         public Builder gitCommit(String v) { gitCommit = v; return this; }
         /** The build's session; default: one of its own. */
         public Builder session(FleetSession v) { session = v; return this; }
+        public Builder layersOnly(boolean v) { layersOnly = v; return this; }
 
         public DeployRequest build() {
             return new DeployRequest(this);

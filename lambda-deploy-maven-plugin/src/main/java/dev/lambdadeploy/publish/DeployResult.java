@@ -22,6 +22,15 @@ public record DeployResult(int schemaVersion, ProjectInfo project, String mode, 
         this(schemaVersion, project, mode, dryRun, startedAt, durationMillis, bytesUploaded, regions, 0, 0);
     }
 
+    /**
+     * Layer version ARNs, function versions and aliases, image URIs as flat names for the next pipeline step (the
+     * same as the GitHub step outputs); computed from the regions, written into deploy-result.json.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "outputs", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public java.util.Map<String, String> outputs() {
+        return dev.lambdadeploy.outputs.PipelineOutputs.of(this);
+    }
+
     public boolean failed() {
         return regions.stream().anyMatch(RegionResult::failed);
     }

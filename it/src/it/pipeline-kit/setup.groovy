@@ -1,0 +1,3 @@
+aws = evaluate(new File(awsSupport))
+aws.createRole('it-pipeline-role')
+return true

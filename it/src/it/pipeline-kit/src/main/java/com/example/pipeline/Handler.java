@@ -1,0 +1,7 @@
+package com.example.pipeline;
+
+public class Handler {
+    public String handleRequest(String input) {
+        return "v1:" + input;
+    }
+}
