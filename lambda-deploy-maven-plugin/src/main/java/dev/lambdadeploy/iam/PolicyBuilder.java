@@ -113,7 +113,9 @@ public final class PolicyBuilder {
             if (r.zips() && !r.layerNames.isEmpty()) {
                 add(LAYER_LISTING, List.of("lambda:ListLayerVersions"), List.of("*"));
                 add(LAYERS, List.of("lambda:PublishLayerVersion"), layers(false));
-                add(LAYERS, List.of("lambda:GetLayerVersion", "lambda:GetLayerVersionPolicy"), layers(true));
+                // DeleteLayerVersion: a version whose CodeSha256 is not the built zip's is deleted before any use
+                add(LAYERS, List.of("lambda:GetLayerVersion", "lambda:GetLayerVersionPolicy",
+                        "lambda:DeleteLayerVersion"), layers(true));
                 if (r.shareLayers) {
                     add(LAYERS, List.of("lambda:AddLayerVersionPermission", "lambda:RemoveLayerVersionPermission"),
                             layers(true));
@@ -129,11 +131,15 @@ public final class PolicyBuilder {
                         functions());
                 if (!r.roles.isEmpty()) {
                     // creating a function (or changing its role) passes the execution role to Lambda
-                    add(FUNCTIONS, List.of("lambda:CreateFunction"), functions());
+                    // DeleteFunction: a function created from other bytes than built is deleted again
+                    add(FUNCTIONS, List.of("lambda:CreateFunction", "lambda:DeleteFunction"), functions());
                     add(PASS_ROLE, List.of("iam:PassRole"), r.roles);
                 }
                 if (r.publishVersions || r.alias != null) {
-                    add(FUNCTIONS, List.of("lambda:PublishVersion"), functions());
+                    // ListVersionsByFunction: after an ambiguous PublishVersion failure, what was published is read
+                    // before trying again; DeleteFunction (of a version): one with other bytes than built
+                    add(FUNCTIONS, List.of("lambda:PublishVersion", "lambda:ListVersionsByFunction",
+                            "lambda:DeleteFunction"), functions());
                 }
                 if (r.alias != null) {
                     add(FUNCTIONS, List.of("lambda:GetAlias", "lambda:CreateAlias", "lambda:UpdateAlias"), functions());
@@ -142,7 +148,10 @@ public final class PolicyBuilder {
             if (r.zips() && r.s3Transport()) {
                 add(BUCKET, List.of("s3:ListBucket"), buckets());
                 if (r.s3.createBucket()) {
-                    add(BUCKET, List.of("s3:CreateBucket"), buckets());
+                    // a created bucket is hardened at once (docs/deploy-trust.md)
+                    add(BUCKET, List.of("s3:CreateBucket", "s3:PutBucketPublicAccessBlock",
+                            "s3:PutBucketOwnershipControls", "s3:PutEncryptionConfiguration", "s3:PutBucketPolicy"),
+                            buckets());
                 }
                 // GetObject: the HEAD before an upload, and Lambda reads the zip with the caller's permissions
                 add(OBJECTS, List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"), objects());

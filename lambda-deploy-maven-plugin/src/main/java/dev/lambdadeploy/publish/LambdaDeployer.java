@@ -105,8 +105,8 @@ public final class LambdaDeployer {
     private void logPlan(DeployRequest request, DeployPlan plan) {
         log.info((request.dryRun() ? "Dry run: would deploy " : "Deploying ") + plan.manifest().project().artifactId()
                 + " " + plan.manifest().project().version() + " (" + plan.architecture() + ") to "
-                + String.join(", ", request.functionNames()) + " in " + String.join(", ", request.regions())
-                + ", mode " + request.mode().id());
+                + (request.layersOnly() ? "layers only (no function)" : String.join(", ", request.functionNames()))
+                + " in " + String.join(", ", request.regions()) + ", mode " + request.mode().id());
         if (plan.image()) {
             long unzipped = plan.all().stream().mapToLong(PlannedZip::unzippedBytes).sum();
             log.info("  container image " + request.image().repository() + " built from " + plan.all().size()

@@ -196,6 +196,9 @@ final class RegionDeployer {
      */
     private List<FunctionResult> eachFunction(List<FunctionState> states,
             java.util.function.Function<FunctionState, FunctionResult> deploy) {
+        if (states.isEmpty()) {
+            return List.of(); // a layers-only deploy
+        }
         if (states.size() == 1) {
             return List.of(guarded(states.get(0), deploy));
         }

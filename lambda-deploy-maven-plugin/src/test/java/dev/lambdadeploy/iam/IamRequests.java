@@ -35,6 +35,10 @@ final class IamRequests {
             Map.entry("CompleteMultipartUpload", "s3:PutObject"),
             Map.entry("AbortMultipartUpload", "s3:AbortMultipartUpload"),
             Map.entry("CreateBucket", "s3:CreateBucket"),
+            Map.entry("PutPublicAccessBlock", "s3:PutBucketPublicAccessBlock"),
+            Map.entry("PutBucketOwnershipControls", "s3:PutBucketOwnershipControls"),
+            Map.entry("PutBucketEncryption", "s3:PutEncryptionConfiguration"),
+            Map.entry("PutBucketPolicy", "s3:PutBucketPolicy"),
             Map.entry("DeleteObject", "s3:DeleteObject"),
             Map.entry("GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration"),
             Map.entry("PutBucketLifecycleConfiguration", "s3:PutLifecycleConfiguration"));

@@ -99,7 +99,8 @@ class PolicyBuilderTest {
         assertTrue(p.allows("ssm:PutParameter", "arn:aws:ssm:eu-west-1:123456789012:parameter/lambda-deploy/app-deps/arn"));
         assertFalse(p.allows("ssm:PutParameter", "arn:aws:ssm:eu-west-1:123456789012:parameter/other"));
         // deploy only: nothing of prune
-        assertFalse(p.actions().contains("lambda:DeleteLayerVersion"));
+        // deploy deletes a layer version only when Lambda's CodeSha256 is not the built zip's (a hand-off check)
+        assertTrue(p.actions().contains("lambda:DeleteLayerVersion"));
         assertFalse(p.actions().contains("lambda:ListFunctions"));
     }
 

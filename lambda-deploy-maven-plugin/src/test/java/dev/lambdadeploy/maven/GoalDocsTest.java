@@ -83,7 +83,7 @@ class GoalDocsTest {
     @Test
     void descriptorListsTheGoalsAndTheirParameters() throws Exception {
         Map<String, List<Param>> goals = readDescriptor();
-        assertEquals(List.of("analyze", "deploy", "invoke", "package", "prune", "rollback", "status"),
+        assertEquals(List.of("analyze", "deploy", "iam-policy", "invoke", "package", "prune", "rollback", "status"),
                 goals.keySet().stream().sorted().toList());
         assertTrue(goals.get("deploy").contains(new Param("deployMode", "mode", "lambda.deploy.mode", "auto")),
                 goals.get("deploy").toString());

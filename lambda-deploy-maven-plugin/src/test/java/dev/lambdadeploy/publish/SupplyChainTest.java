@@ -79,7 +79,11 @@ class SupplyChainTest {
     }
 
     DeployRequest.Builder request(S3Settings s3) {
-        return DeployRequest.builder(pkg.dir()).regions(List.of(REGION)).functionNames(List.of("orders"))
+        return request(s3, "orders");
+    }
+
+    DeployRequest.Builder request(S3Settings s3, String function) {
+        return DeployRequest.builder(pkg.dir()).regions(List.of(REGION)).functionNames(List.of(function))
                 .mode(DeployMode.S3).s3(s3)
                 .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20)))
                 .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
@@ -278,7 +282,8 @@ class SupplyChainTest {
         proxy.add(Fault.before(Requests.of("POST", "/2015-03-31/functions"), () -> overwrite(newest("demo-function",
                 local), "evil code")).times(1));
 
-        DeployResult r = deploy(request().functionNames(List.of("fresh")).function(new FunctionSettings(
+        // only the new function: "orders" (set up by every test) would read the same swapped object
+        DeployResult r = deploy(request(new S3Settings(BUCKET, "builds", true, 0, 0), "fresh").function(new FunctionSettings(
                 "com.example.Handler::handleRequest", null, null, null, java.util.Map.of(), null,
                 MOTO.createRole("lambda-exec-2"), null, false, null, false)));
 

@@ -28,7 +28,7 @@ class FaultProxyTest {
     private HttpServer upstream;
     private final List<String> arrived = new CopyOnWriteArrayList<>();
     private FaultProxy proxy;
-    private final HttpClient http = HttpClient.newHttpClient();
+    // a client per request: the proxy closes each connection, and a pooled one could be reused after that
 
     @BeforeEach
     void start() throws IOException {
@@ -54,7 +54,7 @@ class FaultProxyTest {
     }
 
     private HttpResponse<String> put(String path, int bytes) throws Exception {
-        return http.send(HttpRequest.newBuilder(proxy.uri().resolve(path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve(path))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -83,7 +83,7 @@ class FaultProxyTest {
     @Test
     void lambdaErrorsCarryTheirTypeInTheAmznHeader() throws Exception {
         proxy.add(AwsErrors.requestEntityTooLarge(Requests.publishLayerVersion(), "PublishLayerVersion"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(proxy.uri().resolve("/2018-10-31/layers/deps/versions"))
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve("/2018-10-31/layers/deps/versions"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, r.statusCode());
         assertEquals("RequestEntityTooLargeException", r.headers().firstValue("x-amzn-ErrorType").orElseThrow());
@@ -129,7 +129,7 @@ class FaultProxyTest {
     @Test
     void holdsARequestWhileAnActionRunsAndRecordsEveryHead() throws Exception {
         proxy.add(Fault.before(Requests.s3Upload(), () -> arrived.add("action ran")).times(1));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
                 .header("x-amz-expected-bucket-owner", "123456789012")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[7])).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
@@ -145,12 +145,12 @@ class FaultProxyTest {
     @Test
     void answersAsS3DoesWhenTheExpectedOwnerIsNotTheBucketsOwner() throws Exception {
         proxy.add(AwsErrors.s3BucketOwnedBy("bucket", "666666666666"));
-        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+        HttpResponse<String> wrong = HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
                 .header("x-amz-expected-bucket-owner", "123456789012").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, wrong.statusCode());
         assertTrue(wrong.body().contains("<Code>AccessDenied</Code>"), wrong.body());
-        HttpResponse<String> right = http.send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+        HttpResponse<String> right = HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
                 .header("x-amz-expected-bucket-owner", "666666666666").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, right.statusCode());
