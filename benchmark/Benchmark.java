@@ -1,5 +1,9 @@
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,10 +33,13 @@ import java.util.zip.ZipFile;
  *
  * <p>Run it from the repository root with {@code benchmark/run} (which installs the plugin first) or directly:
  * {@code java benchmark/Benchmark.java [--smoke] [--runs N] [--maven-repo DIR] [--release-cache DIR]}.
+ * With {@code --fleet [--sizes 8,32] [--smoke]} it runs only the fleet benchmark instead (see {@link FleetBench}).
  * Everything it writes goes under benchmark/target/.
  */
 public class Benchmark {
 
+    /** The region every deploy of the benchmark goes to (moto answers for any). */
+    private static final String REGION = "us-east-1";
     /** The zips part of lambda:package (placement, stripping, zipping, incremental checks, manifest). */
     private static final Pattern ZIPS_TIME = Pattern.compile("(\\d+) zip\\(s\\) built, (\\d+) reused in (\\d+) ms");
     /** The whole goal: the zips plus the size reports and budget check (plugins before 0.1.0's issue-8 fix lack it). */
@@ -37,16 +47,25 @@ public class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        new Benchmark(o).run();
+        Benchmark b = new Benchmark(o);
+        if (o.fleet()) {
+            b.new FleetBench().run();
+        } else {
+            b.run();
+        }
     }
 
-    record Options(boolean smoke, int runs, Path root, Path mavenRepo, Path releaseCache, boolean skipDeploy) {
+    /** {@code fleet}: only the fleet benchmark, over {@code sizes} modules; the other mode's options do not apply. */
+    record Options(boolean smoke, int runs, Path root, Path mavenRepo, Path releaseCache, boolean skipDeploy,
+            boolean fleet, List<Integer> sizes) {
         static Options parse(String[] args) {
             boolean smoke = false;
             int runs = -1;
             Path repo = null;
             Path cache = null;
             boolean skipDeploy = false;
+            boolean fleet = false;
+            List<Integer> sizes = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--smoke" -> smoke = true;
@@ -54,15 +73,33 @@ public class Benchmark {
                     case "--maven-repo" -> repo = Path.of(args[++i]).toAbsolutePath();
                     case "--release-cache" -> cache = Path.of(args[++i]).toAbsolutePath();
                     case "--skip-deploy" -> skipDeploy = true;
+                    case "--fleet" -> fleet = true;
+                    case "--sizes" -> sizes = Stream.of(args[++i].split(",")).map(String::trim)
+                            .map(Integer::parseInt).toList();
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --smoke, --runs N, --maven-repo DIR, --release-cache DIR, --skip-deploy");
+                            + "; use --smoke, --runs N, --maven-repo DIR, --release-cache DIR, --skip-deploy,"
+                            + " or --fleet with --sizes 8,32, --smoke, --maven-repo DIR, --release-cache DIR");
+                }
+            }
+            if (fleet && (runs > 0 || skipDeploy)) {
+                throw new IllegalArgumentException("--runs and --skip-deploy do not apply to --fleet; use --sizes 8,32"
+                        + " or --smoke");
+            }
+            if (!fleet && sizes != null) {
+                throw new IllegalArgumentException("--sizes is an option of the fleet benchmark; add --fleet");
+            }
+            if (fleet) {
+                sizes = smoke ? List.of(2) : sizes == null ? List.of(8, 32) : sizes;
+                if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1 || n > 999)) {
+                    throw new IllegalArgumentException("--sizes takes numbers of modules from 1 to 999, e.g. --sizes 8,32");
                 }
             }
             Path root = Path.of("").toAbsolutePath();
             if (!Files.isRegularFile(root.resolve("benchmark/Benchmark.java"))) {
                 throw new IllegalStateException("run the benchmark from the repository root (benchmark/run does)");
             }
-            return new Options(smoke, runs > 0 ? runs : smoke ? 1 : 5, root, repo, cache, skipDeploy);
+            return new Options(smoke, runs > 0 ? runs : smoke ? 1 : 5, root, repo, cache, skipDeploy, fleet,
+                    sizes == null ? List.of() : sizes);
         }
     }
 
@@ -85,9 +122,9 @@ public class Benchmark {
         this.o = o;
         this.out = o.root().resolve("benchmark/target");
         this.work = out.resolve("work");
-        this.logs = out.resolve("logs");
+        this.logs = out.resolve(o.fleet() ? "fleet-logs" : "logs");
         this.project = o.smoke() ? "smoke" : "large-layer";
-        this.pluginVersion = readPluginVersion(o.root().resolve("pom.xml"));
+        this.pluginVersion = fromRootPom("<artifactId>lambda-deploy-parent</artifactId>\\s*<version>([^<]+)</version>");
     }
 
     void run() throws Exception {
@@ -204,13 +241,17 @@ public class Benchmark {
         }
 
         Files.createDirectories(out);
-        Files.writeString(out.resolve("results.json"), Json.write(results) + "\n");
-        String md = markdown(results);
-        Files.writeString(out.resolve("results.md"), md);
+        writeResults("results", results, markdown(results));
+    }
+
+    /** Writes benchmark/target/NAME.json and NAME.md and prints the Markdown. */
+    private void writeResults(String name, Map<String, Object> results, String md) throws IOException {
+        Files.writeString(out.resolve(name + ".json"), Json.write(results) + "\n");
+        Files.writeString(out.resolve(name + ".md"), md);
         System.out.println();
         System.out.println(md);
-        say("wrote " + o.root().relativize(out.resolve("results.json")) + " and "
-                + o.root().relativize(out.resolve("results.md")) + "; Maven logs in " + o.root().relativize(logs));
+        say("wrote " + o.root().relativize(out.resolve(name + ".json")) + " and "
+                + o.root().relativize(out.resolve(name + ".md")) + "; Maven logs in " + o.root().relativize(logs));
     }
 
     /**
@@ -328,6 +369,8 @@ public class Benchmark {
                 label.trim().replaceAll("[^A-Za-z0-9.-]+", "-")));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        // the plugin must not pick up the caller's AWS settings (profile, retries, real endpoints)
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         pb.environment().putAll(env);
         Process p = pb.start();
         int rc = p.waitFor();
@@ -419,12 +462,12 @@ public class Benchmark {
         }
     }
 
-    private static String readPluginVersion(Path rootPom) throws IOException {
-        String pom = Files.readString(rootPom);
-        Matcher m = Pattern.compile("<artifactId>lambda-deploy-parent</artifactId>\\s*<version>([^<]+)</version>")
-                .matcher(pom);
+    /** Group 1 of {@code regex} in the root pom.xml (the project version, a pinned dependency version). */
+    private String fromRootPom(String regex) throws IOException {
+        Path rootPom = o.root().resolve("pom.xml");
+        Matcher m = Pattern.compile(regex).matcher(Files.readString(rootPom));
         if (!m.find()) {
-            throw new IllegalStateException("cannot read the project version from " + rootPom);
+            throw new IllegalStateException("cannot find " + regex + " in " + rootPom);
         }
         return m.group(1);
     }
@@ -449,8 +492,382 @@ public class Benchmark {
         }
     }
 
-    private static void say(String s) {
-        System.out.println("[benchmark] " + s);
+    private void say(String s) {
+        System.out.println((o.fleet() ? "[fleet-benchmark] " : "[benchmark] ") + s);
+    }
+
+    /**
+     * The fleet benchmark (issue 14, {@code --fleet}): a generated reactor of N function modules that share one layer,
+     * deployed to a local moto_server with {@code mvn package lambda:deploy}, sequentially and with {@code -T 4}: first
+     * deploy (moto reset, clean build) and unchanged redeploy. For each run it records the Maven wall time, the AWS
+     * calls the plugin counted (reactor-deploy-result.json and each module's deploy-result.json), the HTTP requests
+     * moto logged for the run (an independent count, by operation), the bytes uploaded, what the deploy bucket holds,
+     * and how many layer versions exist afterwards (must be 1). It writes the reactors to benchmark/target/fleet-N/,
+     * Maven logs to fleet-logs/ and the results to fleet.json and fleet.md.
+     */
+    final class FleetBench {
+
+        private static final String PREFIX = "bench-fleet-";
+        /** One request line of moto's (werkzeug's) log. */
+        private static final Pattern REQUEST = Pattern.compile("\"([A-Z]+) (\\S+) HTTP/[\\d.]+\" (\\d{3})");
+
+        /** The two ways the reactor is built: one module after the other, or four at a time. */
+        record Mode(String name, List<String> mavenArgs) {
+        }
+
+        private static final List<Mode> MODES = List.of(new Mode("sequential", List.of()),
+                new Mode("-T 4", List.of("-T", "4")));
+
+        private final String jacksonVersion;
+        private Moto moto;
+        /** The deploy bucket the last deploy of this size and mode named. */
+        private String deployBucket;
+
+        FleetBench() throws IOException {
+            this.jacksonVersion = fromRootPom("<jackson.version>([^<]+)</jackson.version>");
+        }
+
+        void run() throws Exception {
+            deleteTree(logs);
+            Files.createDirectories(logs);
+            say("fleet benchmark: sizes " + o.sizes() + ", modes " + MODES.stream().map(Mode::name).toList()
+                    + ", plugin " + pluginVersion + ", shared layer jackson-databind " + jacksonVersion);
+            Map<String, Object> results = new LinkedHashMap<>();
+            results.put("machine", machine());
+            results.put("loadBefore", loadAverage());
+            List<Map<String, Object>> rows = new ArrayList<>();
+
+            try (Moto started = new Moto("fleet-moto")) {
+                moto = started;
+                for (int n : o.sizes()) {
+                    Path dir = generate(n);
+                    for (Mode mode : MODES) {
+                        rows.addAll(measure(dir, n, mode));
+                        // written after every mode, so an interrupted run still leaves what it measured
+                        results.put("runs", rows);
+                        Files.writeString(out.resolve("fleet.json"), Json.write(results) + "\n");
+                    }
+                }
+            }
+            results.put("loadAfter", loadAverage());
+            results.put("runs", rows);
+            writeResults("fleet", results, markdown(results));
+            List<String> problems = new ArrayList<>();
+            for (Map<String, Object> r : rows) {
+                if ((long) r.get("layerVersions") != 1 || (long) r.get("distinctLayerArns") != 1) {
+                    problems.add(r.get("functions") + " functions, " + r.get("mode") + ", " + r.get("step") + ": "
+                            + r.get("layerVersions") + " layer version(s), " + r.get("distinctLayerArns")
+                            + " distinct layer ARN(s) on the functions");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the fleet did not converge on one layer version:\n  "
+                        + String.join("\n  ", problems));
+            }
+        }
+
+        // ---- The generated reactor -------------------------------------------------------------------------------
+
+        /**
+         * benchmark/target/fleet-N: a parent that declares the shared dependency and the plugin (one shared layer via
+         * defaultLayerName, one function per module) and N modules f01..fNN, each with its own tiny handler.
+         */
+        private Path generate(int n) throws IOException {
+            Path dir = out.resolve("fleet-" + n);
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            StringBuilder modules = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                String m = module(i);
+                modules.append("    <module>").append(m).append("</module>\n");
+                Files.createDirectories(dir.resolve(m + "/src/main/java/bench/fleet/" + m));
+                Files.writeString(dir.resolve(m + "/pom.xml"), """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <project xmlns="http://maven.apache.org/POM/4.0.0">
+                          <modelVersion>4.0.0</modelVersion>
+                          <parent>
+                            <groupId>dev.lambdadeploy.benchmark.fleet</groupId>
+                            <artifactId>fleet</artifactId>
+                            <version>1.0.0</version>
+                          </parent>
+                          <artifactId>%s</artifactId>
+                        </project>
+                        """.formatted(m));
+                Files.writeString(dir.resolve(m + "/src/main/java/bench/fleet/" + m + "/Handler.java"), """
+                        package bench.fleet.%s;
+
+                        import java.util.Map;
+
+                        /** Function %s of the benchmark fleet. */
+                        public class Handler {
+                            public Map<String, String> handleRequest(Map<String, String> event) {
+                                return Map.of("function", "%s", "input", String.valueOf(event));
+                            }
+                        }
+                        """.formatted(m, m, m));
+            }
+            Files.writeString(dir.resolve("pom.xml"), """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <!-- Generated by the fleet mode of benchmark/Benchmark.java: %d function modules sharing one layer. -->
+                    <project xmlns="http://maven.apache.org/POM/4.0.0">
+                      <modelVersion>4.0.0</modelVersion>
+                      <groupId>dev.lambdadeploy.benchmark.fleet</groupId>
+                      <artifactId>fleet</artifactId>
+                      <version>1.0.0</version>
+                      <packaging>pom</packaging>
+                      <modules>
+                    %s  </modules>
+                      <properties>
+                        <maven.compiler.release>17</maven.compiler.release>
+                        <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                        <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
+                      </properties>
+                      <!-- every module has the same third-party jars, so every module's layer has the same content -->
+                      <dependencies>
+                        <dependency>
+                          <groupId>com.fasterxml.jackson.core</groupId>
+                          <artifactId>jackson-databind</artifactId>
+                          <version>%s</version>
+                        </dependency>
+                      </dependencies>
+                      <build>
+                        <pluginManagement>
+                          <plugins>
+                            <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-clean-plugin</artifactId><version>3.5.0</version></plugin>
+                            <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+                            <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+                            <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
+                            <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
+                            <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-install-plugin</artifactId><version>3.1.4</version></plugin>
+                          </plugins>
+                        </pluginManagement>
+                        <plugins>
+                          <plugin>
+                            <groupId>dev.lambdadeploy</groupId>
+                            <artifactId>lambda-deploy-maven-plugin</artifactId>
+                            <version>%s</version>
+                            <executions>
+                              <execution>
+                                <goals>
+                                  <goal>package</goal>
+                                </goals>
+                              </execution>
+                            </executions>
+                            <configuration>
+                              <defaultLayerName>shared-deps</defaultLayerName>
+                              <layerPrefix>%s</layerPrefix>
+                              <functionNames>
+                                <functionName>%s${project.artifactId}</functionName>
+                              </functionNames>
+                              <handler>bench.fleet.${project.artifactId}.Handler::handleRequest</handler>
+                              <role>arn:aws:iam::123456789012:role/bench-fleet-role</role>
+                              <deployMode>s3</deployMode>
+                              <deployBucket>bench-fleet-{region}</deployBucket>
+                              <createBucket>true</createBucket>
+                            </configuration>
+                          </plugin>
+                        </plugins>
+                      </build>
+                    </project>
+                    """.formatted(n, modules, jacksonVersion, pluginVersion, PREFIX, PREFIX));
+            return dir;
+        }
+
+        private static String module(int i) {
+            return String.format(Locale.ROOT, "f%02d", i);
+        }
+
+        // ---- One size, one mode: first deploy and unchanged redeploy ---------------------------------------------
+
+        private List<Map<String, Object>> measure(Path dir, int n, Mode mode) throws Exception {
+            say(n + " functions, " + mode.name() + ": moto reset, clean, first deploy, unchanged redeploy");
+            // A really first deploy: no function, layer, bucket or role left from the previous mode.
+            moto.post("/moto-api/reset", "", "application/json");
+            deployBucket = null;
+            moto.createRole("bench-fleet-role");
+            mvn(dir, n + "-" + mode.name() + " clean", List.of("clean"), mode);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            rows.add(step(dir, n, mode, "first deploy"));
+            rows.add(step(dir, n, mode, "unchanged redeploy"));
+            return rows;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> step(Path dir, int n, Mode mode, String step) throws Exception {
+            long motoLogBefore = Files.exists(moto.log()) ? Files.size(moto.log()) : 0;
+            long wall = mvn(dir, n + "-" + mode.name() + " " + step, List.of("package", "lambda:deploy"), mode);
+            Map<String, Long> requests = motoRequests(motoLogBefore);
+
+            Map<String, Object> reactor = JsonRead.object(Files.readString(dir.resolve(
+                    "target/lambda/reactor-deploy-result.json")));
+            long functions = (long) reactor.get("functions");
+            long modules = (long) reactor.get("modules");
+            long calls = (long) reactor.get("awsCalls");
+            if (modules != n || functions != n || (long) reactor.get("failedFunctions") != 0) {
+                throw new IllegalStateException("reactor-deploy-result.json of " + dir + " lists " + modules
+                        + " module(s), " + functions + " function(s), " + reactor.get("failedFunctions")
+                        + " failed; expected " + n + " and 0");
+            }
+            // Each module's own result: its calls and attempts, what it did with the layer and its function.
+            List<Long> moduleCalls = new ArrayList<>();
+            long attempts = 0;
+            long layerBytes = 0;
+            long functionBytes = 0;
+            long maxModuleMs = 0;
+            long sumModuleMs = 0;
+            Map<String, Long> layerActions = new TreeMap<>();
+            Map<String, Long> functionActions = new TreeMap<>();
+            Set<String> layerArns = new LinkedHashSet<>();
+            String layerName = null;
+            String bucket = deployBucket;
+            for (int i = 1; i <= n; i++) {
+                Map<String, Object> r = JsonRead.object(Files.readString(dir.resolve(module(i)
+                        + "/target/lambda/deploy-result.json")));
+                moduleCalls.add((long) r.get("awsCalls"));
+                attempts += (long) r.get("awsAttempts");
+                long ms = (long) r.get("durationMillis");
+                maxModuleMs = Math.max(maxModuleMs, ms);
+                sumModuleMs += ms;
+                for (Object reg : (List<Object>) r.get("regions")) {
+                    Map<String, Object> region = JsonRead.object(reg);
+                    bucket = (String) region.getOrDefault("bucket", bucket);
+                    for (Object l : (List<Object>) region.get("layers")) {
+                        Map<String, Object> layer = JsonRead.object(l);
+                        layerName = (String) layer.get("layerName");
+                        layerActions.merge((String) layer.get("action"), 1L, Long::sum);
+                        layerBytes += ((Number) layer.getOrDefault("bytesUploaded", 0L)).longValue();
+                    }
+                    for (Object f : (List<Object>) region.get("functions")) {
+                        Map<String, Object> fn = JsonRead.object(f);
+                        functionActions.merge((String) fn.get("code"), 1L, Long::sum);
+                        functionBytes += ((Number) fn.getOrDefault("bytesUploaded", 0L)).longValue();
+                        layerArns.addAll((List<String>) fn.getOrDefault("layers", List.of()));
+                    }
+                }
+            }
+            deployBucket = bucket; // an unchanged redeploy uploads nothing, so its result names no bucket
+            long motoTotal = requests.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("functions", (long) n);
+            m.put("mode", mode.name());
+            m.put("step", step);
+            m.put("wallMs", wall);
+            m.put("moduleDeployMsMax", maxModuleMs);
+            m.put("moduleDeployMsSum", sumModuleMs);
+            m.put("awsCalls", calls);
+            m.put("awsCallsPerFunction", Math.round(100.0 * calls / n) / 100.0);
+            m.put("awsAttempts", attempts);
+            m.put("moduleAwsCallsMin", moduleCalls.stream().mapToLong(Long::longValue).min().orElse(0));
+            m.put("moduleAwsCallsMax", moduleCalls.stream().mapToLong(Long::longValue).max().orElse(0));
+            m.put("moduleAwsCalls", moduleCalls);
+            m.put("motoRequests", motoTotal);
+            m.put("motoRequestsByOperation", new LinkedHashMap<String, Object>(requests));
+            m.put("bytesUploaded", (long) reactor.get("bytesUploaded"));
+            m.put("layerBytesUploaded", layerBytes);
+            m.put("functionBytesUploaded", functionBytes);
+            m.put("bucketObjects", bucket == null ? 0L : bucketObjects(bucket).size());
+            m.put("bucketBytes", bucket == null ? 0L : bucketObjects(bucket).stream().mapToLong(Long::longValue).sum());
+            m.put("layerActions", new LinkedHashMap<String, Object>(layerActions));
+            m.put("functionCodeActions", new LinkedHashMap<String, Object>(functionActions));
+            m.put("layerVersions", layerName == null ? 0L : moto.countLayerVersions(layerName));
+            m.put("distinctLayerArns", (long) layerArns.size());
+            say(String.format(Locale.ROOT, "  %-18s wall %,d ms, %d AWS calls (%.2f per function; moto saw %d requests),"
+                            + " %,d bytes uploaded, %d layer version(s)", step, wall, calls, (double) calls / n, motoTotal,
+                    (long) reactor.get("bytesUploaded"), (long) m.get("layerVersions")));
+            return m;
+        }
+
+        /**
+         * The HTTP requests moto logged since {@code offset}, by operation: method and path with the names of this fleet,
+         * hashes, numbers and ARNs replaced, so the same operation on different functions counts together. STS and IAM
+         * calls are all {@code POST /} (their action is in the body).
+         */
+        private Map<String, Long> motoRequests(long offset) throws IOException {
+            Map<String, Long> ops = new TreeMap<>();
+            if (!Files.exists(moto.log())) {
+                return ops;
+            }
+            byte[] all = Files.readAllBytes(moto.log());
+            String text = new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                    StandardCharsets.UTF_8);
+            Matcher m = REQUEST.matcher(text);
+            while (m.find()) {
+                String path = m.group(2);
+                int q = path.indexOf('?');
+                String query = "";
+                if (q >= 0) {
+                    query = "?" + Stream.of(path.substring(q + 1).split("&")).map(p -> p.split("=", 2)[0])
+                            .collect(Collectors.joining("&"));
+                    path = path.substring(0, q);
+                }
+                path = path.replaceAll("arn(%3A|:)[^/]*", "{arn}")
+                        .replaceAll(Pattern.quote(PREFIX) + "f\\d+-function", "{module}-function")
+                        .replaceAll(Pattern.quote(PREFIX) + "f\\d+", "{function}")
+                        .replaceAll("f\\d+-function", "{module}-function")
+                        .replaceAll("[0-9a-f]{64}", "{sha256}")
+                        .replaceAll("/\\d+(?=/|$)", "/{n}");
+                ops.merge(m.group(1) + " " + path + query, 1L, Long::sum);
+            }
+            return ops;
+        }
+
+        /** S3 ListObjectsV2 of the deploy bucket: the size of every object in it. */
+        private List<Long> bucketObjects(String bucket) throws Exception {
+            String body = moto.get("/" + bucket + "?list-type=2&max-keys=1000", "s3");
+            List<Long> sizes = new ArrayList<>();
+            Matcher m = Pattern.compile("<Size>(\\d+)</Size>").matcher(body);
+            while (m.find()) {
+                sizes.add(Long.parseLong(m.group(1)));
+            }
+            return sizes;
+        }
+
+        /** Runs Maven in the reactor against moto and answers its wall time in ms. */
+        private long mvn(Path dir, String label, List<String> goals, Mode mode) throws Exception {
+            List<String> extra = new ArrayList<>(mode.mavenArgs());
+            extra.addAll(List.of("-Dlambda.endpoint=" + moto.endpoint(), "-Dlambda.region=" + REGION));
+            return maven(dir, label, goals, "", extra, awsEnv()).wallMs();
+        }
+
+        // ---- Output ----------------------------------------------------------------------------------------------
+
+        @SuppressWarnings("unchecked")
+        private static String markdown(Map<String, Object> results) {
+            Map<String, Object> machine = (Map<String, Object>) results.get("machine");
+            StringBuilder sb = new StringBuilder();
+            sb.append(machine.get("cpus")).append(" CPU(s) ").append(machine.get("cpuModel")).append(", ")
+                    .append(machine.get("java")).append(", ").append(machine.get("date")).append("; load average before ")
+                    .append(results.get("loadBefore")).append(", after ").append(results.get("loadAfter")).append(".\n\n");
+            sb.append("| functions | mode | step | wall ms | deploy ms, slowest module / sum | AWS calls | calls per function "
+                    + "| calls per module min–max | moto requests | bytes uploaded | layer versions |\n");
+            sb.append("|---:|---|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
+            for (Map<String, Object> r : (List<Map<String, Object>>) results.get("runs")) {
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %,d | %,d / %,d | %,d | %.2f | %d–%d | %,d | %,d | %d |\n",
+                        (long) r.get("functions"), r.get("mode"), r.get("step"), (long) r.get("wallMs"),
+                        (long) r.get("moduleDeployMsMax"), (long) r.get("moduleDeployMsSum"),
+                        (long) r.get("awsCalls"), ((Number) r.get("awsCallsPerFunction")).doubleValue(),
+                        (long) r.get("moduleAwsCallsMin"), (long) r.get("moduleAwsCallsMax"),
+                        (long) r.get("motoRequests"), (long) r.get("bytesUploaded"), (long) r.get("layerVersions")));
+            }
+            sb.append("\nmoto requests by operation (method and path; `POST /` is STS/IAM):\n\n");
+            for (Map<String, Object> r : (List<Map<String, Object>>) results.get("runs")) {
+                sb.append("- ").append(r.get("functions")).append(" functions, ").append(r.get("mode")).append(", ")
+                        .append(r.get("step")).append(": ");
+                Map<String, Object> ops = (Map<String, Object>) r.get("motoRequestsByOperation");
+                sb.append(ops.entrySet().stream().map(e -> "`" + e.getKey() + "` " + e.getValue())
+                        .collect(Collectors.joining(", "))).append('\n');
+            }
+            return sb.toString();
+        }
+
+        private static String loadAverage() {
+            try {
+                return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+
     }
 
     /**
@@ -471,25 +888,10 @@ public class Benchmark {
         }
 
         Map<String, Object> run() throws Exception {
-            Path motoScript = o.root().resolve("it/src/test-servers/moto.sh");
-            Path motoDir = out.resolve("moto");
-            int port;
-            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
-            exec(o.root(), "moto start", List.of("bash", motoScript.toString(), "start", "" + port, motoDir.toString()));
-            try {
-                exec(o.root(), "moto await", List.of("bash", motoScript.toString(), "await", "" + port,
-                        motoDir.toString()));
-                String endpoint = "http://127.0.0.1:" + port;
-                createRole(endpoint);
-                Map<String, String> env = new LinkedHashMap<>();
-                env.put("AWS_ACCESS_KEY_ID", "bench-access-key");
-                env.put("AWS_SECRET_ACCESS_KEY", "bench-secret-key");
-                env.put("AWS_CONFIG_FILE", out.resolve("no-aws-config").toString());
-                env.put("AWS_SHARED_CREDENTIALS_FILE", out.resolve("no-aws-credentials").toString());
-                env.put("AWS_EC2_METADATA_DISABLED", "true");
-                List<String> props = List.of("-Dlambda.endpoint=" + endpoint, "-Dlambda.region=us-east-1",
+            try (Moto moto = new Moto("moto")) {
+                moto.createRole("bench-role");
+                Map<String, String> env = awsEnv();
+                List<String> props = List.of("-Dlambda.endpoint=" + moto.endpoint(), "-Dlambda.region=" + REGION,
                         "-Dlambda.functionName=bench-function", "-Dlambda.handler=bench.Handler::handleRequest",
                         "-Dlambda.role=arn:aws:iam::123456789012:role/bench-role", "-Dlambda.deploy.mode=auto",
                         "-Dlambda.deploy.bucket=bench-artifacts", "-Dlambda.deploy.createBucket=true");
@@ -502,12 +904,9 @@ public class Benchmark {
                 steps.put("code-only change", step("deploy code change", props, env));
                 String layerName = firstString(Files.readString(dir.resolve("target/lambda/deploy-result.json")),
                         "layerName");
-                steps.put("layerVersions", countLayerVersions(endpoint, layerName));
+                steps.put("layerVersions", moto.countLayerVersions(layerName));
                 image = new ImageBench(dir, props, env).run();
                 return steps;
-            } finally {
-                exec(o.root(), "moto stop", List.of("bash", motoScript.toString(), "stop", "" + port,
-                        motoDir.toString()));
             }
         }
 
@@ -522,30 +921,102 @@ public class Benchmark {
             m.put("functionCode", firstString(json, "code"));
             return m;
         }
+    }
 
-        /** Asks moto (Lambda ListLayerVersions) how many versions of the layer exist after the three deploys. */
-        private long countLayerVersions(String endpoint, String layerName) throws Exception {
-            java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint
-                    + "/2018-10-31/layers/" + layerName + "/versions"))
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/lambda/aws4_request, "
-                            + "SignedHeaders=host, Signature=0").GET().build();
-            String body = java.net.http.HttpClient.newHttpClient().send(req,
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            return Pattern.compile("\"LayerVersionArn\"").matcher(body).results().count();
+    /** The environment of a Maven run against moto: fixed test credentials, no AWS config or instance metadata. */
+    private Map<String, String> awsEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "bench-access-key");
+        env.put("AWS_SECRET_ACCESS_KEY", "bench-secret-key");
+        env.put("AWS_CONFIG_FILE", out.resolve("no-aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", out.resolve("no-aws-credentials").toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        return env;
+    }
+
+    /**
+     * A moto_server on a free loopback port, run by it/src/test-servers/moto.sh with its pid and log in
+     * benchmark/target/DIR; close() stops it. The few requests the benchmark makes itself go straight over HTTP with a
+     * dummy signature (moto does not check it).
+     */
+    final class Moto implements AutoCloseable {
+        private final Path script = o.root().resolve("it/src/test-servers/moto.sh");
+        private final Path dir;
+        private final int port;
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        Moto(String dirName) throws Exception {
+            this.dir = out.resolve(dirName);
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                this.port = s.getLocalPort();
+            }
+            exec(o.root(), "moto start", command("start"));
+            try {
+                exec(o.root(), "moto await", command("await"));
+            } catch (Exception e) {
+                close();
+                throw e;
+            }
         }
 
-        private void createRole(String endpoint) throws Exception {
-            java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/iam/aws4_request, "
-                            + "SignedHeaders=host, Signature=0")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08"
-                            + "&RoleName=bench-role&AssumeRolePolicyDocument=%7B%7D")).build();
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(req,
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        private List<String> command(String action) {
+            return List.of("bash", script.toString(), action, "" + port, dir.toString());
+        }
+
+        String endpoint() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        /** moto's (werkzeug's) log: one line per request it answered. */
+        Path log() {
+            return dir.resolve("moto.log");
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            exec(o.root(), "moto stop", command("stop"));
+        }
+
+        private String auth(String service) {
+            return "AWS4-HMAC-SHA256 Credential=bench/20260101/" + REGION + "/" + service + "/aws4_request, "
+                    + "SignedHeaders=host, Signature=0";
+        }
+
+        String post(String path, String body, String contentType) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + path))
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("moto " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        }
+
+        /** IAM CreateRole: the plugin reads the role it is given before it creates a function. */
+        void createRole(String name) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", auth("iam"))
+                    .POST(HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08"
+                            + "&RoleName=" + name + "&AssumeRolePolicyDocument=%7B%7D")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("moto CreateRole answered " + r.statusCode() + ": " + r.body());
             }
+        }
+
+        /** Lambda ListLayerVersions: how many versions of the layer exist. */
+        long countLayerVersions(String layerName) throws Exception {
+            String body = get("/2018-10-31/layers/" + layerName + "/versions", "lambda");
+            return Pattern.compile("\"LayerVersionArn\"").matcher(body).results().count();
+        }
+
+        String get(String path, String service) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + path))
+                    .header("Authorization", auth(service)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("moto GET " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
         }
     }
 
