@@ -35,9 +35,12 @@ final class ImagePruner {
     private final BuildLog log;
     private final int keep;
     private final boolean delete;
+    private final String registryId;
 
-    ImagePruner(AwsClients aws, BuildLog log, int keep, boolean delete) {
+    /** @param registryId the account whose registry is pruned: every ECR call names it */
+    ImagePruner(AwsClients aws, BuildLog log, int keep, boolean delete, String registryId) {
         this.aws = aws;
+        this.registryId = registryId;
         this.log = log;
         this.keep = keep;
         this.delete = delete;
@@ -131,7 +134,8 @@ final class ImagePruner {
     private Repository describe(String repository, boolean configured) {
         String region = aws.region();
         try {
-            return aws.ecr().describeRepositories(r -> r.repositoryNames(repository)).repositories().get(0);
+            return aws.ecr().describeRepositories(r -> r.registryId(registryId).repositoryNames(repository))
+                    .repositories().get(0);
         } catch (RepositoryNotFoundException e) {
             throw new LifecycleException("ECR repository " + repository + " does not exist in " + region + " (" + (configured
                     ? "<imageRepository> / -Dlambda.image.repository" : "an image function of the region points at it")

@@ -162,7 +162,7 @@ public final class Pruner {
                 return; // no images in play: no ECR calls, no ECR permissions needed
             }
             ImageReferences needed = ImageReferences.read(aws.lambda(), region, allVersions);
-            ImagePruner images = new ImagePruner(aws, log, request.imagesToKeep(), request.delete());
+            ImagePruner images = new ImagePruner(aws, log, request.imagesToKeep(), request.delete(), account);
             for (String repository : repositories) {
                 boolean configured = repository.equals(request.imageRepository());
                 // a configured repository may not exist yet while every function is a zip; one an image function

@@ -91,11 +91,9 @@ class IamPolicyCallsTest {
         deploy(2, fs); // updates code and layers, moves the alias
         deploy(2, fs); // everything up to date
         record(byGoal, PolicyGoal.DEPLOY);
-        // a code object nothing uses, for prune to delete; planted now (recorder off) so that the later deploys'
-        // objects are newer by S3's one-second LastModified, and "the newest 1" is one of theirs
-        moto.clients().s3().putObject(r -> r.bucket("deploy-" + MotoAws.ACCOUNT + "-" + REGION)
-                .key("builds/demo-function/" + "0".repeat(64) + ".zip"),
-                software.amazon.awssdk.core.sync.RequestBody.fromString("unused"));
+        // two code objects nothing uses, planted (recorder off) with the status, rollback and deploy between them, so
+        // S3's one-second LastModified orders them: prune (keep 1 of the unused) keeps the newer, deletes this one
+        plantUnusedCode("0");
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         StatusResult status = new StatusChecker().check(scope());
@@ -114,9 +112,13 @@ class IamPolicyCallsTest {
         moto.clients().lambda().publishLayerVersion(r -> r.layerName("deps")
                 .content(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("unused"))));
         deploy(3, fs);
+        plantUnusedCode("1");
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         PruneResult prune = new Pruner(log).prune(new PruneRequest(scope(), 1, true, 30));
         assertFalse(prune.failed(), prune::toString);
+        assertTrue(prune.regions().get(0).items().stream().anyMatch(i -> "deleted".equals(i.action())
+                && i.id().endsWith("/" + "0".repeat(64) + ".zip")), () -> "the older unused object was not deleted, so "
+                + "DeleteObject was not exercised: " + prune);
         assertTrue(prune.regions().get(0).items().stream().anyMatch(i -> "deleted".equals(i.action())),
                 () -> "prune deleted nothing, so DeleteLayerVersion was not exercised: " + prune);
         record(byGoal, PolicyGoal.PRUNE);
@@ -151,6 +153,12 @@ class IamPolicyCallsTest {
             assertTrue(policy.actions().contains(action), action + " is no longer granted: drop it from the list");
             assertFalse(used.contains(action), action + " is exercised now: drop it from NOT_EXERCISED");
         }
+    }
+
+    void plantUnusedCode(String digit) {
+        moto.clients().s3().putObject(r -> r.bucket("deploy-" + MotoAws.ACCOUNT + "-" + REGION)
+                .key("builds/demo-function/" + digit.repeat(64) + ".zip"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("unused"));
     }
 
     void record(Map<PolicyGoal, List<IamRequests.Authorization>> byGoal, PolicyGoal goal) {
