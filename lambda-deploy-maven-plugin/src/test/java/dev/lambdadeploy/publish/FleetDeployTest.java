@@ -191,12 +191,7 @@ class FleetDeployTest {
 
     @Test
     void aThrottlingStormIsSurvivedWithoutDuplicates() throws Exception {
-        Random random = new Random(42);
-        Predicate<RequestHead> third = h -> {
-            synchronized (random) {
-                return random.nextInt(3) == 0;
-            }
-        };
+        Storm storm = new Storm(new Random(42));
         Predicate<RequestHead> publishLayer = Requests.publishLayerVersion();
         Predicate<RequestHead> createFunction = Requests.of("POST", "/2015-03-31/functions");
         Predicate<RequestHead> publishVersion = Requests.of("POST", "/2015-03-31/functions/[^/]+/versions");
@@ -207,10 +202,10 @@ class FleetDeployTest {
                 .add(Fault.resetAfterResponse(publishLayer).times(1))
                 .add(Fault.resetAfterResponse(createFunction).times(2))
                 .add(Fault.resetAfterResponse(publishVersion).times(2))
-                // and a third of everything else: throttled, unavailable, or reset after AWS answered
-                .add(AwsErrors.lambdaThrottled(Requests.lambdaApi().and(third)))
-                .add(AwsErrors.s3SlowDown(Requests.lambdaApi().negate().and(third)))
-                .add(Fault.resetAfterResponse(third));
+                // and a third of everything else: throttled or unavailable, or reset after AWS answered
+                .add(AwsErrors.lambdaThrottled(Requests.lambdaApi().and(h -> storm.fault(h) == Storm.REJECT)))
+                .add(AwsErrors.s3SlowDown(Requests.lambdaApi().negate().and(h -> storm.fault(h) == Storm.REJECT)))
+                .add(Fault.resetAfterResponse(h -> storm.fault(h) == Storm.LOSE_ANSWER));
 
         List<DeployResult> results = deployFleet(new FleetSession(4), 8);
 
@@ -226,6 +221,33 @@ class FleetDeployTest {
             assertEquals(List.of("arn:aws:lambda:" + REGION + ":123456789012:layer:deps:1"), layersOf(i));
         }
         assertEquals(1 + MODULES, objects().size(), "no duplicate S3 object: " + objects());
+    }
+
+    /**
+     * One draw per request: a third of the requests fail (half rejected, half answered but the answer lost), never
+     * more than three times in a row for the same request, which a storm of that rate allows and 8 attempts survive.
+     */
+    static final class Storm {
+        static final int NONE = 0;
+        static final int REJECT = 1;
+        static final int LOSE_ANSWER = 2;
+        private final Random random;
+        private final java.util.Map<RequestHead, Integer> decided = new java.util.IdentityHashMap<>();
+        private final java.util.Map<String, Integer> inARow = new java.util.HashMap<>();
+
+        Storm(Random random) {
+            this.random = random;
+        }
+
+        synchronized int fault(RequestHead h) {
+            return decided.computeIfAbsent(h, k -> {
+                String call = h.method() + " " + h.target();
+                int row = inARow.getOrDefault(call, 0);
+                int f = row >= 3 || random.nextInt(3) != 0 ? NONE : random.nextBoolean() ? REJECT : LOSE_ANSWER;
+                inARow.put(call, f == NONE ? 0 : row + 1);
+                return f;
+            });
+        }
     }
 
     @Test
