@@ -14,7 +14,7 @@ assert aws.layerVersions('it-failures-deploy-failures').isEmpty(): 'nothing may 
 // said once: the summary row has the first sentence, the fix is only in the goal's error
 String beforeError = logs[1].substring(0, logs[1].indexOf('[ERROR]'))
 assert !beforeError.contains('create-function'): 'the fix is said once, in the error'
-assert beforeError =~ /FAILED\s+Function it-failures-missing-fn does not exist in eu-west-1\.\n/
+assert beforeError =~ /FAILED\s+left unchanged: Function it-failures-missing-fn does not exist in eu-west-1\.\n/
 assert !aws.functionExists('it-failures-missing-fn')
 
 // 3: direct upload over 52,428,800 bytes: refused before any upload, with the fix
