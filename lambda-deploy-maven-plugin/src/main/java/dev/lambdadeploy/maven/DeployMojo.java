@@ -267,7 +267,13 @@ public class DeployMojo extends AbstractAwsGoalMojo {
             SdkLogging.quietSecretBearingLoggers();
             result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
             handOutputs(result, request);
-        } catch (DeployException | AwsCallException | ImageException | ConfigException e) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof DeployException || e instanceof AwsCallException || e instanceof ImageException
+                    || e instanceof ConfigException)) {
+                // not a deploy failure but a bug or an environment fault: counted, then failed with its stack
+                reactor.finish(project, new ModuleOutcome(project.getArtifactId(), null, String.valueOf(e)));
+                throw new MojoExecutionException("lambda:deploy of " + project.getArtifactId() + " failed: " + e, e);
+            }
             error = e.getMessage();
             if (e instanceof ConfigException || failFast) {
                 reactor.finish(project, new ModuleOutcome(project.getArtifactId(), null, error));

@@ -126,7 +126,8 @@ final class RegionDeployer {
         if (needsS3) {
             bucket = request.s3().bucketFor(region, account);
             S3Store s3 = new S3Store(aws.s3(), region, request.s3(), request.s3().expectedOwner(account), log);
-            shared("bucket|" + region + "|" + bucket + "|" + s3.owner() + "|" + dryRun, () -> {
+            shared("bucket|" + region + "|" + bucket + "|" + s3.owner() + "|" + request.s3().createBucket() + "|"
+                    + request.s3().kmsKeyId() + "|" + dryRun, () -> {
                 s3.ensureBucket(bucket, dryRun);
                 return bucket;
             });
@@ -171,6 +172,8 @@ final class RegionDeployer {
             } else {
                 log.info("[" + region + "] layer " + z.awsName() + " version " + r.version() + " was published in "
                         + "this build by " + published.owner() + "; reused");
+                // published with the owner's sharing: brought in line with this module's POM
+                reconcileSharing(layers, z, r.version(), runtimes, arch, false);
                 layerResults.add(new LayerResult(z.name(), z.awsName(), "up-to-date", r.layerVersionArn(), r.version(),
                         r.codeSha256(), null, null, null, 0, "published in this build by " + published.owner()));
             }
@@ -274,7 +277,10 @@ final class RegionDeployer {
         return request.session().work().once(who + key, plan.manifest().project().artifactId(), work);
     }
 
-    /** What makes two layer publications the same: name, content, runtimes, architecture, transport and bucket. */
+    /**
+     * What makes two layer publications the same: name, content, runtimes, architecture, transport and license; who
+     * may use the version is reconciled per module afterwards (reconcileSharing).
+     */
     private String layerKey(PlannedZip z, List<String> runtimes, String arch) {
         return region + "|" + z.awsName() + "|" + z.codeSha256() + "|" + new java.util.TreeSet<>(runtimes) + "|" + arch
                 + "|" + z.transport().id() + "|" + request.layers().license();

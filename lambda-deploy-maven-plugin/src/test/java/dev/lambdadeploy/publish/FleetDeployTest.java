@@ -175,6 +175,26 @@ class FleetDeployTest {
     }
 
     @Test
+    void aModuleThatSharesTheLayerGetsItsGrantsOnTheVersionAnotherModulePublished() throws Exception {
+        FleetSession session = new FleetSession(4);
+        // module 1 publishes the layer without sharing; module 2 (same content) shares it with an account
+        assertDeployed(List.of(new LambdaDeployer(log).deploy(request(1, session, 8))));
+        DeployRequest shared = DeployRequest.builder(modules.get(1).dir()).regions(List.of(REGION))
+                .functionNames(List.of("fn-2")).mode(DeployMode.S3).s3(new S3Settings(BUCKET, "builds", true, 0, 0))
+                .function(new FunctionSettings("com.example.Handler::handleRequest", "java21", null, null,
+                        java.util.Map.of(), null, role, null, true, null, false))
+                .layers(new LayerSettings("", List.of(), null, List.of("210987654321"), null))
+                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), 8))
+                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(60)).session(session).build();
+        DeployResult second = new LambdaDeployer(log).deploy(shared);
+
+        assertDeployed(List.of(second));
+        assertEquals(List.of(1L), layerVersions());
+        String policy = aws.lambda().getLayerVersionPolicy(r -> r.layerName("deps").versionNumber(1L)).policy();
+        assertTrue(policy.contains("210987654321"), "module 2's grant is on the shared version: " + policy);
+    }
+
+    @Test
     void aFlipFlopOfTheLayerReusesTheEarlierVersion() throws Exception {
         assertDeployed(List.of(new LambdaDeployer(log).deploy(request(1, FleetSession.standalone(), 8))));
         modules.set(0, module(1, "jackson v2", "handler 1 v1"));
