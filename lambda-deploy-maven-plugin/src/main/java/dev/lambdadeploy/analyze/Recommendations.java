@@ -1,6 +1,6 @@
 package dev.lambdadeploy.analyze;
 
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lambdadeploy.budget;
 
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.Locale;
 
 /** How budget messages write amounts: human units first, exact bytes after, so both people and grep find them. */

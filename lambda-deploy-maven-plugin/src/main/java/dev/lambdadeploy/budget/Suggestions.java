@@ -1,7 +1,7 @@
 package dev.lambdadeploy.budget;
 
 import dev.lambdadeploy.config.BudgetKind;
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -10,7 +10,7 @@ import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.BucketGuard;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.LayerArns;
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

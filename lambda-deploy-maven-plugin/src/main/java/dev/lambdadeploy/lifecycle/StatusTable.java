@@ -1,6 +1,6 @@
 package dev.lambdadeploy.lifecycle;
 
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

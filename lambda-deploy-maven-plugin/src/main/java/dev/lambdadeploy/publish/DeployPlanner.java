@@ -6,7 +6,7 @@ import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ZipRecord;
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

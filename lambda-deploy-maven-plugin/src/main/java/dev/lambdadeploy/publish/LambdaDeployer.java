@@ -3,7 +3,7 @@ package dev.lambdadeploy.publish;
 import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.log.BuildLog;
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

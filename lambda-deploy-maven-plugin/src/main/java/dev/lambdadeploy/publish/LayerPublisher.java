@@ -6,7 +6,7 @@ import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.IdempotentCall;
 import dev.lambdadeploy.log.BuildLog;
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.log.BuildLog;
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

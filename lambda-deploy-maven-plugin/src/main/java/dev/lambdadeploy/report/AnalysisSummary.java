@@ -1,5 +1,6 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.analyze.AnalysisReport;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

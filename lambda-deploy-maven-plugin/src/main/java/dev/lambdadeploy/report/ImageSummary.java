@@ -1,5 +1,6 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.publish.ImageDeployResult;
 import dev.lambdadeploy.publish.image.ImageResult;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.List;
 
 /** The size report as GitHub-flavoured Markdown, appended to {@code $GITHUB_STEP_SUMMARY} in GitHub Actions. */

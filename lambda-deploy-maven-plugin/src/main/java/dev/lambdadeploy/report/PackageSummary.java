@@ -1,5 +1,6 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ZipRecord;
 import java.util.ArrayList;

@@ -16,7 +16,7 @@ import com.google.cloud.tools.jib.api.buildplan.Platform;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.log.BuildLog;
-import dev.lambdadeploy.report.ByteSizes;
+import dev.lambdadeploy.units.ByteSizes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;

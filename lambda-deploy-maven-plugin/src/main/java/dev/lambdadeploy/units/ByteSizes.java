@@ -1,4 +1,4 @@
-package dev.lambdadeploy.report;
+package dev.lambdadeploy.units;
 
 import java.util.Locale;
 
