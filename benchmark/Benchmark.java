@@ -56,8 +56,15 @@ public class Benchmark {
     }
 
     /** {@code fleet}: only the fleet benchmark, over {@code sizes} modules; the other mode's options do not apply. */
-    record Options(boolean smoke, int runs, Path root, Path mavenRepo, Path releaseCache, boolean skipDeploy,
-            boolean fleet, List<Integer> sizes) {
+    record Options(
+            boolean smoke,
+            int runs,
+            Path root,
+            Path mavenRepo,
+            Path releaseCache,
+            boolean skipDeploy,
+            boolean fleet,
+            List<Integer> sizes) {
         static Options parse(String[] args) {
             boolean smoke = false;
             int runs = -1;
@@ -74,16 +81,20 @@ public class Benchmark {
                     case "--release-cache" -> cache = Path.of(args[++i]).toAbsolutePath();
                     case "--skip-deploy" -> skipDeploy = true;
                     case "--fleet" -> fleet = true;
-                    case "--sizes" -> sizes = Stream.of(args[++i].split(",")).map(String::trim)
-                            .map(Integer::parseInt).toList();
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --smoke, --runs N, --maven-repo DIR, --release-cache DIR, --skip-deploy,"
-                            + " or --fleet with --sizes 8,32, --smoke, --maven-repo DIR, --release-cache DIR");
+                    case "--sizes" ->
+                        sizes = Stream.of(args[++i].split(","))
+                                .map(String::trim)
+                                .map(Integer::parseInt)
+                                .toList();
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + "; use --smoke, --runs N, --maven-repo DIR, --release-cache DIR, --skip-deploy,"
+                                + " or --fleet with --sizes 8,32, --smoke, --maven-repo DIR, --release-cache DIR");
                 }
             }
             if (fleet && (runs > 0 || skipDeploy)) {
-                throw new IllegalArgumentException("--runs and --skip-deploy do not apply to --fleet; use --sizes 8,32"
-                        + " or --smoke");
+                throw new IllegalArgumentException(
+                        "--runs and --skip-deploy do not apply to --fleet; use --sizes 8,32" + " or --smoke");
             }
             if (!fleet && sizes != null) {
                 throw new IllegalArgumentException("--sizes is an option of the fleet benchmark; add --fleet");
@@ -91,14 +102,22 @@ public class Benchmark {
             if (fleet) {
                 sizes = smoke ? List.of(2) : sizes == null ? List.of(8, 32) : sizes;
                 if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1 || n > 999)) {
-                    throw new IllegalArgumentException("--sizes takes numbers of modules from 1 to 999, e.g. --sizes 8,32");
+                    throw new IllegalArgumentException(
+                            "--sizes takes numbers of modules from 1 to 999, e.g. --sizes 8,32");
                 }
             }
             Path root = Path.of("").toAbsolutePath();
             if (!Files.isRegularFile(root.resolve("benchmark/Benchmark.java"))) {
                 throw new IllegalStateException("run the benchmark from the repository root (benchmark/run does)");
             }
-            return new Options(smoke, runs > 0 ? runs : smoke ? 1 : 5, root, repo, cache, skipDeploy, fleet,
+            return new Options(
+                    smoke,
+                    runs > 0 ? runs : smoke ? 1 : 5,
+                    root,
+                    repo,
+                    cache,
+                    skipDeploy,
+                    fleet,
                     sizes == null ? List.of() : sizes);
         }
     }
@@ -107,8 +126,7 @@ public class Benchmark {
      * One timed Maven (or zip) run. {@code pluginMs} is the whole lambda:package goal (falling back to its zips part
      * for plugins that do not log the whole), {@code zipsMs} the zips part; -1 when the run has no lambda:package.
      */
-    record Timing(long wallMs, long pluginMs, long zipsMs) {
-    }
+    record Timing(long wallMs, long pluginMs, long zipsMs) {}
 
     private final Options o;
     private final Path out;
@@ -155,11 +173,17 @@ public class Benchmark {
         TimedPath baselinePath = new TimedPath("baseline", "", List.of(), null);
         TimedPath lambdaPath = new TimedPath("lambda", "bench-lambda", List.of(), "target/lambda/layers");
         // <compressionLevel>0: every entry stored, the fastest build (larger zip)
-        TimedPath storedPath = new TimedPath("lambda level 0", "bench-lambda",
-                List.of("-Dlambda.package.compressionLevel=0"), "target/lambda/layers");
+        TimedPath storedPath = new TimedPath(
+                "lambda level 0",
+                "bench-lambda",
+                List.of("-Dlambda.package.compressionLevel=0"),
+                "target/lambda/layers");
         // <deflateJarData>true: jars deflated whole, their compressed entry data included (smallest zip)
-        TimedPath wholePath = new TimedPath("lambda deflateJarData", "bench-lambda",
-                List.of("-Dlambda.package.deflateJarData=true"), "target/lambda/layers");
+        TimedPath wholePath = new TimedPath(
+                "lambda deflateJarData",
+                "bench-lambda",
+                List.of("-Dlambda.package.deflateJarData=true"),
+                "target/lambda/layers");
         TimedPath assemblyPath = new TimedPath("assembly", "bench-assembly", List.of(), "target");
         paths.addAll(List.of(baselinePath, lambdaPath, storedPath, wholePath, assemblyPath));
         List<Timing> zip9 = new ArrayList<>();
@@ -170,8 +194,8 @@ public class Benchmark {
                 maven(dir, "clean", "clean", "");
                 path.runs.add(maven(dir, path.name, List.of("package"), path.profile, path.extra, Map.of()));
                 if (path.zipDir != null) {
-                    path.sizes = ZipSizes.of(single(dir.resolve(path.zipDir),
-                            path == assemblyPath ? "-layer.zip" : ".zip"));
+                    path.sizes =
+                            ZipSizes.of(single(dir.resolve(path.zipDir), path == assemblyPath ? "-layer.zip" : ".zip"));
                 }
             }
             maven(dir, "clean", "clean", "");
@@ -187,8 +211,12 @@ public class Benchmark {
             }
         }
         for (TimedPath path : paths) {
-            say(String.format(Locale.ROOT, "%-10s median %,d ms over %d run(s)", path.name,
-                    median(path.runs, Timing::wallMs), path.runs.size()));
+            say(String.format(
+                    Locale.ROOT,
+                    "%-10s median %,d ms over %d run(s)",
+                    path.name,
+                    median(path.runs, Timing::wallMs),
+                    path.runs.size()));
         }
         List<Timing> baseline = baselinePath.runs;
         List<Timing> lambda = lambdaPath.runs;
@@ -212,13 +240,17 @@ public class Benchmark {
         Map<String, Object> packaging = new LinkedHashMap<>();
         packaging.put("unstrippedJarBytes", originalJarBytes);
         packaging.put("mavenBaselineWallMs", base);
-        packaging.put("mavenBaselineWallMsAll", baseline.stream().map(Timing::wallMs).toList());
+        packaging.put(
+                "mavenBaselineWallMsAll", baseline.stream().map(Timing::wallMs).toList());
         packaging.put("lambdaPackage", path(lambda, baseline, lambdaSizes));
         packaging.put("lambdaPackageLevel0", path(lambdaStored, baseline, lambdaStoredSizes));
         packaging.put("lambdaPackageDeflateJarData", path(lambdaWhole, baseline, lambdaWholeSizes));
         packaging.put("assemblyPlugin", path(assembly, baseline, assemblySizes));
-        packaging.put("copyDependenciesPlusZip9", zipInstalled ? path(zip9, baseline, zip9Sizes)
-                : Map.of("skipped", "zip is not installed (apt-get install zip)"));
+        packaging.put(
+                "copyDependenciesPlusZip9",
+                zipInstalled
+                        ? path(zip9, baseline, zip9Sizes)
+                        : Map.of("skipped", "zip is not installed (apt-get install zip)"));
         results.put("packaging", packaging);
 
         Map<String, Object> noopResult = new LinkedHashMap<>();
@@ -251,7 +283,8 @@ public class Benchmark {
         System.out.println();
         System.out.println(md);
         say("wrote " + o.root().relativize(out.resolve(name + ".json")) + " and "
-                + o.root().relativize(out.resolve(name + ".md")) + "; Maven logs in " + o.root().relativize(logs));
+                + o.root().relativize(out.resolve(name + ".md")) + "; Maven logs in "
+                + o.root().relativize(logs));
     }
 
     /**
@@ -296,23 +329,23 @@ public class Benchmark {
         }
     }
 
-    private Timing maven(Path dir, String label, String goal, String profile) throws IOException,
-            InterruptedException {
+    private Timing maven(Path dir, String label, String goal, String profile) throws IOException, InterruptedException {
         return maven(dir, label, List.of(goal), profile);
     }
 
-    private Timing maven(Path dir, String label, String goal1, String goal2, String profile) throws IOException,
-            InterruptedException {
+    private Timing maven(Path dir, String label, String goal1, String goal2, String profile)
+            throws IOException, InterruptedException {
         return maven(dir, label, List.of(goal1, goal2), profile);
     }
 
-    private Timing maven(Path dir, String label, List<String> goals, String profile) throws IOException,
-            InterruptedException {
+    private Timing maven(Path dir, String label, List<String> goals, String profile)
+            throws IOException, InterruptedException {
         return maven(dir, label, goals, profile, List.of(), Map.of());
     }
 
-    private Timing maven(Path dir, String label, List<String> goals, String profile, List<String> extra,
-            Map<String, String> env) throws IOException, InterruptedException {
+    private Timing maven(
+            Path dir, String label, List<String> goals, String profile, List<String> extra, Map<String, String> env)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(o.root().resolve(isWindows() ? "mvnw.cmd" : "mvnw").toString());
         cmd.addAll(List.of("-B", "-ntp", "-Dlambda-deploy.version=" + pluginVersion));
@@ -350,11 +383,14 @@ public class Benchmark {
             String url = o.releaseCache().toUri().toString();
             String repo = "<id>release-cache</id><url>" + url + "</url><releases><enabled>true</enabled>"
                     + "<checksumPolicy>ignore</checksumPolicy></releases><snapshots><enabled>false</enabled></snapshots>";
-            Files.writeString(settings, "<settings><profiles><profile><id>release-cache</id>"
-                    + "<repositories><repository>" + repo + "</repository></repositories>"
-                    + "<pluginRepositories><pluginRepository>" + repo + "</pluginRepository></pluginRepositories>"
-                    + "</profile></profiles><activeProfiles><activeProfile>release-cache</activeProfile>"
-                    + "</activeProfiles></settings>\n");
+            Files.writeString(
+                    settings,
+                    "<settings><profiles><profile><id>release-cache</id>"
+                            + "<repositories><repository>" + repo + "</repository></repositories>"
+                            + "<pluginRepositories><pluginRepository>" + repo
+                            + "</pluginRepository></pluginRepositories>"
+                            + "</profile></profiles><activeProfiles><activeProfile>release-cache</activeProfile>"
+                            + "</activeProfiles></settings>\n");
         }
         return settings;
     }
@@ -363,12 +399,15 @@ public class Benchmark {
         return exec(dir, label, cmd, Map.of());
     }
 
-    private String exec(Path dir, String label, List<String> cmd, Map<String, String> env) throws IOException,
-            InterruptedException {
-        Path log = logs.resolve(String.format(Locale.ROOT, "%03d-%s.log", ++logCounter,
-                label.trim().replaceAll("[^A-Za-z0-9.-]+", "-")));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+    private String exec(Path dir, String label, List<String> cmd, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Path log = logs.resolve(String.format(
+                Locale.ROOT, "%03d-%s.log", ++logCounter, label.trim().replaceAll("[^A-Za-z0-9.-]+", "-")));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         // the plugin must not pick up the caller's AWS settings (profile, retries, real endpoints)
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         pb.environment().putAll(env);
@@ -376,8 +415,8 @@ public class Benchmark {
         int rc = p.waitFor();
         String text = Files.readString(log, StandardCharsets.UTF_8);
         if (rc != 0) {
-            throw new IllegalStateException(label + " failed (exit " + rc + "): " + String.join(" ", cmd)
-                    + "\nsee " + log + "\n" + tail(text, 40));
+            throw new IllegalStateException(label + " failed (exit " + rc + "): " + String.join(" ", cmd) + "\nsee "
+                    + log + "\n" + tail(text, 40));
         }
         return text;
     }
@@ -415,7 +454,8 @@ public class Benchmark {
 
     private static Path single(Path dir, String suffix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> found = s.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+            List<Path> found =
+                    s.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
             if (found.size() != 1) {
                 throw new IllegalStateException("expected one *" + suffix + " in " + dir + ", found " + found);
             }
@@ -428,13 +468,15 @@ public class Benchmark {
             return 0;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
         }
     }
 
@@ -475,8 +517,10 @@ public class Benchmark {
     private static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("date", Instant.now().toString());
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        m.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         m.put("cpus", Runtime.getRuntime().availableProcessors());
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("cpuModel", cpuModel());
@@ -485,8 +529,10 @@ public class Benchmark {
 
     private static String cpuModel() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown");
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException | UncheckedIOException e) {
             return "unknown";
         }
@@ -512,11 +558,10 @@ public class Benchmark {
         private static final Pattern REQUEST = Pattern.compile("\"([A-Z]+) (\\S+) HTTP/[\\d.]+\" (\\d{3})");
 
         /** The two ways the reactor is built: one module after the other, or four at a time. */
-        record Mode(String name, List<String> mavenArgs) {
-        }
+        record Mode(String name, List<String> mavenArgs) {}
 
-        private static final List<Mode> MODES = List.of(new Mode("sequential", List.of()),
-                new Mode("-T 4", List.of("-T", "4")));
+        private static final List<Mode> MODES =
+                List.of(new Mode("sequential", List.of()), new Mode("-T 4", List.of("-T", "4")));
 
         private final String jacksonVersion;
         private Moto moto;
@@ -530,8 +575,9 @@ public class Benchmark {
         void run() throws Exception {
             deleteTree(logs);
             Files.createDirectories(logs);
-            say("fleet benchmark: sizes " + o.sizes() + ", modes " + MODES.stream().map(Mode::name).toList()
-                    + ", plugin " + pluginVersion + ", shared layer jackson-databind " + jacksonVersion);
+            say("fleet benchmark: sizes " + o.sizes() + ", modes "
+                    + MODES.stream().map(Mode::name).toList() + ", plugin " + pluginVersion
+                    + ", shared layer jackson-databind " + jacksonVersion);
             Map<String, Object> results = new LinkedHashMap<>();
             results.put("machine", machine());
             results.put("loadBefore", loadAverage());
@@ -561,8 +607,8 @@ public class Benchmark {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("the fleet did not converge on one layer version:\n  "
-                        + String.join("\n  ", problems));
+                throw new IllegalStateException(
+                        "the fleet did not converge on one layer version:\n  " + String.join("\n  ", problems));
             }
         }
 
@@ -593,7 +639,8 @@ public class Benchmark {
                           <artifactId>%s</artifactId>
                         </project>
                         """.formatted(m));
-                Files.writeString(dir.resolve(m + "/src/main/java/bench/fleet/" + m + "/Handler.java"), """
+                Files.writeString(
+                        dir.resolve(m + "/src/main/java/bench/fleet/" + m + "/Handler.java"), """
                         package bench.fleet.%s;
 
                         import java.util.Map;
@@ -606,7 +653,8 @@ public class Benchmark {
                         }
                         """.formatted(m, m, m));
             }
-            Files.writeString(dir.resolve("pom.xml"), """
+            Files.writeString(
+                    dir.resolve("pom.xml"), """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <!-- Generated by the fleet mode of benchmark/Benchmark.java: %d function modules sharing one layer. -->
                     <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -698,8 +746,8 @@ public class Benchmark {
             long wall = mvn(dir, n + "-" + mode.name() + " " + step, List.of("package", "lambda:deploy"), mode);
             Map<String, Long> requests = motoRequests(motoLogBefore);
 
-            Map<String, Object> reactor = JsonRead.object(Files.readString(dir.resolve(
-                    "target/lambda/reactor-deploy-result.json")));
+            Map<String, Object> reactor =
+                    JsonRead.object(Files.readString(dir.resolve("target/lambda/reactor-deploy-result.json")));
             long functions = (long) reactor.get("functions");
             long modules = (long) reactor.get("modules");
             long calls = (long) reactor.get("awsCalls");
@@ -721,8 +769,8 @@ public class Benchmark {
             String layerName = null;
             String bucket = deployBucket;
             for (int i = 1; i <= n; i++) {
-                Map<String, Object> r = JsonRead.object(Files.readString(dir.resolve(module(i)
-                        + "/target/lambda/deploy-result.json")));
+                Map<String, Object> r =
+                        JsonRead.object(Files.readString(dir.resolve(module(i) + "/target/lambda/deploy-result.json")));
                 moduleCalls.add((long) r.get("awsCalls"));
                 attempts += (long) r.get("awsAttempts");
                 long ms = (long) r.get("durationMillis");
@@ -746,7 +794,8 @@ public class Benchmark {
                 }
             }
             deployBucket = bucket; // an unchanged redeploy uploads nothing, so its result names no bucket
-            long motoTotal = requests.values().stream().mapToLong(Long::longValue).sum();
+            long motoTotal =
+                    requests.values().stream().mapToLong(Long::longValue).sum();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("functions", (long) n);
             m.put("mode", mode.name());
@@ -757,8 +806,12 @@ public class Benchmark {
             m.put("awsCalls", calls);
             m.put("awsCallsPerFunction", Math.round(100.0 * calls / n) / 100.0);
             m.put("awsAttempts", attempts);
-            m.put("moduleAwsCallsMin", moduleCalls.stream().mapToLong(Long::longValue).min().orElse(0));
-            m.put("moduleAwsCallsMax", moduleCalls.stream().mapToLong(Long::longValue).max().orElse(0));
+            m.put(
+                    "moduleAwsCallsMin",
+                    moduleCalls.stream().mapToLong(Long::longValue).min().orElse(0));
+            m.put(
+                    "moduleAwsCallsMax",
+                    moduleCalls.stream().mapToLong(Long::longValue).max().orElse(0));
             m.put("moduleAwsCalls", moduleCalls);
             m.put("motoRequests", motoTotal);
             m.put("motoRequestsByOperation", new LinkedHashMap<String, Object>(requests));
@@ -766,14 +819,28 @@ public class Benchmark {
             m.put("layerBytesUploaded", layerBytes);
             m.put("functionBytesUploaded", functionBytes);
             m.put("bucketObjects", bucket == null ? 0L : bucketObjects(bucket).size());
-            m.put("bucketBytes", bucket == null ? 0L : bucketObjects(bucket).stream().mapToLong(Long::longValue).sum());
+            m.put(
+                    "bucketBytes",
+                    bucket == null
+                            ? 0L
+                            : bucketObjects(bucket).stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum());
             m.put("layerActions", new LinkedHashMap<String, Object>(layerActions));
             m.put("functionCodeActions", new LinkedHashMap<String, Object>(functionActions));
             m.put("layerVersions", layerName == null ? 0L : moto.countLayerVersions(layerName));
             m.put("distinctLayerArns", (long) layerArns.size());
-            say(String.format(Locale.ROOT, "  %-18s wall %,d ms, %d AWS calls (%.2f per function; moto saw %d requests),"
-                            + " %,d bytes uploaded, %d layer version(s)", step, wall, calls, (double) calls / n, motoTotal,
-                    (long) reactor.get("bytesUploaded"), (long) m.get("layerVersions")));
+            say(String.format(
+                    Locale.ROOT,
+                    "  %-18s wall %,d ms, %d AWS calls (%.2f per function; moto saw %d requests),"
+                            + " %,d bytes uploaded, %d layer version(s)",
+                    step,
+                    wall,
+                    calls,
+                    (double) calls / n,
+                    motoTotal,
+                    (long) reactor.get("bytesUploaded"),
+                    (long) m.get("layerVersions")));
             return m;
         }
 
@@ -788,7 +855,10 @@ public class Benchmark {
                 return ops;
             }
             byte[] all = Files.readAllBytes(moto.log());
-            String text = new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+            String text = new String(
+                    all,
+                    (int) Math.min(offset, all.length),
+                    (int) Math.max(0, all.length - offset),
                     StandardCharsets.UTF_8);
             Matcher m = REQUEST.matcher(text);
             while (m.find()) {
@@ -796,8 +866,10 @@ public class Benchmark {
                 int q = path.indexOf('?');
                 String query = "";
                 if (q >= 0) {
-                    query = "?" + Stream.of(path.substring(q + 1).split("&")).map(p -> p.split("=", 2)[0])
-                            .collect(Collectors.joining("&"));
+                    query = "?"
+                            + Stream.of(path.substring(q + 1).split("&"))
+                                    .map(p -> p.split("=", 2)[0])
+                                    .collect(Collectors.joining("&"));
                     path = path.substring(0, q);
                 }
                 path = path.replaceAll("arn(%3A|:)[^/]*", "{arn}")
@@ -835,27 +907,54 @@ public class Benchmark {
         private static String markdown(Map<String, Object> results) {
             Map<String, Object> machine = (Map<String, Object>) results.get("machine");
             StringBuilder sb = new StringBuilder();
-            sb.append(machine.get("cpus")).append(" CPU(s) ").append(machine.get("cpuModel")).append(", ")
-                    .append(machine.get("java")).append(", ").append(machine.get("date")).append("; load average before ")
-                    .append(results.get("loadBefore")).append(", after ").append(results.get("loadAfter")).append(".\n\n");
-            sb.append("| functions | mode | step | wall ms | deploy ms, slowest module / sum | AWS calls | calls per function "
-                    + "| calls per module min–max | moto requests | bytes uploaded | layer versions |\n");
+            sb.append(machine.get("cpus"))
+                    .append(" CPU(s) ")
+                    .append(machine.get("cpuModel"))
+                    .append(", ")
+                    .append(machine.get("java"))
+                    .append(", ")
+                    .append(machine.get("date"))
+                    .append("; load average before ")
+                    .append(results.get("loadBefore"))
+                    .append(", after ")
+                    .append(results.get("loadAfter"))
+                    .append(".\n\n");
+            sb.append(
+                    "| functions | mode | step | wall ms | deploy ms, slowest module / sum | AWS calls | calls per function "
+                            + "| calls per module min–max | moto requests | bytes uploaded | layer versions |\n");
             sb.append("|---:|---|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
             for (Map<String, Object> r : (List<Map<String, Object>>) results.get("runs")) {
-                sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %,d | %,d / %,d | %,d | %.2f | %d–%d | %,d | %,d | %d |\n",
-                        (long) r.get("functions"), r.get("mode"), r.get("step"), (long) r.get("wallMs"),
-                        (long) r.get("moduleDeployMsMax"), (long) r.get("moduleDeployMsSum"),
-                        (long) r.get("awsCalls"), ((Number) r.get("awsCallsPerFunction")).doubleValue(),
-                        (long) r.get("moduleAwsCallsMin"), (long) r.get("moduleAwsCallsMax"),
-                        (long) r.get("motoRequests"), (long) r.get("bytesUploaded"), (long) r.get("layerVersions")));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %s | %,d | %,d / %,d | %,d | %.2f | %d–%d | %,d | %,d | %d |\n",
+                        (long) r.get("functions"),
+                        r.get("mode"),
+                        r.get("step"),
+                        (long) r.get("wallMs"),
+                        (long) r.get("moduleDeployMsMax"),
+                        (long) r.get("moduleDeployMsSum"),
+                        (long) r.get("awsCalls"),
+                        ((Number) r.get("awsCallsPerFunction")).doubleValue(),
+                        (long) r.get("moduleAwsCallsMin"),
+                        (long) r.get("moduleAwsCallsMax"),
+                        (long) r.get("motoRequests"),
+                        (long) r.get("bytesUploaded"),
+                        (long) r.get("layerVersions")));
             }
             sb.append("\nmoto requests by operation (method and path; `POST /` is STS/IAM):\n\n");
             for (Map<String, Object> r : (List<Map<String, Object>>) results.get("runs")) {
-                sb.append("- ").append(r.get("functions")).append(" functions, ").append(r.get("mode")).append(", ")
-                        .append(r.get("step")).append(": ");
+                sb.append("- ")
+                        .append(r.get("functions"))
+                        .append(" functions, ")
+                        .append(r.get("mode"))
+                        .append(", ")
+                        .append(r.get("step"))
+                        .append(": ");
                 Map<String, Object> ops = (Map<String, Object>) r.get("motoRequestsByOperation");
-                sb.append(ops.entrySet().stream().map(e -> "`" + e.getKey() + "` " + e.getValue())
-                        .collect(Collectors.joining(", "))).append('\n');
+                sb.append(ops.entrySet().stream()
+                                .map(e -> "`" + e.getKey() + "` " + e.getValue())
+                                .collect(Collectors.joining(", ")))
+                        .append('\n');
             }
             return sb.toString();
         }
@@ -867,7 +966,6 @@ public class Benchmark {
                 return "unknown";
             }
         }
-
     }
 
     /**
@@ -891,10 +989,15 @@ public class Benchmark {
             try (Moto moto = new Moto("moto")) {
                 moto.createRole("bench-role");
                 Map<String, String> env = awsEnv();
-                List<String> props = List.of("-Dlambda.endpoint=" + moto.endpoint(), "-Dlambda.region=" + REGION,
-                        "-Dlambda.functionName=bench-function", "-Dlambda.handler=bench.Handler::handleRequest",
-                        "-Dlambda.role=arn:aws:iam::123456789012:role/bench-role", "-Dlambda.deploy.mode=auto",
-                        "-Dlambda.deploy.bucket=bench-artifacts", "-Dlambda.deploy.createBucket=true");
+                List<String> props = List.of(
+                        "-Dlambda.endpoint=" + moto.endpoint(),
+                        "-Dlambda.region=" + REGION,
+                        "-Dlambda.functionName=bench-function",
+                        "-Dlambda.handler=bench.Handler::handleRequest",
+                        "-Dlambda.role=arn:aws:iam::123456789012:role/bench-role",
+                        "-Dlambda.deploy.mode=auto",
+                        "-Dlambda.deploy.bucket=bench-artifacts",
+                        "-Dlambda.deploy.createBucket=true");
                 Map<String, Object> steps = new LinkedHashMap<>();
                 maven(dir, "clean", "clean", "");
                 steps.put("first deploy", step("deploy first", props, env));
@@ -902,8 +1005,8 @@ public class Benchmark {
                 Path handler = dir.resolve("src/main/java/bench/Handler.java");
                 Files.writeString(handler, Files.readString(handler).replace("\"hello \"", "\"hello again \""));
                 steps.put("code-only change", step("deploy code change", props, env));
-                String layerName = firstString(Files.readString(dir.resolve("target/lambda/deploy-result.json")),
-                        "layerName");
+                String layerName =
+                        firstString(Files.readString(dir.resolve("target/lambda/deploy-result.json")), "layerName");
                 steps.put("layerVersions", moto.countLayerVersions(layerName));
                 image = new ImageBench(dir, props, env).run();
                 return steps;
@@ -983,8 +1086,11 @@ public class Benchmark {
         }
 
         String post(String path, String body, String contentType) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + path))
-                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint() + path))
+                            .header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("moto " + path + " answered " + r.statusCode() + ": " + r.body());
@@ -994,10 +1100,13 @@ public class Benchmark {
 
         /** IAM CreateRole: the plugin reads the role it is given before it creates a function. */
         void createRole(String name) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", auth("iam"))
-                    .POST(HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08"
-                            + "&RoleName=" + name + "&AssumeRolePolicyDocument=%7B%7D")).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint() + "/"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Authorization", auth("iam"))
+                            .POST(HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08"
+                                    + "&RoleName=" + name + "&AssumeRolePolicyDocument=%7B%7D"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("moto CreateRole answered " + r.statusCode() + ": " + r.body());
@@ -1007,12 +1116,19 @@ public class Benchmark {
         /** Lambda ListLayerVersions: how many versions of the layer exist. */
         long countLayerVersions(String layerName) throws Exception {
             String body = get("/2018-10-31/layers/" + layerName + "/versions", "lambda");
-            return Pattern.compile("\"LayerVersionArn\"").matcher(body).results().count();
+            return Pattern.compile("\"LayerVersionArn\"")
+                    .matcher(body)
+                    .results()
+                    .count();
         }
 
         String get(String path, String service) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + path))
-                    .header("Authorization", auth(service)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint() + path))
+                            .header("Authorization", auth(service))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("moto GET " + path + " answered " + r.statusCode() + ": " + r.body());
             }
@@ -1033,8 +1149,9 @@ public class Benchmark {
         ImageBench(Path dir, List<String> zipProps, Map<String, String> env) {
             this.dir = dir;
             this.env = env;
-            this.props = new ArrayList<>(zipProps.stream().filter(p -> !p.startsWith("-Dlambda.functionName=")
-                    && !p.startsWith("-Dlambda.deploy.mode=")).toList());
+            this.props = new ArrayList<>(zipProps.stream()
+                    .filter(p -> !p.startsWith("-Dlambda.functionName=") && !p.startsWith("-Dlambda.deploy.mode="))
+                    .toList());
         }
 
         Map<String, Object> run() throws Exception {
@@ -1046,15 +1163,23 @@ public class Benchmark {
             }
             Path registryLog = logs.resolve(String.format(Locale.ROOT, "%03d-docker-registry-run.log", ++logCounter));
             Process registry = new ProcessBuilder("bash", script.toString(), "run", "" + port, registryDir.toString())
-                    .redirectErrorStream(true).redirectOutput(registryLog.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(registryLog.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                    .start();
             try {
-                exec(o.root(), "docker-registry await", List.of("bash", script.toString(), "await", "" + port,
-                        registryDir.toString()));
+                exec(
+                        o.root(),
+                        "docker-registry await",
+                        List.of("bash", script.toString(), "await", "" + port, registryDir.toString()));
                 Path base = baseImageTar();
-                props.addAll(List.of("-Dlambda.functionName=bench-image-function", "-Dlambda.deploy.mode=image",
-                        "-Dlambda.image.repository=bench-image", "-Dlambda.image.registry=127.0.0.1:" + port,
-                        "-Dlambda.image.allowInsecureRegistries=true", "-Dlambda.image.baseImage=tar:" + base));
+                props.addAll(List.of(
+                        "-Dlambda.functionName=bench-image-function",
+                        "-Dlambda.deploy.mode=image",
+                        "-Dlambda.image.repository=bench-image",
+                        "-Dlambda.image.registry=127.0.0.1:" + port,
+                        "-Dlambda.image.allowInsecureRegistries=true",
+                        "-Dlambda.image.baseImage=tar:" + base));
                 Path blobs = registryDir.resolve("storage/docker/registry/v2/blobs");
                 Map<String, Object> steps = new LinkedHashMap<>();
                 steps.put("first push", step("image first push", blobs));
@@ -1064,8 +1189,10 @@ public class Benchmark {
                 steps.put("classes-only change", step("image classes change", blobs));
                 return steps;
             } finally {
-                exec(o.root(), "docker-registry stop", List.of("bash", script.toString(), "stop", "" + port,
-                        registryDir.toString()));
+                exec(
+                        o.root(),
+                        "docker-registry stop",
+                        List.of("bash", script.toString(), "stop", "" + port, registryDir.toString()));
                 registry.waitFor();
             }
         }
@@ -1074,7 +1201,8 @@ public class Benchmark {
             long before = sizeOfTree(blobs);
             Timing t = maven(dir, label, List.of("package", "lambda:deploy"), "bench-lambda", props, env);
             long added = sizeOfTree(blobs) - before;
-            Map<String, Object> result = JsonRead.object(Files.readString(dir.resolve("target/lambda/deploy-result.json")));
+            Map<String, Object> result =
+                    JsonRead.object(Files.readString(dir.resolve("target/lambda/deploy-result.json")));
             Map<String, Object> region = JsonRead.object(((List<?>) result.get("regions")).get(0));
             Map<String, Object> image = JsonRead.object(region.get("image"));
             List<String> pushed = new ArrayList<>();
@@ -1095,7 +1223,9 @@ public class Benchmark {
             m.put("registryBlobBytesAdded", added);
             m.put("layersPushed", pushed);
             m.put("applicationLayersBytes", applicationBytes);
-            m.put("functionCode", firstString(Files.readString(dir.resolve("target/lambda/deploy-result.json")), "code"));
+            m.put(
+                    "functionCode",
+                    firstString(Files.readString(dir.resolve("target/lambda/deploy-result.json")), "code"));
             m.put("digest", image.get("digest"));
             return m;
         }
@@ -1109,17 +1239,35 @@ public class Benchmark {
             deleteTree(baseDir);
             Path root = Files.createDirectories(baseDir.resolve("rootfs"));
             Files.writeString(root.resolve("lambda-entrypoint.sh"), "#!/bin/sh\nexec /var/lang/bin/java \"$@\"\n");
-            exec(baseDir, "base image layer", List.of("tar", "--owner=0", "--group=0", "--mtime=2025-01-01",
-                    "--mode=755", "-cf", "layer.tar", "-C", "rootfs", "lambda-entrypoint.sh"));
+            exec(
+                    baseDir,
+                    "base image layer",
+                    List.of(
+                            "tar",
+                            "--owner=0",
+                            "--group=0",
+                            "--mtime=2025-01-01",
+                            "--mode=755",
+                            "-cf",
+                            "layer.tar",
+                            "-C",
+                            "rootfs",
+                            "lambda-entrypoint.sh"));
             String diffId = "sha256:" + sha256(baseDir.resolve("layer.tar"));
-            Files.writeString(baseDir.resolve("config.json"), "{\"architecture\":\"amd64\",\"os\":\"linux\","
-                    + "\"config\":{\"Entrypoint\":[\"/lambda-entrypoint.sh\"],\"WorkingDir\":\"/var/task\","
-                    + "\"Env\":[\"LAMBDA_TASK_ROOT=/var/task\",\"LAMBDA_RUNTIME_DIR=/var/runtime\"]},"
-                    + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}");
-            Files.writeString(baseDir.resolve("manifest.json"), "[{\"Config\":\"config.json\","
-                    + "\"RepoTags\":[\"bench/lambda-java:21\"],\"Layers\":[\"layer.tar\"]}]");
-            exec(baseDir, "base image tar", List.of("tar", "-cf", "base.tar", "manifest.json", "config.json",
-                    "layer.tar"));
+            Files.writeString(
+                    baseDir.resolve("config.json"),
+                    "{\"architecture\":\"amd64\",\"os\":\"linux\","
+                            + "\"config\":{\"Entrypoint\":[\"/lambda-entrypoint.sh\"],\"WorkingDir\":\"/var/task\","
+                            + "\"Env\":[\"LAMBDA_TASK_ROOT=/var/task\",\"LAMBDA_RUNTIME_DIR=/var/runtime\"]},"
+                            + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}");
+            Files.writeString(
+                    baseDir.resolve("manifest.json"),
+                    "[{\"Config\":\"config.json\","
+                            + "\"RepoTags\":[\"bench/lambda-java:21\"],\"Layers\":[\"layer.tar\"]}]");
+            exec(
+                    baseDir,
+                    "base image tar",
+                    List.of("tar", "-cf", "base.tar", "manifest.json", "config.json", "layer.tar"));
             return baseDir.resolve("base.tar");
         }
     }
@@ -1275,16 +1423,29 @@ public class Benchmark {
         Map<String, Object> machine = (Map<String, Object>) r.get("machine");
         long unstripped = (long) pk.get("unstrippedJarBytes");
         StringBuilder sb = new StringBuilder();
-        sb.append("Input `").append(r.get("input")).append("`, ").append(r.get("runs"))
-                .append(" timed run(s) per path, medians; ").append(machine.get("cpus")).append(" CPU(s) ")
-                .append(machine.get("cpuModel")).append(", ").append(machine.get("java")).append(", ")
-                .append(machine.get("date")).append(".\n\n");
-        sb.append("Unstripped jars: ").append(String.format(Locale.ROOT, "%,d", unstripped)).append(" bytes. ")
+        sb.append("Input `")
+                .append(r.get("input"))
+                .append("`, ")
+                .append(r.get("runs"))
+                .append(" timed run(s) per path, medians; ")
+                .append(machine.get("cpus"))
+                .append(" CPU(s) ")
+                .append(machine.get("cpuModel"))
+                .append(", ")
+                .append(machine.get("java"))
+                .append(", ")
+                .append(machine.get("date"))
+                .append(".\n\n");
+        sb.append("Unstripped jars: ")
+                .append(String.format(Locale.ROOT, "%,d", unstripped))
+                .append(" bytes. ")
                 .append("Maven baseline (compile + jar, no packaging plugin): ")
-                .append(String.format(Locale.ROOT, "%,d", (long) pk.get("mavenBaselineWallMs"))).append(" ms. ")
+                .append(String.format(Locale.ROOT, "%,d", (long) pk.get("mavenBaselineWallMs")))
+                .append(" ms. ")
                 .append("The paths ran interleaved, one run of each per round; \"over baseline\" is the median of each")
                 .append(" round's run minus that round's baseline run.\n\n");
-        sb.append("| java/lib layer made by | wall ms | over baseline ms | plugin ms | zipped bytes | unzipped bytes |\n");
+        sb.append(
+                "| java/lib layer made by | wall ms | over baseline ms | plugin ms | zipped bytes | unzipped bytes |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         row(sb, "lambda:package (this plugin)", (Map<String, Object>) pk.get("lambdaPackage"));
         row(sb, "lambda:package, compressionLevel 0", (Map<String, Object>) pk.get("lambdaPackageLevel0"));
@@ -1293,26 +1454,45 @@ public class Benchmark {
         row(sb, "copy-dependencies + zip -9 -X -r", (Map<String, Object>) pk.get("copyDependenciesPlusZip9"));
         Map<String, Object> noop = (Map<String, Object>) r.get("noopRebuild");
         sb.append("\nNo-op rebuild (`mvn package` again, nothing changed): plugin ")
-                .append(noop.get("noopPluginMs")).append(" ms vs ").append(noop.get("fullPluginMs"))
+                .append(noop.get("noopPluginMs"))
+                .append(" ms vs ")
+                .append(noop.get("fullPluginMs"))
                 .append(" ms for a full package (")
                 .append(pct((long) noop.get("noopPluginMs"), (long) noop.get("fullPluginMs")))
-                .append("); whole Maven run ").append(noop.get("noopWallMs")).append(" ms vs ")
-                .append(noop.get("fullWallMs")).append(" ms. No-op runs in order: ").append(noop.get("noopPluginMsAll"))
+                .append("); whole Maven run ")
+                .append(noop.get("noopWallMs"))
+                .append(" ms vs ")
+                .append(noop.get("fullWallMs"))
+                .append(" ms. No-op runs in order: ")
+                .append(noop.get("noopPluginMsAll"))
                 .append(" ms (the first one after a full build re-verifies the freshly written zips by content);")
-                .append(" zips part alone ").append(noop.get("noopZipsMs")).append(" vs ").append(noop.get("fullZipsMs"))
-                .append(" ms (").append(pct((long) noop.get("noopZipsMs"), (long) noop.get("fullZipsMs"))).append(").\n");
+                .append(" zips part alone ")
+                .append(noop.get("noopZipsMs"))
+                .append(" vs ")
+                .append(noop.get("fullZipsMs"))
+                .append(" ms (")
+                .append(pct((long) noop.get("noopZipsMs"), (long) noop.get("fullZipsMs")))
+                .append(").\n");
         Object d = r.get("deploy");
         if (d instanceof Map<?, ?> dm && !dm.containsKey("skipped")) {
             sb.append("\n| deploy to moto_server (`mvn package lambda:deploy`) | wall ms | deploy ms | bytes uploaded "
                     + "| layer | function code |\n|---|---:|---:|---:|---|---|\n");
             for (Map.Entry<?, ?> e : dm.entrySet()) {
                 if (e.getValue() instanceof Map<?, ?> step) {
-                    sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %s | %s |\n", e.getKey(),
-                            (long) step.get("wallMs"), (long) step.get("deployMs"), (long) step.get("bytesUploaded"),
-                            step.get("layer"), step.get("functionCode")));
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %,d | %,d | %,d | %s | %s |\n",
+                            e.getKey(),
+                            (long) step.get("wallMs"),
+                            (long) step.get("deployMs"),
+                            (long) step.get("bytesUploaded"),
+                            step.get("layer"),
+                            step.get("functionCode")));
                 }
             }
-            sb.append("\nLayer versions published in total: ").append(dm.get("layerVersions")).append(".\n");
+            sb.append("\nLayer versions published in total: ")
+                    .append(dm.get("layerVersions"))
+                    .append(".\n");
         } else if (d instanceof Map<?, ?> dm) {
             sb.append("\nDeploy: skipped (").append(dm.get("skipped")).append(").\n");
         }
@@ -1324,15 +1504,26 @@ public class Benchmark {
             for (Map.Entry<?, ?> e : im.entrySet()) {
                 Map<?, ?> step = (Map<?, ?>) e.getValue();
                 List<?> layers = (List<?>) step.get("layersPushed");
-                sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %s | %,d | %s |\n", e.getKey(),
-                        (long) step.get("wallMs"), (long) step.get("deployMs"), (long) step.get("pushedBytes"),
-                        (long) step.get("registryBlobBytesAdded"), layers.isEmpty() ? "none" : String.join(", ",
-                                layers.stream().map(String::valueOf).toList()),
-                        (long) step.get("applicationLayersBytes"), step.get("functionCode")));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %,d | %,d | %,d | %,d | %s | %,d | %s |\n",
+                        e.getKey(),
+                        (long) step.get("wallMs"),
+                        (long) step.get("deployMs"),
+                        (long) step.get("pushedBytes"),
+                        (long) step.get("registryBlobBytesAdded"),
+                        layers.isEmpty()
+                                ? "none"
+                                : String.join(
+                                        ", ",
+                                        layers.stream().map(String::valueOf).toList()),
+                        (long) step.get("applicationLayersBytes"),
+                        step.get("functionCode")));
             }
-            sb.append("\n\"Bytes pushed\" is what the plugin uploaded (layer blobs); \"registry blob bytes added\" is the "
-                    + "growth of the registry's blob store, measured on disk, so it also counts the image config and "
-                    + "manifest.\n");
+            sb.append(
+                    "\n\"Bytes pushed\" is what the plugin uploaded (layer blobs); \"registry blob bytes added\" is the "
+                            + "growth of the registry's blob store, measured on disk, so it also counts the image config and "
+                            + "manifest.\n");
         } else if (img instanceof Map<?, ?> im) {
             sb.append("\nImage: skipped (").append(im.get("skipped")).append(").\n");
         }
@@ -1341,13 +1532,24 @@ public class Benchmark {
 
     private static void row(StringBuilder sb, String name, Map<String, Object> p) {
         if (p.containsKey("skipped")) {
-            sb.append("| ").append(name).append(" | skipped: ").append(p.get("skipped")).append(" | | | | |\n");
+            sb.append("| ")
+                    .append(name)
+                    .append(" | skipped: ")
+                    .append(p.get("skipped"))
+                    .append(" | | | | |\n");
             return;
         }
-        sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %,d | %,d |\n", name, (long) p.get("wallMsMedian"),
-                (long) p.get("overBaselineMs"), p.containsKey("pluginMsMedian")
-                        ? String.format(Locale.ROOT, "%,d", (long) p.get("pluginMsMedian")) : "–",
-                (long) p.get("zippedBytes"), (long) p.get("unzippedBytes")));
+        sb.append(String.format(
+                Locale.ROOT,
+                "| %s | %,d | %,d | %s | %,d | %,d |\n",
+                name,
+                (long) p.get("wallMsMedian"),
+                (long) p.get("overBaselineMs"),
+                p.containsKey("pluginMsMedian")
+                        ? String.format(Locale.ROOT, "%,d", (long) p.get("pluginMsMedian"))
+                        : "–",
+                (long) p.get("zippedBytes"),
+                (long) p.get("unzippedBytes")));
     }
 
     private static String pct(long part, long whole) {
@@ -1378,7 +1580,9 @@ public class Benchmark {
             } else if (v instanceof Number || v instanceof Boolean) {
                 sb.append(v);
             } else {
-                sb.append('"').append(String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                sb.append('"')
+                        .append(String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             }
         }
     }

@@ -62,24 +62,42 @@ public class ColdStart {
             System.out.println("round " + i + "/" + runs + " done");
         }
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "| variant | unzipped (function + layers) | JVM start | init (spawn to"
-                + " handler ready) | first invoke |%n|---|---:|---:|---:|---:|%n"));
+        md.append(String.format(
+                Locale.ROOT,
+                "| variant | unzipped (function + layers) | JVM start | init (spawn to"
+                        + " handler ready) | first invoke |%n|---|---:|---:|---:|---:|%n"));
         StringBuilder js = new StringBuilder("{\n  \"runs\": " + runs + ",\n  \"variants\": [\n");
         int n = 0;
         for (Map.Entry<String, List<double[]>> e : samples.entrySet()) {
             double jvm = median(e.getValue(), 0);
             double init = median(e.getValue(), 1);
             double first = median(e.getValue(), 2);
-            md.append(String.format(Locale.ROOT, "| %s | %,d bytes | %.0f ms | %.0f ms | %.0f ms |%n", e.getKey(),
-                    unzipped.get(e.getKey()), jvm, init, first));
-            js.append(String.format(Locale.ROOT, "    {\"variant\": \"%s\", \"unzippedBytes\": %d, \"jvmStartMs\": %.1f,"
-                            + " \"initMs\": %.1f, \"firstInvokeMs\": %.1f, \"initSamplesMs\": %s}%s%n", e.getKey(),
-                    unzipped.get(e.getKey()), jvm, init, first, column(e.getValue(), 1),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d bytes | %.0f ms | %.0f ms | %.0f ms |%n",
+                    e.getKey(),
+                    unzipped.get(e.getKey()),
+                    jvm,
+                    init,
+                    first));
+            js.append(String.format(
+                    Locale.ROOT,
+                    "    {\"variant\": \"%s\", \"unzippedBytes\": %d, \"jvmStartMs\": %.1f,"
+                            + " \"initMs\": %.1f, \"firstInvokeMs\": %.1f, \"initSamplesMs\": %s}%s%n",
+                    e.getKey(),
+                    unzipped.get(e.getKey()),
+                    jvm,
+                    init,
+                    first,
+                    column(e.getValue(), 1),
                     ++n < samples.size() ? "," : ""));
         }
         js.append("  ]\n}\n");
-        md.append(String.format(Locale.ROOT, "%nMedians of %d alternating runs per variant, one fresh JVM each"
-                + " (lambda:invoke, %s, %d CPUs).%n", runs, System.getProperty("java.version"),
+        md.append(String.format(
+                Locale.ROOT,
+                "%nMedians of %d alternating runs per variant, one fresh JVM each" + " (lambda:invoke, %s, %d CPUs).%n",
+                runs,
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors()));
         Files.writeString(root.resolve("benchmark/target/cold-start.md"), md.toString());
         Files.writeString(root.resolve("benchmark/target/cold-start.json"), js.toString());
@@ -89,7 +107,8 @@ public class ColdStart {
     private static Path copySample(Path root, Path to) throws IOException {
         Path from = root.resolve("src-samples/unused-dependency");
         try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.filter(p -> !from.relativize(p).toString().startsWith("target")).toList()) {
+            for (Path p : s.filter(p -> !from.relativize(p).toString().startsWith("target"))
+                    .toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
@@ -102,8 +121,11 @@ public class ColdStart {
     }
 
     private static void maven(List<String> cmd, Path dir, Path log) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed in " + dir + "; see " + log);

@@ -38,8 +38,9 @@ public class DeflateLevels {
                     }
                     deflater.end();
                 }
-                System.out.printf("round %d, level %d: %,d jar bytes -> %,d (%.2f%%) in %,d ms%n", round, level, total,
-                        out, 100.0 * out / total, (System.nanoTime() - start) / 1_000_000);
+                System.out.printf(
+                        "round %d, level %d: %,d jar bytes -> %,d (%.2f%%) in %,d ms%n",
+                        round, level, total, out, 100.0 * out / total, (System.nanoTime() - start) / 1_000_000);
             }
             jarAware(round, jars, total);
         }
@@ -69,7 +70,8 @@ public class DeflateLevels {
             Optional<?> stream = (Optional<?>) deflate.invoke(null, jar, 9);
             out += stream.map(b -> ((byte[]) b).length).orElseThrow(() -> new IllegalStateException("not mapped"));
         }
-        System.out.printf("round %d, jar-aware (plugin default): %,d jar bytes -> %,d (%.2f%%) in %,d ms%n", round,
-                total, out, 100.0 * out / total, (System.nanoTime() - start) / 1_000_000);
+        System.out.printf(
+                "round %d, jar-aware (plugin default): %,d jar bytes -> %,d (%.2f%%) in %,d ms%n",
+                round, total, out, 100.0 * out / total, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -24,8 +24,8 @@ public record AnalysisReport(
     public static final String FILE_NAME = "analysis.json";
     public static final String HTML_FILE_NAME = "analysis.html";
 
-    public record Totals(long unzippedBytes, int jars, int classes, int reachedClasses, int unusedJars,
-            long unusedBytes) {}
+    public record Totals(
+            long unzippedBytes, int jars, int classes, int reachedClasses, int unusedJars, long unusedBytes) {}
 
     /**
      * One class path unit (function classes or a jar). {@code status}: {@code used}, {@code unused} (not reachable
@@ -86,14 +86,38 @@ public record AnalysisReport(
      * larger range (max - min) of the two sides; a difference within it is no measurable difference (NaN with fewer
      * than 2 runs a side).
      */
-    public record Comparison(String change, List<String> removed, int runs, double initMs, double firstInvokeMs,
-            double baselineInitMs, double baselineFirstInvokeMs, String outcome, double initSpreadMs,
+    public record Comparison(
+            String change,
+            List<String> removed,
+            int runs,
+            double initMs,
+            double firstInvokeMs,
+            double baselineInitMs,
+            double baselineFirstInvokeMs,
+            String outcome,
+            double initSpreadMs,
             double totalSpreadMs) {
 
-        public Comparison(String change, List<String> removed, int runs, double initMs, double firstInvokeMs,
-                double baselineInitMs, double baselineFirstInvokeMs, String outcome) {
-            this(change, removed, runs, initMs, firstInvokeMs, baselineInitMs, baselineFirstInvokeMs, outcome,
-                    Double.NaN, Double.NaN);
+        public Comparison(
+                String change,
+                List<String> removed,
+                int runs,
+                double initMs,
+                double firstInvokeMs,
+                double baselineInitMs,
+                double baselineFirstInvokeMs,
+                String outcome) {
+            this(
+                    change,
+                    removed,
+                    runs,
+                    initMs,
+                    firstInvokeMs,
+                    baselineInitMs,
+                    baselineFirstInvokeMs,
+                    outcome,
+                    Double.NaN,
+                    Double.NaN);
         }
     }
 
@@ -104,8 +128,17 @@ public record AnalysisReport(
      * {@code removes}: {@code groupId:artifactId} of the jars the action takes out (their POM changes are merged into
      * {@link AnalysisReport#pomChanges}).
      */
-    public record Recommendation(int rank, String id, String kind, String title, String detail, Double measuredMs,
-            String measured, Long bytes, String action, List<String> removes) {
+    public record Recommendation(
+            int rank,
+            String id,
+            String kind,
+            String title,
+            String detail,
+            Double measuredMs,
+            String measured,
+            Long bytes,
+            String action,
+            List<String> removes) {
 
         public Recommendation {
             removes = removes == null ? List.of() : List.copyOf(removes);

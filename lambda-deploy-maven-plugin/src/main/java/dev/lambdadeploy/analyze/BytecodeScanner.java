@@ -36,8 +36,10 @@ final class BytecodeScanner {
                 return internalName;
             }
         };
-        new ClassReader(classFile).accept(new ClassRemapper(new Sink(strings, hazards), collector),
-                ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        new ClassReader(classFile)
+                .accept(
+                        new ClassRemapper(new Sink(strings, hazards), collector),
+                        ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         types.remove(null);
         return new Refs(types, strings, hazards);
     }
@@ -58,9 +60,18 @@ final class BytecodeScanner {
         private final Set<String> strings;
         private final Set<String> hazards;
         private final AnnotationVisitor annotations = new AnnotationVisitor(API) {
-            @Override public AnnotationVisitor visitAnnotation(String name, String descriptor) { return this; }
-            @Override public AnnotationVisitor visitArray(String name) { return this; }
-            @Override public void visit(String name, Object value) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String name, String descriptor) {
+                return this;
+            }
+
+            @Override
+            public AnnotationVisitor visitArray(String name) {
+                return this;
+            }
+
+            @Override
+            public void visit(String name, Object value) {
                 if (value instanceof String s) {
                     strings.add(s);
                 }
@@ -79,15 +90,18 @@ final class BytecodeScanner {
         }
 
         @Override
-        public AnnotationVisitor visitTypeAnnotation(int typeRef, org.objectweb.asm.TypePath typePath,
-                String descriptor, boolean visible) {
+        public AnnotationVisitor visitTypeAnnotation(
+                int typeRef, org.objectweb.asm.TypePath typePath, String descriptor, boolean visible) {
             return annotations;
         }
 
         @Override
         public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
             return new RecordComponentVisitor(API) {
-                @Override public AnnotationVisitor visitAnnotation(String d, boolean v) { return annotations; }
+                @Override
+                public AnnotationVisitor visitAnnotation(String d, boolean v) {
+                    return annotations;
+                }
             };
         }
 
@@ -97,18 +111,30 @@ final class BytecodeScanner {
                 strings.add(s);
             }
             return new FieldVisitor(API) {
-                @Override public AnnotationVisitor visitAnnotation(String d, boolean v) { return annotations; }
+                @Override
+                public AnnotationVisitor visitAnnotation(String d, boolean v) {
+                    return annotations;
+                }
             };
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             boolean clinit = "<clinit>".equals(name);
             return new MethodVisitor(API) {
-                @Override public AnnotationVisitor visitAnnotation(String d, boolean v) { return annotations; }
-                @Override public AnnotationVisitor visitAnnotationDefault() { return annotations; }
-                @Override public AnnotationVisitor visitParameterAnnotation(int p, String d, boolean v) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String d, boolean v) {
+                    return annotations;
+                }
+
+                @Override
+                public AnnotationVisitor visitAnnotationDefault() {
+                    return annotations;
+                }
+
+                @Override
+                public AnnotationVisitor visitParameterAnnotation(int p, String d, boolean v) {
                     return annotations;
                 }
 
@@ -133,9 +159,10 @@ final class BytecodeScanner {
 
         private static String hazard(String owner, String name) {
             return switch (owner + "." + name) {
-                case "java/security/SecureRandom.<init>", "java/util/Random.<init>",
-                        "java/util/UUID.randomUUID", "java/util/concurrent/ThreadLocalRandom.current" ->
-                        owner.replace('/', '.') + "." + name;
+                case "java/security/SecureRandom.<init>",
+                        "java/util/Random.<init>",
+                        "java/util/UUID.randomUUID",
+                        "java/util/concurrent/ThreadLocalRandom.current" -> owner.replace('/', '.') + "." + name;
                 default -> null;
             };
         }

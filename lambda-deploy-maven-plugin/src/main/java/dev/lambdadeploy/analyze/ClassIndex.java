@@ -29,7 +29,11 @@ import java.util.zip.ZipFile;
  */
 public final class ClassIndex implements Closeable {
 
-    public enum Kind { RUNTIME, FUNCTION, JAR }
+    public enum Kind {
+        RUNTIME,
+        FUNCTION,
+        JAR
+    }
 
     /** One class path entry: its classes (internal name to CRC of the bytes) and service registrations. */
     public static final class Unit {
@@ -106,14 +110,16 @@ public final class ClassIndex implements Closeable {
     private static long directoryBytes(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> !dir.relativize(p).toString().replace('\\', '/').startsWith("lib/"))
+                    .filter(p ->
+                            !dir.relativize(p).toString().replace('\\', '/').startsWith("lib/"))
                     .mapToLong(p -> {
                         try {
                             return Files.size(p);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                    }).sum();
+                    })
+                    .sum();
         }
     }
 

@@ -26,7 +26,8 @@ public final class ClassLoadLog {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             Matcher m = LINE.matcher(line);
             if (m.matches()) {
-                events.add(new Event(Long.parseLong(m.group(1)), m.group(2), m.group(3).trim()));
+                events.add(new Event(
+                        Long.parseLong(m.group(1)), m.group(2), m.group(3).trim()));
             }
         }
         return events;

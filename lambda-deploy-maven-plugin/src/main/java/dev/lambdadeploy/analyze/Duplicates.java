@@ -33,7 +33,8 @@ public final class Duplicates {
             List<ClassIndex.Unit> defs = e.getValue();
             int slash = cls.lastIndexOf('/');
             String pkg = slash < 0 ? "" : cls.substring(0, slash).replace('/', '.');
-            defs.forEach(u -> packageUnits.computeIfAbsent(pkg, k -> new TreeSet<>()).add(u.label));
+            defs.forEach(
+                    u -> packageUnits.computeIfAbsent(pkg, k -> new TreeSet<>()).add(u.label));
             if (defs.size() < 2) {
                 continue;
             }
@@ -74,7 +75,9 @@ public final class Duplicates {
                 continue;
             }
             for (String c : u.classNames()) {
-                if (c.startsWith(prefix) && c.indexOf('/', prefix.length()) < 0 && index.definitions(c).size() == 1) {
+                if (c.startsWith(prefix)
+                        && c.indexOf('/', prefix.length()) < 0
+                        && index.definitions(c).size() == 1) {
                     return false;
                 }
             }

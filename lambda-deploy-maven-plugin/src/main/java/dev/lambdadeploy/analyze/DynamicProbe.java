@@ -26,8 +26,13 @@ public final class DynamicProbe {
     public static final String RUNTIME = "Lambda runtime";
 
     /** One run: its result, and per unit label the classes loaded and the milliseconds charged to it. */
-    public record Run(InvokeResult result, Map<String, Integer> classes, Map<String, Double> millis,
-            List<Pause> pauses, int totalClasses, java.util.Set<String> functionClassesLoaded) {}
+    public record Run(
+            InvokeResult result,
+            Map<String, Integer> classes,
+            Map<String, Double> millis,
+            List<Pause> pauses,
+            int totalClasses,
+            java.util.Set<String> functionClassesLoaded) {}
 
     /** A long gap after loading {@code className} from {@code unit}: where a heavy static initializer shows up. */
     public record Pause(String className, String unit, double millis) {}
@@ -51,8 +56,8 @@ public final class DynamicProbe {
         for (int i = 1; i <= runs; i++) {
             String id = idPrefix + "-" + i;
             Path log = layout.root().resolve("runs").resolve(id).resolve("class-load.log");
-            InvokeRequest req = template.withExtraJvmArgs(
-                    concat(template.extraJvmArgs(), ClassLoadLog.jvmOption(log)), id);
+            InvokeRequest req =
+                    template.withExtraJvmArgs(concat(template.extraJvmArgs(), ClassLoadLog.jvmOption(log)), id);
             InvokeResult r = invoker.run(layout, req, false);
             LambdaInvoker.requireSuccess(r, layout, template.handler());
             out.add(attribute(r, ClassLoadLog.parse(log), unitByPath));
@@ -84,8 +89,8 @@ public final class DynamicProbe {
             total++;
             String unit = sourceCache.computeIfAbsent(e.source(), s -> unitOf(s, unitByPath));
             classes.merge(unit, 1, Integer::sum);
-            long next = i + 1 < events.size() ? Math.min(events.get(i + 1).uptimeNanos(), windowEndNanos)
-                    : windowEndNanos;
+            long next =
+                    i + 1 < events.size() ? Math.min(events.get(i + 1).uptimeNanos(), windowEndNanos) : windowEndNanos;
             double gap = Math.max(0, next - e.uptimeNanos()) / 1e6;
             millis.merge(unit, gap, Double::sum);
             if (!JDK.equals(unit) && !RUNTIME.equals(unit)) {
@@ -101,7 +106,8 @@ public final class DynamicProbe {
     static String unitOf(String source, Map<Path, String> unitByPath) {
         if (source.startsWith("file:")) {
             try {
-                String u = unitByPath.get(Path.of(URI.create(source)).toAbsolutePath().normalize());
+                String u = unitByPath.get(
+                        Path.of(URI.create(source)).toAbsolutePath().normalize());
                 if (u != null) {
                     return u;
                 }

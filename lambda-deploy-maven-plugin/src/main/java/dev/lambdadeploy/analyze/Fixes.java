@@ -55,7 +55,9 @@ final class Fixes {
             if (path.size() <= 2) {
                 removeDirect.add(ga(u.coordinates()));
             } else {
-                exclusions.computeIfAbsent(ga(path.get(1)), k -> new LinkedHashSet<>()).add(ga(u.coordinates()));
+                exclusions
+                        .computeIfAbsent(ga(path.get(1)), k -> new LinkedHashSet<>())
+                        .add(ga(u.coordinates()));
             }
         }
         List<AnalysisReport.PomChange> out = new ArrayList<>();
@@ -70,10 +72,14 @@ final class Fixes {
 
     /** The changes in one line: {@code remove the <dependency> a:b; exclude x, y under c:d}. */
     static String summary(List<AnalysisReport.PomChange> changes) {
-        return changes.stream().map(c -> "remove".equals(c.change())
-                ? "remove the <dependency> " + c.dependency() + " from the POM"
-                : "exclude " + c.exclusions().stream().map(e -> e.substring(e.indexOf(':') + 1))
-                        .collect(Collectors.joining(", ")) + " under the <dependency> " + c.dependency())
+        return changes.stream()
+                .map(c -> "remove".equals(c.change())
+                        ? "remove the <dependency> " + c.dependency() + " from the POM"
+                        : "exclude "
+                                + c.exclusions().stream()
+                                        .map(e -> e.substring(e.indexOf(':') + 1))
+                                        .collect(Collectors.joining(", "))
+                                + " under the <dependency> " + c.dependency())
                 .collect(Collectors.joining("; "));
     }
 
@@ -82,7 +88,10 @@ final class Fixes {
         StringBuilder sb = new StringBuilder("<exclusions>\n");
         for (String ga : gas) {
             String[] c = ga.split(":");
-            sb.append("  <exclusion><groupId>").append(c[0]).append("</groupId><artifactId>").append(c[1])
+            sb.append("  <exclusion><groupId>")
+                    .append(c[0])
+                    .append("</groupId><artifactId>")
+                    .append(c[1])
                     .append("</artifactId></exclusion>\n");
         }
         return sb.append("</exclusions>").toString();

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +28,8 @@ public final class Reachability {
      * Service types a running function never loads through ServiceLoader by merely using their type: build-tool
      * services, and security providers (the JDK installs only those listed in java.security).
      */
-    private static final Set<String> NEVER_LOADED_SERVICES = Set.of("javax.annotation.processing.Processor",
-            "java.security.Provider");
+    private static final Set<String> NEVER_LOADED_SERVICES =
+            Set.of("javax.annotation.processing.Processor", "java.security.Provider");
     /** JDK classes that load the providers of a JDK service type themselves (internal names). */
     private static final Map<String, String> JDK_SERVICE_TRIGGERS = Map.ofEntries(
             Map.entry("java/sql/DriverManager", "java.sql.Driver"),
@@ -47,8 +46,11 @@ public final class Reachability {
     /** How a class became reachable: from {@code via}, for {@code reason} ({@code root}, {@code reference}, ...). */
     public record Edge(String via, String reason) {}
 
-    public record Result(Map<String, Edge> reached, Set<String> external,
-            Map<ClassIndex.Unit, Set<String>> reachedByUnit, Map<String, Set<String>> snapStartHazards,
+    public record Result(
+            Map<String, Edge> reached,
+            Set<String> external,
+            Map<ClassIndex.Unit, Set<String>> reachedByUnit,
+            Map<String, Set<String>> snapStartHazards,
             List<String> missingRoots) {
 
         /** The chain root -> ... -> {@code cls} in binary names, at most {@code max} long (the tail is kept). */
@@ -202,5 +204,4 @@ public final class Reachability {
             enqueue(p.replace('.', '/'), internalName, "ServiceLoader " + binary);
         }
     }
-
 }

@@ -21,6 +21,7 @@ final class DeflateEncoder {
     private static final int MAX_MATCH = 258;
     /** Candidates tried per position: on jar headers, 8 or 128 gave the same size within 0.03 %. */
     private static final int MAX_CHAIN = 32;
+
     private static final int MAX_STORED = 65535;
     private static final int END_OF_BLOCK = 256;
 
@@ -29,10 +30,13 @@ final class DeflateEncoder {
     private static final int[] LENGTH_SYMBOL = new int[MAX_MATCH + 1];
     private static final int[] LENGTH_EXTRA_BITS = new int[MAX_MATCH + 1];
     private static final int[] LENGTH_EXTRA = new int[MAX_MATCH + 1];
-    private static final int[] DISTANCE_BASE = {1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385,
-            513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-    private static final int[] DISTANCE_EXTRA_BITS = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9,
-            10, 10, 11, 11, 12, 12, 13, 13};
+    private static final int[] DISTANCE_BASE = {
+        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
+        6145, 8193, 12289, 16385, 24577
+    };
+    private static final int[] DISTANCE_EXTRA_BITS = {
+        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13
+    };
     private static final int[] DISTANCE_CODE = new int[30];
 
     static {
@@ -43,8 +47,10 @@ final class DeflateEncoder {
             LITERAL_CODE[s] = reversed(code, bits);
             LITERAL_BITS[s] = bits;
         }
-        int[] base = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
-                163, 195, 227, 258};
+        int[] base = {
+            3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
+            227, 258
+        };
         int[] extra = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
         for (int c = base.length - 1; c >= 0; c--) {
             int last = c == base.length - 1 ? MAX_MATCH : base[c + 1] - 1;

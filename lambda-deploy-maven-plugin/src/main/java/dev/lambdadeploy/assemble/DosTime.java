@@ -31,7 +31,11 @@ final class DosTime {
         if (t.getYear() > 2107) {
             return LATEST;
         }
-        return ((long) (t.getYear() - 1980) << 25) | ((long) t.getMonthValue() << 21) | ((long) t.getDayOfMonth() << 16)
-                | ((long) t.getHour() << 11) | ((long) t.getMinute() << 5) | (t.getSecond() >> 1);
+        return ((long) (t.getYear() - 1980) << 25)
+                | ((long) t.getMonthValue() << 21)
+                | ((long) t.getDayOfMonth() << 16)
+                | ((long) t.getHour() << 11)
+                | ((long) t.getMinute() << 5)
+                | (t.getSecond() >> 1);
     }
 }

@@ -62,7 +62,9 @@ public record FileStamp(long size, long newestChangeMillis, String fingerprint, 
 
     /** Same size, times and identity: the file was not changed since this stamp (as far as metadata tells). */
     public boolean sameAs(FileStamp other) {
-        return other != null && size == other.size && newestChangeMillis == other.newestChangeMillis
+        return other != null
+                && size == other.size
+                && newestChangeMillis == other.newestChangeMillis
                 && fingerprint.equals(other.fingerprint);
     }
 
@@ -77,18 +79,22 @@ public record FileStamp(long size, long newestChangeMillis, String fingerprint, 
      */
     private record Attributes(boolean directory, long size, long modifiedNanos, long changedNanos, Object fileKey) {
         private static final boolean UNIX = java.nio.file.FileSystems.getDefault()
-                .supportedFileAttributeViews().contains("unix");
+                .supportedFileAttributeViews()
+                .contains("unix");
 
         static Attributes read(Path p) throws IOException {
             if (UNIX) {
                 Map<String, Object> m = Files.readAttributes(p, "unix:isDirectory,size,lastModifiedTime,ctime,fileKey");
-                return new Attributes((Boolean) m.get("isDirectory"), (Long) m.get("size"),
-                        nanos((FileTime) m.get("lastModifiedTime")), nanos((FileTime) m.get("ctime")),
+                return new Attributes(
+                        (Boolean) m.get("isDirectory"),
+                        (Long) m.get("size"),
+                        nanos((FileTime) m.get("lastModifiedTime")),
+                        nanos((FileTime) m.get("ctime")),
                         m.get("fileKey"));
             }
             BasicFileAttributes b = Files.readAttributes(p, BasicFileAttributes.class);
-            return new Attributes(b.isDirectory(), b.size(), nanos(b.lastModifiedTime()), nanos(b.creationTime()),
-                    b.fileKey());
+            return new Attributes(
+                    b.isDirectory(), b.size(), nanos(b.lastModifiedTime()), nanos(b.creationTime()), b.fileKey());
         }
 
         private static long nanos(FileTime t) {

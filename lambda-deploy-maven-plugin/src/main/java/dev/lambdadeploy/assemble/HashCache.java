@@ -66,10 +66,14 @@ final class HashCache {
             if (stored.integer("format") != FORMAT) {
                 return new HashCache(Map.of(), clock);
             }
-            return new HashCache(stored.list("entries", HashCache::readEntry).stream()
-                    .filter(e -> e.path() != null && e.stamp() != null && e.stamp().fingerprint() != null
-                            && e.sha256() != null)
-                    .collect(Collectors.toMap(Entry::path, Function.identity(), (a, b) -> b)), clock);
+            return new HashCache(
+                    stored.list("entries", HashCache::readEntry).stream()
+                            .filter(e -> e.path() != null
+                                    && e.stamp() != null
+                                    && e.stamp().fingerprint() != null
+                                    && e.sha256() != null)
+                            .collect(Collectors.toMap(Entry::path, Function.identity(), (a, b) -> b)),
+                    clock);
         } catch (IOException | RuntimeException e) {
             return new HashCache(Map.of(), clock);
         }
@@ -154,7 +158,8 @@ final class HashCache {
     /** Writes the hashes used in this run (entries of inputs that are gone are dropped). */
     void save(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        List<Entry> entries = current.values().stream().sorted(Comparator.comparing(Entry::path))
+        List<Entry> entries = current.values().stream()
+                .sorted(Comparator.comparing(Entry::path))
                 .collect(Collectors.toList());
         try (JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -179,14 +184,22 @@ final class HashCache {
     }
 
     private static Entry readEntry(JsonObject e) {
-        return new Entry(e.string("path"), e.object("stamp", s -> new FileStamp(s.longValue("size"),
-                s.longValue("newestChangeMillis"), s.string("fingerprint"), s.longValue("checkedAt"))),
+        return new Entry(
+                e.string("path"),
+                e.object(
+                        "stamp",
+                        s -> new FileStamp(
+                                s.longValue("size"),
+                                s.longValue("newestChangeMillis"),
+                                s.string("fingerprint"),
+                                s.longValue("checkedAt"))),
                 e.string("sha256"));
     }
 
     /** For the debug log: how much was read and how much was recognised as unchanged by its stamp. */
     String summary() {
-        return String.format("%d file(s) unchanged by size, times and identity; %d hashed (%,d bytes)",
+        return String.format(
+                "%d file(s) unchanged by size, times and identity; %d hashed (%,d bytes)",
                 unchangedFiles.get(), hashedFiles.get(), hashedBytes.get());
     }
 }

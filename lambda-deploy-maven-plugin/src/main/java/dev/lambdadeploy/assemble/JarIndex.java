@@ -59,8 +59,12 @@ record JarIndex(List<Entry> entries, int centralDirectoryOffset) {
             long size = u32(b, at + 24);
             long local = u32(b, at + 42);
             long next = p + 46L + nameLength + u16(b, at + 30) + u16(b, at + 32);
-            if ((flags & ENCRYPTED) != 0 || next > end || compressedSize == 0xffffffffL || size == 0xffffffffL
-                    || local + 30 > cenOffset || b.getInt((int) local) != LOCAL_HEADER) {
+            if ((flags & ENCRYPTED) != 0
+                    || next > end
+                    || compressedSize == 0xffffffffL
+                    || size == 0xffffffffL
+                    || local + 30 > cenOffset
+                    || b.getInt((int) local) != LOCAL_HEADER) {
                 return null;
             }
             long data = local + 30 + u16(b, (int) local + 26) + u16(b, (int) local + 28);

@@ -60,10 +60,13 @@ public final class JarStripper {
             if (e instanceof PackagingException) {
                 throw (PackagingException) e;
             }
-            throw new PackagingException("Dependency " + artifact.coordinates() + " (" + jar
-                    + ") is not a readable jar: " + e.getMessage() + ". The file is probably corrupt or truncated: "
-                    + "delete it from your local Maven repository so Maven downloads it again, or exclude this "
-                    + "dependency.", e);
+            throw new PackagingException(
+                    "Dependency " + artifact.coordinates() + " (" + jar
+                            + ") is not a readable jar: " + e.getMessage()
+                            + ". The file is probably corrupt or truncated: "
+                            + "delete it from your local Maven repository so Maven downloads it again, or exclude this "
+                            + "dependency.",
+                    e);
         }
     }
 
@@ -77,8 +80,12 @@ public final class JarStripper {
 
     private StrippedJar stripGeneral(DependencyArtifact artifact, Path jar, byte[] bytes) throws IOException {
         try (ZipFile zip = ZipFile.builder().setByteArray(bytes).get()) {
-            Plan<ZipArchiveEntry> plan = plan(artifact, jar, Collections.list(zip.getEntries()),
-                    ZipArchiveEntry::getName, ZipArchiveEntry::getSize);
+            Plan<ZipArchiveEntry> plan = plan(
+                    artifact,
+                    jar,
+                    Collections.list(zip.getEntries()),
+                    ZipArchiveEntry::getName,
+                    ZipArchiveEntry::getSize);
             if (plan.kept() == null) {
                 return unchanged(bytes, plan.signed());
             }
@@ -94,7 +101,11 @@ public final class JarStripper {
         }
     }
 
-    private <E> Plan<E> plan(DependencyArtifact artifact, Path jar, List<E> entries, Function<E, String> nameOf,
+    private <E> Plan<E> plan(
+            DependencyArtifact artifact,
+            Path jar,
+            List<E> entries,
+            Function<E, String> nameOf,
             ToLongFunction<E> sizeOf) {
         boolean signed = false;
         for (E e : entries) {
@@ -128,7 +139,8 @@ public final class JarStripper {
         if (removedNames.isEmpty()) {
             return new Plan<>(false, null, List.of());
         }
-        Set<String> emptied = emptiedFolders(removedNames, kept.stream().map(nameOf).filter(n -> !n.endsWith("/")));
+        Set<String> emptied =
+                emptiedFolders(removedNames, kept.stream().map(nameOf).filter(n -> !n.endsWith("/")));
         kept.removeIf(e -> emptied.contains(nameOf.apply(e)));
         List<Removal> removals = new ArrayList<>();
         removedByReason.forEach((reason, acc) -> removals.add(new Removal(reason, (int) acc[0], acc[1])));

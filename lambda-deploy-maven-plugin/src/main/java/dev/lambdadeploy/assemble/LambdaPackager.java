@@ -57,11 +57,12 @@ public final class LambdaPackager {
     public PackageResult run(PackageRequest request) {
         long start = System.nanoTime();
         validate(request);
-        List<Placement> placements = new PlacementPlanner()
-                .plan(request.artifacts(), request.layers(), request.defaultLayerName());
+        List<Placement> placements =
+                new PlacementPlanner().plan(request.artifacts(), request.layers(), request.defaultLayerName());
         StripRules rules = new StripRules(request.strip(), request.architecture());
         String settingsKey = Hashes.hex("format=1|plugin=" + request.pluginVersion() + "|strip=" + rules.fingerprint()
-                + "|time=" + request.outputTimestamp() + "|compression=" + request.compression().fingerprint());
+                + "|time=" + request.outputTimestamp() + "|compression="
+                + request.compression().fingerprint());
         Path manifestFile = request.outputDirectory().resolve(PackageManifest.FILE_NAME);
         Optional<PackageManifest> previous = request.incremental()
                 ? ManifestIO.readIfUsable(manifestFile).filter(m -> settingsKey.equals(m.settingsKey()))
@@ -90,34 +91,51 @@ public final class LambdaPackager {
             for (Map.Entry<String, List<Placement>> layer : byLayer.entrySet()) {
                 if (layer.getValue().isEmpty()) {
                     if (!request.layers().isEmpty()) {
-                        log.warn("Layer '" + layer.getKey() + "' matches no runtime dependency; no zip is built for it. "
-                                + "Check its <includes> patterns.");
+                        log.warn(
+                                "Layer '" + layer.getKey() + "' matches no runtime dependency; no zip is built for it. "
+                                        + "Check its <includes> patterns.");
                     }
                     continue;
                 }
-                layers.add(builder.build(layer.getKey(), LAYERS_DIR + "/" + layer.getKey() + ".zip", null,
-                        layer.getValue(), jarRecords));
+                layers.add(builder.build(
+                        layer.getKey(),
+                        LAYERS_DIR + "/" + layer.getKey() + ".zip",
+                        null,
+                        layer.getValue(),
+                        jarRecords));
             }
-            ZipRecord function = builder.build("function", FUNCTION_ZIP, request.classesDirectory(), functionJars,
-                    jarRecords);
+            ZipRecord function =
+                    builder.build("function", FUNCTION_ZIP, request.classesDirectory(), functionJars, jarRecords);
             removeStaleLayerZips(request.outputDirectory(), layers);
 
-            List<JarRecord> jars = placements.stream()
-                    .map(p -> jarRecords.get(p.zipEntry()))
-                    .collect(Collectors.toList());
-            PackageManifest manifest = new PackageManifest(PackageManifest.SCHEMA_VERSION, request.pluginVersion(),
-                    request.project(), request.architecture().awsName(), request.outputTimestamp().toString(),
-                    settingsKey, function, layers, jars);
+            List<JarRecord> jars =
+                    placements.stream().map(p -> jarRecords.get(p.zipEntry())).collect(Collectors.toList());
+            PackageManifest manifest = new PackageManifest(
+                    PackageManifest.SCHEMA_VERSION,
+                    request.pluginVersion(),
+                    request.project(),
+                    request.architecture().awsName(),
+                    request.outputTimestamp().toString(),
+                    settingsKey,
+                    function,
+                    layers,
+                    jars);
             ManifestIO.write(manifest, manifestFile);
             hashes.save(hashCacheFile);
             log.debug("Input and zip hashes: " + hashes.summary());
-            int reused = (int) manifest.allZips().stream().filter(ZipRecord::reused).count();
-            return new PackageResult(manifest, manifestFile, manifest.allZips().size() - reused, reused,
+            int reused =
+                    (int) manifest.allZips().stream().filter(ZipRecord::reused).count();
+            return new PackageResult(
+                    manifest,
+                    manifestFile,
+                    manifest.allZips().size() - reused,
+                    reused,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new PackagingException("Cannot write to " + request.outputDirectory() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new PackagingException("Cannot read or write package files: " + e.getCause().getMessage(), e);
+            throw new PackagingException(
+                    "Cannot read or write package files: " + e.getCause().getMessage(), e);
         } finally {
             executor.shutdownNow();
         }
@@ -135,12 +153,16 @@ public final class LambdaPackager {
         for (LayerSpec layer : request.layers()) {
             LayerSpec.validateName(layer.name(), "<layers><layer><name>");
             if (!names.add(layer.name())) {
-                throw new ConfigException("<layers>", "the layer name '" + layer.name()
-                        + "' is used twice. Give each <layer> a unique <name>, or merge their <includes>.");
+                throw new ConfigException(
+                        "<layers>",
+                        "the layer name '" + layer.name()
+                                + "' is used twice. Give each <layer> a unique <name>, or merge their <includes>.");
             }
             if (layer.includes().isEmpty()) {
-                throw new ConfigException("<layers><layer><includes>", "layer '" + layer.name()
-                        + "' has no <include> pattern, so nothing can go into it. Add e.g. <include>software.amazon.awssdk:*</include>.");
+                throw new ConfigException(
+                        "<layers><layer><includes>",
+                        "layer '" + layer.name()
+                                + "' has no <include> pattern, so nothing can go into it. Add e.g. <include>software.amazon.awssdk:*</include>.");
             }
         }
         if (request.layers().isEmpty()) {
@@ -171,7 +193,11 @@ public final class LambdaPackager {
         private final Optional<PackageManifest> previous;
         private final HashCache hashes;
 
-        ZipBuilder(PackageRequest request, StripRules rules, ExecutorService executor, Optional<PackageManifest> previous,
+        ZipBuilder(
+                PackageRequest request,
+                StripRules rules,
+                ExecutorService executor,
+                Optional<PackageManifest> previous,
                 HashCache hashes) {
             this.request = request;
             this.rules = rules;
@@ -180,19 +206,29 @@ public final class LambdaPackager {
             this.hashes = hashes;
         }
 
-        ZipRecord build(String name, String relativePath, Path classesDirectory, List<Placement> jars,
-                Map<String, JarRecord> jarRecords) throws IOException {
+        ZipRecord build(
+                String name,
+                String relativePath,
+                Path classesDirectory,
+                List<Placement> jars,
+                Map<String, JarRecord> jarRecords)
+                throws IOException {
             Path zipFile = request.outputDirectory().resolve(relativePath);
             // The classes are hashed before they are zipped: hashed after, a change made meanwhile (an IDE compiling)
             // would be recorded as zipped, and the stale zip reused by the next run.
             String classesHash = classesDirectory != null && Files.isDirectory(classesDirectory)
-                    ? hashes.contentHash(classesDirectory) : null;
+                    ? hashes.contentHash(classesDirectory)
+                    : null;
             // Hashing every jar up front only pays when the zip may be reused; otherwise each jar is hashed from the
             // bytes read for stripping, so it is read once.
             String inputsKey = null;
             if (mayReuse(name, relativePath, zipFile)) {
-                inputsKey = inputsKey(classesHash, jars.stream().map(p -> executor.submit(
-                        () -> p.zipEntry() + "=" + hashes.contentHash(p.artifact().file()))).toList());
+                inputsKey = inputsKey(
+                        classesHash,
+                        jars.stream()
+                                .map(p -> executor.submit(() -> p.zipEntry() + "="
+                                        + hashes.contentHash(p.artifact().file())))
+                                .toList());
                 Optional<ZipRecord> reusable = reusable(name, relativePath, inputsKey, zipFile);
                 if (reusable.isPresent()) {
                     previous.get().jars().stream()
@@ -227,8 +263,12 @@ public final class LambdaPackager {
                     try {
                         Stripped s = strip(p, work, stripper);
                         // what is kept for the manifest, without the bytes: those go to the writer and are dropped
-                        result.complete(new JarOutcome(s.jar().originalBytes(), s.jar().finalBytes(), s.jar().signed(),
-                                s.jar().removed(), s.inputHash()));
+                        result.complete(new JarOutcome(
+                                s.jar().originalBytes(),
+                                s.jar().finalBytes(),
+                                s.jar().signed(),
+                                s.jar().removed(),
+                                s.inputHash()));
                         return s.jar().content();
                     } catch (RuntimeException | IOException e) {
                         result.completeExceptionally(e);
@@ -236,15 +276,30 @@ public final class LambdaPackager {
                     }
                 }));
             }
-            ReproducibleZipWriter.Result r = new ReproducibleZipWriter(request.outputTimestamp(),
-                    request.compression(), executor, request.parallelism()).write(zipFile, sources);
+            ReproducibleZipWriter.Result r = new ReproducibleZipWriter(
+                            request.outputTimestamp(), request.compression(), executor, request.parallelism())
+                    .write(zipFile, sources);
             for (int i = 0; i < jars.size(); i++) {
                 Placement p = jars.get(i);
                 JarOutcome s = await(stripped.get(i));
                 DependencyArtifact a = p.artifact();
-                jarRecords.put(p.zipEntry(), new JarRecord(a.groupId(), a.artifactId(), a.version(), a.classifier(),
-                        a.scope(), a.dependencyPath(), p.target().id(), p.zipEntry(), s.originalBytes(),
-                        s.finalBytes(), s.signed(), a.snapshot(), a.reactor(), s.removed()));
+                jarRecords.put(
+                        p.zipEntry(),
+                        new JarRecord(
+                                a.groupId(),
+                                a.artifactId(),
+                                a.version(),
+                                a.classifier(),
+                                a.scope(),
+                                a.dependencyPath(),
+                                p.target().id(),
+                                p.zipEntry(),
+                                s.originalBytes(),
+                                s.finalBytes(),
+                                s.signed(),
+                                a.snapshot(),
+                                a.reactor(),
+                                s.removed()));
             }
             if (inputsKey == null) {
                 List<Future<String>> lines = new ArrayList<>();
@@ -254,18 +309,30 @@ public final class LambdaPackager {
                 }
                 inputsKey = inputsKey(classesHash, lines);
             }
-            return new ZipRecord(name, relativePath, r.zippedBytes(), r.unzippedBytes(), r.codeSha256(),
-                    r.entryCount(), r.storedEntries(), r.deflatedEntries(),
-                    jars.stream().map(Placement::zipEntry).collect(Collectors.toList()), false, inputsKey);
+            return new ZipRecord(
+                    name,
+                    relativePath,
+                    r.zippedBytes(),
+                    r.unzippedBytes(),
+                    r.codeSha256(),
+                    r.entryCount(),
+                    r.storedEntries(),
+                    r.deflatedEntries(),
+                    jars.stream().map(Placement::zipEntry).collect(Collectors.toList()),
+                    false,
+                    inputsKey);
         }
 
         /** A zip of this name was recorded with these settings and a file is there: it may be reusable. */
         private boolean mayReuse(String name, String path, Path zipFile) {
-            return previous.isPresent() && Files.isRegularFile(zipFile) && previous.get().allZips().stream()
-                    .anyMatch(z -> z.name().equals(name) && z.path().equals(path));
+            return previous.isPresent()
+                    && Files.isRegularFile(zipFile)
+                    && previous.get().allZips().stream()
+                            .anyMatch(z -> z.name().equals(name) && z.path().equals(path));
         }
 
-        private Optional<ZipRecord> reusable(String name, String path, String inputsKey, Path zipFile) throws IOException {
+        private Optional<ZipRecord> reusable(String name, String path, String inputsKey, Path zipFile)
+                throws IOException {
             Optional<ZipRecord> match = previous.get().allZips().stream()
                     .filter(z -> z.name().equals(name) && z.path().equals(path) && inputsKey.equals(z.inputsKey()))
                     .findFirst();
@@ -299,22 +366,28 @@ public final class LambdaPackager {
                     byte[] bytes = jarDirectory(file, work.resolve("dirs").resolve(p.jarName()), request);
                     return new Stripped(new StrippedJar(bytes, bytes.length, bytes.length, false, List.of()), hash);
                 } catch (IOException | UncheckedIOException e) {
-                    throw new PackagingException("Cannot jar the classes folder " + file + " of reactor module "
-                            + p.artifact().coordinates() + ": " + e.getMessage() + ". Build that module again (e.g. "
-                            + "`mvn package` from the reactor root).", e);
+                    throw new PackagingException(
+                            "Cannot jar the classes folder " + file + " of reactor module "
+                                    + p.artifact().coordinates() + ": " + e.getMessage()
+                                    + ". Build that module again (e.g. "
+                                    + "`mvn package` from the reactor root).",
+                            e);
                 }
             }
             if (!Files.isRegularFile(file)) {
-                throw new PackagingException("Dependency " + p.artifact().coordinates()
-                        + " has no file (" + file + "). Run the build so Maven resolves it, e.g. `mvn package`.");
+                throw new PackagingException("Dependency " + p.artifact().coordinates() + " has no file (" + file
+                        + "). Run the build so Maven resolves it, e.g. `mvn package`.");
             }
             HashCache.Read read;
             try {
                 read = hashes.read(file);
             } catch (UncheckedIOException e) {
-                throw new PackagingException("Cannot read dependency " + p.artifact().coordinates() + " (" + file
-                        + "): " + e.getCause().getMessage() + ". Check the file's permissions, or delete it from your "
-                        + "local Maven repository so Maven downloads it again.", e);
+                throw new PackagingException(
+                        "Cannot read dependency " + p.artifact().coordinates() + " (" + file
+                                + "): " + e.getCause().getMessage()
+                                + ". Check the file's permissions, or delete it from your "
+                                + "local Maven repository so Maven downloads it again.",
+                        e);
             }
             return new Stripped(stripper.strip(p.artifact(), file, read.bytes()), read.sha256());
         }
@@ -324,7 +397,8 @@ public final class LambdaPackager {
     private static byte[] jarDirectory(Path dir, Path jar, PackageRequest request) throws IOException {
         List<ReproducibleZipWriter.Source> sources = new ArrayList<>();
         for (Path f : regularFiles(dir)) {
-            sources.add(ReproducibleZipWriter.Source.file(dir.relativize(f).toString().replace('\\', '/'), f));
+            sources.add(ReproducibleZipWriter.Source.file(
+                    dir.relativize(f).toString().replace('\\', '/'), f));
         }
         ExecutorService single = Executors.newSingleThreadExecutor();
         try {
@@ -339,8 +413,8 @@ public final class LambdaPackager {
     private record Stripped(StrippedJar jar, String inputHash) {}
 
     /** What the manifest records of a stripped jar. */
-    private record JarOutcome(long originalBytes, long finalBytes, boolean signed, List<Removal> removed,
-            String inputHash) {}
+    private record JarOutcome(
+            long originalBytes, long finalBytes, boolean signed, List<Removal> removed, String inputHash) {}
 
     private static List<Path> regularFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -15,9 +15,18 @@ import java.util.regex.Pattern;
  * kept: a wrong guess must never remove something the function needs.
  */
 public final class NativeLibraries {
-    enum Os { LINUX, OTHER, UNKNOWN }
+    enum Os {
+        LINUX,
+        OTHER,
+        UNKNOWN
+    }
 
-    enum Cpu { X86_64, AARCH64, OTHER, UNKNOWN }
+    enum Cpu {
+        X86_64,
+        AARCH64,
+        OTHER,
+        UNKNOWN
+    }
 
     private static final Pattern NATIVE = Pattern.compile(".*\\.(so|dll|dylib|jnilib)(\\.\\d+)*$");
     private static final Pattern AARCH64 = Pattern.compile("aarch[_-]?64|arm64|armv8");
@@ -27,20 +36,66 @@ public final class NativeLibraries {
     private static final Set<String> WINDOWS = Set.of("windows", "win", "win32", "win64", "mingw", "cygwin");
     private static final Set<String> MAC = Set.of("mac", "macos", "macosx", "osx", "darwin", "ios");
     private static final Set<String> NOT_GLIBC_LINUX = Set.of(
-            "android", "musl", "alpine", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos", "solaris", "aix",
-            "hpux", "zos", "os400");
+            "android",
+            "musl",
+            "alpine",
+            "freebsd",
+            "openbsd",
+            "netbsd",
+            "dragonfly",
+            "sunos",
+            "solaris",
+            "aix",
+            "hpux",
+            "zos",
+            "os400");
     private static final Set<String> LINUX = Set.of("linux", "linux64", "linux32", "gnu", "glibc");
     private static final Set<String> OTHER_CPU = Set.of(
-            "x86", "i386", "i486", "i586", "i686", "x86_32", "ppc", "ppc64", "ppc64le", "powerpc", "powerpc64",
-            "powerpc64le", "s390", "s390x", "riscv", "riscv32", "riscv64", "mips", "mipsel", "mips64", "mips64el",
-            "loongarch64", "loongarch", "arm", "armel", "armhf", "armv5", "armv6", "armv7", "armv7a", "arm32",
-            "sparc", "sparcv9", "ia64", "e2k", "linux32", "win32");
+            "x86",
+            "i386",
+            "i486",
+            "i586",
+            "i686",
+            "x86_32",
+            "ppc",
+            "ppc64",
+            "ppc64le",
+            "powerpc",
+            "powerpc64",
+            "powerpc64le",
+            "s390",
+            "s390x",
+            "riscv",
+            "riscv32",
+            "riscv64",
+            "mips",
+            "mipsel",
+            "mips64",
+            "mips64el",
+            "loongarch64",
+            "loongarch",
+            "arm",
+            "armel",
+            "armhf",
+            "armv5",
+            "armv6",
+            "armv7",
+            "armv7a",
+            "arm32",
+            "sparc",
+            "sparcv9",
+            "ia64",
+            "e2k",
+            "linux32",
+            "win32");
 
     private NativeLibraries() {}
 
     public static boolean isNative(String entryName) {
         // most entries are classes: skip the lower-casing and the pattern for them
-        return !entryName.endsWith("/") && !entryName.endsWith(".class") && NATIVE.matcher(entryName.toLowerCase(Locale.ROOT)).matches();
+        return !entryName.endsWith("/")
+                && !entryName.endsWith(".class")
+                && NATIVE.matcher(entryName.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** True when the native library at {@code entryName} cannot load on Lambda with this architecture. */

@@ -57,22 +57,81 @@ public record PackageRequest(
             this.defaultLayerName = project.artifactId();
         }
 
-        public Builder classesDirectory(Path v) { classesDirectory = v; return this; }
-        public Builder artifacts(List<DependencyArtifact> v) { artifacts.addAll(v); return this; }
-        public Builder artifact(DependencyArtifact v) { artifacts.add(v); return this; }
-        public Builder layers(List<LayerSpec> v) { layers.addAll(v); return this; }
-        public Builder defaultLayerName(String v) { defaultLayerName = v; return this; }
-        public Builder architecture(Architecture v) { architecture = v; return this; }
-        public Builder strip(StripSpec v) { strip = v; return this; }
-        public Builder outputTimestamp(Instant v) { outputTimestamp = v; return this; }
-        public Builder incremental(boolean v) { incremental = v; return this; }
-        public Builder pluginVersion(String v) { pluginVersion = v; return this; }
-        public Builder parallelism(int v) { parallelism = v; return this; }
-        public Builder compression(CompressionPolicy v) { compression = v; return this; }
+        public Builder classesDirectory(Path v) {
+            classesDirectory = v;
+            return this;
+        }
+
+        public Builder artifacts(List<DependencyArtifact> v) {
+            artifacts.addAll(v);
+            return this;
+        }
+
+        public Builder artifact(DependencyArtifact v) {
+            artifacts.add(v);
+            return this;
+        }
+
+        public Builder layers(List<LayerSpec> v) {
+            layers.addAll(v);
+            return this;
+        }
+
+        public Builder defaultLayerName(String v) {
+            defaultLayerName = v;
+            return this;
+        }
+
+        public Builder architecture(Architecture v) {
+            architecture = v;
+            return this;
+        }
+
+        public Builder strip(StripSpec v) {
+            strip = v;
+            return this;
+        }
+
+        public Builder outputTimestamp(Instant v) {
+            outputTimestamp = v;
+            return this;
+        }
+
+        public Builder incremental(boolean v) {
+            incremental = v;
+            return this;
+        }
+
+        public Builder pluginVersion(String v) {
+            pluginVersion = v;
+            return this;
+        }
+
+        public Builder parallelism(int v) {
+            parallelism = v;
+            return this;
+        }
+
+        public Builder compression(CompressionPolicy v) {
+            compression = v;
+            return this;
+        }
 
         public PackageRequest build() {
-            return new PackageRequest(project, classesDirectory, artifacts, layers, defaultLayerName, architecture,
-                    strip, outputTimestamp, outputDirectory, incremental, pluginVersion, parallelism, compression);
+            return new PackageRequest(
+                    project,
+                    classesDirectory,
+                    artifacts,
+                    layers,
+                    defaultLayerName,
+                    architecture,
+                    strip,
+                    outputTimestamp,
+                    outputDirectory,
+                    incremental,
+                    pluginVersion,
+                    parallelism,
+                    compression);
         }
     }
 }

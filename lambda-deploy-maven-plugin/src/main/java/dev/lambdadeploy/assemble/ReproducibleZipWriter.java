@@ -48,8 +48,13 @@ public final class ReproducibleZipWriter {
     }
 
     /** What was written. */
-    public record Result(long zippedBytes, long unzippedBytes, int entryCount, int storedEntries,
-            int deflatedEntries, String codeSha256) {}
+    public record Result(
+            long zippedBytes,
+            long unzippedBytes,
+            int entryCount,
+            int storedEntries,
+            int deflatedEntries,
+            String codeSha256) {}
 
     private record Prepared(String name, int method, long crc, long size, byte[] data) {}
 
@@ -62,14 +67,24 @@ public final class ReproducibleZipWriter {
     private final int maxInFlight;
     private final long maxInFlightBytes;
 
-    public ReproducibleZipWriter(Instant timestamp, CompressionPolicy policy, ExecutorService executor, int parallelism) {
+    public ReproducibleZipWriter(
+            Instant timestamp, CompressionPolicy policy, ExecutorService executor, int parallelism) {
         // Entries are written in order, so a big one holds up the writer while the other threads go on with the next
         // ones: enough entries in flight keep every thread busy, a byte budget keeps the memory bounded.
-        this(timestamp, policy, executor, parallelism, Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 16));
+        this(
+                timestamp,
+                policy,
+                executor,
+                parallelism,
+                Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 16));
     }
 
     /** {@code maxInFlightBytes}: entries are taken on while their sizes fit, and always at least one. */
-    ReproducibleZipWriter(Instant timestamp, CompressionPolicy policy, ExecutorService executor, int parallelism,
+    ReproducibleZipWriter(
+            Instant timestamp,
+            CompressionPolicy policy,
+            ExecutorService executor,
+            int parallelism,
             long maxInFlightBytes) {
         this.dosTime = DosTime.localizedMillis(timestamp);
         this.policy = policy;
@@ -82,7 +97,8 @@ public final class ReproducibleZipWriter {
         TreeMap<String, Source> entries = new TreeMap<>();
         for (Source s : sources) {
             if (EntryNames.isUnsafe(s.name())) {
-                throw new PackagingException("Refusing zip entry '" + s.name() + "': its name escapes the zip's folder.");
+                throw new PackagingException(
+                        "Refusing zip entry '" + s.name() + "': its name escapes the zip's folder.");
             }
             if (entries.put(s.name(), s) != null) {
                 throw new PackagingException("Two files would be written to the same entry '" + s.name() + "' of "
@@ -103,16 +119,17 @@ public final class ReproducibleZipWriter {
         MessageDigest sha256 = Hashes.sha256();
         boolean written = false;
         try {
-            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(new DigestOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), sha256))) {
+            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(
+                    new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), sha256))) {
                 ArrayDeque<Future<Prepared>> inFlight = new ArrayDeque<>();
                 ArrayDeque<Long> inFlightSizes = new ArrayDeque<>();
                 long inFlightBytes = 0;
                 var iterator = entries.entrySet().iterator();
                 Map.Entry<String, Source> next = iterator.hasNext() ? iterator.next() : null;
                 while (next != null || !inFlight.isEmpty()) {
-                    while (next != null && inFlight.size() < maxInFlight && (inFlight.isEmpty()
-                            || inFlightBytes + size(next.getValue()) <= maxInFlightBytes)) {
+                    while (next != null
+                            && inFlight.size() < maxInFlight
+                            && (inFlight.isEmpty() || inFlightBytes + size(next.getValue()) <= maxInFlightBytes)) {
                         inFlight.add(prepare(next.getKey(), next.getValue()));
                         inFlightSizes.add(size(next.getValue()));
                         inFlightBytes += size(next.getValue());
@@ -146,7 +163,12 @@ public final class ReproducibleZipWriter {
                 Files.deleteIfExists(target);
             }
         }
-        return new Result(Files.size(target), unzipped, entries.size(), stored, deflated,
+        return new Result(
+                Files.size(target),
+                unzipped,
+                entries.size(),
+                stored,
+                deflated,
                 Base64.getEncoder().encodeToString(sha256.digest()));
     }
 
@@ -168,8 +190,10 @@ public final class ReproducibleZipWriter {
         if (policy.storesEverything()) {
             return new Prepared(name, ZipArchiveEntry.STORED, crc.getValue(), content.length, content);
         }
-        byte[] deflated = (policy.deflateJarData() ? Optional.<byte[]>empty()
-                : JarDeflater.deflate(content, policy.level())).orElseGet(() -> deflate(content));
+        byte[] deflated = (policy.deflateJarData()
+                        ? Optional.<byte[]>empty()
+                        : JarDeflater.deflate(content, policy.level()))
+                .orElseGet(() -> deflate(content));
         if (policy.worthDeflating(content.length, deflated.length)) {
             return new Prepared(name, ZipArchiveEntry.DEFLATED, crc.getValue(), content.length, deflated);
         }

@@ -17,10 +17,10 @@ public final class StripRules {
     public static final String NATIVE_OTHER_PLATFORM = "native-other-platform";
     public static final String CONFIGURED_EXCLUDE = "configured-exclude";
 
-    private static final Pattern SIGNATURE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)|META-INF/SIG-[^/]+",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern LICENSE_NAME = Pattern.compile("(LICENSE|LICENCE|NOTICE|COPYING|COPYRIGHT)([._-].*)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIGNATURE =
+            Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)|META-INF/SIG-[^/]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LICENSE_NAME =
+            Pattern.compile("(LICENSE|LICENCE|NOTICE|COPYING|COPYRIGHT)([._-].*)?", Pattern.CASE_INSENSITIVE);
 
     private final StripSpec spec;
     private final Architecture architecture;

@@ -13,9 +13,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,10 +42,12 @@ public final class AwsClientFactory implements AutoCloseable {
                 .maxConnections(16)
                 .build();
         this.credentials = settings.profile() != null
-                ? ProfileCredentialsProvider.builder().profileName(settings.profile()).build()
+                ? ProfileCredentialsProvider.builder()
+                        .profileName(settings.profile())
+                        .build()
                 : DefaultCredentialsProvider.builder().build();
-        this.maxAttempts = RetryAttempts.resolve(settings.maxAttempts(), System::getProperty, System.getenv(),
-                profileMaxAttempts(settings.profile()));
+        this.maxAttempts = RetryAttempts.resolve(
+                settings.maxAttempts(), System::getProperty, System.getenv(), profileMaxAttempts(settings.profile()));
     }
 
     /** Attempts each call gets (retries included), as resolved by {@link RetryAttempts}. */
@@ -59,10 +61,13 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     public AwsClients clients(String region) {
-        return new AwsClients(region,
+        return new AwsClients(
+                region,
                 configure(LambdaClient.builder(), region, maxAttempts).build(),
                 configure(LambdaClient.builder(), region, 1).build(),
-                configure(S3Client.builder(), region, maxAttempts).forcePathStyle(settings.endpoint() != null).build(),
+                configure(S3Client.builder(), region, maxAttempts)
+                        .forcePathStyle(settings.endpoint() != null)
+                        .build(),
                 configure(StsClient.builder(), region, maxAttempts).build(),
                 ecr(region));
     }
@@ -83,8 +88,12 @@ public final class AwsClientFactory implements AutoCloseable {
      */
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region, int attempts) {
         RetryStrategy strategy = settings.retryMode() == RetryStrategyMode.ADAPTIVE
-                ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(attempts).build()
-                : AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build();
+                ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                        .maxAttempts(attempts)
+                        .build()
+                : AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(attempts)
+                        .build();
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -115,13 +124,16 @@ public final class AwsClientFactory implements AutoCloseable {
         } catch (SdkClientException | IllegalStateException e) {
             // fall through to the message below
         }
-        throw new ConfigException(element, "no AWS region configured. Set <region>eu-west-1</region>, "
-                + "-Dlambda.region=eu-west-1, the AWS_REGION environment variable, or a region in your AWS profile.");
+        throw new ConfigException(
+                element,
+                "no AWS region configured. Set <region>eu-west-1</region>, "
+                        + "-Dlambda.region=eu-west-1, the AWS_REGION environment variable, or a region in your AWS profile.");
     }
 
     private static java.util.Optional<String> profileMaxAttempts(String profile) {
         try {
-            String name = profile != null ? profile
+            String name = profile != null
+                    ? profile
                     : System.getenv().getOrDefault("AWS_PROFILE", System.getProperty("aws.profile", "default"));
             return ProfileFile.defaultProfileFile().profile(name).flatMap(p -> p.property("max_attempts"));
         } catch (RuntimeException e) {

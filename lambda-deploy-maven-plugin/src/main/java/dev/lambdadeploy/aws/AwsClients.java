@@ -8,7 +8,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The clients of one region; {@code lambdaOnce} makes one attempt per call, for calls that are not idempotent.
  * Closing them leaves the shared HTTP client open (the factory owns it). */
-public record AwsClients(String region, LambdaClient lambda, LambdaClient lambdaOnce, S3Client s3, StsClient sts, EcrClient ecr) implements AutoCloseable {
+public record AwsClients(
+        String region, LambdaClient lambda, LambdaClient lambdaOnce, S3Client s3, StsClient sts, EcrClient ecr)
+        implements AutoCloseable {
     @Override
     public void close() {
         lambda.close();

@@ -16,9 +16,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class AwsErrorTranslator {
     /** Lambda's hard limits, as AWS words them. */
     public static final long DIRECT_UPLOAD_LIMIT = 52_428_800L;
+
     public static final long UNZIPPED_LIMIT = 262_144_000L;
 
-    private static final Pattern NOT_AUTHORIZED = Pattern.compile("not authorized to perform:?\\s*([a-z0-9-]+:[A-Za-z0-9]+)");
+    private static final Pattern NOT_AUTHORIZED =
+            Pattern.compile("not authorized to perform:?\\s*([a-z0-9-]+:[A-Za-z0-9]+)");
     private static final Pattern WRONG_REGION = Pattern.compile("(?:expecting|the region)\\s*'([a-z0-9-]+)'");
 
     /** S3 operations whose IAM action has another name. */
@@ -33,7 +35,9 @@ public final class AwsErrorTranslator {
     private AwsErrorTranslator() {}
 
     public static AwsCallException toException(SdkException e, String operation, String resource) {
-        String code = e instanceof AwsServiceException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : null;
+        String code = e instanceof AwsServiceException s && s.awsErrorDetails() != null
+                ? s.awsErrorDetails().errorCode()
+                : null;
         return new AwsCallException(translate(e, operation, resource), operation, code, e);
     }
 
@@ -55,7 +59,8 @@ public final class AwsErrorTranslator {
                     + "(AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE in CI) or a container/instance role.";
         }
         if (msg.contains("Unable to execute HTTP request") || msg.contains("Connect") || msg.contains("timed out")) {
-            return what + " failed: could not reach AWS (" + firstLine(msg) + "). Check the network, proxy settings and "
+            return what + " failed: could not reach AWS (" + firstLine(msg)
+                    + "). Check the network, proxy settings and "
                     + "-Dlambda.endpoint if you use one; the SDK already retried.";
         }
         return what + " failed: " + firstLine(msg);
@@ -82,7 +87,9 @@ public final class AwsErrorTranslator {
                     + "remove or <exclude> the biggest dependencies), drop layers the function does not need, "
                     + "or deploy it as a container image (up to 10 GB)." + aws;
         }
-        if (code.startsWith("AccessDenied") || "UnauthorizedOperation".equals(code) || "Forbidden".equals(code)
+        if (code.startsWith("AccessDenied")
+                || "UnauthorizedOperation".equals(code)
+                || "Forbidden".equals(code)
                 || status == 403 && !code.equals("SignatureDoesNotMatch") && !code.contains("Token")) {
             Matcher m = NOT_AUTHORIZED.matcher(awsMessage);
             String action = m.find() ? m.group(1) : IAM_ACTIONS.getOrDefault(operation, operation);
@@ -90,25 +97,39 @@ public final class AwsErrorTranslator {
                     + "'. Allow " + action + " on that resource in its IAM policy (or use -Dlambda.profile for an "
                     + "identity that has it)." + aws;
         }
-        if ("ExpiredToken".equals(code) || "ExpiredTokenException".equals(code) || "InvalidClientTokenId".equals(code)
-                || "UnrecognizedClientException".equals(code) || "SignatureDoesNotMatch".equals(code)) {
+        if ("ExpiredToken".equals(code)
+                || "ExpiredTokenException".equals(code)
+                || "InvalidClientTokenId".equals(code)
+                || "UnrecognizedClientException".equals(code)
+                || "SignatureDoesNotMatch".equals(code)) {
             return what + " failed: AWS rejected the credentials (expired or invalid). Refresh them, e.g. "
                     + "'aws sso login', new session credentials in the environment, or another -Dlambda.profile." + aws;
         }
-        if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
+        if (status == 301
+                || "PermanentRedirect".equals(code)
+                || "AuthorizationHeaderMalformed".equals(code)
                 || "IllegalLocationConstraintException".equals(code)) {
-            String bucketRegion = s.awsErrorDetails() == null || s.awsErrorDetails().sdkHttpResponse() == null ? null
-                    : s.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region").orElse(null);
+            String bucketRegion =
+                    s.awsErrorDetails() == null || s.awsErrorDetails().sdkHttpResponse() == null
+                            ? null
+                            : s.awsErrorDetails()
+                                    .sdkHttpResponse()
+                                    .firstMatchingHeader("x-amz-bucket-region")
+                                    .orElse(null);
             if (bucketRegion == null) {
                 Matcher m = WRONG_REGION.matcher(awsMessage);
                 bucketRegion = m.find() ? m.group(1) : null;
             }
-            return what + " failed: the S3 bucket is in another region" + (bucketRegion == null ? "" : " (" + bucketRegion + ")")
+            return what + " failed: the S3 bucket is in another region"
+                    + (bucketRegion == null ? "" : " (" + bucketRegion + ")")
                     + ". Lambda publishes code only from a bucket in the function's own region: use one bucket per "
                     + "region, e.g. <deployBucket>my-artifacts-{region}</deployBucket>." + aws;
         }
-        if (s.isThrottlingException() || "TooManyRequestsException".equals(code) || "ThrottlingException".equals(code)
-                || "SlowDown".equals(code) || status == 429) {
+        if (s.isThrottlingException()
+                || "TooManyRequestsException".equals(code)
+                || "ThrottlingException".equals(code)
+                || "SlowDown".equals(code)
+                || status == 429) {
             return what + " was throttled by AWS and still failed after the SDK's retries. Re-run the deploy (it skips "
                     + "what is already done), deploy fewer regions at once, or use -Dlambda.retryMode=adaptive." + aws;
         }
@@ -117,7 +138,8 @@ public final class AwsErrorTranslator {
                     + "Wait until the function's LastUpdateStatus is Successful and re-run the deploy." + aws;
         }
         if ("NoSuchBucket".equals(code)) {
-            return what + " failed: the S3 bucket does not exist. Create it in the deploy region or allow the plugin to "
+            return what
+                    + " failed: the S3 bucket does not exist. Create it in the deploy region or allow the plugin to "
                     + "create it with -Dlambda.deploy.createBucket=true." + aws;
         }
         if ("BucketAlreadyExists".equals(code)) {

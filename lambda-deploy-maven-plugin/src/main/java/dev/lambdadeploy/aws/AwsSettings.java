@@ -8,8 +8,8 @@ import java.time.Duration;
  * used for every service (LocalStack, moto), the SDK retry strategy and how many attempts one call gets
  * ({@code null}: {@link RetryAttempts#resolve}).
  */
-public record AwsSettings(String profile, URI endpoint, RetryStrategyMode retryMode, Duration socketTimeout,
-        Integer maxAttempts) {
+public record AwsSettings(
+        String profile, URI endpoint, RetryStrategyMode retryMode, Duration socketTimeout, Integer maxAttempts) {
 
     public AwsSettings {
         retryMode = retryMode == null ? RetryStrategyMode.STANDARD : retryMode;

@@ -30,28 +30,41 @@ public final class FunctionWaiter {
     public GetFunctionConfigurationResponse awaitReady(String function) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            GetFunctionConfigurationResponse c = AwsCalls.call("lambda:GetFunctionConfiguration", "function " + function,
+            GetFunctionConfigurationResponse c = AwsCalls.call(
+                    "lambda:GetFunctionConfiguration",
+                    "function " + function,
                     () -> lambda.getFunctionConfiguration(r -> r.functionName(function)));
             if (c.state() == State.FAILED) {
-                throw new AwsCallException("Function " + function + " is in state Failed: " + c.stateReason()
-                        + " (" + c.stateReasonCodeAsString() + "). Fix the cause and re-run the deploy.",
-                        "lambda:GetFunctionConfiguration", c.stateReasonCodeAsString(), null);
+                throw new AwsCallException(
+                        "Function " + function + " is in state Failed: " + c.stateReason() + " ("
+                                + c.stateReasonCodeAsString() + "). Fix the cause and re-run the deploy.",
+                        "lambda:GetFunctionConfiguration",
+                        c.stateReasonCodeAsString(),
+                        null);
             }
             if (c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
-                throw new AwsCallException("The last update of function " + function + " failed: "
-                        + c.lastUpdateStatusReason() + " (" + c.lastUpdateStatusReasonCodeAsString()
-                        + "). Fix the cause and re-run the deploy.", "lambda:GetFunctionConfiguration",
-                        c.lastUpdateStatusReasonCodeAsString(), null);
+                throw new AwsCallException(
+                        "The last update of function " + function + " failed: "
+                                + c.lastUpdateStatusReason() + " (" + c.lastUpdateStatusReasonCodeAsString()
+                                + "). Fix the cause and re-run the deploy.",
+                        "lambda:GetFunctionConfiguration",
+                        c.lastUpdateStatusReasonCodeAsString(),
+                        null);
             }
             boolean busy = c.state() == State.PENDING || c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
             if (!busy) {
                 return c;
             }
             if (System.nanoTime() > deadline) {
-                throw new AwsCallException("Function " + function + " was still updating (State " + c.stateAsString()
-                        + ", LastUpdateStatus " + c.lastUpdateStatusAsString() + ") after " + timeout.toSeconds()
-                        + " s. Check it in the Lambda console, then re-run the deploy; raise <waitTimeout> if updates "
-                        + "usually take this long.", "lambda:GetFunctionConfiguration", null, null);
+                throw new AwsCallException(
+                        "Function " + function + " was still updating (State " + c.stateAsString()
+                                + ", LastUpdateStatus " + c.lastUpdateStatusAsString() + ") after "
+                                + timeout.toSeconds()
+                                + " s. Check it in the Lambda console, then re-run the deploy; raise <waitTimeout> if updates "
+                                + "usually take this long.",
+                        "lambda:GetFunctionConfiguration",
+                        null,
+                        null);
             }
             sleep(pollInterval);
         }

@@ -26,8 +26,8 @@ public final class IdempotentCall {
      * @param recheck  what the failed attempt may have created, read with a retrying client (its own failures are
      *                 {@link AwsCallException}s); empty: nothing
      */
-    public static <T> T run(String operation, String resource, int attempts, Supplier<T> call,
-            Supplier<Optional<T>> recheck) {
+    public static <T> T run(
+            String operation, String resource, int attempts, Supplier<T> call, Supplier<Optional<T>> recheck) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();

@@ -42,21 +42,36 @@ public final class Partitions {
      */
     public static String layerVersionArnLike(String sameAccountArn, String nameAndVersion) {
         Arn like = parse(sameAccountArn);
-        return layerVersionArn(like.partition(), like.region().orElseThrow(() -> new IllegalArgumentException(
-                "ARN without a region: " + sameAccountArn)), like.accountId().orElseThrow(
-                        () -> new IllegalArgumentException("ARN without an account: " + sameAccountArn)),
+        return layerVersionArn(
+                like.partition(),
+                like.region()
+                        .orElseThrow(() -> new IllegalArgumentException("ARN without a region: " + sameAccountArn)),
+                like.accountId()
+                        .orElseThrow(() -> new IllegalArgumentException("ARN without an account: " + sameAccountArn)),
                 nameAndVersion);
     }
 
     /** {@code arn:<partition of region>:lambda:<region>:<account>:function:<function>}. */
     public static String functionArn(String region, String account, String function) {
-        return Arn.builder().partition(partitionOf(region)).service("lambda").region(region).accountId(account)
-                .resource("function:" + function).build().toString();
+        return Arn.builder()
+                .partition(partitionOf(region))
+                .service("lambda")
+                .region(region)
+                .accountId(account)
+                .resource("function:" + function)
+                .build()
+                .toString();
     }
 
     private static String layerVersionArn(String partition, String region, String account, String nameAndVersion) {
-        return Arn.builder().partition(partition).service("lambda").region(region).accountId(account)
-                .resource("layer:" + nameAndVersion).build().toString();
+        return Arn.builder()
+                .partition(partition)
+                .service("lambda")
+                .region(region)
+                .accountId(account)
+                .resource("layer:" + nameAndVersion)
+                .build()
+                .toString();
     }
 
     private static Arn parse(String arn) {

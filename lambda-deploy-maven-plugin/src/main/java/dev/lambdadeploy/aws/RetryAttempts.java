@@ -14,6 +14,7 @@ import java.util.function.Function;
 public final class RetryAttempts {
     /** Enough for a burst of throttling: with the SDK's backoff the 8th attempt comes about 10-25 s after the first. */
     public static final int DEFAULT = 8;
+
     static final String ELEMENT = "<maxAttempts> (lambda.aws.maxAttempts)";
 
     private RetryAttempts() {}
@@ -24,12 +25,17 @@ public final class RetryAttempts {
      * @param env         the environment
      * @param profileMax  the active profile's {@code max_attempts}, when it has one
      */
-    public static int resolve(Integer configured, Function<String, String> systemProps, Map<String, String> env,
+    public static int resolve(
+            Integer configured,
+            Function<String, String> systemProps,
+            Map<String, String> env,
             Optional<String> profileMax) {
         if (configured != null) {
             if (configured < 1) {
-                throw new ConfigException(ELEMENT, "must be at least 1 (1 = no retries), was " + configured
-                        + "; e.g. -Dlambda.aws.maxAttempts=" + DEFAULT);
+                throw new ConfigException(
+                        ELEMENT,
+                        "must be at least 1 (1 = no retries), was " + configured + "; e.g. -Dlambda.aws.maxAttempts="
+                                + DEFAULT);
             }
             return configured;
         }
@@ -51,7 +57,9 @@ public final class RetryAttempts {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(ELEMENT, where + " is '" + value + "', which is not a number of attempts of at "
-                + "least 1. Fix or unset it, or set -Dlambda.aws.maxAttempts=" + DEFAULT + ".");
+        throw new ConfigException(
+                ELEMENT,
+                where + " is '" + value + "', which is not a number of attempts of at "
+                        + "least 1. Fix or unset it, or set -Dlambda.aws.maxAttempts=" + DEFAULT + ".");
     }
 }

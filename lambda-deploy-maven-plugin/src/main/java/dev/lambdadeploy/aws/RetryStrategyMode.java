@@ -17,8 +17,10 @@ public enum RetryStrategyMode {
             case "adaptive":
                 return ADAPTIVE;
             default:
-                throw new ConfigException(element, "unknown retry mode '" + value
-                        + "'. Use standard or adaptive, e.g. -Dlambda.retryMode=adaptive when AWS throttles the deploy.");
+                throw new ConfigException(
+                        element,
+                        "unknown retry mode '" + value
+                                + "'. Use standard or adaptive, e.g. -Dlambda.retryMode=adaptive when AWS throttles the deploy.");
         }
     }
 }

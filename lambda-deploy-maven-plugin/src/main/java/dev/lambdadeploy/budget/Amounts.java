@@ -19,7 +19,8 @@ public final class Amounts {
 
     /** Hundredths of a percent as {@code 5%} or {@code 2.5%}. */
     public static String percent(long hundredths) {
-        return hundredths % 100 == 0 ? (hundredths / 100) + "%"
+        return hundredths % 100 == 0
+                ? (hundredths / 100) + "%"
                 : String.format(Locale.ROOT, "%.2f%%", hundredths / 100.0).replaceAll("0+%$", "%");
     }
 

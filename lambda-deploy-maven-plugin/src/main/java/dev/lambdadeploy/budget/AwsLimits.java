@@ -13,6 +13,7 @@ public final class AwsLimits {
     public static final long DIRECT_UPLOAD_ZIPPED = 52_428_800L;
     /** Function code plus all its layers, unzipped (250 MiB). */
     public static final long TOTAL_UNZIPPED = 262_144_000L;
+
     public static final int MAX_LAYERS = 5;
     /** Container image, uncompressed (10 GiB). */
     public static final long IMAGE_SIZE = 10_737_418_240L;
@@ -30,12 +31,25 @@ public final class AwsLimits {
      */
     public static List<Budget> all() {
         return List.of(
-                new Budget(DIRECT_UPLOAD_ID, true, BudgetKind.LAYER_ZIPPED, DIRECT_UPLOAD_ZIPPED, false, null,
-                        Severity.WARN, null),
-                new Budget(TOTAL_UNZIPPED_ID, true, BudgetKind.TOTAL_UNZIPPED, TOTAL_UNZIPPED, false, null,
-                        Severity.ERROR, null),
-                new Budget(LAYER_COUNT_ID, true, BudgetKind.LAYER_COUNT, MAX_LAYERS, false, null, Severity.ERROR,
+                new Budget(
+                        DIRECT_UPLOAD_ID,
+                        true,
+                        BudgetKind.LAYER_ZIPPED,
+                        DIRECT_UPLOAD_ZIPPED,
+                        false,
+                        null,
+                        Severity.WARN,
                         null),
+                new Budget(
+                        TOTAL_UNZIPPED_ID,
+                        true,
+                        BudgetKind.TOTAL_UNZIPPED,
+                        TOTAL_UNZIPPED,
+                        false,
+                        null,
+                        Severity.ERROR,
+                        null),
+                new Budget(LAYER_COUNT_ID, true, BudgetKind.LAYER_COUNT, MAX_LAYERS, false, null, Severity.ERROR, null),
                 new Budget(IMAGE_SIZE_ID, true, BudgetKind.IMAGE_SIZE, IMAGE_SIZE, false, null, Severity.ERROR, null));
     }
 

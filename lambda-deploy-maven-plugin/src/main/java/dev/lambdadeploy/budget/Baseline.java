@@ -6,7 +6,11 @@ import java.util.Map;
  * Sizes from an earlier build (its {@code size-report.json}) to compare with: unzipped bytes per zip
  * ({@link ZipSize#id()}) and per item ({@link JarSize#key()}), and the total.
  */
-public record Baseline(String source, long totalUnzipped, Map<String, Long> zipsUnzipped, Map<String, Long> itemsUnzipped,
+public record Baseline(
+        String source,
+        long totalUnzipped,
+        Map<String, Long> zipsUnzipped,
+        Map<String, Long> itemsUnzipped,
         Map<String, String> itemVersions) {
 
     public Baseline {

@@ -8,13 +8,20 @@ import dev.lambdadeploy.config.Severity;
  * One limit to check: an AWS hard limit ({@code aws} true) or a user budget from the POM. {@code limit} is bytes, a
  * layer count, or hundredths of a percent when {@code percent}; {@code layer} narrows per-zip kinds to one zip.
  */
-public record Budget(String id, boolean aws, BudgetKind kind, long limit, boolean percent, String layer,
-        Severity level, String element) {
+public record Budget(
+        String id,
+        boolean aws,
+        BudgetKind kind,
+        long limit,
+        boolean percent,
+        String layer,
+        Severity level,
+        String element) {
 
     public static Budget of(BudgetSpec spec) {
         String id = spec.kind().id() + (spec.layer() == null ? "" : "[" + spec.layer() + "]");
-        return new Budget(id, false, spec.kind(), spec.limit(), spec.percent(), spec.layer(), spec.level(),
-                spec.element());
+        return new Budget(
+                id, false, spec.kind(), spec.limit(), spec.percent(), spec.layer(), spec.level(), spec.element());
     }
 
     public String source() {

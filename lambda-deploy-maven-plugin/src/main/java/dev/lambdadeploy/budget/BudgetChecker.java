@@ -31,8 +31,13 @@ public final class BudgetChecker {
                     continue;
                 }
                 boolean broken = m.actual > m.limit;
-                checks.add(new Check(b, m.subject, m.actual, m.actualText,
-                        broken ? Check.Status.VIOLATED : Check.Status.OK, m.note));
+                checks.add(new Check(
+                        b,
+                        m.subject,
+                        m.actual,
+                        m.actualText,
+                        broken ? Check.Status.VIOLATED : Check.Status.OK,
+                        m.note));
                 if (broken) {
                     violations.add(violation(b, m, sizes, baseline));
                 }
@@ -52,7 +57,14 @@ public final class BudgetChecker {
         final boolean zipped;
         final long baseValue;
 
-        Measure(String subject, Long actual, long limit, String actualText, String note, ZipSize zip, boolean zipped,
+        Measure(
+                String subject,
+                Long actual,
+                long limit,
+                String actualText,
+                String note,
+                ZipSize zip,
+                boolean zipped,
                 long baseValue) {
             this.subject = subject;
             this.actual = actual;
@@ -76,17 +88,18 @@ public final class BudgetChecker {
     private List<Measure> measures(Budget b, PackageSizes sizes, Optional<Baseline> baseline) {
         List<Measure> out = new ArrayList<>();
         if (sizes.imageBytes().isPresent() && zipOnly(b)) {
-            out.add(Measure.none(b.kind().id(), "does not apply to a container image (deployed without layers, "
-                    + "up to 10 GB)"));
+            out.add(Measure.none(
+                    b.kind().id(), "does not apply to a container image (deployed without layers, " + "up to 10 GB)"));
             return out;
         }
         switch (b.kind()) {
             case FUNCTION_ZIPPED:
-                out.add(Measure.bytes("function.zip", sizes.function().zippedBytes(), b.limit(), sizes.function(), true));
+                out.add(Measure.bytes(
+                        "function.zip", sizes.function().zippedBytes(), b.limit(), sizes.function(), true));
                 break;
             case FUNCTION_UNZIPPED:
-                out.add(Measure.bytes("function.zip", sizes.function().unzippedBytes(), b.limit(), sizes.function(),
-                        false));
+                out.add(Measure.bytes(
+                        "function.zip", sizes.function().unzippedBytes(), b.limit(), sizes.function(), false));
                 break;
             case LAYER_ZIPPED:
             case LAYER_UNZIPPED: {
@@ -103,19 +116,30 @@ public final class BudgetChecker {
                     out.add(Measure.none("layer " + b.layer(), noSuchLayer(b.layer(), sizes)));
                 }
                 for (ZipSize z : selected) {
-                    out.add(Measure.bytes(z.label(), zipped ? z.zippedBytes() : z.unzippedBytes(), b.limit(), z,
-                            zipped));
+                    out.add(Measure.bytes(
+                            z.label(), zipped ? z.zippedBytes() : z.unzippedBytes(), b.limit(), z, zipped));
                 }
                 break;
             }
             case TOTAL_UNZIPPED:
-                out.add(Measure.bytes("function + " + Amounts.layers(sizes.layerCount()), sizes.totalUnzipped(),
-                        b.limit(), null, false));
+                out.add(Measure.bytes(
+                        "function + " + Amounts.layers(sizes.layerCount()),
+                        sizes.totalUnzipped(),
+                        b.limit(),
+                        null,
+                        false));
                 break;
             case LAYER_COUNT:
-                out.add(new Measure("layers (" + sizes.layers().size() + " built, " + sizes.externalLayers().size()
-                        + " external)", (long) sizes.layerCount(), b.limit(), Amounts.layers(sizes.layerCount()), null,
-                        null, false, 0));
+                out.add(new Measure(
+                        "layers (" + sizes.layers().size() + " built, "
+                                + sizes.externalLayers().size() + " external)",
+                        (long) sizes.layerCount(),
+                        b.limit(),
+                        Amounts.layers(sizes.layerCount()),
+                        null,
+                        null,
+                        false,
+                        0));
                 break;
             case IMAGE_SIZE:
                 if (sizes.imageBytes().isPresent()) {
@@ -138,12 +162,13 @@ public final class BudgetChecker {
      * count (AWS's and the user's). An image function has no layers and its own 10 GB limit.
      */
     private static boolean zipOnly(Budget b) {
-        return b.kind() == BudgetKind.LAYER_COUNT || b.aws() && (b.kind() == BudgetKind.LAYER_ZIPPED
-                || b.kind() == BudgetKind.TOTAL_UNZIPPED);
+        return b.kind() == BudgetKind.LAYER_COUNT
+                || b.aws() && (b.kind() == BudgetKind.LAYER_ZIPPED || b.kind() == BudgetKind.TOTAL_UNZIPPED);
     }
 
     private static Measure growth(Budget b, PackageSizes sizes, Optional<Baseline> baseline) {
-        String subject = b.layer() == null ? "function + all layers, unzipped"
+        String subject = b.layer() == null
+                ? "function + all layers, unzipped"
                 : b.layer().equals("function") ? "function.zip, unzipped" : "layer " + b.layer() + ", unzipped";
         if (baseline.isEmpty()) {
             return Measure.none(subject, "no baseline: set <baseline> to an earlier size-report.json");
@@ -156,7 +181,8 @@ public final class BudgetChecker {
             before = baseline.get().totalUnzipped();
         } else {
             String id = b.layer().equals("function") ? "function" : "layer:" + b.layer();
-            Optional<ZipSize> z = sizes.allZips().stream().filter(x -> x.id().equals(id)).findFirst();
+            Optional<ZipSize> z =
+                    sizes.allZips().stream().filter(x -> x.id().equals(id)).findFirst();
             if (z.isEmpty()) {
                 return Measure.none(subject, noSuchLayer(b.layer(), sizes));
             }
@@ -203,8 +229,17 @@ public final class BudgetChecker {
             over = " by " + Amounts.bytes(m.actual - m.limit);
         }
         StringBuilder msg = new StringBuilder();
-        msg.append(b.source()).append(' ').append(b.id()).append(": ").append(m.subject).append(" is ")
-                .append(m.actualText).append(", over the limit of ").append(b.limitText()).append(over).append('.');
+        msg.append(b.source())
+                .append(' ')
+                .append(b.id())
+                .append(": ")
+                .append(m.subject)
+                .append(" is ")
+                .append(m.actualText)
+                .append(", over the limit of ")
+                .append(b.limitText())
+                .append(over)
+                .append('.');
         String aws = b.aws() ? AwsLimits.awsError(b.id()) : null;
         if (aws != null) {
             msg.append(" Lambda would refuse it: ").append(aws).append('.');
@@ -212,8 +247,8 @@ public final class BudgetChecker {
         List<Contributor> contributors = b.kind() == BudgetKind.GROWTH
                 ? growthContributors(scope(b, m, sizes), baseline.orElseThrow())
                 : contributors(b, m, sizes);
-        List<Fix> fixes = suggestions.fixes(b, m.zip, m.zipped, scope(b, m, sizes), m.actual, m.limit, m.baseValue,
-                sizes);
+        List<Fix> fixes =
+                suggestions.fixes(b, m.zip, m.zipped, scope(b, m, sizes), m.actual, m.limit, m.baseValue, sizes);
         return new Violation(b, m.subject, m.actual, m.actualText, msg.toString(), contributors, fixes);
     }
 
@@ -231,8 +266,13 @@ public final class BudgetChecker {
             return sizes.allZips().stream()
                     .filter(ZipSize::isLayer)
                     .sorted(Comparator.comparingLong(ZipSize::unzippedBytes).reversed())
-                    .map(z -> new Contributor(z.label(), z.id(), z.zippedBytes(), z.unzippedBytes(),
-                            total == 0 ? 0 : (double) z.unzippedBytes() / total, List.of(),
+                    .map(z -> new Contributor(
+                            z.label(),
+                            z.id(),
+                            z.zippedBytes(),
+                            z.unzippedBytes(),
+                            total == 0 ? 0 : (double) z.unzippedBytes() / total,
+                            List.of(),
                             z.kind() == ZipSize.Kind.EXTERNAL_LAYER ? "declared in <externalLayers>" : null))
                     .collect(Collectors.toList());
         }
@@ -240,17 +280,29 @@ public final class BudgetChecker {
         List<Contributor> out = scope(b, m, sizes).stream()
                 .sorted(Comparator.comparingLong(measure).reversed())
                 .limit(TOP_CONTRIBUTORS)
-                .map(j -> new Contributor(j.coordinates(), j.zip(), j.zippedBytes(), j.unzippedBytes(),
-                        m.actual == 0 ? 0 : (double) measure.applyAsLong(j) / m.actual, j.dependencyPath(),
+                .map(j -> new Contributor(
+                        j.coordinates(),
+                        j.zip(),
+                        j.zippedBytes(),
+                        j.unzippedBytes(),
+                        m.actual == 0 ? 0 : (double) measure.applyAsLong(j) / m.actual,
+                        j.dependencyPath(),
                         j.isProjectClasses() ? "the project's own classes and resources" : null))
                 .collect(Collectors.toList());
         if (m.zip == null && !m.zipped) {
             // External layers count against the total too.
             List<Contributor> withExternal = new ArrayList<>(out);
-            sizes.externalLayers().forEach(z -> withExternal.add(new Contributor(z.label(), z.id(), -1,
-                    z.unzippedBytes(), m.actual == 0 ? 0 : (double) z.unzippedBytes() / m.actual, List.of(),
-                    "declared in <externalLayers>")));
-            withExternal.sort(Comparator.comparingLong(Contributor::unzippedBytes).reversed());
+            sizes.externalLayers()
+                    .forEach(z -> withExternal.add(new Contributor(
+                            z.label(),
+                            z.id(),
+                            -1,
+                            z.unzippedBytes(),
+                            m.actual == 0 ? 0 : (double) z.unzippedBytes() / m.actual,
+                            List.of(),
+                            "declared in <externalLayers>")));
+            withExternal.sort(
+                    Comparator.comparingLong(Contributor::unzippedBytes).reversed());
             return withExternal.subList(0, Math.min(TOP_CONTRIBUTORS, withExternal.size()));
         }
         return out;
@@ -260,20 +312,32 @@ public final class BudgetChecker {
     private static List<Contributor> growthContributors(List<JarSize> scope, Baseline baseline) {
         List<JarSize> grown = scope.stream()
                 .filter(j -> j.unzippedBytes() > baseline.itemsUnzipped().getOrDefault(j.key(), 0L))
-                .sorted(Comparator.comparingLong((JarSize j) -> j.unzippedBytes()
-                        - baseline.itemsUnzipped().getOrDefault(j.key(), 0L)).reversed())
+                .sorted(Comparator.comparingLong((JarSize j) ->
+                                j.unzippedBytes() - baseline.itemsUnzipped().getOrDefault(j.key(), 0L))
+                        .reversed())
                 .collect(Collectors.toList());
         long totalGrowth = grown.stream()
-                .mapToLong(j -> j.unzippedBytes() - baseline.itemsUnzipped().getOrDefault(j.key(), 0L)).sum();
-        return grown.stream().limit(TOP_CONTRIBUTORS).map(j -> {
-            Long before = baseline.itemsUnzipped().get(j.key());
-            long delta = j.unzippedBytes() - (before == null ? 0 : before);
-            String note = before == null ? "appeared, +" + ByteSizes.human(delta)
-                    : "grew by " + ByteSizes.human(delta) + " from " + ByteSizes.human(before)
-                            + versionChange(baseline.itemVersions().get(j.key()), j.version());
-            return new Contributor(j.coordinates(), j.zip(), j.zippedBytes(), j.unzippedBytes(),
-                    totalGrowth == 0 ? 0 : (double) delta / totalGrowth, j.dependencyPath(), note);
-        }).collect(Collectors.toList());
+                .mapToLong(j -> j.unzippedBytes() - baseline.itemsUnzipped().getOrDefault(j.key(), 0L))
+                .sum();
+        return grown.stream()
+                .limit(TOP_CONTRIBUTORS)
+                .map(j -> {
+                    Long before = baseline.itemsUnzipped().get(j.key());
+                    long delta = j.unzippedBytes() - (before == null ? 0 : before);
+                    String note = before == null
+                            ? "appeared, +" + ByteSizes.human(delta)
+                            : "grew by " + ByteSizes.human(delta) + " from " + ByteSizes.human(before)
+                                    + versionChange(baseline.itemVersions().get(j.key()), j.version());
+                    return new Contributor(
+                            j.coordinates(),
+                            j.zip(),
+                            j.zippedBytes(),
+                            j.unzippedBytes(),
+                            totalGrowth == 0 ? 0 : (double) delta / totalGrowth,
+                            j.dependencyPath(),
+                            note);
+                })
+                .collect(Collectors.toList());
     }
 
     private static String versionChange(String before, String now) {

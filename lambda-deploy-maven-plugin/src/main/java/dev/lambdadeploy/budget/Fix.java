@@ -6,5 +6,11 @@ package dev.lambdadeploy.budget;
  * brings the amount under the limit.
  */
 public record Fix(Kind kind, String title, String snippet, long bytesSaved, boolean sufficient) {
-    public enum Kind { S3_UPLOAD, EXCLUDE_DEPENDENCY, OWN_LAYER, MERGE_LAYERS, CONTAINER_IMAGE }
+    public enum Kind {
+        S3_UPLOAD,
+        EXCLUDE_DEPENDENCY,
+        OWN_LAYER,
+        MERGE_LAYERS,
+        CONTAINER_IMAGE
+    }
 }

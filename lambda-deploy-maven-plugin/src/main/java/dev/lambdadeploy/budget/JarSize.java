@@ -35,12 +35,14 @@ public record JarSize(
 
     /** {@code groupId:artifactId[:classifier]}: identity across versions (for baselines). */
     public String key() {
-        return isProjectClasses() ? "(classes of " + artifactId + ")"
+        return isProjectClasses()
+                ? "(classes of " + artifactId + ")"
                 : groupId + ":" + artifactId + (classifier.isEmpty() ? "" : ":" + classifier);
     }
 
     public String coordinates() {
-        return isProjectClasses() ? key()
+        return isProjectClasses()
+                ? key()
                 : groupId + ":" + artifactId + ":" + version + (classifier.isEmpty() ? "" : ":" + classifier);
     }
 

@@ -23,8 +23,8 @@ import java.util.zip.ZipFile;
 public final class PackageMeasurer {
     private PackageMeasurer() {}
 
-    public static PackageSizes measure(PackageManifest m, Path outputDirectory, List<ExternalLayerSpec> external,
-            OptionalLong imageBytes) {
+    public static PackageSizes measure(
+            PackageManifest m, Path outputDirectory, List<ExternalLayerSpec> external, OptionalLong imageBytes) {
         List<JarSize> items = new ArrayList<>();
         ZipSize function = zip(m.function(), ZipSize.Kind.FUNCTION);
         List<ZipSize> layers = new ArrayList<>();
@@ -45,14 +45,25 @@ public final class PackageMeasurer {
                     continue;
                 }
                 long zipped = compressed.getOrDefault(entry, j.finalBytes());
-                items.add(new JarSize(j.groupId(), j.artifactId(), j.version(), j.classifier(), zipId, entry, zipped,
-                        j.finalBytes(), j.dependencyPath()));
+                items.add(new JarSize(
+                        j.groupId(),
+                        j.artifactId(),
+                        j.version(),
+                        j.classifier(),
+                        zipId,
+                        entry,
+                        zipped,
+                        j.finalBytes(),
+                        j.dependencyPath()));
                 jarsUnzipped += j.finalBytes();
                 jarsZipped += zipped;
             }
             if (isFunction) {
-                long classesZipped = compressed.values().stream().mapToLong(Long::longValue).sum() - jarsZipped;
-                items.add(JarSize.projectClasses(m.project().artifactId(), Math.max(0, classesZipped),
+                long classesZipped =
+                        compressed.values().stream().mapToLong(Long::longValue).sum() - jarsZipped;
+                items.add(JarSize.projectClasses(
+                        m.project().artifactId(),
+                        Math.max(0, classesZipped),
                         Math.max(0, z.unzippedBytes() - jarsUnzipped)));
             }
         }
@@ -64,7 +75,13 @@ public final class PackageMeasurer {
     }
 
     private static ZipSize zip(ZipRecord z, ZipSize.Kind kind) {
-        return new ZipSize(z.name(), kind, z.path(), z.zippedBytes(), z.unzippedBytes(), z.jars().size());
+        return new ZipSize(
+                z.name(),
+                kind,
+                z.path(),
+                z.zippedBytes(),
+                z.unzippedBytes(),
+                z.jars().size());
     }
 
     /** Compressed size of every file entry. */

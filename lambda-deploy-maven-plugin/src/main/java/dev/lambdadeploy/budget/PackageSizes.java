@@ -39,7 +39,8 @@ public record PackageSizes(
     }
 
     public long builtZipped() {
-        return function.zippedBytes() + layers.stream().mapToLong(ZipSize::zippedBytes).sum();
+        return function.zippedBytes()
+                + layers.stream().mapToLong(ZipSize::zippedBytes).sum();
     }
 
     public int layerCount() {

@@ -21,8 +21,15 @@ import java.util.stream.Collectors;
 final class Suggestions {
     static final int MAX_EXCLUSIONS = 3;
 
-    List<Fix> fixes(Budget b, ZipSize zip, boolean zipped, List<JarSize> scope, long actual, long limit,
-            long baseValue, PackageSizes sizes) {
+    List<Fix> fixes(
+            Budget b,
+            ZipSize zip,
+            boolean zipped,
+            List<JarSize> scope,
+            long actual,
+            long limit,
+            long baseValue,
+            PackageSizes sizes) {
         ToLongFunction<JarSize> measure = zipped ? JarSize::zippedBytes : JarSize::unzippedBytes;
         long excess = excessBytes(b, actual, limit, baseValue);
         List<Fix> out = new ArrayList<>();
@@ -40,9 +47,13 @@ final class Suggestions {
         }
         byteFixes.sort(Comparator.comparingLong(Fix::bytesSaved).reversed());
         if (AwsLimits.DIRECT_UPLOAD_ID.equals(b.id())) {
-            out.add(new Fix(Fix.Kind.S3_UPLOAD, "Upload " + zip.label() + " through S3 instead of in the request:"
-                    + " S3 lifts the 50 MB direct-upload limit (the 250 MB unzipped limit still applies).",
-                    "mvn package lambda:deploy -Dlambda.deploy.mode=s3", 0, true));
+            out.add(new Fix(
+                    Fix.Kind.S3_UPLOAD,
+                    "Upload " + zip.label() + " through S3 instead of in the request:"
+                            + " S3 lifts the 50 MB direct-upload limit (the 250 MB unzipped limit still applies).",
+                    "mvn package lambda:deploy -Dlambda.deploy.mode=s3",
+                    0,
+                    true));
         }
         boolean overAwsTotal = b.kind() == BudgetKind.TOTAL_UNZIPPED && actual > AwsLimits.TOTAL_UNZIPPED;
         long allBytes = byteFixes.stream().mapToLong(Fix::bytesSaved).sum();
@@ -77,19 +88,26 @@ final class Suggestions {
         List<Fix> fixes = new ArrayList<>();
         for (JarSize j : candidates.values()) {
             String excluded = ga(j);
-            List<JarSize> dropped = scope.stream().filter(k -> below(k, excluded)).collect(Collectors.toList());
+            List<JarSize> dropped =
+                    scope.stream().filter(k -> below(k, excluded)).collect(Collectors.toList());
             long saved = dropped.stream().mapToLong(measure).sum();
             if (saved <= 0) {
                 continue;
             }
             String direct = DependencyPaths.groupArtifact(j.dependencyPath().get(1));
-            List<String> also = dropped.stream().filter(k -> k != j).map(JarSize::artifactId)
+            List<String> also = dropped.stream()
+                    .filter(k -> k != j)
+                    .map(JarSize::artifactId)
                     .collect(Collectors.toList());
             String title = "Exclude " + excluded + " (" + DependencyPaths.display(j.dependencyPath())
                     + ") if your code does not need it at runtime: saves " + Amounts.bytes(saved)
                     + (also.isEmpty() ? "" : ", with " + String.join(", ", also) + " that only it pulls in")
                     + ". Paste into the <dependency> on " + direct + ":";
-            fixes.add(new Fix(Fix.Kind.EXCLUDE_DEPENDENCY, title, DependencyPaths.exclusionXml(direct, excluded), saved,
+            fixes.add(new Fix(
+                    Fix.Kind.EXCLUDE_DEPENDENCY,
+                    title,
+                    DependencyPaths.exclusionXml(direct, excluded),
+                    saved,
                     saved >= excess));
         }
         fixes.sort(Comparator.comparingLong(Fix::bytesSaved).reversed());
@@ -112,23 +130,27 @@ final class Suggestions {
     }
 
     /** Moves the biggest groupId of a zip into a new layer placed first in {@code <layers>}. */
-    private static java.util.Optional<Fix> ownLayer(ZipSize zip, List<JarSize> scope, ToLongFunction<JarSize> measure,
-            long excess, PackageSizes sizes) {
+    private static java.util.Optional<Fix> ownLayer(
+            ZipSize zip, List<JarSize> scope, ToLongFunction<JarSize> measure, long excess, PackageSizes sizes) {
         if (sizes.layerCount() + 1 > AwsLimits.MAX_LAYERS) {
             return java.util.Optional.empty();
         }
         Map<String, List<JarSize>> byGroup = new LinkedHashMap<>();
-        scope.stream().filter(j -> !j.isProjectClasses())
-                .forEach(j -> byGroup.computeIfAbsent(j.groupId(), g -> new ArrayList<>()).add(j));
+        scope.stream()
+                .filter(j -> !j.isProjectClasses())
+                .forEach(j -> byGroup.computeIfAbsent(j.groupId(), g -> new ArrayList<>())
+                        .add(j));
         long jarsInZip = scope.stream().filter(j -> !j.isProjectClasses()).count();
         return byGroup.entrySet().stream()
                 // moving every jar of a layer into another layer only renames the problem
                 .filter(e -> zip.kind() == ZipSize.Kind.FUNCTION || e.getValue().size() < jarsInZip)
-                .max(Comparator.comparingLong(e -> e.getValue().stream().mapToLong(measure).sum()))
+                .max(Comparator.comparingLong(
+                        e -> e.getValue().stream().mapToLong(measure).sum()))
                 .map(e -> {
                     long saved = e.getValue().stream().mapToLong(measure).sum();
                     String name = layerName(e.getKey(), sizes);
-                    String before = zip.kind() == ZipSize.Kind.LAYER ? " before the layer '" + zip.name() + "'"
+                    String before = zip.kind() == ZipSize.Kind.LAYER
+                            ? " before the layer '" + zip.name() + "'"
                             : " (jars that match no layer go to function.zip)";
                     String title = "Move the " + e.getValue().size() + " jar(s) of " + e.getKey() + " ("
                             + Amounts.bytes(saved) + ") out of " + zip.label() + " into their own layer '" + name
@@ -157,9 +179,15 @@ final class Suggestions {
                 .sorted(Comparator.comparingLong(ZipSize::unzippedBytes))
                 .collect(Collectors.toList());
         if (built.size() < tooMany + 1) {
-            return List.of(new Fix(Fix.Kind.MERGE_LAYERS, "Only " + built.size() + " of the "
-                    + sizes.layerCount() + " layers are built here; attach fewer <externalLayers> or merge their"
-                    + " content into a layer of this build.", "", 0, false));
+            return List.of(new Fix(
+                    Fix.Kind.MERGE_LAYERS,
+                    "Only " + built.size() + " of the "
+                            + sizes.layerCount()
+                            + " layers are built here; attach fewer <externalLayers> or merge their"
+                            + " content into a layer of this build.",
+                    "",
+                    0,
+                    false));
         }
         List<ZipSize> merge = built.subList(0, (int) tooMany + 1);
         Set<String> groups = new LinkedHashSet<>();
@@ -172,14 +200,17 @@ final class Suggestions {
         groups.forEach(g -> xml.append("    <include>").append(g).append(":*</include>\n"));
         xml.append("  </includes>\n</layer>");
         long mergedBytes = merge.stream().mapToLong(ZipSize::unzippedBytes).sum();
-        String title = "Merge the layers " + merge.stream().map(ZipSize::name).collect(Collectors.joining(", "))
-                + " (" + ByteSizes.human(mergedBytes) + " unzipped together) into one: replace their <layer>s with:";
+        String title = "Merge the layers " + merge.stream().map(ZipSize::name).collect(Collectors.joining(", ")) + " ("
+                + ByteSizes.human(mergedBytes) + " unzipped together) into one: replace their <layer>s with:";
         return List.of(new Fix(Fix.Kind.MERGE_LAYERS, title, xml.toString(), 0, true));
     }
 
     private static Fix containerImage(PackageSizes sizes, String why) {
-        return new Fix(Fix.Kind.CONTAINER_IMAGE, "Deploy as a container image (up to 10 GB, no layers). " + why,
+        return new Fix(
+                Fix.Kind.CONTAINER_IMAGE,
+                "Deploy as a container image (up to 10 GB, no layers). " + why,
                 "mvn package lambda:deploy -Dlambda.deploy.mode=image",
-                0, sizes.totalUnzipped() <= AwsLimits.IMAGE_SIZE);
+                0,
+                sizes.totalUnzipped() <= AwsLimits.IMAGE_SIZE);
     }
 }

@@ -5,7 +5,11 @@ package dev.lambdadeploy.budget;
  * its unzipped size known: {@code zippedBytes} is -1 then).
  */
 public record ZipSize(String name, Kind kind, String path, long zippedBytes, long unzippedBytes, int jarCount) {
-    public enum Kind { FUNCTION, LAYER, EXTERNAL_LAYER }
+    public enum Kind {
+        FUNCTION,
+        LAYER,
+        EXTERNAL_LAYER
+    }
 
     /** {@code function}, {@code layer:<name>} (as the manifest's jar {@code target}) or {@code external:<name>}. */
     public String id() {

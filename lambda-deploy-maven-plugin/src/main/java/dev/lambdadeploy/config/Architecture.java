@@ -34,7 +34,9 @@ public enum Architecture {
                 throw new ConfigException(
                         element,
                         "unknown architecture '" + value + "'. Use one of "
-                                + Arrays.stream(values()).map(Architecture::awsName).collect(Collectors.joining(", "))
+                                + Arrays.stream(values())
+                                        .map(Architecture::awsName)
+                                        .collect(Collectors.joining(", "))
                                 + " (Lambda's architectures), e.g. <architecture>arm64</architecture> or -Dlambda.architecture=arm64.");
         }
     }

@@ -32,8 +32,7 @@ public final class ArtifactPattern {
                 throw malformed(text, element);
             }
         }
-        return new ArtifactPattern(
-                t, glob(parts[0]), glob(parts[1]), parts.length == 3 ? glob(parts[2]) : null);
+        return new ArtifactPattern(t, glob(parts[0]), glob(parts[1]), parts.length == 3 ? glob(parts[2]) : null);
     }
 
     private static ConfigException malformed(String text, String element) {

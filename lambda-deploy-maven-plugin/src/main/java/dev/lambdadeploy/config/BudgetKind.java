@@ -16,7 +16,11 @@ public enum BudgetKind {
     GROWTH("growth", "growth of the unzipped size against the baseline", Unit.BYTES_OR_PERCENT);
 
     /** How {@code <max>} is written for this kind. */
-    public enum Unit { BYTES, COUNT, BYTES_OR_PERCENT }
+    public enum Unit {
+        BYTES,
+        COUNT,
+        BYTES_OR_PERCENT
+    }
 
     private final String id;
     private final String description;
@@ -52,7 +56,9 @@ public enum BudgetKind {
                 return k;
             }
         }
-        throw new ConfigException(element, "unknown budget kind '" + value + "'. Use one of "
-                + Arrays.stream(values()).map(BudgetKind::id).collect(Collectors.joining(", ")) + ".");
+        throw new ConfigException(
+                element,
+                "unknown budget kind '" + value + "'. Use one of "
+                        + Arrays.stream(values()).map(BudgetKind::id).collect(Collectors.joining(", ")) + ".");
     }
 }

@@ -17,8 +17,10 @@ public record BudgetSpec(BudgetKind kind, long limit, boolean percent, String la
         }
         String l = layer == null || layer.isBlank() ? null : layer.trim();
         if (l != null && !k.perZip()) {
-            throw new ConfigException(element + "<layer>", "budget '" + k.id() + "' applies to the whole package;"
-                    + " <layer> only narrows layer-zipped, layer-unzipped and growth. Remove <layer>.");
+            throw new ConfigException(
+                    element + "<layer>",
+                    "budget '" + k.id() + "' applies to the whole package;"
+                            + " <layer> only narrows layer-zipped, layer-unzipped and growth. Remove <layer>.");
         }
         String m = max.trim();
         switch (k.unit()) {

@@ -16,10 +16,8 @@ import java.util.regex.Pattern;
 public final class ByteSize {
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)");
     private static final Map<String, Long> UNITS = Map.of(
-            "", 1L, "b", 1L,
-            "kb", 1L << 10, "kib", 1L << 10,
-            "mb", 1L << 20, "mib", 1L << 20,
-            "gb", 1L << 30, "gib", 1L << 30);
+            "", 1L, "b", 1L, "kb", 1L << 10, "kib", 1L << 10, "mb", 1L << 20, "mib", 1L << 20, "gb", 1L << 30, "gib",
+            1L << 30);
 
     public static final String FORMAT_HELP = "Write bytes (52428800) or a number with one of the units B, KB, MB, GB"
             + " (or KiB, MiB, GiB; all binary, 1 MB = 1,048,576 bytes as in AWS's quotas), e.g. 50MB, 50 MiB, 1.5GB.";
@@ -43,8 +41,8 @@ public final class ByteSize {
         if (unit == 1L && m.group(1).contains(".")) {
             throw new ConfigException(element, "'" + text + "' has a fraction of a byte. " + FORMAT_HELP);
         }
-        BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit))
-                .setScale(0, RoundingMode.DOWN);
+        BigDecimal bytes =
+                new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)).setScale(0, RoundingMode.DOWN);
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new ConfigException(element, "size '" + text + "' is too large.");
         }

@@ -17,7 +17,8 @@ public record LayerSpec(String name, List<ArtifactPattern> includes, List<Artifa
         if (name == null || !NAME.matcher(name).matches()) {
             throw new ConfigException(
                     element,
-                    "invalid layer name '" + name + "'. Lambda layer names are 1-140 characters of letters, digits, '-' and '_'.");
+                    "invalid layer name '" + name
+                            + "'. Lambda layer names are 1-140 characters of letters, digits, '-' and '_'.");
         }
     }
 
@@ -26,9 +27,11 @@ public record LayerSpec(String name, List<ArtifactPattern> includes, List<Artifa
      * version ({@code 1.0-SNAPSHOT}) is what users write patterns against.
      */
     public boolean matches(String groupId, String artifactId, String version, String baseVersion) {
-        return includes.stream().anyMatch(p -> p.matches(groupId, artifactId, version)
-                        || p.matches(groupId, artifactId, baseVersion))
-                && excludes.stream().noneMatch(p -> p.matches(groupId, artifactId, version)
-                        || p.matches(groupId, artifactId, baseVersion));
+        return includes.stream()
+                        .anyMatch(p ->
+                                p.matches(groupId, artifactId, version) || p.matches(groupId, artifactId, baseVersion))
+                && excludes.stream()
+                        .noneMatch(p ->
+                                p.matches(groupId, artifactId, version) || p.matches(groupId, artifactId, baseVersion));
     }
 }

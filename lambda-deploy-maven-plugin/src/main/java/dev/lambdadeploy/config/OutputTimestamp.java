@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 public final class OutputTimestamp {
     /** Used when the project sets none: a fixed instant inside the range a ZIP's DOS time can hold. */
     public static final Instant DEFAULT = Instant.parse("1980-02-01T00:00:00Z");
+
     private static final Instant DOS_MIN = Instant.parse("1980-01-01T00:00:00Z");
 
     private OutputTimestamp() {}
@@ -26,7 +27,8 @@ public final class OutputTimestamp {
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new ConfigException(
                     "project.build.outputTimestamp",
-                    "cannot parse '" + value + "'. Use ISO-8601 with offset (e.g. 2026-01-01T00:00:00Z) or seconds since the epoch.");
+                    "cannot parse '" + value
+                            + "'. Use ISO-8601 with offset (e.g. 2026-01-01T00:00:00Z) or seconds since the epoch.");
         }
         return instant.isBefore(DOS_MIN) ? DOS_MIN : instant;
     }

@@ -8,7 +8,8 @@ public final class SharedFailureException extends RuntimeException {
     private final String owner;
 
     SharedFailureException(String owner, Throwable cause) {
-        super(cause.getMessage() + " (shared with other modules of this build; it failed once, in " + owner + ")",
+        super(
+                cause.getMessage() + " (shared with other modules of this build; it failed once, in " + owner + ")",
                 cause);
         this.owner = owner;
     }

@@ -11,12 +11,15 @@ public final class AccountLookup {
     private AccountLookup() {}
 
     public static String fromSts(AwsSettings settings, String region) {
-        try (AwsClientFactory factory = new AwsClientFactory(settings); AwsClients aws = factory.clients(region)) {
+        try (AwsClientFactory factory = new AwsClientFactory(settings);
+                AwsClients aws = factory.clients(region)) {
             return aws.sts().getCallerIdentity().account();
         } catch (SdkException e) {
-            throw new ConfigException("<iamAccount> (lambda.iam.account)", "the AWS account id could not be read "
-                    + "from STS GetCallerIdentity (" + firstLine(e.getMessage()) + "). Without credentials or "
-                    + "network, give it: -Dlambda.iam.account=123456789012.");
+            throw new ConfigException(
+                    "<iamAccount> (lambda.iam.account)",
+                    "the AWS account id could not be read "
+                            + "from STS GetCallerIdentity (" + firstLine(e.getMessage()) + "). Without credentials or "
+                            + "network, give it: -Dlambda.iam.account=123456789012.");
         }
     }
 

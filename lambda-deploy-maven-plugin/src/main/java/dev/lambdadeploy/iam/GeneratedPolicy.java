@@ -20,20 +20,33 @@ public record GeneratedPolicy(Map<PolicyGoal, List<Statement>> byGoal) {
 
     /** The goals, in goal order. */
     public List<PolicyGoal> goals() {
-        return java.util.Arrays.stream(PolicyGoal.values()).filter(byGoal::containsKey).toList();
+        return java.util.Arrays.stream(PolicyGoal.values())
+                .filter(byGoal::containsKey)
+                .toList();
     }
 
     public List<Statement> combined() {
         Map<List<Object>, List<Statement>> groups = new LinkedHashMap<>();
         for (PolicyGoal g : goals()) {
             for (Statement s : byGoal.get(g)) {
-                groups.computeIfAbsent(List.of(s.category(), s.condition()), k -> new ArrayList<>()).add(s);
+                groups.computeIfAbsent(List.of(s.category(), s.condition()), k -> new ArrayList<>())
+                        .add(s);
             }
         }
         List<Statement> out = new ArrayList<>();
-        groups.values().forEach(ss -> out.add(new Statement(ss.get(0).category(), ss.get(0).category(),
-                ss.stream().flatMap(s -> s.actions().stream()).distinct().toList(),
-                ss.stream().flatMap(s -> s.resources().stream()).distinct().toList(), ss.get(0).condition())));
+        groups.values()
+                .forEach(ss -> out.add(new Statement(
+                        ss.get(0).category(),
+                        ss.get(0).category(),
+                        ss.stream()
+                                .flatMap(s -> s.actions().stream())
+                                .distinct()
+                                .toList(),
+                        ss.stream()
+                                .flatMap(s -> s.resources().stream())
+                                .distinct()
+                                .toList(),
+                        ss.get(0).condition())));
         return out;
     }
 

@@ -55,28 +55,38 @@ public final class PolicyBuilder {
 
     private static void validate(PolicyRequest r) {
         if (r.regions().isEmpty()) {
-            throw new ConfigException("<region> (lambda.region)", "no region to write the policy for; set "
-                    + "-Dlambda.region=eu-west-1 (comma-separated for several).");
+            throw new ConfigException(
+                    "<region> (lambda.region)",
+                    "no region to write the policy for; set "
+                            + "-Dlambda.region=eu-west-1 (comma-separated for several).");
         }
         if (r.account() == null) {
-            throw new ConfigException("<iamAccount> (lambda.iam.account)", "the AWS account id is unknown (it comes "
-                    + "from STS GetCallerIdentity, which needs credentials and network). Give it: "
-                    + "-Dlambda.iam.account=123456789012.");
+            throw new ConfigException(
+                    "<iamAccount> (lambda.iam.account)",
+                    "the AWS account id is unknown (it comes "
+                            + "from STS GetCallerIdentity, which needs credentials and network). Give it: "
+                            + "-Dlambda.iam.account=123456789012.");
         }
         if (!ACCOUNT.matcher(r.account()).matches()) {
-            throw new ConfigException("<iamAccount> (lambda.iam.account)", "'" + r.account() + "' is not a 12-digit "
-                    + "AWS account id, e.g. -Dlambda.iam.account=123456789012.");
+            throw new ConfigException(
+                    "<iamAccount> (lambda.iam.account)",
+                    "'" + r.account() + "' is not a 12-digit "
+                            + "AWS account id, e.g. -Dlambda.iam.account=123456789012.");
         }
         if (r.functionNames.isEmpty() && !(r.layersOnly && r.goals().equals(java.util.Set.of(PolicyGoal.DEPLOY)))) {
-            throw new ConfigException("<functionNames> (lambda.functionName)", "no function given; the policy is "
-                    + "scoped to the functions the goals touch. Set -Dlambda.functionName=my-function"
-                    + (r.layersOnly ? ", or, for a layers-only pipeline, -Dlambda.iam.goals=deploy." : "."));
+            throw new ConfigException(
+                    "<functionNames> (lambda.functionName)",
+                    "no function given; the policy is "
+                            + "scoped to the functions the goals touch. Set -Dlambda.functionName=my-function"
+                            + (r.layersOnly ? ", or, for a layers-only pipeline, -Dlambda.iam.goals=deploy." : "."));
         }
         for (String role : r.roles) {
             if (!ROLE_ARN.matcher(role).matches()) {
-                throw new ConfigException("<role> (lambda.role)", "'" + role + "' is not an IAM role ARN "
-                        + "(arn:aws:iam::123456789012:role/my-lambda-role); deploy passes it to Lambda, so the "
-                        + "policy grants iam:PassRole on exactly that ARN.");
+                throw new ConfigException(
+                        "<role> (lambda.role)",
+                        "'" + role + "' is not an IAM role ARN "
+                                + "(arn:aws:iam::123456789012:role/my-lambda-role); deploy passes it to Lambda, so the "
+                                + "policy grants iam:PassRole on exactly that ARN.");
             }
         }
         for (String region : r.regions()) {
@@ -89,10 +99,12 @@ public final class PolicyBuilder {
         String bucket = r.s3.bucketFor(region, r.account());
         Matcher m = PLACEHOLDER.matcher(bucket);
         if (m.find()) {
-            throw new ConfigException("<deployBucket> (lambda.deploy.bucket)", "the bucket name '" + r.s3.bucket()
-                    + "' still holds " + m.group() + " after replacing {region} and {account} ('" + bucket
-                    + "'); only {region} and {account} are replaced. Fix the name, e.g. "
-                    + "-Dlambda.deploy.bucket=lambda-deploy-{account}-{region}.");
+            throw new ConfigException(
+                    "<deployBucket> (lambda.deploy.bucket)",
+                    "the bucket name '" + r.s3.bucket()
+                            + "' still holds " + m.group() + " after replacing {region} and {account} ('" + bucket
+                            + "'); only {region} and {account} are replaced. Fix the name, e.g. "
+                            + "-Dlambda.deploy.bucket=lambda-deploy-{account}-{region}.");
         }
         return bucket;
     }
@@ -114,10 +126,14 @@ public final class PolicyBuilder {
                 add(LAYER_LISTING, List.of("lambda:ListLayerVersions"), List.of("*"));
                 add(LAYERS, List.of("lambda:PublishLayerVersion"), layers(false));
                 // DeleteLayerVersion: a version whose CodeSha256 is not the built zip's is deleted before any use
-                add(LAYERS, List.of("lambda:GetLayerVersion", "lambda:GetLayerVersionPolicy",
-                        "lambda:DeleteLayerVersion"), layers(true));
+                add(
+                        LAYERS,
+                        List.of("lambda:GetLayerVersion", "lambda:GetLayerVersionPolicy", "lambda:DeleteLayerVersion"),
+                        layers(true));
                 if (r.shareLayers) {
-                    add(LAYERS, List.of("lambda:AddLayerVersionPermission", "lambda:RemoveLayerVersionPermission"),
+                    add(
+                            LAYERS,
+                            List.of("lambda:AddLayerVersionPermission", "lambda:RemoveLayerVersionPermission"),
                             layers(true));
                 }
                 if (r.ssmPrefix != null) {
@@ -126,8 +142,15 @@ public final class PolicyBuilder {
             }
             if (!r.layersOnly) {
                 // ListTags: GetFunction returns the history tags (the previous deployment) only with it
-                add(FUNCTIONS, List.of("lambda:GetFunction", "lambda:ListTags", "lambda:GetFunctionConfiguration",
-                        "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration", "lambda:TagResource"),
+                add(
+                        FUNCTIONS,
+                        List.of(
+                                "lambda:GetFunction",
+                                "lambda:ListTags",
+                                "lambda:GetFunctionConfiguration",
+                                "lambda:UpdateFunctionCode",
+                                "lambda:UpdateFunctionConfiguration",
+                                "lambda:TagResource"),
                         functions());
                 if (!r.roles.isEmpty()) {
                     // creating a function (or changing its role) passes the execution role to Lambda
@@ -138,8 +161,10 @@ public final class PolicyBuilder {
                 if (r.publishVersions || r.alias != null) {
                     // ListVersionsByFunction: after an ambiguous PublishVersion failure, what was published is read
                     // before trying again; DeleteFunction (of a version): one with other bytes than built
-                    add(FUNCTIONS, List.of("lambda:PublishVersion", "lambda:ListVersionsByFunction",
-                            "lambda:DeleteFunction"), functions());
+                    add(
+                            FUNCTIONS,
+                            List.of("lambda:PublishVersion", "lambda:ListVersionsByFunction", "lambda:DeleteFunction"),
+                            functions());
                 }
                 if (r.alias != null) {
                     add(FUNCTIONS, List.of("lambda:GetAlias", "lambda:CreateAlias", "lambda:UpdateAlias"), functions());
@@ -149,8 +174,14 @@ public final class PolicyBuilder {
                 add(BUCKET, List.of("s3:ListBucket"), buckets());
                 if (r.s3.createBucket()) {
                     // a created bucket is hardened at once (docs/deploy-trust.md)
-                    add(BUCKET, List.of("s3:CreateBucket", "s3:PutBucketPublicAccessBlock",
-                            "s3:PutBucketOwnershipControls", "s3:PutEncryptionConfiguration", "s3:PutBucketPolicy"),
+                    add(
+                            BUCKET,
+                            List.of(
+                                    "s3:CreateBucket",
+                                    "s3:PutBucketPublicAccessBlock",
+                                    "s3:PutBucketOwnershipControls",
+                                    "s3:PutEncryptionConfiguration",
+                                    "s3:PutBucketPolicy"),
                             buckets());
                 }
                 // GetObject: the HEAD before an upload, and Lambda reads the zip with the caller's permissions
@@ -158,13 +189,24 @@ public final class PolicyBuilder {
             }
             if (r.image() && !r.layersOnly) {
                 add(ECR_LOGIN, List.of("ecr:GetAuthorizationToken"), List.of("*"));
-                add(IMAGE_REPOSITORY, List.of("ecr:DescribeRepositories", "ecr:CreateRepository",
-                        // the image push (Jib, registry API)
-                        "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
-                        "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage",
-                        "ecr:GetDownloadUrlForLayer",
-                        // Lambda checks, and sets when missing, the repository policy that lets it pull the image
-                        "ecr:GetRepositoryPolicy", "ecr:SetRepositoryPolicy"), repositories());
+                add(
+                        IMAGE_REPOSITORY,
+                        List.of(
+                                "ecr:DescribeRepositories",
+                                "ecr:CreateRepository",
+                                // the image push (Jib, registry API)
+                                "ecr:BatchCheckLayerAvailability",
+                                "ecr:InitiateLayerUpload",
+                                "ecr:UploadLayerPart",
+                                "ecr:CompleteLayerUpload",
+                                "ecr:PutImage",
+                                "ecr:BatchGetImage",
+                                "ecr:GetDownloadUrlForLayer",
+                                // Lambda checks, and sets when missing, the repository policy that lets it pull the
+                                // image
+                                "ecr:GetRepositoryPolicy",
+                                "ecr:SetRepositoryPolicy"),
+                        repositories());
                 if (r.imageLifecyclePolicy) {
                     add(IMAGE_REPOSITORY, List.of("ecr:GetLifecyclePolicy", "ecr:PutLifecyclePolicy"), repositories());
                 }
@@ -179,8 +221,15 @@ public final class PolicyBuilder {
         void rollback() {
             readFunctions();
             readLayers();
-            add(FUNCTIONS, List.of("lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode",
-                    "lambda:UpdateFunctionConfiguration", "lambda:TagResource", "lambda:UntagResource"), functions());
+            add(
+                    FUNCTIONS,
+                    List.of(
+                            "lambda:GetFunctionConfiguration",
+                            "lambda:UpdateFunctionCode",
+                            "lambda:UpdateFunctionConfiguration",
+                            "lambda:TagResource",
+                            "lambda:UntagResource"),
+                    functions());
             if (r.publishVersions || r.alias != null) {
                 add(FUNCTIONS, List.of("lambda:PublishVersion"), functions());
             }
@@ -192,8 +241,14 @@ public final class PolicyBuilder {
                 add(OBJECTS, List.of("s3:GetObject"), objects());
             }
             if (r.image()) {
-                add(IMAGE_REPOSITORY, List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
-                        "ecr:GetRepositoryPolicy", "ecr:SetRepositoryPolicy"), repositories());
+                add(
+                        IMAGE_REPOSITORY,
+                        List.of(
+                                "ecr:BatchGetImage",
+                                "ecr:GetDownloadUrlForLayer",
+                                "ecr:GetRepositoryPolicy",
+                                "ecr:SetRepositoryPolicy"),
+                        repositories());
             }
         }
 
@@ -212,7 +267,9 @@ public final class PolicyBuilder {
                 add(BUCKET, List.of("s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration"), buckets());
             }
             if (r.imageRepository != null) {
-                add(IMAGE_REPOSITORY, List.of("ecr:DescribeRepositories", "ecr:DescribeImages", "ecr:BatchDeleteImage"),
+                add(
+                        IMAGE_REPOSITORY,
+                        List.of("ecr:DescribeRepositories", "ecr:DescribeImages", "ecr:BatchDeleteImage"),
                         repositories());
                 // an image any function of the region runs (or may roll back to) is kept: prune reads every image
                 // function's code and history tags, read-only, so this is the one function wildcard
@@ -221,8 +278,14 @@ public final class PolicyBuilder {
         }
 
         private void readFunctions() {
-            add(FUNCTIONS, List.of("lambda:GetFunction", "lambda:ListTags", "lambda:ListVersionsByFunction",
-                    "lambda:ListAliases"), functions());
+            add(
+                    FUNCTIONS,
+                    List.of(
+                            "lambda:GetFunction",
+                            "lambda:ListTags",
+                            "lambda:ListVersionsByFunction",
+                            "lambda:ListAliases"),
+                    functions());
         }
 
         private void readLayers() {
@@ -238,8 +301,12 @@ public final class PolicyBuilder {
 
         List<Statement> statements() {
             List<Statement> out = new ArrayList<>();
-            actions.forEach((category, a) -> out.add(new Statement(goal.sidPrefix() + category, category, a,
-                    resources.get(category), PASS_ROLE.equals(category)
+            actions.forEach((category, a) -> out.add(new Statement(
+                    goal.sidPrefix() + category,
+                    category,
+                    a,
+                    resources.get(category),
+                    PASS_ROLE.equals(category)
                             ? Map.of("StringEquals", Map.of("iam:PassedToService", "lambda.amazonaws.com"))
                             : Map.of())));
             return out;
@@ -269,38 +336,61 @@ public final class PolicyBuilder {
         }
 
         private List<String> allFunctions() {
-            return r.regions().stream().map(region -> arn(region, "lambda", "function:*")).toList();
+            return r.regions().stream()
+                    .map(region -> arn(region, "lambda", "function:*"))
+                    .toList();
         }
 
         private List<String> buckets() {
-            return r.regions().stream().map(region -> s3Arn(region, bucket(r, region))).distinct().toList();
+            return r.regions().stream()
+                    .map(region -> s3Arn(region, bucket(r, region)))
+                    .distinct()
+                    .toList();
         }
 
         private List<String> objects() {
             String prefix = r.s3.prefix().isEmpty() ? "" : r.s3.prefix() + "/";
-            return r.regions().stream().map(region -> s3Arn(region, bucket(r, region) + "/" + prefix + "*"))
-                    .distinct().toList();
+            return r.regions().stream()
+                    .map(region -> s3Arn(region, bucket(r, region) + "/" + prefix + "*"))
+                    .distinct()
+                    .toList();
         }
 
         private List<String> repositories() {
-            return r.regions().stream().map(region -> arn(region, "ecr", "repository/" + r.imageRepository)).toList();
+            return r.regions().stream()
+                    .map(region -> arn(region, "ecr", "repository/" + r.imageRepository))
+                    .toList();
         }
 
         /** {@code parameter/<prefix>/*}: the parameters under the prefix, nothing else of the account. */
         private List<String> parameters() {
             String prefix = r.ssmPrefix.replaceAll("^/+|/+$", "");
-            return r.regions().stream().map(region -> arn(region, "ssm", "parameter/" + prefix + "/*")).toList();
+            return r.regions().stream()
+                    .map(region -> arn(region, "ssm", "parameter/" + prefix + "/*"))
+                    .toList();
         }
 
         private String arn(String region, String service, String resource) {
-            return Arn.builder().partition(Partitions.partitionOf(region)).service(service).region(region)
-                    .accountId(r.account()).resource(resource).build().toString();
+            return Arn.builder()
+                    .partition(Partitions.partitionOf(region))
+                    .service(service)
+                    .region(region)
+                    .accountId(r.account())
+                    .resource(resource)
+                    .build()
+                    .toString();
         }
 
         /** S3 ARNs have neither region nor account, but the partition of the bucket's region. */
         private static String s3Arn(String region, String resource) {
-            return Arn.builder().partition(Partitions.partitionOf(region)).service("s3").region("").accountId("")
-                    .resource(resource).build().toString();
+            return Arn.builder()
+                    .partition(Partitions.partitionOf(region))
+                    .service("s3")
+                    .region("")
+                    .accountId("")
+                    .resource(resource)
+                    .build()
+                    .toString();
         }
     }
 }

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 
 /** The goals a pipeline role can be granted; image mode is not a goal but a setting of deploy, rollback and prune. */
 public enum PolicyGoal {
-    DEPLOY, STATUS, ROLLBACK, PRUNE;
+    DEPLOY,
+    STATUS,
+    ROLLBACK,
+    PRUNE;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -32,14 +35,21 @@ public enum PolicyGoal {
                 s = s.substring("lambda:".length());
             }
             String name = s;
-            goals.add(Arrays.stream(values()).filter(g -> g.id().equals(name)).findFirst()
-                    .orElseThrow(() -> new ConfigException(element, "unknown goal '" + raw.trim() + "'. Use any of "
-                            + Arrays.stream(values()).map(PolicyGoal::id).collect(Collectors.joining(", "))
-                            + ", comma-separated, e.g. -Dlambda.iam.goals=deploy,status (image mode is covered by "
-                            + "<deployMode>image</deployMode> / <imageRepository>, not by a goal name).")));
+            goals.add(Arrays.stream(values())
+                    .filter(g -> g.id().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new ConfigException(
+                            element,
+                            "unknown goal '" + raw.trim() + "'. Use any of "
+                                    + Arrays.stream(values())
+                                            .map(PolicyGoal::id)
+                                            .collect(Collectors.joining(", "))
+                                    + ", comma-separated, e.g. -Dlambda.iam.goals=deploy,status (image mode is covered by "
+                                    + "<deployMode>image</deployMode> / <imageRepository>, not by a goal name).")));
         }
         if (goals.isEmpty()) {
-            throw new ConfigException(element, "no goal given; use e.g. -Dlambda.iam.goals=deploy,status,rollback,prune");
+            throw new ConfigException(
+                    element, "no goal given; use e.g. -Dlambda.iam.goals=deploy,status,rollback,prune");
         }
         return goals;
     }

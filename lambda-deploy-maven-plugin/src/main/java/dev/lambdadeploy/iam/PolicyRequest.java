@@ -54,9 +54,17 @@ public final class PolicyRequest {
         return new Builder();
     }
 
-    public Set<PolicyGoal> goals() { return goals; }
-    public List<String> regions() { return regions; }
-    public String account() { return account; }
+    public Set<PolicyGoal> goals() {
+        return goals;
+    }
+
+    public List<String> regions() {
+        return regions;
+    }
+
+    public String account() {
+        return account;
+    }
 
     /** Image mode: deploy builds an image (mode image, or auto with a repository for what is too big for zips). */
     boolean image() {
@@ -91,30 +99,85 @@ public final class PolicyRequest {
         private String ssmPrefix;
         private boolean layersOnly;
 
-        public Builder goals(Set<PolicyGoal> v) { goals.addAll(v); return this; }
-        public Builder regions(List<String> v) { regions.addAll(v); return this; }
+        public Builder goals(Set<PolicyGoal> v) {
+            goals.addAll(v);
+            return this;
+        }
+
+        public Builder regions(List<String> v) {
+            regions.addAll(v);
+            return this;
+        }
         /** 12-digit account id, or null when unknown (then the builder fails with how to give it). */
-        public Builder account(String v) { account = v; return this; }
-        public Builder functionNames(List<String> v) { functionNames.addAll(v); return this; }
+        public Builder account(String v) {
+            account = v;
+            return this;
+        }
+
+        public Builder functionNames(List<String> v) {
+            functionNames.addAll(v);
+            return this;
+        }
         /** Execution role ARNs deploy passes to Lambda (CreateFunction, role changes): iam:PassRole on them. */
-        public Builder roles(List<String> v) { v.stream().filter(r -> r != null && !r.isBlank()).forEach(roles::add); return this; }
-        public Builder layerNames(List<String> v) { layerNames.addAll(v); return this; }
+        public Builder roles(List<String> v) {
+            v.stream().filter(r -> r != null && !r.isBlank()).forEach(roles::add);
+            return this;
+        }
+
+        public Builder layerNames(List<String> v) {
+            layerNames.addAll(v);
+            return this;
+        }
         /** Layer versions are shared with accounts or an organization (AddLayerVersionPermission). */
-        public Builder shareLayers(boolean v) { shareLayers = v; return this; }
+        public Builder shareLayers(boolean v) {
+            shareLayers = v;
+            return this;
+        }
         /** Deploy publishes function versions (publishVersion or SnapStart). */
-        public Builder publishVersions(boolean v) { publishVersions = v; return this; }
-        public Builder alias(String v) { alias = v; return this; }
-        public Builder mode(DeployMode v) { mode = v == null ? DeployMode.AUTO : v; return this; }
-        public Builder s3(S3Settings v) { s3 = v == null ? S3Settings.defaults() : v; return this; }
-        public Builder imageRepository(String v) { imageRepository = v == null || v.isBlank() ? null : v.trim(); return this; }
+        public Builder publishVersions(boolean v) {
+            publishVersions = v;
+            return this;
+        }
+
+        public Builder alias(String v) {
+            alias = v;
+            return this;
+        }
+
+        public Builder mode(DeployMode v) {
+            mode = v == null ? DeployMode.AUTO : v;
+            return this;
+        }
+
+        public Builder s3(S3Settings v) {
+            s3 = v == null ? S3Settings.defaults() : v;
+            return this;
+        }
+
+        public Builder imageRepository(String v) {
+            imageRepository = v == null || v.isBlank() ? null : v.trim();
+            return this;
+        }
         /** Deploy puts an ECR lifecycle policy (keepNewestImages). */
-        public Builder imageLifecyclePolicy(boolean v) { imageLifecyclePolicy = v; return this; }
+        public Builder imageLifecyclePolicy(boolean v) {
+            imageLifecyclePolicy = v;
+            return this;
+        }
         /** Prune installs the bucket's expiry rule (s3ExpireDays). */
-        public Builder s3ExpireRule(boolean v) { s3ExpireRule = v; return this; }
+        public Builder s3ExpireRule(boolean v) {
+            s3ExpireRule = v;
+            return this;
+        }
         /** SSM Parameter Store prefix deploy publishes layer ARNs under, or null. */
-        public Builder ssmPrefix(String v) { ssmPrefix = v == null || v.isBlank() ? null : v.trim(); return this; }
+        public Builder ssmPrefix(String v) {
+            ssmPrefix = v == null || v.isBlank() ? null : v.trim();
+            return this;
+        }
         /** Deploy publishes layers only and touches no function. */
-        public Builder layersOnly(boolean v) { layersOnly = v; return this; }
+        public Builder layersOnly(boolean v) {
+            layersOnly = v;
+            return this;
+        }
 
         public PolicyRequest build() {
             return new PolicyRequest(this);

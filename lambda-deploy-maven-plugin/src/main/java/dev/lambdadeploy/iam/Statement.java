@@ -8,7 +8,11 @@ import java.util.TreeSet;
  * One Allow statement. {@code category} groups statements of the same kind of resource across goals (they merge
  * into one statement of the combined policy); {@code condition} is IAM's operator → key → value map, or empty.
  */
-public record Statement(String sid, String category, List<String> actions, List<String> resources,
+public record Statement(
+        String sid,
+        String category,
+        List<String> actions,
+        List<String> resources,
         Map<String, Map<String, String>> condition) {
 
     public Statement {

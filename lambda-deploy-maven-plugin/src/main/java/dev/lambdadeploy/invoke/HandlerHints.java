@@ -17,9 +17,11 @@ public final class HandlerHints {
     public static String notFound(LambdaLayout layout, String handler) {
         String cls = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         int jars = layout.classpath().size() - 1;
-        StringBuilder sb = new StringBuilder("Handler class '").append(cls)
+        StringBuilder sb = new StringBuilder("Handler class '")
+                .append(cls)
                 .append("' was not found in the packaged function: looked in task/ (function.zip classes) and ")
-                .append(jars).append(" jar(s) in task/lib and opt/java/lib.");
+                .append(jars)
+                .append(" jar(s) in task/lib and opt/java/lib.");
         List<String> similar = sameSimpleName(layout, cls.substring(cls.lastIndexOf('.') + 1));
         if (!similar.isEmpty()) {
             sb.append(" Did you mean ").append(String.join(" or ", similar)).append('?');

@@ -21,9 +21,13 @@ public final class InvokeReport {
     public static List<String> summary(String handler, InvokeResult r) {
         InvokeTimings t = r.timings();
         List<String> lines = new ArrayList<>();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
                 "lambda:invoke %s: JVM start %.0f ms -> handler class ready %.0f ms -> init done at %.0f ms",
-                handler, t.jvmStartMs(), t.handlerClassMs(), t.initMs()));
+                handler,
+                t.jvmStartMs(),
+                t.handlerClassMs(),
+                t.initMs()));
         for (int i = 1; i <= t.invokeEnds().size(); i++) {
             sb.append(String.format(Locale.ROOT, " -> %s invoke %.1f ms", ordinal(i), t.invokeMs(i)));
         }

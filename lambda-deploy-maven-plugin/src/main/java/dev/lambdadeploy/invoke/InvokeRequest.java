@@ -33,13 +33,33 @@ public record InvokeRequest(
     }
 
     public InvokeRequest withExtraJvmArgs(List<String> args, String id) {
-        return new InvokeRequest(handler, event, javaExecutable, memoryMb, functionName, region, timeout, environment,
-                invocations, args, id);
+        return new InvokeRequest(
+                handler,
+                event,
+                javaExecutable,
+                memoryMb,
+                functionName,
+                region,
+                timeout,
+                environment,
+                invocations,
+                args,
+                id);
     }
 
     public InvokeRequest withEnvironment(Map<String, String> env) {
-        return new InvokeRequest(handler, event, javaExecutable, memoryMb, functionName, region, timeout, env,
-                invocations, extraJvmArgs, runId);
+        return new InvokeRequest(
+                handler,
+                event,
+                javaExecutable,
+                memoryMb,
+                functionName,
+                region,
+                timeout,
+                env,
+                invocations,
+                extraJvmArgs,
+                runId);
     }
 
     /** The JVM of the running build, used when no other is configured. */

@@ -34,9 +34,15 @@ public final class LambdaInvoker {
     /** JVM options of Lambda's managed Java 17/21 runtime (its CDS archive becomes the JDK's default archive). */
     public static List<String> lambdaJvmFlags(int memoryMb) {
         long heapKb = Math.round(memoryMb * 1024L * 0.85);
-        return List.of("-XX:MaxHeapSize=" + heapKb + "k", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "-Djava.net.preferIPv4Stack=true", "-XX:+ErrorFileToStderr");
+        return List.of(
+                "-XX:MaxHeapSize=" + heapKb + "k",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "-Djava.net.preferIPv4Stack=true",
+                "-XX:+ErrorFileToStderr");
     }
 
     /**
@@ -76,11 +82,12 @@ public final class LambdaInvoker {
         cmd.add("-Dlambdadeploy.timeoutMs=" + req.timeout().toMillis());
         if (req.region() != null && !req.region().isBlank()) {
             // Context.getInvokedFunctionArn in the region's partition (arn:aws-cn: in China): the shim has no SDK
-            cmd.add("-Dlambdadeploy.functionArn=" + Partitions.functionArn(req.region(), LOCAL_ACCOUNT,
-                    req.functionName()));
+            cmd.add("-Dlambdadeploy.functionArn="
+                    + Partitions.functionArn(req.region(), LOCAL_ACCOUNT, req.functionName()));
         }
         cmd.add("-cp");
-        cmd.add(ShimClasspath.entries().stream().map(Path::toString)
+        cmd.add(ShimClasspath.entries().stream()
+                .map(Path::toString)
                 .collect(Collectors.joining(java.io.File.pathSeparator)));
         cmd.add(ShimClasspath.MAIN_CLASS);
         cmd.add(req.handler());
@@ -106,22 +113,28 @@ public final class LambdaInvoker {
             LambdaLayout.deleteTree(dir);
             Files.createDirectories(dir);
             Files.write(eventFile, req.event());
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(layout.task().toFile())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile())
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .directory(layout.task().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullInput(dir).toFile()));
             pb.environment().clear();
             pb.environment().putAll(lambdaEnvironment(layout, req));
             spawn = nowMicros();
             p = pb.start();
         } catch (IOException e) {
-            throw new InvokeException("Could not start " + req.javaExecutable() + ": " + e.getMessage()
-                    + " (set <java> / lambda.invoke.java to a Java 17+ executable)", e);
+            throw new InvokeException(
+                    "Could not start " + req.javaExecutable() + ": " + e.getMessage()
+                            + " (set <java> / lambda.invoke.java to a Java 17+ executable)",
+                    e);
         }
         try {
             if (!p.waitFor(req.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new InvokeException("The handler did not finish within " + req.timeout().toSeconds()
-                        + " s (the function's timeout; raise <timeout> / lambda.timeout). Output: " + logFile, true);
+                throw new InvokeException(
+                        "The handler did not finish within " + req.timeout().toSeconds()
+                                + " s (the function's timeout; raise <timeout> / lambda.timeout). Output: " + logFile,
+                        true);
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -134,9 +147,11 @@ public final class LambdaInvoker {
         }
         if (!Files.isRegularFile(resultFile)) {
             List<String> tail = output.subList(Math.max(0, output.size() - 20), output.size());
-            throw new InvokeException("The invoke JVM exited with code " + p.exitValue()
-                    + " before reporting a result; check JAVA_TOOL_OPTIONS and <java>. Last output:\n  "
-                    + String.join("\n  ", tail), false);
+            throw new InvokeException(
+                    "The invoke JVM exited with code " + p.exitValue()
+                            + " before reporting a result; check JAVA_TOOL_OPTIONS and <java>. Last output:\n  "
+                            + String.join("\n  ", tail),
+                    false);
         }
         return parse(resultFile, spawn, req.invocations(), logFile, cmd);
     }
@@ -165,9 +180,17 @@ public final class LambdaInvoker {
             }
         }
         InvokeTimings t = new InvokeTimings(spawn, num(p, "t.main"), num(p, "t.classReady"), num(p, "t.ready"), ends);
-        return new InvokeResult(p.getProperty("outcome", "unknown"), responses, t, p.getProperty("error.type"),
-                p.getProperty("error.message"), p.getProperty("error.stackTrace"), num(p, "peakRssKb"),
-                num(p, "heapUsedBytes"), logFile, cmd);
+        return new InvokeResult(
+                p.getProperty("outcome", "unknown"),
+                responses,
+                t,
+                p.getProperty("error.type"),
+                p.getProperty("error.message"),
+                p.getProperty("error.stackTrace"),
+                num(p, "peakRssKb"),
+                num(p, "heapUsedBytes"),
+                logFile,
+                cmd);
     }
 
     private static long num(Properties p, String key) {
@@ -191,17 +214,26 @@ public final class LambdaInvoker {
     /** Turns a failed result into the exception the build reports: the user's stack trace, or how to fix the handler. */
     public static void requireSuccess(InvokeResult r, LambdaLayout layout, String handler) throws InvokeException {
         switch (r.outcome()) {
-            case "ok" -> { }
-            case "handlerError" -> throw new InvokeException("The handler " + handler + " threw " + r.errorType()
-                    + ": " + r.errorMessage() + "\n" + r.errorStackTrace(), true);
-            case "initError" -> throw new InvokeException("Initialising the handler " + handler
-                    + " failed (static initializer or constructor threw " + r.errorType() + ")\n"
-                    + r.errorStackTrace(), true);
+            case "ok" -> {}
+            case "handlerError" ->
+                throw new InvokeException(
+                        "The handler " + handler + " threw " + r.errorType() + ": " + r.errorMessage() + "\n"
+                                + r.errorStackTrace(),
+                        true);
+            case "initError" ->
+                throw new InvokeException(
+                        "Initialising the handler " + handler
+                                + " failed (static initializer or constructor threw " + r.errorType() + ")\n"
+                                + r.errorStackTrace(),
+                        true);
             case "handlerNotFound" -> throw new InvokeException(HandlerHints.notFound(layout, handler), false);
-            case "badHandler" -> throw new InvokeException("Handler '" + handler + "' cannot be invoked: "
-                    + r.errorMessage() + ". Fix the class or <handler> (lambda.handler).", false);
-            default -> throw new InvokeException("The invoke JVM reported '" + r.outcome() + "'; see "
-                    + r.logFile(), false);
+            case "badHandler" ->
+                throw new InvokeException(
+                        "Handler '" + handler + "' cannot be invoked: " + r.errorMessage()
+                                + ". Fix the class or <handler> (lambda.handler).",
+                        false);
+            default ->
+                throw new InvokeException("The invoke JVM reported '" + r.outcome() + "'; see " + r.logFile(), false);
         }
     }
 }

@@ -59,18 +59,20 @@ public record LambdaLayout(Path root, Path task, Path opt, List<Entry> classpath
         return List.copyOf(entries);
     }
 
-    private static void addJars(PackageManifest manifest, Path dir, String label, String zipPrefix,
-            List<Entry> entries) throws IOException {
+    private static void addJars(PackageManifest manifest, Path dir, String label, String zipPrefix, List<Entry> entries)
+            throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> s = Files.list(dir)) {
             for (Path jar : s.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList()) {
                 String name = jar.getFileName().toString();
                 JarRecord rec = manifest.jars().stream()
                         .filter(j -> (zipPrefix + name).equals(j.zipEntry()))
-                        .findFirst().orElse(null);
+                        .findFirst()
+                        .orElse(null);
                 entries.add(new Entry(jar, label + name, rec));
             }
         }

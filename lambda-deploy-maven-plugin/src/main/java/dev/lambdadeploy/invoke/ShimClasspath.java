@@ -13,9 +13,11 @@ import java.util.List;
  */
 public final class ShimClasspath {
     public static final String MAIN_CLASS = "dev.lambdadeploy.shim.LambdaShim";
-    private static final String[] ANCHORS = {MAIN_CLASS,
-            "com.amazonaws.services.lambda.runtime.RequestHandler",
-            "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory"};
+    private static final String[] ANCHORS = {
+        MAIN_CLASS,
+        "com.amazonaws.services.lambda.runtime.RequestHandler",
+        "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory"
+    };
 
     private ShimClasspath() {}
 
@@ -24,14 +26,17 @@ public final class ShimClasspath {
         ClassLoader cl = ShimClasspath.class.getClassLoader();
         for (String anchor : ANCHORS) {
             try {
-                CodeSource cs = Class.forName(anchor, false, cl).getProtectionDomain().getCodeSource();
+                CodeSource cs =
+                        Class.forName(anchor, false, cl).getProtectionDomain().getCodeSource();
                 Path p = Paths.get(cs.getLocation().toURI());
                 if (!paths.contains(p)) {
                     paths.add(p);
                 }
             } catch (ClassNotFoundException | URISyntaxException | NullPointerException e) {
-                throw new IllegalStateException("lambda-deploy-maven-plugin is incomplete: " + anchor
-                        + " is missing from its class path (" + e + ")", e);
+                throw new IllegalStateException(
+                        "lambda-deploy-maven-plugin is incomplete: " + anchor + " is missing from its class path (" + e
+                                + ")",
+                        e);
             }
         }
         return paths;

@@ -44,10 +44,15 @@ final class CodeSource {
             if (t.imageUri() != null) { // from the history tags, already pinned by digest
                 return Optional.of(new Located("image " + t.imageUri(), t.imageUri(), null, null, null));
             }
-            var c = AwsCalls.call("lambda:GetFunction", "version " + t.version() + " of " + f.name(),
-                    () -> aws.lambda().getFunction(r -> r.functionName(f.name()).qualifier(t.version()))).code();
+            var c = AwsCalls.call(
+                            "lambda:GetFunction",
+                            "version " + t.version() + " of " + f.name(),
+                            () -> aws.lambda()
+                                    .getFunction(r -> r.functionName(f.name()).qualifier(t.version())))
+                    .code();
             // the version's own URI when it is pinned by digest, else the digest Lambda resolved its tag to
-            String uri = c == null ? null
+            String uri = c == null
+                    ? null
                     : ImageRef.pinnedDigest(c.imageUri()) != null ? c.imageUri() : c.resolvedImageUri();
             return Optional.ofNullable(uri).map(u -> new Located("image " + u, u, null, null, null));
         }
@@ -67,7 +72,8 @@ final class CodeSource {
 
     /** The UpdateFunctionCode request that restores the code. */
     UpdateFunctionCodeRequest request(DeployedFunction f, RollbackTarget t, Located at) {
-        UpdateFunctionCodeRequest.Builder r = UpdateFunctionCodeRequest.builder().functionName(f.name());
+        UpdateFunctionCodeRequest.Builder r =
+                UpdateFunctionCodeRequest.builder().functionName(f.name());
         if (at.imageUri() != null) {
             return r.imageUri(at.imageUri()).build();
         }
@@ -77,16 +83,28 @@ final class CodeSource {
         if (at.bucket() != null) {
             return r.s3Bucket(at.bucket()).s3Key(at.key()).build();
         }
-        return r.zipFile(SdkBytes.fromByteArrayUnsafe(download(f, at.version(), t.codeSha256()))).build();
+        return r.zipFile(SdkBytes.fromByteArrayUnsafe(download(f, at.version(), t.codeSha256())))
+                .build();
     }
 
     private byte[] download(DeployedFunction f, String version, String codeSha256) {
-        String location = AwsCalls.call("lambda:GetFunction", "version " + version + " of " + f.name(),
-                () -> aws.lambda().getFunction(r -> r.functionName(f.name()).qualifier(version))).code().location();
+        String location = AwsCalls.call(
+                        "lambda:GetFunction",
+                        "version " + version + " of " + f.name(),
+                        () -> aws.lambda()
+                                .getFunction(r -> r.functionName(f.name()).qualifier(version)))
+                .code()
+                .location();
         byte[] zip;
         try {
-            HttpResponse<byte[]> res = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofMinutes(5)).GET().build(),
+            HttpResponse<byte[]> res = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(location))
+                                    .timeout(Duration.ofMinutes(5))
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
             if (res.statusCode() != 200) {
                 throw new IOException("HTTP " + res.statusCode());
@@ -94,9 +112,11 @@ final class CodeSource {
             zip = res.body();
         } catch (IOException | IllegalArgumentException e) {
             // never print the location: it is a presigned URL
-            throw new LifecycleException("Could not download the code of version " + version + " of " + f.name()
-                    + " from Lambda (" + e.getMessage() + "). Re-run the rollback, or deploy through S3 "
-                    + "(-Dlambda.deploy.mode=s3) so rollbacks read the code from the deploy bucket.", e);
+            throw new LifecycleException(
+                    "Could not download the code of version " + version + " of " + f.name()
+                            + " from Lambda (" + e.getMessage() + "). Re-run the rollback, or deploy through S3 "
+                            + "(-Dlambda.deploy.mode=s3) so rollbacks read the code from the deploy bucket.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LifecycleException("interrupted while downloading code", e);
@@ -117,8 +137,10 @@ final class CodeSource {
      */
     private boolean exists(String bucket, String key, String owner, String codeSha256) {
         try {
-            String checksum = aws.s3().headObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner)
-                    .checksumMode(ChecksumMode.ENABLED)).checksumSHA256();
+            String checksum = aws.s3()
+                    .headObject(r ->
+                            r.bucket(bucket).key(key).expectedBucketOwner(owner).checksumMode(ChecksumMode.ENABLED))
+                    .checksumSHA256();
             return checksum == null || checksum.equals(codeSha256);
         } catch (NoSuchKeyException e) {
             return false;

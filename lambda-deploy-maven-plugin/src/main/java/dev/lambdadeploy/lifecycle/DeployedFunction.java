@@ -7,10 +7,24 @@ import java.util.Map;
  * A function's {@code $LATEST} as Lambda reports it, with its history tags, published versions and aliases.
  * Zip functions have {@code codeSha256}; image functions {@code imageUri} and the digest Lambda resolved it to.
  */
-public record DeployedFunction(String name, String arn, String region, String account, String packageType,
-        String codeSha256, long codeSize, String imageUri, String imageDigest, List<String> architectures,
-        String state, String lastUpdateStatus, String lastUpdateStatusReason, String lastModified,
-        List<DeployedLayer> layers, Map<String, String> tags, List<PublishedVersion> versions,
+public record DeployedFunction(
+        String name,
+        String arn,
+        String region,
+        String account,
+        String packageType,
+        String codeSha256,
+        long codeSize,
+        String imageUri,
+        String imageDigest,
+        List<String> architectures,
+        String state,
+        String lastUpdateStatus,
+        String lastUpdateStatusReason,
+        String lastModified,
+        List<DeployedLayer> layers,
+        Map<String, String> tags,
+        List<PublishedVersion> versions,
         Map<String, String> aliases) {
 
     public DeployedFunction {
@@ -35,8 +49,13 @@ public record DeployedFunction(String name, String arn, String region, String ac
     }
 
     /** A published version: a full snapshot of code and layers that Lambda keeps until it is deleted. */
-    public record PublishedVersion(String version, String codeSha256, String imageUri, List<String> layerArns,
-            String description, String lastModified) {
+    public record PublishedVersion(
+            String version,
+            String codeSha256,
+            String imageUri,
+            List<String> layerArns,
+            String description,
+            String lastModified) {
         public PublishedVersion {
             layerArns = layerArns == null ? List.of() : List.copyOf(layerArns);
         }

@@ -50,8 +50,13 @@ final class FunctionReader {
         List<DeployedLayer> layers = new ArrayList<>();
         for (Layer l : c.layers()) {
             String layerName = LayerArns.name(l.arn());
-            layers.add(new DeployedLayer(layerName, parseVersion(l.arn()), l.arn(), l.codeSize() == null ? 0 : l.codeSize(),
-                    layerSha(l.arn()), historyNames.contains(layerName) || packageLayerNames.contains(layerName)));
+            layers.add(new DeployedLayer(
+                    layerName,
+                    parseVersion(l.arn()),
+                    l.arn(),
+                    l.codeSize() == null ? 0 : l.codeSize(),
+                    layerSha(l.arn()),
+                    historyNames.contains(layerName) || packageLayerNames.contains(layerName)));
         }
         String imageUri = f.code() == null ? null : f.code().imageUri();
         String resolved = f.code() == null ? null : f.code().resolvedImageUri();
@@ -61,23 +66,45 @@ final class FunctionReader {
             digest = resolved.substring(resolved.lastIndexOf('@') + 1);
         }
         String[] arn = c.functionArn().split(":");
-        return new DeployedFunction(name, c.functionArn(), region, arn.length > 4 ? arn[4] : null,
-                c.packageTypeAsString(), c.codeSha256(), c.codeSize() == null ? 0 : c.codeSize(),
-                imageUri, digest, c.architecturesAsStrings(), c.stateAsString(),
-                c.lastUpdateStatusAsString(), c.lastUpdateStatusReason(), c.lastModified(), layers, tags,
-                versions(name), aliases(name));
+        return new DeployedFunction(
+                name,
+                c.functionArn(),
+                region,
+                arn.length > 4 ? arn[4] : null,
+                c.packageTypeAsString(),
+                c.codeSha256(),
+                c.codeSize() == null ? 0 : c.codeSize(),
+                imageUri,
+                digest,
+                c.architecturesAsStrings(),
+                c.stateAsString(),
+                c.lastUpdateStatusAsString(),
+                c.lastUpdateStatusReason(),
+                c.lastModified(),
+                layers,
+                tags,
+                versions(name),
+                aliases(name));
     }
 
     /** Published versions, oldest first. */
     List<DeployedFunction.PublishedVersion> versions(String name) {
         List<DeployedFunction.PublishedVersion> out = new ArrayList<>();
-        AwsCalls.call("lambda:ListVersionsByFunction", "function " + name + " in " + region,
-                // paginators call AWS while iterating: collect inside, so failures are translated
-                () -> lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream().toList())
+        AwsCalls.call(
+                        "lambda:ListVersionsByFunction",
+                        "function " + name + " in " + region,
+                        // paginators call AWS while iterating: collect inside, so failures are translated
+                        () -> lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream()
+                                .toList())
                 .forEach(v -> {
                     if (!"$LATEST".equals(v.version())) {
-                        out.add(new DeployedFunction.PublishedVersion(v.version(), v.codeSha256(), null,
-                                v.layers().stream().map(Layer::arn).toList(), v.description(), v.lastModified()));
+                        out.add(new DeployedFunction.PublishedVersion(
+                                v.version(),
+                                v.codeSha256(),
+                                null,
+                                v.layers().stream().map(Layer::arn).toList(),
+                                v.description(),
+                                v.lastModified()));
                     }
                 });
         out.sort(Comparator.comparingLong(DeployedFunction.PublishedVersion::number));
@@ -86,8 +113,11 @@ final class FunctionReader {
 
     private Map<String, String> aliases(String name) {
         Map<String, String> out = new LinkedHashMap<>();
-        AwsCalls.call("lambda:ListAliases", "function " + name + " in " + region,
-                () -> lambda.listAliasesPaginator(r -> r.functionName(name)).aliases().stream().toList())
+        AwsCalls.call(
+                        "lambda:ListAliases",
+                        "function " + name + " in " + region,
+                        () -> lambda.listAliasesPaginator(r -> r.functionName(name)).aliases().stream()
+                                .toList())
                 .forEach(a -> out.put(a.name(), a.functionVersion()));
         return out;
     }
@@ -96,8 +126,11 @@ final class FunctionReader {
     String layerSha(String layerVersionArn) {
         return layerShaCache.computeIfAbsent(layerVersionArn, arn -> {
             try {
-                var v = AwsCalls.call("lambda:GetLayerVersion", "layer " + arn, () -> lambda.getLayerVersion(
-                        r -> r.layerName(LayerArns.unversioned(arn)).versionNumber(parseVersion(arn))));
+                var v = AwsCalls.call(
+                        "lambda:GetLayerVersion",
+                        "layer " + arn,
+                        () -> lambda.getLayerVersion(
+                                r -> r.layerName(LayerArns.unversioned(arn)).versionNumber(parseVersion(arn))));
                 return v.content() == null ? null : v.content().codeSha256();
             } catch (AwsCallException e) {
                 return null;
@@ -108,9 +141,12 @@ final class FunctionReader {
     /** Functions are regional, so a missing one is most often a wrong region or a typo: say what the region has. */
     private String missingMessage(String name) {
         List<String> names = MissingFunction.names(lambda);
-        String closest = MissingFunction.closest(name, names).map(c -> " Did you mean " + c + "?").orElse("");
+        String closest = MissingFunction.closest(name, names)
+                .map(c -> " Did you mean " + c + "?")
+                .orElse("");
         return "Function " + name + " does not exist in " + region + "." + closest + " Functions are regional: check "
-                + "-Dlambda.region and -Dlambda.functionName (<functionNames>). " + MissingFunction.listing(region, names);
+                + "-Dlambda.region and -Dlambda.functionName (<functionNames>). "
+                + MissingFunction.listing(region, names);
     }
 
     static long parseVersion(String layerVersionArn) {

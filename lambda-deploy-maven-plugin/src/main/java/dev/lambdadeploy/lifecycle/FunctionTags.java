@@ -20,12 +20,15 @@ final class FunctionTags {
         }
         String arn = f.configuration().functionArn();
         try {
-            Map<String, String> tags = AwsCalls.call("lambda:ListTags", "function " + name + " in " + region,
+            Map<String, String> tags = AwsCalls.call(
+                    "lambda:ListTags",
+                    "function " + name + " in " + region,
                     () -> lambda.listTags(r -> r.resource(arn)).tags());
             return tags == null ? Map.of() : tags;
         } catch (AwsCallException e) {
             throw new LifecycleException("Cannot read the deploy history tags of function " + name + " in " + region
-                    + " (GetFunction: " + f.tagsError().errorCode() + ", " + f.tagsError().message() + "; "
+                    + " (GetFunction: " + f.tagsError().errorCode() + ", "
+                    + f.tagsError().message() + "; "
                     + e.getMessage() + "). status, rollback and prune find the previous deployment (the rollback "
                     + "target, which prune must keep) in these tags: allow lambda:ListTags on the function. Nothing "
                     + "was changed.");

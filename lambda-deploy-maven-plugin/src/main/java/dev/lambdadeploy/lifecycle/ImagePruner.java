@@ -7,8 +7,8 @@ import dev.lambdadeploy.publish.image.ImageRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -66,11 +66,20 @@ final class ImagePruner {
             log.info("[" + region + "] ECR repository " + repository + " does not exist: no images to prune");
             return List.of();
         }
-        List<ImageDetail> images = new ArrayList<>(AwsCalls.call("ecr:DescribeImages", resource,
-                () -> aws.ecr().describeImagesPaginator(r -> r.repositoryName(repository)
-                        .registryId(repo.registryId())).imageDetails().stream().toList()));
-        images.sort(Comparator.comparing((ImageDetail i) -> i.imagePushedAt() == null ? Instant.EPOCH : i.imagePushedAt())
-                .reversed().thenComparing(ImageDetail::imageDigest));
+        List<ImageDetail> images = new ArrayList<>(AwsCalls.call(
+                "ecr:DescribeImages",
+                resource,
+                () -> aws
+                        .ecr()
+                        .describeImagesPaginator(
+                                r -> r.repositoryName(repository).registryId(repo.registryId()))
+                        .imageDetails()
+                        .stream()
+                        .toList()));
+        images.sort(
+                Comparator.comparing((ImageDetail i) -> i.imagePushedAt() == null ? Instant.EPOCH : i.imagePushedAt())
+                        .reversed()
+                        .thenComparing(ImageDetail::imageDigest));
         // the platform images of a multi-platform index are untagged; deleting them would break the tagged index
         boolean hasIndexes = images.stream().anyMatch(ImagePruner::isIndex);
         List<PruneResult.Item> items = new ArrayList<>();
@@ -84,8 +93,10 @@ final class ImagePruner {
             if (why != null) {
                 reason = "in use: " + why;
             } else if (tags.isEmpty()) {
-                reason = hasIndexes ? "untagged, but kept: the repository holds multi-platform image indexes whose "
-                        + "platform images are untagged" : null;
+                reason = hasIndexes
+                        ? "untagged, but kept: the repository holds multi-platform image indexes whose "
+                                + "platform images are untagged"
+                        : null;
             } else {
                 reason = tagged < keep ? "one of the newest " + keep + " tagged images" : null;
             }
@@ -96,23 +107,32 @@ final class ImagePruner {
                 items.add(item(repo, image, "kept", reason));
             } else {
                 doomed.add(image);
-                doomedReasons.add(tags.isEmpty() ? "untagged and not in use"
-                        : "older than the newest " + keep + " tagged images and not in use");
+                doomedReasons.add(
+                        tags.isEmpty()
+                                ? "untagged and not in use"
+                                : "older than the newest " + keep + " tagged images and not in use");
             }
         }
         Map<String, String> failed = delete ? delete(repo, doomed) : Map.of();
         for (int i = 0; i < doomed.size(); i++) {
             ImageDetail image = doomed.get(i);
             String failure = failed.get(image.imageDigest());
-            items.add(failure != null ? item(repo, image, "kept", "delete failed: " + failure)
-                    : item(repo, image, delete ? "deleted" : "would-delete", doomedReasons.get(i)));
+            items.add(
+                    failure != null
+                            ? item(repo, image, "kept", "delete failed: " + failure)
+                            : item(repo, image, delete ? "deleted" : "would-delete", doomedReasons.get(i)));
         }
         if (!failed.isEmpty()) {
             // the caller records the items of this repository before the region fails
-            throw new ImageDeleteException(items, "ECR BatchDeleteImage could not delete " + failed.size()
-                    + " image(s) from " + resource + ": " + failed.entrySet().stream().map(e -> e.getKey() + " ("
-                    + e.getValue() + ")").collect(java.util.stream.Collectors.joining("; ")) + ". The AWS identity "
-                    + "needs ecr:BatchDeleteImage on the repository; re-run lambda:prune -Dlambda.prune.delete=true.");
+            throw new ImageDeleteException(
+                    items,
+                    "ECR BatchDeleteImage could not delete " + failed.size()
+                            + " image(s) from " + resource + ": "
+                            + failed.entrySet().stream()
+                                    .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                                    .collect(java.util.stream.Collectors.joining("; "))
+                            + ". The AWS identity "
+                            + "needs ecr:BatchDeleteImage on the repository; re-run lambda:prune -Dlambda.prune.delete=true.");
         }
         return items;
     }
@@ -134,17 +154,24 @@ final class ImagePruner {
     private Repository describe(String repository, boolean configured) {
         String region = aws.region();
         try {
-            return aws.ecr().describeRepositories(r -> r.registryId(registryId).repositoryNames(repository))
-                    .repositories().get(0);
+            return aws.ecr()
+                    .describeRepositories(r -> r.registryId(registryId).repositoryNames(repository))
+                    .repositories()
+                    .get(0);
         } catch (RepositoryNotFoundException e) {
-            throw new LifecycleException("ECR repository " + repository + " does not exist in " + region + " (" + (configured
-                    ? "<imageRepository> / -Dlambda.image.repository" : "an image function of the region points at it")
-                    + "). Check the repository name and -Dlambda.region" + (configured ? ", or leave "
-                    + "<imageRepository> out to prune only the repositories the image functions use" : "")
+            throw new LifecycleException("ECR repository " + repository + " does not exist in " + region + " ("
+                    + (configured
+                            ? "<imageRepository> / -Dlambda.image.repository"
+                            : "an image function of the region points at it")
+                    + "). Check the repository name and -Dlambda.region"
+                    + (configured
+                            ? ", or leave "
+                                    + "<imageRepository> out to prune only the repositories the image functions use"
+                            : "")
                     + ". Nothing was deleted from it.");
         } catch (SdkException e) {
-            throw dev.lambdadeploy.aws.AwsErrorTranslator.toException(e, "ecr:DescribeRepositories",
-                    "ECR repository " + repository + " in " + region);
+            throw dev.lambdadeploy.aws.AwsErrorTranslator.toException(
+                    e, "ecr:DescribeRepositories", "ECR repository " + repository + " in " + region);
         }
     }
 
@@ -157,31 +184,42 @@ final class ImagePruner {
         Map<String, String> failed = new LinkedHashMap<>();
         for (int from = 0; from < doomed.size(); from += DELETE_BATCH) {
             List<ImageIdentifier> ids = doomed.subList(from, Math.min(doomed.size(), from + DELETE_BATCH)).stream()
-                    .map(i -> ImageIdentifier.builder().imageDigest(i.imageDigest()).build()).toList();
-            BatchDeleteImageResponse res = AwsCalls.call("ecr:BatchDeleteImage", resource, () -> aws.ecr()
-                    .batchDeleteImage(r -> r.repositoryName(repo.repositoryName()).registryId(repo.registryId())
-                            .imageIds(ids)));
+                    .map(i -> ImageIdentifier.builder()
+                            .imageDigest(i.imageDigest())
+                            .build())
+                    .toList();
+            BatchDeleteImageResponse res = AwsCalls.call(
+                    "ecr:BatchDeleteImage",
+                    resource,
+                    () -> aws.ecr()
+                            .batchDeleteImage(r -> r.repositoryName(repo.repositoryName())
+                                    .registryId(repo.registryId())
+                                    .imageIds(ids)));
             for (ImageFailure f : res.failures()) {
                 if (f.failureCode() != ImageFailureCode.IMAGE_NOT_FOUND && f.imageId() != null) {
                     failed.put(f.imageId().imageDigest(), f.failureCodeAsString() + ": " + f.failureReason());
                 }
             }
         }
-        doomed.stream().filter(i -> !failed.containsKey(i.imageDigest())).forEach(i -> log.info("[" + aws.region()
-                + "] deleted image " + repo.repositoryUri() + "@" + i.imageDigest()));
+        doomed.stream()
+                .filter(i -> !failed.containsKey(i.imageDigest()))
+                .forEach(i -> log.info(
+                        "[" + aws.region() + "] deleted image " + repo.repositoryUri() + "@" + i.imageDigest()));
         return failed;
     }
 
     private static boolean isIndex(ImageDetail i) {
-        String type = i.imageManifestMediaType() == null ? "" : i.imageManifestMediaType().toLowerCase(Locale.ROOT);
+        String type = i.imageManifestMediaType() == null
+                ? ""
+                : i.imageManifestMediaType().toLowerCase(Locale.ROOT);
         return type.contains("manifest.list") || type.contains("image.index");
     }
 
     private static PruneResult.Item item(Repository repo, ImageDetail image, String action, String reason) {
         long bytes = image.imageSizeInBytes() == null ? 0 : image.imageSizeInBytes();
         List<String> tags = image.hasImageTags() ? List.copyOf(image.imageTags()) : List.of();
-        return new PruneResult.Item("image", repo.repositoryUri() + "@" + image.imageDigest(), bytes, action, reason,
-                tags);
+        return new PruneResult.Item(
+                "image", repo.repositoryUri() + "@" + image.imageDigest(), bytes, action, reason, tags);
     }
 
     /** Names of repositories this account has in the region among the image URIs, in order. */

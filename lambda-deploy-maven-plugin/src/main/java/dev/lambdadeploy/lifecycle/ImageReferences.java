@@ -37,8 +37,11 @@ final class ImageReferences {
             boolean latest = "$LATEST".equals(version);
             GetFunctionResponse f;
             try {
-                f = AwsCalls.call("lambda:GetFunction", "version " + version + " of " + name + " in " + region,
-                        () -> latest ? lambda.getFunction(r -> r.functionName(name))
+                f = AwsCalls.call(
+                        "lambda:GetFunction",
+                        "version " + version + " of " + name + " in " + region,
+                        () -> latest
+                                ? lambda.getFunction(r -> r.functionName(name))
                                 : lambda.getFunction(r -> r.functionName(name).qualifier(version)));
             } catch (AwsCallException e) {
                 if ("ResourceNotFoundException".equals(e.errorCode())) {
@@ -46,18 +49,21 @@ final class ImageReferences {
                 }
                 throw e;
             }
-            String what = latest ? "function " + name : "published version " + version + " of " + name
-                    + " (aliases point at versions)";
+            String what = latest
+                    ? "function " + name
+                    : "published version " + version + " of " + name + " (aliases point at versions)";
             if (f.code() != null) {
                 refs.add(f.code().imageUri(), "image of " + what);
                 refs.add(f.code().resolvedImageUri(), "image of " + what);
             }
             if (latest) {
                 Map<String, String> history = FunctionTags.of(lambda, f, name, region);
-                refs.add(history.get(History.PREVIOUS_IMAGE_URI), "rollback target of " + name
-                        + " (" + History.PREVIOUS_IMAGE_URI + " tag)");
-                refs.add(history.get(History.IMAGE_URI), "deployed image of " + name + " (" + History.IMAGE_URI
-                        + " tag)");
+                refs.add(
+                        history.get(History.PREVIOUS_IMAGE_URI),
+                        "rollback target of " + name + " (" + History.PREVIOUS_IMAGE_URI + " tag)");
+                refs.add(
+                        history.get(History.IMAGE_URI),
+                        "deployed image of " + name + " (" + History.IMAGE_URI + " tag)");
             }
         }
         return refs;

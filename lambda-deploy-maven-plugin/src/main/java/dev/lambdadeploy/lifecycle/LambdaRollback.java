@@ -73,7 +73,8 @@ public final class LambdaRollback {
                 }
                 if (t.changesCode(f) && at.isEmpty()) {
                     throw new LifecycleException("Cannot roll back function " + name + " in " + region + " to the "
-                            + t.description() + ": its code (CodeSha256 " + t.codeSha256() + ") is kept nowhere: not in "
+                            + t.description() + ": its code (CodeSha256 " + t.codeSha256()
+                            + ") is kept nowhere: not in "
                             + "the deploy bucket (s3://" + scope.s3().bucketFor(region, f.account()) + "/"
                             + scope.s3().key(scope.codeFolder(), CodeSource.hex(t.codeSha256())) + ") and in no "
                             + "published version. Deploy through S3 (-Dlambda.deploy.mode=s3) or publish versions "
@@ -93,8 +94,8 @@ public final class LambdaRollback {
         }
     }
 
-    private RollbackResult.FunctionRollback apply(Planned p, AwsClients aws, FunctionWaiter waiter, String alias,
-            CodeSource code) {
+    private RollbackResult.FunctionRollback apply(
+            Planned p, AwsClients aws, FunctionWaiter waiter, String alias, CodeSource code) {
         DeployedFunction f = p.function();
         RollbackTarget t = p.target();
         String name = f.name();
@@ -104,12 +105,17 @@ public final class LambdaRollback {
         waiter.awaitReady(name);
         if (p.code() != null) {
             UpdateFunctionCodeRequest req = code.request(f, t, p.code());
-            waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", resource,
-                    () -> aws.lambda().updateFunctionCode(req)));
+            waiter.withConflictRetry(
+                    name,
+                    () -> AwsCalls.call(
+                            "lambda:UpdateFunctionCode",
+                            resource,
+                            () -> aws.lambda().updateFunctionCode(req)));
             String reported = waiter.awaitReady(name).codeSha256();
             if (!f.image() && !t.codeSha256().equals(reported)) {
                 throw new LifecycleException("Rolling back " + name + " in " + aws.region() + ": Lambda reports "
-                        + "CodeSha256 " + reported + " for the code from " + p.code().description() + ", not the "
+                        + "CodeSha256 " + reported + " for the code from "
+                        + p.code().description() + ", not the "
                         + "target's " + t.codeSha256() + "; the object was changed after it was checked. The function "
                         + "now runs that code: run lambda:deploy from a trusted checkout right away, and find out who "
                         + "else can write to the deploy bucket (see docs/deploy-trust.md).");
@@ -117,8 +123,14 @@ public final class LambdaRollback {
         }
         boolean layersChange = !t.layerArns().equals(f.layerArns()) && !f.image();
         if (layersChange) {
-            waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", resource,
-                    () -> aws.lambda().updateFunctionConfiguration(r -> r.functionName(name).layers(t.layerArns()))));
+            waiter.withConflictRetry(
+                    name,
+                    () -> AwsCalls.call(
+                            "lambda:UpdateFunctionConfiguration",
+                            resource,
+                            () -> aws.lambda()
+                                    .updateFunctionConfiguration(
+                                            r -> r.functionName(name).layers(t.layerArns()))));
         }
         var after = waiter.awaitReady(name);
         String aliasVersion = alias == null ? null : moveAlias(aws, waiter, f, t, alias, after.codeSha256());
@@ -127,41 +139,75 @@ public final class LambdaRollback {
             // rollback target, instead of being replaced by what runs now
             log.debug("[" + aws.region() + "] " + name + " runs the target already; history tags left as they are");
         } else if (f.image()) {
-            retagImage(aws, f, t, p.code() == null ? ImageRef.pinned(f.imageUri(), f.imageDigest())
-                    : p.code().imageUri());
+            retagImage(
+                    aws,
+                    f,
+                    t,
+                    p.code() == null
+                            ? ImageRef.pinned(f.imageUri(), f.imageDigest())
+                            : p.code().imageUri());
         } else {
             retag(aws, f, t, after.codeSha256());
         }
-        return new RollbackResult.FunctionRollback(name, t.description(),
-                p.code() == null ? "unchanged" : p.code().description(), f.image() ? null : f.codeSha256(),
-                f.image() ? null : after.codeSha256(), f.image() ? f.imageUri() : null,
-                p.code() == null ? null : p.code().imageUri(), f.layerArns(), t.layerArns(), alias, aliasVersion);
+        return new RollbackResult.FunctionRollback(
+                name,
+                t.description(),
+                p.code() == null ? "unchanged" : p.code().description(),
+                f.image() ? null : f.codeSha256(),
+                f.image() ? null : after.codeSha256(),
+                f.image() ? f.imageUri() : null,
+                p.code() == null ? null : p.code().imageUri(),
+                f.layerArns(),
+                t.layerArns(),
+                alias,
+                aliasVersion);
     }
 
     /** The alias goes to the target's version, else to a version with the same code and layers, else a new one. */
-    private String moveAlias(AwsClients aws, FunctionWaiter waiter, DeployedFunction f, RollbackTarget t, String alias,
+    private String moveAlias(
+            AwsClients aws,
+            FunctionWaiter waiter,
+            DeployedFunction f,
+            RollbackTarget t,
+            String alias,
             String codeSha256) {
         String name = f.name();
         String resource = "alias " + alias + " of " + name + " in " + aws.region();
         String version = t.version();
         if (version == null) {
             version = f.versions().stream()
-                    .filter(v -> codeSha256.equals(v.codeSha256()) && v.layerArns().equals(t.layerArns()))
-                    .reduce((a, b) -> b).map(DeployedFunction.PublishedVersion::version).orElse(null);
+                    .filter(v ->
+                            codeSha256.equals(v.codeSha256()) && v.layerArns().equals(t.layerArns()))
+                    .reduce((a, b) -> b)
+                    .map(DeployedFunction.PublishedVersion::version)
+                    .orElse(null);
         }
         if (version == null) {
-            version = waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:PublishVersion", resource,
-                    () -> aws.lambda().publishVersion(r -> r.functionName(name).codeSha256(codeSha256)
-                            .description("rollback to the " + t.description())))).version();
+            version = waiter.withConflictRetry(
+                            name,
+                            () -> AwsCalls.call(
+                                    "lambda:PublishVersion",
+                                    resource,
+                                    () -> aws.lambda()
+                                            .publishVersion(r -> r.functionName(name)
+                                                    .codeSha256(codeSha256)
+                                                    .description("rollback to the " + t.description()))))
+                    .version();
             waiter.awaitReady(name + ":" + version);
         }
         String v = version;
         if (f.aliases().containsKey(alias)) {
-            AwsCalls.run("lambda:UpdateAlias", resource,
-                    () -> aws.lambda().updateAlias(r -> r.functionName(name).name(alias).functionVersion(v)));
+            AwsCalls.run(
+                    "lambda:UpdateAlias",
+                    resource,
+                    () -> aws.lambda()
+                            .updateAlias(r -> r.functionName(name).name(alias).functionVersion(v)));
         } else {
-            AwsCalls.run("lambda:CreateAlias", resource,
-                    () -> aws.lambda().createAlias(r -> r.functionName(name).name(alias).functionVersion(v)));
+            AwsCalls.run(
+                    "lambda:CreateAlias",
+                    resource,
+                    () -> aws.lambda()
+                            .createAlias(r -> r.functionName(name).name(alias).functionVersion(v)));
         }
         log.info("[" + aws.region() + "] alias " + name + ":" + alias + " -> version " + v);
         return v;
@@ -170,19 +216,31 @@ public final class LambdaRollback {
     /** The rolled-back-from deployment becomes the previous one; a missing TagResource permission only warns. */
     private void retag(AwsClients aws, DeployedFunction f, RollbackTarget t, String codeSha256) {
         Set<String> historyNames = History.managedLayerNames(f.tags());
-        List<String> currentManaged = f.layerArns().stream().filter(a -> historyNames.contains(LayerArns.name(a))).toList();
-        Map<String, String> tags = History.tags(f.tags().getOrDefault(History.PROJECT, ""), t.gitCommit(),
-                codeSha256, t.managedLayerArns(), f.codeSha256(), currentManaged);
+        List<String> currentManaged = f.layerArns().stream()
+                .filter(a -> historyNames.contains(LayerArns.name(a)))
+                .toList();
+        Map<String, String> tags = History.tags(
+                f.tags().getOrDefault(History.PROJECT, ""),
+                t.gitCommit(),
+                codeSha256,
+                t.managedLayerArns(),
+                f.codeSha256(),
+                currentManaged);
         writeTags(aws, f, t, tags);
     }
 
     private void writeTags(AwsClients aws, DeployedFunction f, RollbackTarget t, Map<String, String> tags) {
         try {
-            AwsCalls.run("lambda:TagResource", "function " + f.name(),
+            AwsCalls.run(
+                    "lambda:TagResource",
+                    "function " + f.name(),
                     () -> aws.lambda().tagResource(r -> r.resource(f.arn()).tags(tags)));
             if (t.gitCommit() == null && f.tags().containsKey(History.GIT_COMMIT)) {
-                AwsCalls.run("lambda:UntagResource", "function " + f.name(),
-                        () -> aws.lambda().untagResource(r -> r.resource(f.arn()).tagKeys(History.GIT_COMMIT)));
+                AwsCalls.run(
+                        "lambda:UntagResource",
+                        "function " + f.name(),
+                        () -> aws.lambda()
+                                .untagResource(r -> r.resource(f.arn()).tagKeys(History.GIT_COMMIT)));
             }
         } catch (AwsCallException e) {
             log.warn("[" + aws.region() + "] rollback history not recorded on " + f.name() + ": " + e.getMessage());
@@ -196,8 +254,12 @@ public final class LambdaRollback {
      */
     private void retagImage(AwsClients aws, DeployedFunction f, RollbackTarget t, String imageUri) {
         String digest = ImageRef.pinnedDigest(imageUri);
-        Map<String, String> tags = History.imageTags(f.tags().getOrDefault(History.PROJECT, ""), t.gitCommit(),
-                digest != null ? digest : imageUri, imageUri, ImageRef.pinned(f.imageUri(), f.imageDigest()));
+        Map<String, String> tags = History.imageTags(
+                f.tags().getOrDefault(History.PROJECT, ""),
+                t.gitCommit(),
+                digest != null ? digest : imageUri,
+                imageUri,
+                ImageRef.pinned(f.imageUri(), f.imageDigest()));
         writeTags(aws, f, t, tags);
     }
 

@@ -12,8 +12,15 @@ import java.util.Objects;
  * ({@code <artifactId>-function}), the alias deploy moves, and {@code target/lambda/} for the local package and
  * the result files.
  */
-public record LifecycleScope(Path outputDirectory, List<String> regions, List<String> functionNames, AwsSettings aws,
-        String layerPrefix, S3Settings s3, String codeFolder, String alias) {
+public record LifecycleScope(
+        Path outputDirectory,
+        List<String> regions,
+        List<String> functionNames,
+        AwsSettings aws,
+        String layerPrefix,
+        S3Settings s3,
+        String codeFolder,
+        String alias) {
 
     public LifecycleScope {
         Objects.requireNonNull(outputDirectory, "outputDirectory");

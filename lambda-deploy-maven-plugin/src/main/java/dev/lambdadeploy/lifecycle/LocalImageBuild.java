@@ -20,12 +20,19 @@ record LocalImageBuild(ImageBuildRecord record, String packageKey, String proble
         try {
             return ImageBuildRecord.read(directory)
                     .map(r -> new LocalImageBuild(r, key, null))
-                    .orElseGet(() -> new LocalImageBuild(null, key, "no local image build recorded ("
-                            + directory.resolve(ImageBuildRecord.FILE_NAME) + " is written by an image lambda:deploy "
-                            + "from this checkout)"));
+                    .orElseGet(() -> new LocalImageBuild(
+                            null,
+                            key,
+                            "no local image build recorded ("
+                                    + directory.resolve(ImageBuildRecord.FILE_NAME)
+                                    + " is written by an image lambda:deploy "
+                                    + "from this checkout)"));
         } catch (IOException | RuntimeException e) {
-            return new LocalImageBuild(null, key, directory.resolve(ImageBuildRecord.FILE_NAME) + " cannot be read ("
-                    + e.getMessage() + "); the next image lambda:deploy rewrites it");
+            return new LocalImageBuild(
+                    null,
+                    key,
+                    directory.resolve(ImageBuildRecord.FILE_NAME) + " cannot be read (" + e.getMessage()
+                            + "); the next image lambda:deploy rewrites it");
         }
     }
 
@@ -36,12 +43,12 @@ record LocalImageBuild(ImageBuildRecord record, String packageKey, String proble
         }
         ImageBuildRecord.Image built = record.image(f.region()).orElse(null);
         if (built == null) {
-            return new StatusResult.LocalImage("unknown", null, null, record.builtAt(), null,
-                    ImageBuildRecord.FILE_NAME + " lists no image");
+            return new StatusResult.LocalImage(
+                    "unknown", null, null, record.builtAt(), null, ImageBuildRecord.FILE_NAME + " lists no image");
         }
         boolean packageChanged = !packageKey.equals(record.inputsKey());
-        String status = f.imageDigest() == null ? "unknown" : built.digest().equals(f.imageDigest()) ? "in-sync"
-                : "differs";
+        String status =
+                f.imageDigest() == null ? "unknown" : built.digest().equals(f.imageDigest()) ? "in-sync" : "differs";
         if (status.equals("differs")) {
             drift.add("image: deployed " + f.imageDigest() + ", local build " + built.digest()
                     + (packageChanged ? "" : " (lambda:deploy would point the function at the local build)"));
@@ -50,7 +57,12 @@ record LocalImageBuild(ImageBuildRecord record, String packageKey, String proble
             drift.add("image: local build would be a new image: the local package changed since " + built.digest()
                     + " was built (lambda:deploy would build, push and deploy it)");
         }
-        return new StatusResult.LocalImage(status, built.digest(), built.imageUri(), record.builtAt(), packageChanged,
+        return new StatusResult.LocalImage(
+                status,
+                built.digest(),
+                built.imageUri(),
+                record.builtAt(),
+                packageChanged,
                 f.imageDigest() == null ? "Lambda reports no digest for the deployed image " + f.imageUri() : null);
     }
 }

@@ -26,8 +26,10 @@ record LocalPackage(Path manifestFile, PackageManifest manifest, Map<String, Str
             }
             return Optional.of(new LocalPackage(file, m, layers));
         } catch (IOException | RuntimeException e) {
-            throw new LifecycleException(file + " cannot be read (" + e.getMessage() + "). Run 'mvn package' to "
-                    + "rebuild it, or delete it to see the deployed state only.", e);
+            throw new LifecycleException(
+                    file + " cannot be read (" + e.getMessage() + "). Run 'mvn package' to "
+                            + "rebuild it, or delete it to see the deployed state only.",
+                    e);
         }
     }
 

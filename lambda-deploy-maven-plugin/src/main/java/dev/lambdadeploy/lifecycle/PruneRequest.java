@@ -9,8 +9,13 @@ package dev.lambdadeploy.lifecycle;
  *                        repositories the configured image functions point at are pruned
  * @param keepImages      newest tagged images to keep per repository, at least 1; {@code null}: {@code keep}
  */
-public record PruneRequest(LifecycleScope scope, int keep, boolean delete, Integer s3ExpireDays,
-        String imageRepository, Integer keepImages) {
+public record PruneRequest(
+        LifecycleScope scope,
+        int keep,
+        boolean delete,
+        Integer s3ExpireDays,
+        String imageRepository,
+        Integer keepImages) {
     public static final int DEFAULT_KEEP = 3;
 
     public PruneRequest {

@@ -3,8 +3,8 @@ package dev.lambdadeploy.lifecycle;
 import java.util.List;
 
 /** {@code target/lambda/prune-result.json}: see docs/lifecycle-json.md. */
-public record PruneResult(int schemaVersion, boolean dryRun, int keep, Integer keepImages, long bytesFreed,
-        List<RegionPrune> regions) {
+public record PruneResult(
+        int schemaVersion, boolean dryRun, int keep, Integer keepImages, long bytesFreed, List<RegionPrune> regions) {
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE_NAME = "prune-result.json";
 

@@ -49,7 +49,8 @@ public final class Pruner {
 
     public PruneResult prune(PruneRequest request) {
         LifecycleScope scope = request.scope();
-        Set<String> packageLayers = LocalPackage.read(scope).map(l -> l.layerShas().keySet()).orElse(Set.of());
+        Set<String> packageLayers =
+                LocalPackage.read(scope).map(l -> l.layerShas().keySet()).orElse(Set.of());
         List<PruneResult.RegionPrune> regions = new ArrayList<>();
         try (AwsClientFactory factory = new AwsClientFactory(scope.aws())) {
             for (String region : scope.regions()) {
@@ -58,11 +59,19 @@ public final class Pruner {
                 }
             }
         }
-        long freed = regions.stream().flatMap(r -> r.items().stream())
-                .filter(i -> !"kept".equals(i.action())).mapToLong(PruneResult.Item::bytes).sum();
+        long freed = regions.stream()
+                .flatMap(r -> r.items().stream())
+                .filter(i -> !"kept".equals(i.action()))
+                .mapToLong(PruneResult.Item::bytes)
+                .sum();
         boolean images = regions.stream().flatMap(r -> r.items().stream()).anyMatch(i -> "image".equals(i.kind()));
-        PruneResult result = new PruneResult(PruneResult.SCHEMA_VERSION, !request.delete(), request.keep(),
-                images ? request.imagesToKeep() : null, freed, regions);
+        PruneResult result = new PruneResult(
+                PruneResult.SCHEMA_VERSION,
+                !request.delete(),
+                request.keep(),
+                images ? request.imagesToKeep() : null,
+                freed,
+                regions);
         try {
             LifecycleJson.write(result, scope.outputDirectory().resolve(PruneResult.FILE_NAME));
         } catch (IOException e) {
@@ -117,9 +126,15 @@ public final class Pruner {
                     }
                     Optional.ofNullable(f.tags().get(History.PREVIOUS_CODE)).ifPresent(protectedCode::add);
                 }
-                List<FunctionConfiguration> allVersions = AwsCalls.call("lambda:ListFunctions", "functions in " + region,
-                        () -> aws.lambda().listFunctionsPaginator(r -> r.functionVersion(FunctionVersion.ALL)).functions()
-                                .stream().toList());
+                List<FunctionConfiguration> allVersions = AwsCalls.call(
+                        "lambda:ListFunctions",
+                        "functions in " + region,
+                        () -> aws
+                                .lambda()
+                                .listFunctionsPaginator(r -> r.functionVersion(FunctionVersion.ALL))
+                                .functions()
+                                .stream()
+                                .toList());
                 for (FunctionConfiguration c : allVersions) {
                     c.layers().forEach(l -> protectedArns.add(l.arn()));
                     if (c.codeSha256() != null) {
@@ -137,7 +152,8 @@ public final class Pruner {
                         rule = lifecycleRule(bucket);
                     }
                 } else if (request.s3ExpireDays() != null) {
-                    rule = "not installed: the deploy bucket " + scope.s3().bucketFor(region, account) + " does not exist";
+                    rule = "not installed: the deploy bucket " + scope.s3().bucketFor(region, account)
+                            + " does not exist";
                 }
                 images(account, allVersions, configuredImages);
                 return new PruneResult.RegionPrune(region, bucket, items, rule, null);
@@ -169,8 +185,8 @@ public final class Pruner {
                 // uses, or the configured one once image functions are configured, must
                 boolean mustExist = fromFunctions.contains(repository) || !configuredImages.isEmpty();
                 try {
-                    items.addAll(images.prune(repository, configured && !fromFunctions.contains(repository), mustExist,
-                            needed));
+                    items.addAll(images.prune(
+                            repository, configured && !fromFunctions.contains(repository), mustExist, needed));
                 } catch (ImagePruner.ImageDeleteException e) {
                     items.addAll(e.items());
                     throw e;
@@ -180,20 +196,31 @@ public final class Pruner {
 
         private void layer(String layer, Set<String> protectedArns, String bucket) {
             String resource = "layer " + layer + " in " + region;
-            List<LayerVersionsListItem> versions = new ArrayList<>(AwsCalls.call("lambda:ListLayerVersions", resource,
-                    () -> aws.lambda().listLayerVersionsPaginator(r -> r.layerName(layer)).layerVersions().stream().toList()));
-            versions.sort(Comparator.comparingLong(LayerVersionsListItem::version).reversed());
+            List<LayerVersionsListItem> versions = new ArrayList<>(AwsCalls.call(
+                    "lambda:ListLayerVersions",
+                    resource,
+                    () -> aws.lambda().listLayerVersionsPaginator(r -> r.layerName(layer)).layerVersions().stream()
+                            .toList()));
+            versions.sort(
+                    Comparator.comparingLong(LayerVersionsListItem::version).reversed());
             Map<String, String> keptShas = new HashMap<>();
             List<GetLayerVersionResponse> doomed = new ArrayList<>();
             for (int i = 0; i < versions.size(); i++) {
                 LayerVersionsListItem v = versions.get(i);
-                GetLayerVersionResponse full = AwsCalls.call("lambda:GetLayerVersion", resource,
-                        () -> aws.lambda().getLayerVersion(r -> r.layerName(layer).versionNumber(v.version())));
-                long size = full.content() == null || full.content().codeSize() == null ? 0 : full.content().codeSize();
+                GetLayerVersionResponse full = AwsCalls.call(
+                        "lambda:GetLayerVersion",
+                        resource,
+                        () -> aws.lambda()
+                                .getLayerVersion(r -> r.layerName(layer).versionNumber(v.version())));
+                long size = full.content() == null || full.content().codeSize() == null
+                        ? 0
+                        : full.content().codeSize();
                 String sha = full.content() == null ? null : full.content().codeSha256();
-                String reason = i < request.keep() ? "one of the newest " + request.keep()
-                        : protectedArns.contains(v.layerVersionArn()) ? "in use by a function, a published version, an "
-                        + "alias or the rollback target" : null;
+                String reason = i < request.keep()
+                        ? "one of the newest " + request.keep()
+                        : protectedArns.contains(v.layerVersionArn())
+                                ? "in use by a function, a published version, an " + "alias or the rollback target"
+                                : null;
                 if (reason != null) {
                     items.add(new PruneResult.Item("layer-version", v.layerVersionArn(), size, "kept", reason));
                     if (sha != null) {
@@ -204,19 +231,28 @@ public final class Pruner {
                 }
             }
             for (GetLayerVersionResponse v : doomed) {
-                long size = v.content() == null || v.content().codeSize() == null ? 0 : v.content().codeSize();
+                long size = v.content() == null || v.content().codeSize() == null
+                        ? 0
+                        : v.content().codeSize();
                 if (request.delete()) {
-                    AwsCalls.run("lambda:DeleteLayerVersion", resource, () -> aws.lambda().deleteLayerVersion(
-                            r -> r.layerName(layer).versionNumber(v.version())));
+                    AwsCalls.run(
+                            "lambda:DeleteLayerVersion",
+                            resource,
+                            () -> aws.lambda()
+                                    .deleteLayerVersion(r -> r.layerName(layer).versionNumber(v.version())));
                     log.info("[" + region + "] deleted layer version " + LayerArns.shortForm(v.layerVersionArn()));
                 }
-                items.add(new PruneResult.Item("layer-version", v.layerVersionArn(), size, action(), "older than the newest "
-                        + request.keep() + " and not in use"));
+                items.add(new PruneResult.Item(
+                        "layer-version",
+                        v.layerVersionArn(),
+                        size,
+                        action(),
+                        "older than the newest " + request.keep() + " and not in use"));
                 String sha = v.content() == null ? null : v.content().codeSha256();
                 if (bucket != null && sha != null && !keptShas.containsKey(sha)) {
                     String key = scope.s3().key(layer, CodeSource.hex(sha));
-                    objectSize(bucket, key).ifPresent(bytes -> deleteObject(bucket, key, bytes,
-                            "upload of a pruned layer version"));
+                    objectSize(bucket, key)
+                            .ifPresent(bytes -> deleteObject(bucket, key, bytes, "upload of a pruned layer version"));
                 }
             }
         }
@@ -225,9 +261,16 @@ public final class Pruner {
         private void codeObjects(String bucket, Set<String> protectedCode) {
             String prefix = scope.s3().key(scope.codeFolder(), "x");
             String folder = prefix.substring(0, prefix.length() - "x.zip".length());
-            List<S3Object> objects = new ArrayList<>(AwsCalls.call("s3:ListObjectsV2", "s3://" + bucket + "/" + folder,
-                    () -> aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder)
-                            .expectedBucketOwner(owner)).contents().stream().toList()));
+            List<S3Object> objects = new ArrayList<>(AwsCalls.call(
+                    "s3:ListObjectsV2",
+                    "s3://" + bucket + "/" + folder,
+                    () -> aws
+                            .s3()
+                            .listObjectsV2Paginator(
+                                    r -> r.bucket(bucket).prefix(folder).expectedBucketOwner(owner))
+                            .contents()
+                            .stream()
+                            .toList()));
             objects.sort(Comparator.comparing(S3Object::lastModified).reversed());
             Set<String> protectedHex = new LinkedHashSet<>();
             protectedCode.forEach(sha -> protectedHex.add(CodeSource.hex(sha)));
@@ -236,9 +279,14 @@ public final class Pruner {
                 String hex = o.key().substring(folder.length()).replace(".zip", "");
                 String uri = "s3://" + bucket + "/" + o.key();
                 if (i < request.keep()) {
-                    items.add(new PruneResult.Item("s3-object", uri, o.size(), "kept", "one of the newest " + request.keep()));
+                    items.add(new PruneResult.Item(
+                            "s3-object", uri, o.size(), "kept", "one of the newest " + request.keep()));
                 } else if (protectedHex.contains(hex)) {
-                    items.add(new PruneResult.Item("s3-object", uri, o.size(), "kept",
+                    items.add(new PruneResult.Item(
+                            "s3-object",
+                            uri,
+                            o.size(),
+                            "kept",
                             "code of a function, a published version or the rollback target"));
                 } else {
                     deleteObject(bucket, o.key(), o.size(), "function code no function version uses");
@@ -248,15 +296,20 @@ public final class Pruner {
 
         private void deleteObject(String bucket, String key, long bytes, String reason) {
             if (request.delete()) {
-                AwsCalls.run("s3:DeleteObject", "s3://" + bucket + "/" + key,
-                        () -> aws.s3().deleteObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner)));
+                AwsCalls.run(
+                        "s3:DeleteObject",
+                        "s3://" + bucket + "/" + key,
+                        () -> aws.s3()
+                                .deleteObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner)));
             }
             items.add(new PruneResult.Item("s3-object", "s3://" + bucket + "/" + key, bytes, action(), reason));
         }
 
         private Optional<Long> objectSize(String bucket, String key) {
             try {
-                return Optional.of(aws.s3().headObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner)).contentLength());
+                return Optional.of(aws.s3()
+                        .headObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner))
+                        .contentLength());
             } catch (S3Exception e) {
                 if (e.statusCode() == 404) {
                     return Optional.empty();
@@ -277,7 +330,8 @@ public final class Pruner {
                     return null;
                 }
                 if (e.statusCode() == 403) {
-                    throw new LifecycleException(BucketGuard.message(bucket, owner, region) + " Nothing was pruned.", e);
+                    throw new LifecycleException(
+                            BucketGuard.message(bucket, owner, region) + " Nothing was pruned.", e);
                 }
                 throw AwsErrorTranslator.toException(e, "s3:HeadBucket", "bucket " + bucket + " in " + region);
             }
@@ -293,18 +347,31 @@ public final class Pruner {
             }
             List<LifecycleRule> rules = new ArrayList<>();
             try {
-                aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket).expectedBucketOwner(owner)).rules().stream()
-                        .filter(r -> !LIFECYCLE_RULE_ID.equals(r.id())).forEach(rules::add);
+                aws
+                        .s3()
+                        .getBucketLifecycleConfiguration(r -> r.bucket(bucket).expectedBucketOwner(owner))
+                        .rules()
+                        .stream()
+                        .filter(r -> !LIFECYCLE_RULE_ID.equals(r.id()))
+                        .forEach(rules::add);
             } catch (S3Exception e) {
                 if (e.statusCode() != 404) {
                     throw AwsErrorTranslator.toException(e, "s3:GetLifecycleConfiguration", "bucket " + bucket);
                 }
             }
-            rules.add(LifecycleRule.builder().id(LIFECYCLE_RULE_ID).status("Enabled")
-                    .filter(f -> f.prefix(prefix)).expiration(x -> x.days(days)).build());
-            AwsCalls.run("s3:PutLifecycleConfiguration", "bucket " + bucket, () -> aws.s3()
-                    .putBucketLifecycleConfiguration(r -> r.bucket(bucket).expectedBucketOwner(owner)
-                            .lifecycleConfiguration(c -> c.rules(rules))));
+            rules.add(LifecycleRule.builder()
+                    .id(LIFECYCLE_RULE_ID)
+                    .status("Enabled")
+                    .filter(f -> f.prefix(prefix))
+                    .expiration(x -> x.days(days))
+                    .build());
+            AwsCalls.run(
+                    "s3:PutLifecycleConfiguration",
+                    "bucket " + bucket,
+                    () -> aws.s3()
+                            .putBucketLifecycleConfiguration(r -> r.bucket(bucket)
+                                    .expectedBucketOwner(owner)
+                                    .lifecycleConfiguration(c -> c.rules(rules))));
             log.info("[" + region + "] lifecycle rule " + LIFECYCLE_RULE_ID + ": " + what);
             return "installed: " + what;
         }
@@ -317,13 +384,23 @@ public final class Pruner {
     /** One line per region and a total, as the goal prints them. */
     public static List<String> summary(PruneResult r) {
         List<String> lines = new ArrayList<>();
-        lines.add(r.dryRun() ? "Lambda prune plan (dry run, nothing deleted; -Dlambda.prune.delete=true deletes):"
-                : "Lambda prune:");
+        lines.add(
+                r.dryRun()
+                        ? "Lambda prune plan (dry run, nothing deleted; -Dlambda.prune.delete=true deletes):"
+                        : "Lambda prune:");
         for (PruneResult.RegionPrune region : r.regions()) {
             for (PruneResult.Item i : region.items()) {
-                lines.add(String.format(java.util.Locale.ROOT, "  %-12s %-12s %-13s %10s  %s%s%s", region.region(),
-                        i.action(), i.kind(), ByteSizes.human(i.bytes()), i.id(),
-                        i.tags() == null ? "" : i.tags().isEmpty() ? " untagged" : " tags " + String.join(",", i.tags()),
+                lines.add(String.format(
+                        java.util.Locale.ROOT,
+                        "  %-12s %-12s %-13s %10s  %s%s%s",
+                        region.region(),
+                        i.action(),
+                        i.kind(),
+                        ByteSizes.human(i.bytes()),
+                        i.id(),
+                        i.tags() == null
+                                ? ""
+                                : i.tags().isEmpty() ? " untagged" : " tags " + String.join(",", i.tags()),
                         "kept".equals(i.action()) ? " (" + i.reason() + ")" : ""));
             }
             if (region.lifecycleRule() != null) {
@@ -333,11 +410,15 @@ public final class Pruner {
                 lines.add("  " + region.region() + " FAILED: " + region.error());
             }
         }
-        long n = r.regions().stream().flatMap(x -> x.items().stream()).filter(i -> !"kept".equals(i.action())).count();
+        long n = r.regions().stream()
+                .flatMap(x -> x.items().stream())
+                .filter(i -> !"kept".equals(i.action()))
+                .count();
         lines.add((r.dryRun() ? "would delete " : "deleted ") + n + " item(s), " + ByteSizes.human(r.bytesFreed())
                 + " (" + r.bytesFreed() + " bytes) " + (r.dryRun() ? "would be " : "") + "freed; kept the newest "
-                + r.keep() + " per layer" + (r.keepImages() == null ? "" : ", the newest " + r.keepImages()
-                + " tagged images per repository") + " and everything in use");
+                + r.keep() + " per layer"
+                + (r.keepImages() == null ? "" : ", the newest " + r.keepImages() + " tagged images per repository")
+                + " and everything in use");
         return lines;
     }
 }

@@ -26,9 +26,18 @@ public record RollbackResult(int schemaVersion, String startedAt, String to, Lis
      * One function: {@code target} says what it went back to ({@code previous deployment} or {@code version 2}),
      * {@code codeSource} where the code came from ({@code s3://...}, {@code version 2}, {@code unchanged}).
      */
-    public record FunctionRollback(String name, String target, String codeSource, String fromCodeSha256,
-            String toCodeSha256, String fromImageUri, String toImageUri, List<String> fromLayers, List<String> toLayers,
-            String alias, String aliasVersion) {
+    public record FunctionRollback(
+            String name,
+            String target,
+            String codeSource,
+            String fromCodeSha256,
+            String toCodeSha256,
+            String fromImageUri,
+            String toImageUri,
+            List<String> fromLayers,
+            List<String> toLayers,
+            String alias,
+            String aliasVersion) {
         public FunctionRollback {
             fromLayers = fromLayers == null ? List.of() : List.copyOf(fromLayers);
             toLayers = toLayers == null ? List.of() : List.copyOf(toLayers);

@@ -19,8 +19,14 @@ import java.util.regex.Pattern;
  * published version it came from when there is one. Resolved from the deploy history tags (previous deployment) or
  * from what Lambda keeps (published versions, aliases).
  */
-record RollbackTarget(String description, String codeSha256, String imageUri, List<String> layerArns,
-        String version, String gitCommit, List<String> managedLayerArns) {
+record RollbackTarget(
+        String description,
+        String codeSha256,
+        String imageUri,
+        List<String> layerArns,
+        String version,
+        String gitCommit,
+        List<String> managedLayerArns) {
 
     private static final Pattern GIT = Pattern.compile("\\bgit ([0-9a-f]{7,40})\\b");
 
@@ -39,13 +45,21 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
             String prevUri = tags.get(History.PREVIOUS_IMAGE_URI);
             String prevDigest = ImageRef.pinnedDigest(prevUri);
             if (prevDigest != null && !prevDigest.equals(f.imageDigest())) {
-                return new RollbackTarget("previous deployment (deploy history tags)", prevDigest, prevUri,
-                        f.layerArns(), null, null, List.of());
+                return new RollbackTarget(
+                        "previous deployment (deploy history tags)",
+                        prevDigest,
+                        prevUri,
+                        f.layerArns(),
+                        null,
+                        null,
+                        List.of());
             }
-            history = prevUri == null ? "its deploy history tags record no earlier image ("
-                    + History.PREVIOUS_IMAGE_URI + ")" : prevDigest == null ? "the earlier image in its deploy "
-                    + "history tags (" + prevUri + ") is not pinned by digest" : "the earlier image in its deploy "
-                    + "history tags is what runs now";
+            history = prevUri == null
+                    ? "its deploy history tags record no earlier image (" + History.PREVIOUS_IMAGE_URI + ")"
+                    : prevDigest == null
+                            ? "the earlier image in its deploy " + "history tags (" + prevUri
+                                    + ") is not pinned by digest"
+                            : "the earlier image in its deploy " + "history tags is what runs now";
         } else {
             String prevCode = tags.get(History.PREVIOUS_CODE);
             if (prevCode != null) {
@@ -53,19 +67,22 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
                 Set<String> retired = new HashSet<>(History.managedLayerNames(tags));
                 prevManaged.forEach(a -> retired.remove(LayerArns.name(a)));
                 List<String> layers = LayerArns.desired(f.layerArns(), prevManaged, retired);
-                RollbackTarget t = new RollbackTarget("previous deployment (deploy history tags)", prevCode, null,
-                        layers, null, null, prevManaged);
+                RollbackTarget t = new RollbackTarget(
+                        "previous deployment (deploy history tags)", prevCode, null, layers, null, null, prevManaged);
                 if (!t.sameAs(f)) {
                     return t;
                 }
             }
-            history = prevCode == null ? "its deploy history tags record no earlier deployment"
+            history = prevCode == null
+                    ? "its deploy history tags record no earlier deployment"
                     : "the earlier deployment in its deploy history tags is what runs now";
         }
         List<DeployedFunction.PublishedVersion> versions = new ArrayList<>(f.versions());
         for (int i = versions.size() - 1; i >= 0; i--) {
-            RollbackTarget t = fromVersion(f, versions.get(i), "previous deployment (published version "
-                    + versions.get(i).version() + ")");
+            RollbackTarget t = fromVersion(
+                    f,
+                    versions.get(i),
+                    "previous deployment (published version " + versions.get(i).version() + ")");
             if (!t.sameAs(f)) {
                 return t;
             }
@@ -80,8 +97,11 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
     private static RollbackTarget named(DeployedFunction f, String to) {
         if (to.chars().allMatch(Character::isDigit)) {
             // a published version with that number wins; an abbreviated git commit can be all digits too
-            RollbackTarget version = f.versions().stream().filter(v -> v.version().equals(to)).findFirst()
-                    .map(v -> fromVersion(f, v, "version " + to)).orElse(null);
+            RollbackTarget version = f.versions().stream()
+                    .filter(v -> v.version().equals(to))
+                    .findFirst()
+                    .map(v -> fromVersion(f, v, "version " + to))
+                    .orElse(null);
             if (version != null) {
                 return version;
             }
@@ -90,15 +110,23 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
             if (deploy != null) {
                 return deploy;
             }
-            throw unknown(f, to, "there is no published version " + to
-                    + (commitLike ? " and no deploy from a git commit starting with " + to : ""));
+            throw unknown(
+                    f,
+                    to,
+                    "there is no published version " + to
+                            + (commitLike ? " and no deploy from a git commit starting with " + to : ""));
         }
         String aliasVersion = f.aliases().get(to);
         if (aliasVersion != null) {
-            return f.versions().stream().filter(v -> v.version().equals(aliasVersion)).findFirst()
+            return f.versions().stream()
+                    .filter(v -> v.version().equals(aliasVersion))
+                    .findFirst()
                     .map(v -> fromVersion(f, v, "alias " + to + " (version " + aliasVersion + ")"))
-                    .orElseThrow(() -> unknown(f, to, "alias " + to + " points at version " + aliasVersion
-                            + ", which is not a published version"));
+                    .orElseThrow(() -> unknown(
+                            f,
+                            to,
+                            "alias " + to + " points at version " + aliasVersion
+                                    + ", which is not a published version"));
         }
         RollbackTarget deploy = to.matches("[0-9a-fA-F]{7,40}") ? deployOfCommit(f, to) : null;
         if (deploy != null) {
@@ -121,9 +149,15 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
     }
 
     private static LifecycleException unknown(DeployedFunction f, String to, String why) {
-        String versions = f.versions().isEmpty() ? "none"
-                : String.join(", ", f.versions().stream().map(DeployedFunction.PublishedVersion::version).toList());
-        String aliases = f.aliases().isEmpty() ? "none" : String.join(", ", f.aliases().keySet());
+        String versions = f.versions().isEmpty()
+                ? "none"
+                : String.join(
+                        ", ",
+                        f.versions().stream()
+                                .map(DeployedFunction.PublishedVersion::version)
+                                .toList());
+        String aliases =
+                f.aliases().isEmpty() ? "none" : String.join(", ", f.aliases().keySet());
         return new LifecycleException("Cannot roll back function " + f.name() + " in " + f.region() + " to '" + to
                 + "': " + why + ". Published versions: " + versions + "; aliases: " + aliases + ". Use "
                 + "-Dlambda.rollback.to=<version|alias|git commit> with one of them, or leave it out to go back to the "
@@ -132,10 +166,12 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
 
     private static RollbackTarget fromVersion(DeployedFunction f, DeployedFunction.PublishedVersion v, String what) {
         Set<String> historyNames = History.managedLayerNames(f.tags());
-        List<String> managed = v.layerArns().stream().filter(a -> historyNames.contains(LayerArns.name(a))).toList();
+        List<String> managed = v.layerArns().stream()
+                .filter(a -> historyNames.contains(LayerArns.name(a)))
+                .toList();
         // CodeSha256 compares image versions too; their image URI is read only once one is the target (CodeSource)
-        return new RollbackTarget(what, v.codeSha256(), null, v.layerArns(), v.version(), gitCommit(v.description()),
-                managed);
+        return new RollbackTarget(
+                what, v.codeSha256(), null, v.layerArns(), v.version(), gitCommit(v.description()), managed);
     }
 
     static String gitCommit(String description) {
@@ -153,7 +189,8 @@ record RollbackTarget(String description, String codeSha256, String imageUri, Li
             return List.of();
         }
         return Arrays.stream(shortForms.trim().split("\\s+"))
-                .map(s -> Partitions.layerVersionArnLike(f.arn(), s)).toList();
+                .map(s -> Partitions.layerVersionArnLike(f.arn(), s))
+                .toList();
     }
 
     boolean changesCode(DeployedFunction f) {

@@ -23,7 +23,8 @@ public final class StatusChecker {
 
     public StatusResult check(LifecycleScope scope) {
         Optional<LocalPackage> local = LocalPackage.read(scope);
-        LocalImageBuild image = local.map(l -> LocalImageBuild.read(scope.outputDirectory(), l)).orElse(null);
+        LocalImageBuild image =
+                local.map(l -> LocalImageBuild.read(scope.outputDirectory(), l)).orElse(null);
         Set<String> packageLayers = local.map(l -> l.layerShas().keySet()).orElse(Set.of());
         List<StatusResult.RegionStatus> regions = new ArrayList<>();
         try (AwsClientFactory factory = new AwsClientFactory(scope.aws())) {
@@ -42,11 +43,16 @@ public final class StatusChecker {
                 }
             }
         }
-        boolean drift = regions.stream().flatMap(r -> r.functions().stream()).anyMatch(f -> !f.drift().isEmpty());
-        StatusResult result = new StatusResult(StatusResult.SCHEMA_VERSION,
+        boolean drift = regions.stream()
+                .flatMap(r -> r.functions().stream())
+                .anyMatch(f -> !f.drift().isEmpty());
+        StatusResult result = new StatusResult(
+                StatusResult.SCHEMA_VERSION,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 local.map(l -> l.manifest().project()).orElse(null),
-                local.map(l -> l.manifestFile().toString()).orElse(null), drift, regions);
+                local.map(l -> l.manifestFile().toString()).orElse(null),
+                drift,
+                regions);
         try {
             LifecycleJson.write(result, scope.outputDirectory().resolve(StatusResult.FILE_NAME));
         } catch (IOException e) {
@@ -90,26 +96,47 @@ public final class StatusChecker {
             } else {
                 state = "foreign";
             }
-            layers.add(new StatusResult.LayerStatus(l.name(), l.version(), l.arn(), l.codeSize(), l.codeSha256(),
-                    localLayer, state));
+            layers.add(new StatusResult.LayerStatus(
+                    l.name(), l.version(), l.arn(), l.codeSize(), l.codeSha256(), localLayer, state));
         }
         if (!f.image()) {
             localLayers.forEach((name, sha) -> {
                 if (f.layers().stream().noneMatch(l -> l.name().equals(name))) {
                     layers.add(new StatusResult.LayerStatus(name, null, null, 0, null, sha, "not-deployed"));
-                    drift.add("layer " + name + ": in the local package, not on the function (lambda:deploy would add it)");
+                    drift.add("layer " + name
+                            + ": in the local package, not on the function (lambda:deploy would add it)");
                 }
             });
         }
         Map<String, String> t = f.tags();
         StatusResult.History history = t.containsKey(History.CODE) || t.containsKey(History.DEPLOYED_AT)
-                ? new StatusResult.History(t.get(History.PROJECT), t.get(History.DEPLOYED_AT), t.get(History.GIT_COMMIT),
-                        t.get(History.PREVIOUS_CODE), t.get(History.PREVIOUS_LAYERS))
+                ? new StatusResult.History(
+                        t.get(History.PROJECT),
+                        t.get(History.DEPLOYED_AT),
+                        t.get(History.GIT_COMMIT),
+                        t.get(History.PREVIOUS_CODE),
+                        t.get(History.PREVIOUS_LAYERS))
                 : null;
         DeployedFunction.PublishedVersion latest = f.latestVersion();
-        return new StatusResult.FunctionStatus(f.name(), f.arn(), f.packageType(), f.state(), f.lastUpdateStatus(),
-                f.lastUpdateStatusReason(), f.lastModified(), f.image() ? null : f.codeSha256(), f.codeSize(),
-                f.imageUri(), f.imageDigest(), localSha, localImage, layers, latest == null ? null : latest.version(), f.aliases(),
-                history, drift, null);
+        return new StatusResult.FunctionStatus(
+                f.name(),
+                f.arn(),
+                f.packageType(),
+                f.state(),
+                f.lastUpdateStatus(),
+                f.lastUpdateStatusReason(),
+                f.lastModified(),
+                f.image() ? null : f.codeSha256(),
+                f.codeSize(),
+                f.imageUri(),
+                f.imageDigest(),
+                localSha,
+                localImage,
+                layers,
+                latest == null ? null : latest.version(),
+                f.aliases(),
+                history,
+                drift,
+                null);
     }
 }

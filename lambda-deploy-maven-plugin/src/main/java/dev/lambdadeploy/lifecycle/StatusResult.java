@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code target/lambda/status.json}: see docs/status-json.md. */
-public record StatusResult(int schemaVersion, String generatedAt, ProjectInfo project, String localPackage,
-        boolean drift, List<RegionStatus> regions) {
+public record StatusResult(
+        int schemaVersion,
+        String generatedAt,
+        ProjectInfo project,
+        String localPackage,
+        boolean drift,
+        List<RegionStatus> regions) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE_NAME = "status.json";
@@ -30,11 +35,26 @@ public record StatusResult(int schemaVersion, String generatedAt, ProjectInfo pr
      * One function in one region. {@code drift} lists every difference from the local package, empty when in sync;
      * {@code null} fields are left out of the JSON.
      */
-    public record FunctionStatus(String name, String functionArn, String packageType, String state,
-            String lastUpdateStatus, String lastUpdateStatusReason, String lastModified, String codeSha256,
-            long codeSize, String imageUri, String imageDigest, String localCodeSha256, LocalImage localImage,
+    public record FunctionStatus(
+            String name,
+            String functionArn,
+            String packageType,
+            String state,
+            String lastUpdateStatus,
+            String lastUpdateStatusReason,
+            String lastModified,
+            String codeSha256,
+            long codeSize,
+            String imageUri,
+            String imageDigest,
+            String localCodeSha256,
+            LocalImage localImage,
             List<LayerStatus> layers,
-            String latestVersion, Map<String, String> aliases, History history, List<String> drift, String error) {
+            String latestVersion,
+            Map<String, String> aliases,
+            History history,
+            List<String> drift,
+            String error) {
 
         public FunctionStatus {
             layers = layers == null ? List.of() : List.copyOf(layers);
@@ -43,8 +63,9 @@ public record StatusResult(int schemaVersion, String generatedAt, ProjectInfo pr
         }
 
         static FunctionStatus failed(String name, String error) {
-            return new FunctionStatus(name, null, null, null, null, null, null, null, 0, null, null, null, null, null,
-                    null, null, null, null, error);
+            return new FunctionStatus(
+                    name, null, null, null, null, null, null, null, 0, null, null, null, null, null, null, null, null,
+                    null, error);
         }
     }
 
@@ -55,18 +76,24 @@ public record StatusResult(int schemaVersion, String generatedAt, ProjectInfo pr
      * {@code packageChanged}: the local package changed since that image was built, so lambda:deploy would build a new
      * image; {@code null} when unknown.
      */
-    public record LocalImage(String status, String digest, String imageUri, String builtAt, Boolean packageChanged,
-            String note) {}
+    public record LocalImage(
+            String status, String digest, String imageUri, String builtAt, Boolean packageChanged, String note) {}
 
     /**
      * A layer of the function, or of the package only. {@code status}: {@code in-sync}, {@code differs} (the package
      * has other content), {@code not-in-package} (managed by an earlier deploy, gone from the package),
      * {@code not-deployed} (in the package, not on the function) or {@code foreign} (not managed by this plugin).
      */
-    public record LayerStatus(String name, Long version, String arn, long codeSize, String codeSha256,
-            String localCodeSha256, String status) {}
+    public record LayerStatus(
+            String name,
+            Long version,
+            String arn,
+            long codeSize,
+            String codeSha256,
+            String localCodeSha256,
+            String status) {}
 
     /** What the deploy history tags say: when, from which commit, and what was there before. */
-    public record History(String project, String deployedAt, String gitCommit, String previousCodeSha256,
-            String previousLayers) {}
+    public record History(
+            String project, String deployedAt, String gitCommit, String previousCodeSha256, String previousLayers) {}
 }

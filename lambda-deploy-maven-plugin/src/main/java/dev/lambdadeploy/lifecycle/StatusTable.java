@@ -15,8 +15,10 @@ public final class StatusTable {
     public static List<String> render(StatusResult r) {
         List<String> lines = new ArrayList<>();
         boolean local = r.localPackage() != null;
-        lines.add("Lambda status" + (local ? " of " + r.project().artifactId() + " " + r.project().version()
-                + " against the local package" : " (no local package in target/lambda: deployed state only)"));
+        lines.add("Lambda status"
+                + (local
+                        ? " of " + r.project().artifactId() + " " + r.project().version() + " against the local package"
+                        : " (no local package in target/lambda: deployed state only)"));
         lines.add(String.format(Locale.ROOT, FMT, "REGION", "FUNCTION", "WHAT", "DEPLOYED", "LOCAL", "STATE"));
         int inSync = 0;
         int drifted = 0;
@@ -25,7 +27,8 @@ public final class StatusTable {
             for (StatusResult.FunctionStatus f : region.functions()) {
                 if (f.error() != null) {
                     failed++;
-                    lines.add(String.format(Locale.ROOT, FMT, region.region(), f.name(), "", "", "", "ERROR " + f.error()));
+                    lines.add(String.format(
+                            Locale.ROOT, FMT, region.region(), f.name(), "", "", "", "ERROR " + f.error()));
                     continue;
                 }
                 if (f.drift().isEmpty()) {
@@ -33,46 +36,77 @@ public final class StatusTable {
                 } else {
                     drifted++;
                 }
-                String deployed = f.imageDigest() != null ? "image " + shortSha(f.imageDigest())
+                String deployed = f.imageDigest() != null
+                        ? "image " + shortSha(f.imageDigest())
                         : shortSha(f.codeSha256()) + " " + ByteSizes.human(f.codeSize());
                 String code = f.imageUri() != null ? "image" : "code";
-                String codeState = f.localCodeSha256() == null ? (local && f.imageUri() != null ? "not compared" : "")
+                String codeState = f.localCodeSha256() == null
+                        ? (local && f.imageUri() != null ? "not compared" : "")
                         : f.localCodeSha256().equals(f.codeSha256()) ? "in sync" : "DRIFT";
                 String localCode = shortSha(f.localCodeSha256());
                 if (f.localImage() != null) {
                     localCode = shortSha(f.localImage().digest());
                     codeState = imageState(f.localImage());
                 }
-                lines.add(String.format(Locale.ROOT, FMT, region.region(), f.name(), code, deployed, localCode,
-                        codeState));
+                lines.add(String.format(
+                        Locale.ROOT, FMT, region.region(), f.name(), code, deployed, localCode, codeState));
                 for (StatusResult.LayerStatus l : f.layers()) {
-                    String what = l.version() == null ? "(none)"
-                            : "v" + l.version() + " " + ByteSizes.human(l.codeSize());
+                    String what =
+                            l.version() == null ? "(none)" : "v" + l.version() + " " + ByteSizes.human(l.codeSize());
                     String state = switch (l.status()) {
                         case "in-sync" -> "in sync";
                         case "foreign" -> "not managed";
                         case "managed" -> "";
                         default -> "DRIFT (" + l.status() + ")";
                     };
-                    lines.add(String.format(Locale.ROOT, FMT, "", "", "layer", l.name() + " " + what,
-                            shortSha(l.localCodeSha256()), state));
+                    lines.add(String.format(
+                            Locale.ROOT,
+                            FMT,
+                            "",
+                            "",
+                            "layer",
+                            l.name() + " " + what,
+                            shortSha(l.localCodeSha256()),
+                            state));
                 }
-                String versions = (f.latestVersion() == null ? "no published version" : "latest version " + f.latestVersion())
-                        + (f.aliases().isEmpty() ? "" : ", aliases " + f.aliases().entrySet().stream()
-                                .map(e -> e.getKey() + "->" + e.getValue()).collect(Collectors.joining(" ")));
-                lines.add(String.format(Locale.ROOT, FMT, "", "", "version", versions, "",
+                String versions =
+                        (f.latestVersion() == null ? "no published version" : "latest version " + f.latestVersion())
+                                + (f.aliases().isEmpty()
+                                        ? ""
+                                        : ", aliases "
+                                                + f.aliases().entrySet().stream()
+                                                        .map(e -> e.getKey() + "->" + e.getValue())
+                                                        .collect(Collectors.joining(" ")));
+                lines.add(String.format(
+                        Locale.ROOT,
+                        FMT,
+                        "",
+                        "",
+                        "version",
+                        versions,
+                        "",
                         "LastUpdateStatus " + f.lastUpdateStatus()
                                 + (f.lastUpdateStatusReason() == null ? "" : " (" + f.lastUpdateStatusReason() + ")")));
                 if (f.history() != null) {
-                    lines.add(String.format(Locale.ROOT, FMT, "", "", "deployed", f.history().deployedAt()
-                            + (f.history().gitCommit() == null ? "" : " git " + f.history().gitCommit()), "", ""));
+                    lines.add(String.format(
+                            Locale.ROOT,
+                            FMT,
+                            "",
+                            "",
+                            "deployed",
+                            f.history().deployedAt()
+                                    + (f.history().gitCommit() == null
+                                            ? ""
+                                            : " git " + f.history().gitCommit()),
+                            "",
+                            ""));
                 }
                 f.drift().forEach(d -> lines.add("    drift: " + d));
             }
         }
-        String verdict = failed > 0 ? failed + " function(s) could not be read; "
-                : "";
-        verdict += local ? inSync + " function(s) in sync with the local package, " + drifted + " drifted"
+        String verdict = failed > 0 ? failed + " function(s) could not be read; " : "";
+        verdict += local
+                ? inSync + " function(s) in sync with the local package, " + drifted + " drifted"
                 : inSync + drifted + " function(s) read";
         lines.add(verdict);
         return lines;

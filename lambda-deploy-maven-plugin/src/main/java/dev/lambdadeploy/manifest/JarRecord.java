@@ -28,6 +28,7 @@ public record JarRecord(
     }
 
     public String coordinates() {
-        return groupId + ":" + artifactId + ":" + version + (classifier == null || classifier.isEmpty() ? "" : ":" + classifier);
+        return groupId + ":" + artifactId + ":" + version
+                + (classifier == null || classifier.isEmpty() ? "" : ":" + classifier);
     }
 }

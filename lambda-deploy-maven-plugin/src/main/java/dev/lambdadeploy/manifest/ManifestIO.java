@@ -75,10 +75,16 @@ public final class ManifestIO {
         try (JsonParser p = JSON.createParser(file.toFile())) {
             p.nextToken();
             JsonObject f = JsonObject.parse(p);
-            return new PackageManifest(f.integer("schemaVersion"), f.string("pluginVersion"),
-                    f.object("project", ManifestIO::readProject), f.string("architecture"),
-                    f.string("outputTimestamp"), f.string("settingsKey"), f.object("function", ManifestIO::readZip),
-                    f.list("layers", ManifestIO::readZip), f.list("jars", ManifestIO::readJar));
+            return new PackageManifest(
+                    f.integer("schemaVersion"),
+                    f.string("pluginVersion"),
+                    f.object("project", ManifestIO::readProject),
+                    f.string("architecture"),
+                    f.string("outputTimestamp"),
+                    f.string("settingsKey"),
+                    f.object("function", ManifestIO::readZip),
+                    f.list("layers", ManifestIO::readZip),
+                    f.list("jars", ManifestIO::readJar));
         }
     }
 
@@ -132,9 +138,17 @@ public final class ManifestIO {
     }
 
     private static ZipRecord readZip(JsonObject f) {
-        return new ZipRecord(f.string("name"), f.string("path"), f.longValue("zippedBytes"),
-                f.longValue("unzippedBytes"), f.string("codeSha256"), f.integer("entryCount"),
-                f.integer("storedEntries"), f.integer("deflatedEntries"), f.strings("jars"), f.bool("reused"),
+        return new ZipRecord(
+                f.string("name"),
+                f.string("path"),
+                f.longValue("zippedBytes"),
+                f.longValue("unzippedBytes"),
+                f.string("codeSha256"),
+                f.integer("entryCount"),
+                f.integer("storedEntries"),
+                f.integer("deflatedEntries"),
+                f.strings("jars"),
+                f.bool("reused"),
                 f.string("inputsKey"));
     }
 
@@ -166,11 +180,21 @@ public final class ManifestIO {
     }
 
     private static JarRecord readJar(JsonObject f) {
-        return new JarRecord(f.string("groupId"), f.string("artifactId"), f.string("version"), f.string("classifier"),
-                f.string("scope"), f.strings("dependencyPath"), f.string("target"), f.string("zipEntry"),
-                f.longValue("originalBytes"), f.longValue("finalBytes"), f.bool("signed"), f.bool("snapshot"),
-                f.bool("reactor"), f.list("removed",
-                        r -> new Removal(r.string("reason"), r.integer("entries"), r.longValue("bytes"))));
+        return new JarRecord(
+                f.string("groupId"),
+                f.string("artifactId"),
+                f.string("version"),
+                f.string("classifier"),
+                f.string("scope"),
+                f.strings("dependencyPath"),
+                f.string("target"),
+                f.string("zipEntry"),
+                f.longValue("originalBytes"),
+                f.longValue("finalBytes"),
+                f.bool("signed"),
+                f.bool("snapshot"),
+                f.bool("reactor"),
+                f.list("removed", r -> new Removal(r.string("reason"), r.integer("entries"), r.longValue("bytes"))));
     }
 
     private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -24,7 +24,17 @@ public record ZipRecord(
     }
 
     public ZipRecord asReused() {
-        return new ZipRecord(name, path, zippedBytes, unzippedBytes, codeSha256, entryCount, storedEntries,
-                deflatedEntries, jars, true, inputsKey);
+        return new ZipRecord(
+                name,
+                path,
+                zippedBytes,
+                unzippedBytes,
+                codeSha256,
+                entryCount,
+                storedEntries,
+                deflatedEntries,
+                jars,
+                true,
+                inputsKey);
     }
 }

@@ -106,14 +106,24 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
 
     protected LifecycleScope scope() {
         AwsSettings aws = awsSettings();
-        return new LifecycleScope(outputDirectory.toPath(), regions(aws), functionNameList(), aws, layerPrefix,
+        return new LifecycleScope(
+                outputDirectory.toPath(),
+                regions(aws),
+                functionNameList(),
+                aws,
+                layerPrefix,
                 new S3Settings(blank(deployBucket), deployPrefix, false, 0, 0, blank(deployBucketOwner), null),
-                project.getArtifactId() + "-function", blank(alias));
+                project.getArtifactId() + "-function",
+                blank(alias));
     }
 
     protected AwsSettings awsSettings() {
-        return new AwsSettings(profile, endpoint(), RetryStrategyMode.parse(retryMode, "<retryMode> (lambda.retryMode)"),
-                null, maxAttempts);
+        return new AwsSettings(
+                profile,
+                endpoint(),
+                RetryStrategyMode.parse(retryMode, "<retryMode> (lambda.retryMode)"),
+                null,
+                maxAttempts);
     }
 
     /** The configured functions; fails naming the POM element when there is none. */
@@ -123,16 +133,20 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
         for (int i = 0; i < functions.size(); i++) {
             String name = blank(functions.get(i).name);
             if (name == null) {
-                throw new ConfigException("<functions><function>[" + (i + 1) + "]<name>", "every <function> needs "
-                        + "the Lambda function's <name>, e.g. <function><name>orders-api</name>...</function>.");
+                throw new ConfigException(
+                        "<functions><function>[" + (i + 1) + "]<name>",
+                        "every <function> needs "
+                                + "the Lambda function's <name>, e.g. <function><name>orders-api</name>...</function>.");
             }
             names.add(name);
         }
         if (names.isEmpty()) {
-            throw new ConfigException("<functionNames> (lambda.functionName)", "no function given. Set "
-                    + "-Dlambda.functionName=my-function (comma-separated for several), "
-                    + "<functionNames><functionName>my-function</functionName></functionNames> or "
-                    + "<functions><function><name>my-function</name></function></functions>.");
+            throw new ConfigException(
+                    "<functionNames> (lambda.functionName)",
+                    "no function given. Set "
+                            + "-Dlambda.functionName=my-function (comma-separated for several), "
+                            + "<functionNames><functionName>my-function</functionName></functionNames> or "
+                            + "<functions><function><name>my-function</name></function></functions>.");
         }
         return new ArrayList<>(names);
     }
@@ -140,7 +154,8 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
     /** The configured regions, or the SDK's default region chain. */
     protected List<String> regions(AwsSettings aws) {
         List<String> regions = split(region);
-        return regions.isEmpty() ? List.of(AwsClientFactory.defaultRegion(aws.profile(), "<region> (lambda.region)"))
+        return regions.isEmpty()
+                ? List.of(AwsClientFactory.defaultRegion(aws.profile(), "<region> (lambda.region)"))
                 : regions;
     }
 
@@ -155,13 +170,19 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException("<endpoint> (lambda.endpoint)", "'" + endpoint + "' is not a URL; use e.g. "
-                    + "-Dlambda.endpoint=http://127.0.0.1:5000");
+            throw new ConfigException(
+                    "<endpoint> (lambda.endpoint)",
+                    "'" + endpoint + "' is not a URL; use e.g. " + "-Dlambda.endpoint=http://127.0.0.1:5000");
         }
     }
 
     private static List<String> split(String csv) {
-        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return csv == null
+                ? List.of()
+                : Arrays.stream(csv.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     static String blank(String s) {

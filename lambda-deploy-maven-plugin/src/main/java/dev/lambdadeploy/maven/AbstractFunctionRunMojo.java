@@ -68,14 +68,16 @@ abstract class AbstractFunctionRunMojo extends AbstractLambdaMojo {
     protected PackageManifest readManifest() throws MojoExecutionException {
         Path file = outputDirectory.toPath().resolve(PackageManifest.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            throw new MojoExecutionException(PackageExecutions.missingManifest(file.toString(), goal(),
+            throw new MojoExecutionException(PackageExecutions.missingManifest(
+                    file.toString(),
+                    goal(),
                     PackageExecutions.bindsPackage(project.getBuildPlugins(), pluginGroupId, pluginArtifactId)));
         }
         try {
             return ManifestIO.read(file);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read " + file + " (" + e.getMessage()
-                    + "); rebuild it with 'mvn package'", e);
+            throw new MojoExecutionException(
+                    "Cannot read " + file + " (" + e.getMessage() + "); rebuild it with 'mvn package'", e);
         }
     }
 
@@ -85,14 +87,25 @@ abstract class AbstractFunctionRunMojo extends AbstractLambdaMojo {
                     + " -Dlambda.handler=com.example.MyHandler::handleRequest");
         }
         if (memorySize < 128 || memorySize > 10240) {
-            throw new MojoExecutionException("<memorySize> (lambda.memorySize) must be 128..10240 MB, was " + memorySize);
+            throw new MojoExecutionException(
+                    "<memorySize> (lambda.memorySize) must be 128..10240 MB, was " + memorySize);
         }
         Map<String, String> env = new LinkedHashMap<>(environment == null ? Map.of() : environment);
         if (javaToolOptions != null && !javaToolOptions.isBlank()) {
             env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
         }
         Path javaExe = java == null ? InvokeRequest.currentJava() : java.toPath();
-        return new InvokeRequest(handler.trim(), event, javaExe, memorySize, functionName, region,
-                Duration.ofSeconds(timeout), env, invocations, List.of(), runId);
+        return new InvokeRequest(
+                handler.trim(),
+                event,
+                javaExe,
+                memorySize,
+                functionName,
+                region,
+                Duration.ofSeconds(timeout),
+                env,
+                invocations,
+                List.of(),
+                runId);
     }
 }

@@ -35,7 +35,8 @@ abstract class AbstractLambdaMojo extends AbstractMojo {
         try {
             run();
         } catch (ConfigException e) {
-            throw new MojoExecutionException("Invalid configuration of lambda-deploy-maven-plugin: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Invalid configuration of lambda-deploy-maven-plugin: " + e.getMessage(), e);
         }
     }
 

@@ -90,9 +90,18 @@ public class AnalyzeMojo extends AbstractFunctionRunMojo {
         }
         PackageManifest manifest = readManifest();
         Path out = outputDirectory.toPath();
-        AnalysisRequest request = new AnalysisRequest(manifest, out, out.resolve("analyze"),
-                invokeRequest(Events.read(event, project.getBasedir().toPath(), System.in), 2, "analyze"), runs, keep,
-                compareJit, verifyRemoval, pauseThresholdMs, runtime, packageType);
+        AnalysisRequest request = new AnalysisRequest(
+                manifest,
+                out,
+                out.resolve("analyze"),
+                invokeRequest(Events.read(event, project.getBasedir().toPath(), System.in), 2, "analyze"),
+                runs,
+                keep,
+                compareJit,
+                verifyRemoval,
+                pauseThresholdMs,
+                runtime,
+                packageType);
         AnalysisReport report;
         try {
             report = new Analyzer(new MavenBuildLog(getLog())).run(request);
@@ -106,8 +115,11 @@ public class AnalyzeMojo extends AbstractFunctionRunMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("lambda:analyze failed: " + e.getMessage(), e);
         }
-        AnalysisSummary.render(report, relative(out.resolve(AnalysisReport.FILE_NAME).toFile()),
-                relative(out.resolve(AnalysisReport.HTML_FILE_NAME).toFile())).forEach(getLog()::info);
+        AnalysisSummary.render(
+                        report,
+                        relative(out.resolve(AnalysisReport.FILE_NAME).toFile()),
+                        relative(out.resolve(AnalysisReport.HTML_FILE_NAME).toFile()))
+                .forEach(getLog()::info);
         if (failOnUnused && report.totals().unusedJars() > 0) {
             throw new MojoFailureException(report.totals().unusedJars() + " unused jar(s) found (see "
                     + relative(out.resolve(AnalysisReport.HTML_FILE_NAME).toFile())

@@ -25,10 +25,14 @@ final class DeferredDeployFailure extends MojoFailureException {
     }
 
     static String describe(List<ModuleOutcome> outcomes) {
-        List<String> failures = outcomes.stream().flatMap(o -> o.failures().stream()).toList();
-        long deployed = outcomes.stream().filter(o -> o.result() != null)
-                .flatMap(o -> o.result().regions().stream()).flatMap(r -> r.functions().stream())
-                .filter(f -> !f.failed()).count();
+        List<String> failures =
+                outcomes.stream().flatMap(o -> o.failures().stream()).toList();
+        long deployed = outcomes.stream()
+                .filter(o -> o.result() != null)
+                .flatMap(o -> o.result().regions().stream())
+                .flatMap(r -> r.functions().stream())
+                .filter(f -> !f.failed())
+                .count();
         return "lambda:deploy failed for " + failures.size() + " function(s) or region(s)"
                 + (deployed > 0 ? "; the " + deployed + " other function deploy(s) went through. " : ". ")
                 + String.join(" | ", failures) + " Fix the cause and re-run: what is deployed already is skipped.";

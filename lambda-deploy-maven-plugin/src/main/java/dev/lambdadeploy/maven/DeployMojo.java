@@ -2,30 +2,28 @@ package dev.lambdadeploy.maven;
 
 import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsSettings;
+import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.publish.DeployException;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.DeployResultIO;
-import dev.lambdadeploy.publish.ModuleOutcome;
-import dev.lambdadeploy.publish.ReactorResult;
 import dev.lambdadeploy.publish.FunctionOverride;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.GitCommit;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.LayerSettings;
-import dev.lambdadeploy.publish.RegionResult;
+import dev.lambdadeploy.publish.ModuleOutcome;
+import dev.lambdadeploy.publish.ReactorResult;
 import dev.lambdadeploy.publish.S3Settings;
 import dev.lambdadeploy.publish.image.BaseImage;
 import dev.lambdadeploy.publish.image.EcrRepositories;
 import dev.lambdadeploy.publish.image.ImageException;
 import dev.lambdadeploy.publish.image.ImageFormat;
 import dev.lambdadeploy.publish.image.ImageSettings;
-import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.report.DeploySummary;
 import dev.lambdadeploy.report.ReactorSummary;
-import org.apache.maven.execution.MavenSession;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -50,11 +49,6 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     /** Skips only this goal. */
     @Parameter(property = "lambda.deploy.skip", defaultValue = "false")
     private boolean skipDeploy;
-
-
-
-
-
 
     /** Handler, e.g. {@code com.example.Handler::handleRequest}; set on every function (required to create one). */
     @Parameter(property = "lambda.handler")
@@ -91,7 +85,6 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     /** Publish a function version after a change. */
     @Parameter(property = "lambda.publishVersion", defaultValue = "false")
     private boolean publishVersion;
-
 
     /** Turn on SnapStart (ApplyOn PublishedVersions; implies publishVersion). */
     @Parameter(property = "lambda.snapStart", defaultValue = "false")
@@ -157,8 +150,6 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     @Parameter
     private List<Budget> budgets = new ArrayList<>();
 
-
-
     /**
      * Create the bucket (in the deploy region) when it does not exist. A created bucket is hardened: all four public
      * access blocks, object ownership BucketOwnerEnforced, default encryption (SSE-S3, or SSE-KMS with
@@ -170,7 +161,6 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     /** KMS key (id, ARN or alias) a bucket the plugin creates encrypts with by default; default SSE-S3. */
     @Parameter(property = "lambda.deploy.bucketKmsKey")
     private String deployBucketKmsKey;
-
 
     /** Compatible runtimes of published layers; default: the function runtime (java21). */
     @Parameter
@@ -195,7 +185,6 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     @Parameter(property = "lambda.deploy.layerShareOrganization")
     private String layerShareOrganization;
 
-
     /** Longest wait, in seconds, for a function update to finish. */
     @Parameter(property = "lambda.deploy.waitTimeout", defaultValue = "300")
     private int waitTimeout;
@@ -207,7 +196,6 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     /** Print the plan (read-only AWS calls) and change nothing. */
     @Parameter(property = "lambda.dryRun", defaultValue = "false")
     private boolean dryRun;
-
 
     /**
      * How many functions are deployed at once in the whole build: across the regions and functions of a module,
@@ -256,8 +244,9 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         if (concurrency < 1) {
-            throw new ConfigException("<concurrency> (lambda.deploy.concurrency)", "must be at least 1, was "
-                    + concurrency + "; e.g. -Dlambda.deploy.concurrency=4");
+            throw new ConfigException(
+                    "<concurrency> (lambda.deploy.concurrency)",
+                    "must be at least 1, was " + concurrency + "; e.g. -Dlambda.deploy.concurrency=4");
         }
         ReactorDeploy reactor = ReactorDeploy.of(session, concurrency);
         DeployResult result = null;
@@ -268,7 +257,9 @@ public class DeployMojo extends AbstractAwsGoalMojo {
             result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
             handOutputs(result, request);
         } catch (RuntimeException e) {
-            if (!(e instanceof DeployException || e instanceof AwsCallException || e instanceof ImageException
+            if (!(e instanceof DeployException
+                    || e instanceof AwsCallException
+                    || e instanceof ImageException
                     || e instanceof ConfigException)) {
                 // not a deploy failure but a bug or an environment fault: counted, then failed with its stack
                 reactor.finish(project, new ModuleOutcome(project.getArtifactId(), null, String.valueOf(e)));
@@ -316,11 +307,11 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     /** The outputs for the next pipeline step (GitHub step outputs, SSM); a failure here fails this module. */
     private void handOutputs(DeployResult result, DeployRequest request) {
         try {
-            dev.lambdadeploy.outputs.DeployOutputs.publish(result, request.aws(), blank(ssmPrefix), System.getenv(),
-                    new MavenBuildLog(getLog()));
+            dev.lambdadeploy.outputs.DeployOutputs.publish(
+                    result, request.aws(), blank(ssmPrefix), System.getenv(), new MavenBuildLog(getLog()));
         } catch (AwsCallException | java.io.UncheckedIOException e) {
-            throw new DeployException("lambda:deploy deployed, but could not hand the outputs on: " + e.getMessage(),
-                    e);
+            throw new DeployException(
+                    "lambda:deploy deployed, but could not hand the outputs on: " + e.getMessage(), e);
         }
     }
 
@@ -336,11 +327,13 @@ public class DeployMojo extends AbstractAwsGoalMojo {
 
     /** The reactor's aggregate result, rewritten after each module so it is complete however the build ends. */
     private void writeReactorResult(ReactorDeploy reactor) {
-        if (session == null || session.getTopLevelProject() == null || session.getProjects().size() < 2) {
+        if (session == null
+                || session.getTopLevelProject() == null
+                || session.getProjects().size() < 2) {
             return;
         }
-        java.nio.file.Path file = java.nio.file.Path.of(session.getTopLevelProject().getBuild().getDirectory(),
-                "lambda", ReactorResult.FILE_NAME);
+        java.nio.file.Path file = java.nio.file.Path.of(
+                session.getTopLevelProject().getBuild().getDirectory(), "lambda", ReactorResult.FILE_NAME);
         try {
             synchronized (reactor) {
                 DeployResultIO.write(ReactorResult.of(reactor.outcomes()), file);
@@ -363,10 +356,20 @@ public class DeployMojo extends AbstractAwsGoalMojo {
         }
         List<String> regions = regions(aws);
         if (waitTimeout <= 0) {
-            throw new ConfigException("<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
+            throw new ConfigException(
+                    "<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
         }
-        FunctionSettings function = new FunctionSettings(blank(handler), blank(runtime), memorySize, timeout,
-                environment, blank(javaToolOptions), blank(role), blank(description), publishVersion, blank(alias),
+        FunctionSettings function = new FunctionSettings(
+                blank(handler),
+                blank(runtime),
+                memorySize,
+                timeout,
+                environment,
+                blank(javaToolOptions),
+                blank(role),
+                blank(description),
+                publishVersion,
+                blank(alias),
                 snapStart);
         return DeployRequest.builder(outputDirectory.toPath())
                 .staleIfNewer(classesDirectory == null ? List.of() : List.of(classesDirectory.toPath()))
@@ -375,10 +378,21 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .functionNames(names)
                 .function(function)
                 .overrides(overrides())
-                .layers(new LayerSettings(layerPrefix, layerRuntimes, blank(layerLicense), layerShareAccounts,
-                        blank(layerShareOrganization), layerAllowPublic))
+                .layers(new LayerSettings(
+                        layerPrefix,
+                        layerRuntimes,
+                        blank(layerLicense),
+                        layerShareAccounts,
+                        blank(layerShareOrganization),
+                        layerAllowPublic))
                 .mode(DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)"))
-                .s3(new S3Settings(blank(deployBucket), deployPrefix, createBucket, 0, 0, blank(deployBucketOwner),
+                .s3(new S3Settings(
+                        blank(deployBucket),
+                        deployPrefix,
+                        createBucket,
+                        0,
+                        0,
+                        blank(deployBucketOwner),
                         blank(deployBucketKmsKey)))
                 .image(imageSettings())
                 .aws(aws)
@@ -386,8 +400,12 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .recordHistory(recordHistory)
                 .waitTimeout(Duration.ofSeconds(waitTimeout))
                 .layersOnly(layersOnly)
-                .gitCommit(GitCommit.find(project.getBasedir() == null ? null : project.getBasedir().toPath(),
-                        System.getenv()).orElse(null))
+                .gitCommit(GitCommit.find(
+                                project.getBasedir() == null
+                                        ? null
+                                        : project.getBasedir().toPath(),
+                                System.getenv())
+                        .orElse(null))
                 .session(reactor.fleet())
                 .build();
     }
@@ -398,11 +416,22 @@ public class DeployMojo extends AbstractAwsGoalMojo {
         for (Function f : functions) {
             String name = blank(f.name);
             if (m.containsKey(name)) {
-                throw new ConfigException("<functions><function><name>", "function " + name + " is listed twice; "
-                        + "give each function one <function> entry.");
+                throw new ConfigException(
+                        "<functions><function><name>",
+                        "function " + name + " is listed twice; " + "give each function one <function> entry.");
             }
-            m.put(name, new FunctionOverride(blank(f.handler), f.memorySize, f.timeout, f.environment,
-                    blank(f.javaToolOptions), blank(f.role), blank(f.description), f.publishVersion, f.snapStart));
+            m.put(
+                    name,
+                    new FunctionOverride(
+                            blank(f.handler),
+                            f.memorySize,
+                            f.timeout,
+                            f.environment,
+                            blank(f.javaToolOptions),
+                            blank(f.role),
+                            blank(f.description),
+                            f.publishVersion,
+                            f.snapStart));
         }
         return m;
     }
@@ -411,13 +440,20 @@ public class DeployMojo extends AbstractAwsGoalMojo {
         List<dev.lambdadeploy.budget.Budget> imageBudgets = new ArrayList<>();
         for (int i = 0; i < budgets.size(); i++) {
             Budget b = budgets.get(i);
-            imageBudgets.add(dev.lambdadeploy.budget.Budget.of(BudgetSpec.parse(b.kind, b.max, b.layer, b.level,
-                    "<budgets><budget>[" + (i + 1) + "]")));
+            imageBudgets.add(dev.lambdadeploy.budget.Budget.of(
+                    BudgetSpec.parse(b.kind, b.max, b.layer, b.level, "<budgets><budget>[" + (i + 1) + "]")));
         }
-        return new ImageSettings(imageRepository, imageRegistry,
-                blank(baseImage) == null ? null : BaseImage.parse(baseImage, runtime, project.getBasedir().toPath()),
-                allowInsecureRegistries, new EcrRepositories.Settings(scanOnPush, keepNewestImages, imageImmutableTags,
-                        blank(imageKmsKey), null),
-                ImageFormat.parse(imageFormat, "<imageFormat> (lambda.image.format)"), imageBudgets);
+        return new ImageSettings(
+                imageRepository,
+                imageRegistry,
+                blank(baseImage) == null
+                        ? null
+                        : BaseImage.parse(
+                                baseImage, runtime, project.getBasedir().toPath()),
+                allowInsecureRegistries,
+                new EcrRepositories.Settings(
+                        scanOnPush, keepNewestImages, imageImmutableTags, blank(imageKmsKey), null),
+                ImageFormat.parse(imageFormat, "<imageFormat> (lambda.image.format)"),
+                imageBudgets);
     }
 }

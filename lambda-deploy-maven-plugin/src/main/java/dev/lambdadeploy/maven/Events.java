@@ -28,8 +28,9 @@ final class Events {
         }
         Path file = basedir.resolve(e);
         if (!Files.isRegularFile(file)) {
-            throw new MojoExecutionException("<event> (lambda.event) '" + event + "' is neither inline JSON nor a file ("
-                    + file + " does not exist); pass a JSON file, inline JSON like '{\"name\":\"x\"}', or - for stdin");
+            throw new MojoExecutionException(
+                    "<event> (lambda.event) '" + event + "' is neither inline JSON nor a file (" + file
+                            + " does not exist); pass a JSON file, inline JSON like '{\"name\":\"x\"}', or - for stdin");
         }
         try {
             return Files.readAllBytes(file);

@@ -114,7 +114,8 @@ public class IamPolicyMojo extends AbstractAwsGoalMojo {
         Path dir = outputDirectory.toPath();
         PolicyJson.writeFiles(policy, dir);
         String combined = PolicyJson.document(policy.combined());
-        PolicySummary.render(policy, request, combined, relative(outputDirectory)).forEach(getLog()::info);
+        PolicySummary.render(policy, request, combined, relative(outputDirectory))
+                .forEach(getLog()::info);
         if (PolicyJson.size(combined) > PolicyJson.INLINE_ROLE_POLICY_LIMIT) {
             getLog().warn("The policy is larger than IAM allows for a role's inline policies; attach "
                     + PolicyJson.BY_GOAL_FILE_NAME + "'s per-goal policies separately, or use fewer regions per role.");
@@ -136,8 +137,10 @@ public class IamPolicyMojo extends AbstractAwsGoalMojo {
         List<String> roles = new ArrayList<>();
         roles.add(blank(role));
         functions().forEach(f -> roles.add(blank(f.role)));
-        boolean versions = publishVersion || snapStart
-                || functions().stream().anyMatch(f -> Boolean.TRUE.equals(f.publishVersion) || Boolean.TRUE.equals(f.snapStart));
+        boolean versions = publishVersion
+                || snapStart
+                || functions().stream()
+                        .anyMatch(f -> Boolean.TRUE.equals(f.publishVersion) || Boolean.TRUE.equals(f.snapStart));
         String account = blank(iamAccount) != null ? blank(iamAccount) : AccountLookup.fromSts(aws, regions.get(0));
         return PolicyRequest.builder()
                 .goals(PolicyGoal.parse(iamGoals, "<iamGoals> (lambda.iam.goals)"))
@@ -177,10 +180,15 @@ public class IamPolicyMojo extends AbstractAwsGoalMojo {
                 names.add(prefix() + z.name());
             }
         } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("Cannot read " + relative(manifestFile.toFile()) + " (" + e.getMessage()
-                    + "). Run mvn package again.", e);
+            throw new MojoExecutionException(
+                    "Cannot read " + relative(manifestFile.toFile()) + " (" + e.getMessage()
+                            + "). Run mvn package again.",
+                    e);
         }
-        iamExtraLayers.stream().map(AbstractAwsGoalMojo::blank).filter(n -> n != null).forEach(n -> names.add(prefix() + n));
+        iamExtraLayers.stream()
+                .map(AbstractAwsGoalMojo::blank)
+                .filter(n -> n != null)
+                .forEach(n -> names.add(prefix() + n));
         return names;
     }
 

@@ -50,12 +50,12 @@ public class InvokeMojo extends AbstractFunctionRunMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         PackageManifest manifest = readManifest();
-        InvokeRequest request = invokeRequest(Events.read(event, project.getBasedir().toPath(), System.in),
-                invocations, "invoke");
+        InvokeRequest request =
+                invokeRequest(Events.read(event, project.getBasedir().toPath(), System.in), invocations, "invoke");
         LambdaInvoker invoker = new LambdaInvoker(new MavenBuildLog(getLog()));
         try {
-            LambdaLayout layout = LambdaLayout.prepare(manifest, outputDirectory.toPath(),
-                    outputDirectory.toPath().resolve("invoke"));
+            LambdaLayout layout = LambdaLayout.prepare(
+                    manifest, outputDirectory.toPath(), outputDirectory.toPath().resolve("invoke"));
             InvokeResult result = invoker.run(layout, request, true);
             InvokeReport.write(outputDirectory.toPath().resolve(InvokeReport.FILE_NAME), request.handler(), result);
             LambdaInvoker.requireSuccess(result, layout, request.handler());

@@ -31,8 +31,15 @@ final class MavenArtifacts {
             if (a.getFile() == null) {
                 continue;
             }
-            out.add(new DependencyArtifact(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getBaseVersion(),
-                    a.getClassifier(), scope, a.getFile().toPath(), trail(a),
+            out.add(new DependencyArtifact(
+                    a.getGroupId(),
+                    a.getArtifactId(),
+                    a.getVersion(),
+                    a.getBaseVersion(),
+                    a.getClassifier(),
+                    scope,
+                    a.getFile().toPath(),
+                    trail(a),
                     reactor.contains(a.getGroupId() + ":" + a.getArtifactId())));
         }
         return out;

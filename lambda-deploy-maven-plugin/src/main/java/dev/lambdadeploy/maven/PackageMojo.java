@@ -5,20 +5,23 @@ import dev.lambdadeploy.assemble.LambdaPackager;
 import dev.lambdadeploy.assemble.PackageRequest;
 import dev.lambdadeploy.assemble.PackageResult;
 import dev.lambdadeploy.assemble.PackagingException;
+import dev.lambdadeploy.budget.AwsLimits;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.ArtifactPattern;
 import dev.lambdadeploy.config.BudgetSpec;
+import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.config.EntryGlob;
 import dev.lambdadeploy.config.ExternalLayerSpec;
 import dev.lambdadeploy.config.LayerSpec;
 import dev.lambdadeploy.config.OutputTimestamp;
 import dev.lambdadeploy.config.StripSpec;
+import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ProjectInfo;
 import dev.lambdadeploy.manifest.ZipRecord;
-import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.publish.DeployMode;
+import dev.lambdadeploy.report.PackageSummary;
 import dev.lambdadeploy.report.SizeCheck;
 import dev.lambdadeploy.report.SizeCheckMemo;
-import dev.lambdadeploy.report.PackageSummary;
 import dev.lambdadeploy.report.SizeReportIO;
 import dev.lambdadeploy.report.SizeReportRequest;
 import java.io.File;
@@ -28,9 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import dev.lambdadeploy.budget.AwsLimits;
-import dev.lambdadeploy.config.ConfigException;
-import dev.lambdadeploy.publish.DeployMode;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -46,7 +46,10 @@ import org.apache.maven.project.MavenProjectHelper;
  * Builds the Lambda layer zips and the function zip from the project's runtime dependencies and classes, strips dead
  * weight, and writes {@code target/lambda/lambda-package.json}. Zips are reproducible and reused when unchanged.
  */
-@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+@Mojo(
+        name = "package",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class PackageMojo extends AbstractLambdaMojo {
 
@@ -183,8 +186,10 @@ public class PackageMojo extends AbstractLambdaMojo {
 
     private CompressionPolicy compression() {
         if (compressionLevel < 0 || compressionLevel > 9) {
-            throw new ConfigException("<compressionLevel> (lambda.package.compressionLevel)", "'" + compressionLevel
-                    + "' is not a deflate level; use 0 (store, fastest) to 9 (smallest, the default).");
+            throw new ConfigException(
+                    "<compressionLevel> (lambda.package.compressionLevel)",
+                    "'" + compressionLevel
+                            + "' is not a deflate level; use 0 (store, fastest) to 9 (smallest, the default).");
         }
         return CompressionPolicy.level(compressionLevel).withJarData(deflateJarData);
     }
@@ -219,14 +224,21 @@ public class PackageMojo extends AbstractLambdaMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         PackageSummary.render(result.manifest(), relative(outputDirectory)).forEach(getLog()::info);
-        getLog().info(String.format("%d zip(s) built, %d reused in %d ms; manifest %s", result.builtZips(),
-                result.reusedZips(), result.took().toMillis(), relative(result.manifestFile().toFile())));
+        getLog().info(String.format(
+                "%d zip(s) built, %d reused in %d ms; manifest %s",
+                result.builtZips(),
+                result.reusedZips(),
+                result.took().toMillis(),
+                relative(result.manifestFile().toFile())));
         if (attach) {
             for (ZipRecord z : result.manifest().layers()) {
-                projectHelper.attachArtifact(project, "zip", "lambda-layer-" + z.name(),
-                        new File(outputDirectory, z.path()));
+                projectHelper.attachArtifact(
+                        project, "zip", "lambda-layer-" + z.name(), new File(outputDirectory, z.path()));
             }
-            projectHelper.attachArtifact(project, "zip", "lambda-function",
+            projectHelper.attachArtifact(
+                    project,
+                    "zip",
+                    "lambda-function",
                     new File(outputDirectory, result.manifest().function().path()));
         }
         checkSizes(result, budgetSpecs, externalLayerSpecs, start);
@@ -237,13 +249,20 @@ public class PackageMojo extends AbstractLambdaMojo {
      * the package, budgets, baseline and reports are those of the last run (a no-op build), the last run's lines and
      * verdict are replayed from {@link SizeCheckMemo} instead of measuring, checking and rendering again.
      */
-    private void checkSizes(PackageResult result, List<BudgetSpec> budgetSpecs,
-            List<ExternalLayerSpec> externalLayerSpecs, long start) throws MojoExecutionException, MojoFailureException {
+    private void checkSizes(
+            PackageResult result, List<BudgetSpec> budgetSpecs, List<ExternalLayerSpec> externalLayerSpecs, long start)
+            throws MojoExecutionException, MojoFailureException {
         PackageManifest manifest = result.manifest();
         long reportStart = System.nanoTime();
         Path out = outputDirectory.toPath();
-        SizeReportRequest request = new SizeReportRequest(manifest, out, budgetSpecs, externalLayerSpecs,
-                baseline == null ? null : baseline.toPath(), skipBudgets, imageBytes(manifest),
+        SizeReportRequest request = new SizeReportRequest(
+                manifest,
+                out,
+                budgetSpecs,
+                externalLayerSpecs,
+                baseline == null ? null : baseline.toPath(),
+                skipBudgets,
+                imageBytes(manifest),
                 stepSummary == null || stepSummary.getPath().isBlank() ? null : stepSummary.toPath());
         SizeCheckMemo.Verdict verdict;
         try {
@@ -260,7 +279,8 @@ public class PackageMojo extends AbstractLambdaMojo {
         }
         // The whole goal's own time (what the benchmark calls plugin time), before a broken budget may end it.
         long now = System.nanoTime();
-        getLog().info(String.format("lambda:package took %d ms (zips %d ms, size report and budgets %d ms)",
+        getLog().info(String.format(
+                "lambda:package took %d ms (zips %d ms, size report and budgets %d ms)",
                 (now - start) / 1_000_000, result.took().toMillis(), (now - reportStart) / 1_000_000));
         if (verdict.failure() == null) {
             return;
@@ -284,9 +304,13 @@ public class PackageMojo extends AbstractLambdaMojo {
         } catch (ConfigException e) {
             return OptionalLong.empty();
         }
-        long unzipped = manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
-        boolean image = mode == DeployMode.IMAGE || mode == DeployMode.AUTO && imageRepository != null
-                && !imageRepository.isBlank() && unzipped > AwsLimits.TOTAL_UNZIPPED;
+        long unzipped =
+                manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
+        boolean image = mode == DeployMode.IMAGE
+                || mode == DeployMode.AUTO
+                        && imageRepository != null
+                        && !imageRepository.isBlank()
+                        && unzipped > AwsLimits.TOTAL_UNZIPPED;
         if (image) {
             getLog().info("Image mode: Lambda's zip limits (250 MB, 5 layers) do not apply; the image-size check "
                     + "counts the application layers here and the whole image at lambda:deploy");
@@ -307,7 +331,8 @@ public class PackageMojo extends AbstractLambdaMojo {
         List<ExternalLayerSpec> specs = new ArrayList<>();
         for (int i = 0; i < externalLayers.size(); i++) {
             ExternalLayer e = externalLayers.get(i);
-            specs.add(ExternalLayerSpec.parse(e.arn, e.unzippedSize, "<externalLayers><externalLayer>[" + (i + 1) + "]"));
+            specs.add(
+                    ExternalLayerSpec.parse(e.arn, e.unzippedSize, "<externalLayers><externalLayer>[" + (i + 1) + "]"));
         }
         return specs;
     }
@@ -316,7 +341,8 @@ public class PackageMojo extends AbstractLambdaMojo {
         List<LayerSpec> specs = new ArrayList<>();
         for (Layer l : layers) {
             String element = "<layers><layer>" + (l.name == null ? "" : " '" + l.name + "'");
-            specs.add(new LayerSpec(l.name,
+            specs.add(new LayerSpec(
+                    l.name,
                     patterns(l.includes, element + " <includes><include>"),
                     patterns(l.excludes, element + " <excludes><exclude>")));
         }
@@ -324,19 +350,23 @@ public class PackageMojo extends AbstractLambdaMojo {
     }
 
     private static List<ArtifactPattern> patterns(List<String> texts, String element) {
-        return texts == null ? List.of()
+        return texts == null
+                ? List.of()
                 : texts.stream().map(t -> ArtifactPattern.parse(t, element)).collect(Collectors.toList());
     }
 
     private StripSpec stripSpec() {
         Strip s = strip == null ? new Strip() : strip;
         boolean enabled = stripOverride != null ? stripOverride : s.enabled;
-        return new StripSpec(enabled, globs(s.excludes, "<strip><excludes><exclude>"),
+        return new StripSpec(
+                enabled,
+                globs(s.excludes, "<strip><excludes><exclude>"),
                 globs(s.includes, "<strip><includes><include>"));
     }
 
     private static List<EntryGlob> globs(List<String> texts, String element) {
-        return texts == null ? List.of()
+        return texts == null
+                ? List.of()
                 : texts.stream().map(t -> EntryGlob.parse(t, element)).collect(Collectors.toList());
     }
 

@@ -12,12 +12,17 @@ import java.util.zip.CRC32;
  */
 final class PluginIdentity {
 
-    private PluginIdentity() {
-    }
+    private PluginIdentity() {}
 
     static String of(String version) {
         try {
-            return of(version, Path.of(PluginIdentity.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            return of(
+                    version,
+                    Path.of(PluginIdentity.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI()));
         } catch (URISyntaxException | RuntimeException e) {
             return of(version, null);
         }

@@ -66,30 +66,35 @@ public class PruneMojo extends AbstractAwsGoalMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         if (keep < 1) {
-            throw new ConfigException("<keep> (lambda.prune.keep)", "must be at least 1 (the newest layer version "
-                    + "is always kept), e.g. -Dlambda.prune.keep=3");
+            throw new ConfigException(
+                    "<keep> (lambda.prune.keep)",
+                    "must be at least 1 (the newest layer version " + "is always kept), e.g. -Dlambda.prune.keep=3");
         }
         if (s3ExpireDays != null && s3ExpireDays < 1) {
             throw new ConfigException("<s3ExpireDays> (lambda.prune.s3ExpireDays)", "must be at least 1 day, e.g. 90");
         }
         if (keepImages != null && keepImages < 1) {
-            throw new ConfigException("<keepImages> (lambda.prune.keepImages)", "must be at least 1 (the newest "
-                    + "tagged image is always kept), e.g. -Dlambda.prune.keepImages=5; leave it out to use <keep>");
+            throw new ConfigException(
+                    "<keepImages> (lambda.prune.keepImages)",
+                    "must be at least 1 (the newest "
+                            + "tagged image is always kept), e.g. -Dlambda.prune.keepImages=5; leave it out to use <keep>");
         }
         SdkLogging.quietSecretBearingLoggers();
         PruneResult result;
         try {
-            result = new Pruner(new MavenBuildLog(getLog())).prune(new PruneRequest(scope(), keep, delete, s3ExpireDays,
-                    blank(imageRepository), keepImages));
+            result = new Pruner(new MavenBuildLog(getLog()))
+                    .prune(new PruneRequest(scope(), keep, delete, s3ExpireDays, blank(imageRepository), keepImages));
         } catch (LifecycleException | AwsCallException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         Pruner.summary(result).forEach(getLog()::info);
         getLog().info("Prune result: " + relative(outputDirectory) + File.separator + PruneResult.FILE_NAME);
         if (result.failed()) {
-            throw new MojoFailureException("lambda:prune failed in " + result.regions().stream()
-                    .filter(r -> r.error() != null).map(r -> r.region() + ": " + r.error())
-                    .collect(Collectors.joining("; ")));
+            throw new MojoFailureException("lambda:prune failed in "
+                    + result.regions().stream()
+                            .filter(r -> r.error() != null)
+                            .map(r -> r.region() + ": " + r.error())
+                            .collect(Collectors.joining("; ")));
         }
     }
 }

@@ -49,13 +49,14 @@ public class RollbackMojo extends AbstractAwsGoalMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         if (waitTimeout <= 0) {
-            throw new ConfigException("<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
+            throw new ConfigException(
+                    "<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
         }
         SdkLogging.quietSecretBearingLoggers();
         RollbackResult result;
         try {
-            result = new LambdaRollback(new MavenBuildLog(getLog())).rollback(new RollbackRequest(scope(), to,
-                    Duration.ofSeconds(waitTimeout), null));
+            result = new LambdaRollback(new MavenBuildLog(getLog()))
+                    .rollback(new RollbackRequest(scope(), to, Duration.ofSeconds(waitTimeout), null));
         } catch (LifecycleException | AwsCallException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -69,11 +70,14 @@ public class RollbackMojo extends AbstractAwsGoalMojo {
         }
         getLog().info("Rollback result: " + relative(outputDirectory) + File.separator + RollbackResult.FILE_NAME);
         if (result.failed()) {
-            throw new MojoFailureException("lambda:rollback failed in " + result.regions().stream()
-                    .filter(r -> r.error() != null).map(r -> r.region() + ": " + r.error())
-                    .collect(Collectors.joining("; ")));
+            throw new MojoFailureException("lambda:rollback failed in "
+                    + result.regions().stream()
+                            .filter(r -> r.error() != null)
+                            .map(r -> r.region() + ": " + r.error())
+                            .collect(Collectors.joining("; ")));
         }
-        getLog().info("Rolled back " + result.regions().stream().mapToInt(r -> r.functions().size()).sum()
+        getLog().info("Rolled back "
+                + result.regions().stream().mapToInt(r -> r.functions().size()).sum()
                 + " function(s); 'mvn lambda:status' shows what runs now.");
     }
 }

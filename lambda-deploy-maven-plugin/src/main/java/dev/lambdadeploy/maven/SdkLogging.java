@@ -8,7 +8,9 @@ package dev.lambdadeploy.maven;
  */
 final class SdkLogging {
     private static final String[] SECRET_BEARING_LOGGERS = {
-        "software.amazon.awssdk.http.auth", "software.amazon.awssdk.auth.signer", "org.apache.http.wire",
+        "software.amazon.awssdk.http.auth",
+        "software.amazon.awssdk.auth.signer",
+        "org.apache.http.wire",
         "org.apache.http.headers"
     };
 

@@ -50,10 +50,12 @@ public class StatusMojo extends AbstractAwsGoalMojo {
         StatusTable.render(result).forEach(getLog()::info);
         getLog().info("Status: " + relative(outputDirectory) + File.separator + StatusResult.FILE_NAME);
         if (result.failed()) {
-            throw new MojoFailureException("lambda:status could not read " + result.regions().stream()
-                    .flatMap(r -> r.functions().stream().filter(f -> f.error() != null)
-                            .map(f -> r.region() + "/" + f.name() + ": " + f.error()))
-                    .collect(Collectors.joining("; ")));
+            throw new MojoFailureException("lambda:status could not read "
+                    + result.regions().stream()
+                            .flatMap(r -> r.functions().stream()
+                                    .filter(f -> f.error() != null)
+                                    .map(f -> r.region() + "/" + f.name() + ": " + f.error()))
+                            .collect(Collectors.joining("; ")));
         }
         if (failOnDrift && result.drift()) {
             throw new MojoFailureException("lambda:status found drift between the deployed functions and the local "

@@ -18,8 +18,8 @@ public final class DeployOutputs {
      * @param ssmPrefix   the parameter prefix, or null for no SSM
      * @param environment the process environment (GITHUB_OUTPUT)
      */
-    public static void publish(DeployResult result, AwsSettings aws, String ssmPrefix, Map<String, String> environment,
-            BuildLog log) {
+    public static void publish(
+            DeployResult result, AwsSettings aws, String ssmPrefix, Map<String, String> environment, BuildLog log) {
         if (result.dryRun()) {
             return;
         }

@@ -46,9 +46,11 @@ public final class PipelineOutputs {
             if (first) {
                 out.putAll(region);
                 if (!layerArns.isEmpty()) {
-                    out.put("layer-arns", layerArns.entrySet().stream()
-                            .map(e -> "\"" + e.getKey().replace("\"", "") + "\":\"" + e.getValue() + "\"")
-                            .collect(Collectors.joining(",", "{", "}")));
+                    out.put(
+                            "layer-arns",
+                            layerArns.entrySet().stream()
+                                    .map(e -> "\"" + e.getKey().replace("\"", "") + "\":\"" + e.getValue() + "\"")
+                                    .collect(Collectors.joining(",", "{", "}")));
                 }
                 first = false;
             }

@@ -58,7 +58,9 @@ public final class SsmPublisher {
         String resource = "parameter " + name + " in " + region;
         String current;
         try {
-            current = AwsCalls.call("ssm:GetParameter", resource,
+            current = AwsCalls.call(
+                    "ssm:GetParameter",
+                    resource,
                     () -> ssm.getParameter(r -> r.name(name)).parameter().value());
         } catch (dev.lambdadeploy.aws.AwsCallException e) {
             if (!"ParameterNotFound".equals(e.errorCode()) && !(e.getCause() instanceof ParameterNotFoundException)) {
@@ -70,9 +72,14 @@ public final class SsmPublisher {
             log.info("[" + region + "] SSM " + name + " = " + arn + " (unchanged)");
             return;
         }
-        AwsCalls.run("ssm:PutParameter", resource, () -> ssm.putParameter(r -> r.name(name).value(arn)
-                .type(ParameterType.STRING).overwrite(true)
-                .description("Newest layer version ARN, by lambda-deploy-maven-plugin")));
+        AwsCalls.run(
+                "ssm:PutParameter",
+                resource,
+                () -> ssm.putParameter(r -> r.name(name)
+                        .value(arn)
+                        .type(ParameterType.STRING)
+                        .overwrite(true)
+                        .description("Newest layer version ARN, by lambda-deploy-maven-plugin")));
         log.info("[" + region + "] SSM " + name + " = " + arn);
     }
 }

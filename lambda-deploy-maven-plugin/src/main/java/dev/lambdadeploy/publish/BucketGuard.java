@@ -9,8 +9,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * receive the function code and could swap it between upload and publication.
  */
 public final class BucketGuard {
-    private BucketGuard() {
-    }
+    private BucketGuard() {}
 
     /** The failure for a 403 on a request that carried {@code ExpectedBucketOwner}. */
     public static DeployException notOwned(String bucket, String owner, String region, S3Exception cause) {

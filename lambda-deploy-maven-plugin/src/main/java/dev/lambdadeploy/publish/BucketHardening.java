@@ -40,41 +40,63 @@ final class BucketHardening {
     }
 
     static boolean plainHttp(S3Client s3) {
-        return s3.serviceClientConfiguration().endpointOverride().map(u -> "http".equalsIgnoreCase(u.getScheme()))
+        return s3.serviceClientConfiguration()
+                .endpointOverride()
+                .map(u -> "http".equalsIgnoreCase(u.getScheme()))
                 .orElse(false);
     }
 
     void apply(String bucket, String region) {
         String resource = "bucket " + bucket + " in " + region;
         try {
-            AwsCalls.run("s3:PutBucketPublicAccessBlock", resource, () -> s3.putPublicAccessBlock(r -> r.bucket(bucket)
-                    .expectedBucketOwner(owner).publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
-                            .ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true))));
-            AwsCalls.run("s3:PutBucketOwnershipControls", resource, () -> s3.putBucketOwnershipControls(r -> r
-                    .bucket(bucket).expectedBucketOwner(owner).ownershipControls(o -> o.rules(rule -> rule
-                            .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)))));
-            AwsCalls.run("s3:PutEncryptionConfiguration", resource, () -> s3.putBucketEncryption(r -> r.bucket(bucket)
-                    .expectedBucketOwner(owner).serverSideEncryptionConfiguration(c -> c.rules(rule -> rule
-                            .bucketKeyEnabled(kmsKeyId != null)
-                            .applyServerSideEncryptionByDefault(d -> {
-                                if (kmsKeyId != null) {
-                                    d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(kmsKeyId);
-                                } else {
-                                    d.sseAlgorithm(ServerSideEncryption.AES256);
-                                }
-                            })))));
+            AwsCalls.run(
+                    "s3:PutBucketPublicAccessBlock",
+                    resource,
+                    () -> s3.putPublicAccessBlock(r -> r.bucket(bucket)
+                            .expectedBucketOwner(owner)
+                            .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
+                                    .ignorePublicAcls(true)
+                                    .blockPublicPolicy(true)
+                                    .restrictPublicBuckets(true))));
+            AwsCalls.run(
+                    "s3:PutBucketOwnershipControls",
+                    resource,
+                    () -> s3.putBucketOwnershipControls(r -> r.bucket(bucket)
+                            .expectedBucketOwner(owner)
+                            .ownershipControls(o ->
+                                    o.rules(rule -> rule.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)))));
+            AwsCalls.run(
+                    "s3:PutEncryptionConfiguration",
+                    resource,
+                    () -> s3.putBucketEncryption(r -> r.bucket(bucket)
+                            .expectedBucketOwner(owner)
+                            .serverSideEncryptionConfiguration(c ->
+                                    c.rules(rule -> rule.bucketKeyEnabled(kmsKeyId != null)
+                                            .applyServerSideEncryptionByDefault(d -> {
+                                                if (kmsKeyId != null) {
+                                                    d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
+                                                            .kmsMasterKeyID(kmsKeyId);
+                                                } else {
+                                                    d.sseAlgorithm(ServerSideEncryption.AES256);
+                                                }
+                                            })))));
             if (tlsOnlyPolicy) {
-                AwsCalls.run("s3:PutBucketPolicy", resource, () -> s3.putBucketPolicy(r -> r.bucket(bucket)
-                        .expectedBucketOwner(owner).policy(tlsOnlyPolicy(bucket, region))));
+                AwsCalls.run(
+                        "s3:PutBucketPolicy",
+                        resource,
+                        () -> s3.putBucketPolicy(r ->
+                                r.bucket(bucket).expectedBucketOwner(owner).policy(tlsOnlyPolicy(bucket, region))));
             } else {
                 log.warn("[" + region + "] bucket " + bucket + ": no TLS-only bucket policy, because this deploy talks "
                         + "to S3 over plain HTTP (endpoint override) and the policy would deny its own requests");
             }
         } catch (AwsCallException e) {
-            throw new DeployException("The deploy bucket " + bucket + " was created but could not be hardened: "
-                    + e.getMessage() + " Grant the permission named above (or harden the bucket yourself: "
-                    + "public access block, BucketOwnerEnforced, default encryption, a TLS-only bucket policy) and "
-                    + "deploy again; nothing was uploaded.", e);
+            throw new DeployException(
+                    "The deploy bucket " + bucket + " was created but could not be hardened: "
+                            + e.getMessage() + " Grant the permission named above (or harden the bucket yourself: "
+                            + "public access block, BucketOwnerEnforced, default encryption, a TLS-only bucket policy) and "
+                            + "deploy again; nothing was uploaded.",
+                    e);
         }
         log.info("[" + region + "] bucket " + bucket + " hardened: public access blocked, BucketOwnerEnforced, "
                 + (kmsKeyId != null ? "SSE-KMS with " + kmsKeyId : "SSE-S3") + " default encryption"

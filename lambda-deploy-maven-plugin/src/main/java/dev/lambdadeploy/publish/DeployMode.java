@@ -28,10 +28,12 @@ public enum DeployMode {
             case "image":
                 return IMAGE;
             default:
-                throw new ConfigException(element, "unknown deploy mode '" + value
-                        + "'. Use auto (default: direct when the zip fits, else S3; an image "
-                        + "when over 250 MB and <imageRepository> is set), direct, s3 or image, "
-                        + "e.g. -Dlambda.deploy.mode=s3.");
+                throw new ConfigException(
+                        element,
+                        "unknown deploy mode '" + value
+                                + "'. Use auto (default: direct when the zip fits, else S3; an image "
+                                + "when over 250 MB and <imageRepository> is set), direct, s3 or image, "
+                                + "e.g. -Dlambda.deploy.mode=s3.");
         }
     }
 

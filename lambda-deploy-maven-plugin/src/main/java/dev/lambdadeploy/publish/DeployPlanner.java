@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  */
 public final class DeployPlanner {
     public static final int MAX_LAYERS = 5;
-    static final String RUN_PACKAGE = "Run 'mvn package lambda:deploy' (lambda:deploy deploys what lambda:package built "
-            + "and never re-resolves dependencies).";
+    static final String RUN_PACKAGE =
+            "Run 'mvn package lambda:deploy' (lambda:deploy deploys what lambda:package built "
+                    + "and never re-resolves dependencies).";
 
     private DeployPlanner() {}
 
@@ -34,7 +35,8 @@ public final class DeployPlanner {
         Path manifestFile = dir.resolve(PackageManifest.FILE_NAME);
         PackageManifest manifest = readManifest(manifestFile);
         if (request.expectedArtifact() != null) {
-            String built = manifest.project().groupId() + ":" + manifest.project().artifactId();
+            String built =
+                    manifest.project().groupId() + ":" + manifest.project().artifactId();
             if (!built.equals(request.expectedArtifact())) {
                 throw stale(manifestFile, "it was built for " + built + ", not " + request.expectedArtifact());
             }
@@ -46,11 +48,13 @@ public final class DeployPlanner {
         if (manifest.function() == null) {
             throw stale(manifestFile, "it records no function zip");
         }
-        long unzipped = manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
+        long unzipped =
+                manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
         boolean image = imageMode(request, unzipped);
         if (!image && unzipped > AwsErrorTranslator.UNZIPPED_LIMIT) {
             throw new DeployException("The function and its layers are " + unzipped + " bytes ("
-                    + ByteSizes.human(unzipped) + ") unzipped, over Lambda's limit of " + AwsErrorTranslator.UNZIPPED_LIMIT
+                    + ByteSizes.human(unzipped) + ") unzipped, over Lambda's limit of "
+                    + AwsErrorTranslator.UNZIPPED_LIMIT
                     + " bytes for zip deployments. Remove or <exclude> the biggest dependencies (see the size report of "
                     + "lambda:package), or deploy a container image (up to 10 GB): set <imageRepository>my-function"
                     + "</imageRepository> (-Dlambda.image.repository=my-function) and auto mode switches to an image, "
@@ -62,9 +66,15 @@ public final class DeployPlanner {
         }
         List<PlannedZip> layers = new ArrayList<>();
         for (ZipRecord z : manifest.layers()) {
-            layers.add(planned(request, dir, manifestFile, z, true, request.layers().layerName(z.name())));
+            layers.add(planned(
+                    request, dir, manifestFile, z, true, request.layers().layerName(z.name())));
         }
-        PlannedZip function = planned(request, dir, manifestFile, manifest.function(), false,
+        PlannedZip function = planned(
+                request,
+                dir,
+                manifestFile,
+                manifest.function(),
+                false,
                 manifest.project().artifactId() + "-function");
         return new DeployPlan(manifest, layers, function, image);
     }
@@ -74,38 +84,49 @@ public final class DeployPlanner {
      * configured. An image needs the repository and the handler (its CMD); both are checked here, before AWS.
      */
     private static boolean imageMode(DeployRequest request, long unzipped) {
-        boolean image = request.mode() == DeployMode.IMAGE || request.mode() == DeployMode.AUTO
-                && unzipped > AwsErrorTranslator.UNZIPPED_LIMIT && request.image().configured();
+        boolean image = request.mode() == DeployMode.IMAGE
+                || request.mode() == DeployMode.AUTO
+                        && unzipped > AwsErrorTranslator.UNZIPPED_LIMIT
+                        && request.image().configured();
         if (!image) {
             return false;
         }
         if (!request.image().configured()) {
-            throw new ConfigException("<imageRepository> (lambda.image.repository)", "image mode needs the ECR "
-                    + "repository to push to, e.g. <imageRepository>my-function</imageRepository> or "
-                    + "-Dlambda.image.repository=my-function (created when absent).");
+            throw new ConfigException(
+                    "<imageRepository> (lambda.image.repository)",
+                    "image mode needs the ECR "
+                            + "repository to push to, e.g. <imageRepository>my-function</imageRepository> or "
+                            + "-Dlambda.image.repository=my-function (created when absent).");
         }
         if (request.function().handler() == null) {
-            throw new ConfigException("<handler> (lambda.handler)", "an image function runs the handler given as the "
-                    + "image's CMD: set <handler>com.example.Handler::handleRequest</handler>.");
+            throw new ConfigException(
+                    "<handler> (lambda.handler)",
+                    "an image function runs the handler given as the "
+                            + "image's CMD: set <handler>com.example.Handler::handleRequest</handler>.");
         }
         for (String name : request.functionNames()) {
             FunctionSettings fs = request.settingsFor(name);
             if (fs.snapStart()) {
-                throw new ConfigException("<snapStart> (lambda.snapStart)", "SnapStart does not work with container "
-                        + "images (function " + name + "). Remove <snapStart>, or deploy zips "
-                        + "(-Dlambda.deploy.mode=auto without an image).");
+                throw new ConfigException(
+                        "<snapStart> (lambda.snapStart)",
+                        "SnapStart does not work with container "
+                                + "images (function " + name + "). Remove <snapStart>, or deploy zips "
+                                + "(-Dlambda.deploy.mode=auto without an image).");
             }
             if (!request.function().handler().equals(fs.handler())) {
-                throw new ConfigException("<functions><function><handler>", "function " + name + " sets its own "
-                        + "handler " + fs.handler() + ", but in image mode every function runs the image's CMD ("
-                        + request.function().handler() + "). Deploy it from its own project, or deploy zips.");
+                throw new ConfigException(
+                        "<functions><function><handler>",
+                        "function " + name + " sets its own "
+                                + "handler " + fs.handler()
+                                + ", but in image mode every function runs the image's CMD ("
+                                + request.function().handler() + "). Deploy it from its own project, or deploy zips.");
             }
         }
         return true;
     }
 
-    private static PlannedZip planned(DeployRequest request, Path dir, Path manifestFile, ZipRecord z, boolean layer,
-            String awsName) {
+    private static PlannedZip planned(
+            DeployRequest request, Path dir, Path manifestFile, ZipRecord z, boolean layer, String awsName) {
         Path file = dir.resolve(z.path());
         if (!Files.isRegularFile(file)) {
             throw stale(manifestFile, file + " is missing");
@@ -140,8 +161,16 @@ public final class DeployPlanner {
             default:
                 transport = fits ? DeployMode.DIRECT : DeployMode.S3;
         }
-        return new PlannedZip(z.name(), awsName, layer, file, codeSha256, Hashes.hex(sha),
-                z.zippedBytes(), z.unzippedBytes(), transport);
+        return new PlannedZip(
+                z.name(),
+                awsName,
+                layer,
+                file,
+                codeSha256,
+                Hashes.hex(sha),
+                z.zippedBytes(),
+                z.unzippedBytes(),
+                transport);
     }
 
     private static PackageManifest readManifest(Path manifestFile) {
@@ -197,5 +226,4 @@ public final class DeployPlanner {
         return new DeployException("The package is stale: " + manifestFile + " does not match what is on disk (" + why
                 + "). " + RUN_PACKAGE);
     }
-
 }

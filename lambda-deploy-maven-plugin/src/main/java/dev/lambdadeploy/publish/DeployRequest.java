@@ -1,7 +1,7 @@
 package dev.lambdadeploy.publish;
 
-import dev.lambdadeploy.fleet.FleetSession;
 import dev.lambdadeploy.aws.AwsSettings;
+import dev.lambdadeploy.fleet.FleetSession;
 import dev.lambdadeploy.publish.image.ImageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,8 +54,10 @@ public final class DeployRequest {
         this.gitCommit = b.gitCommit;
         this.layersOnly = b.layersOnly;
         if (layersOnly && mode == DeployMode.IMAGE) {
-            throw new dev.lambdadeploy.config.ConfigException("<layersOnly> (lambda.deploy.layersOnly)", "image mode "
-                    + "deploys no layers (image functions cannot use them); use mode auto, direct or s3 with layersOnly.");
+            throw new dev.lambdadeploy.config.ConfigException(
+                    "<layersOnly> (lambda.deploy.layersOnly)",
+                    "image mode "
+                            + "deploys no layers (image functions cannot use them); use mode auto, direct or s3 with layersOnly.");
         }
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region");
@@ -67,37 +69,82 @@ public final class DeployRequest {
     }
 
     /** {@code target/lambda/}: where the manifest, the zips and deploy-result.json live. */
-    public Path outputDirectory() { return outputDirectory; }
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
     /** Files or folders (e.g. target/classes) whose newer content means the manifest is stale. */
-    public List<Path> staleIfNewer() { return staleIfNewer; }
+    public List<Path> staleIfNewer() {
+        return staleIfNewer;
+    }
     /** groupId:artifactId the manifest must be for, or null. */
-    public String expectedArtifact() { return expectedArtifact; }
-    public List<String> regions() { return regions; }
+    public String expectedArtifact() {
+        return expectedArtifact;
+    }
+
+    public List<String> regions() {
+        return regions;
+    }
     /** The functions to deploy; none for a layers-only deploy. */
-    public List<String> functionNames() { return layersOnly ? List.of() : functionNames; }
+    public List<String> functionNames() {
+        return layersOnly ? List.of() : functionNames;
+    }
     /** Publish (or reuse) the layers only and touch no function (functions owned by CloudFormation, CDK, SAM, Terraform). */
-    public boolean layersOnly() { return layersOnly; }
+    public boolean layersOnly() {
+        return layersOnly;
+    }
     /** The settings all functions share. */
-    public FunctionSettings function() { return function; }
+    public FunctionSettings function() {
+        return function;
+    }
     /** The settings of one function: the shared ones with its {@link FunctionOverride} on top. */
     public FunctionSettings settingsFor(String functionName) {
         FunctionOverride o = overrides.get(functionName);
         return o == null ? function : o.applyTo(function);
     }
-    public LayerSettings layers() { return layers; }
-    public DeployMode mode() { return mode; }
-    public S3Settings s3() { return s3; }
+
+    public LayerSettings layers() {
+        return layers;
+    }
+
+    public DeployMode mode() {
+        return mode;
+    }
+
+    public S3Settings s3() {
+        return s3;
+    }
     /** The container image settings (image mode, or auto over 250 MB). */
-    public ImageSettings image() { return image; }
-    public AwsSettings aws() { return aws; }
-    public boolean dryRun() { return dryRun; }
+    public ImageSettings image() {
+        return image;
+    }
+
+    public AwsSettings aws() {
+        return aws;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
     /** Tag functions with what was deployed (and what was there before), for status and rollback. */
-    public boolean recordHistory() { return recordHistory; }
-    public Duration waitTimeout() { return waitTimeout; }
-    public Duration pollInterval() { return pollInterval; }
-    public String gitCommit() { return gitCommit; }
+    public boolean recordHistory() {
+        return recordHistory;
+    }
+
+    public Duration waitTimeout() {
+        return waitTimeout;
+    }
+
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    public String gitCommit() {
+        return gitCommit;
+    }
     /** What this deploy shares with the other deploys of the build (once-only publications, deploy slots). */
-    public FleetSession session() { return session; }
+    public FleetSession session() {
+        return session;
+    }
 
     public static final class Builder {
         private final Path outputDirectory;
@@ -124,27 +171,100 @@ public final class DeployRequest {
             this.outputDirectory = outputDirectory;
         }
 
-        public Builder staleIfNewer(List<Path> v) { staleIfNewer.addAll(v); return this; }
-        public Builder expectedArtifact(String v) { expectedArtifact = v; return this; }
-        public Builder regions(List<String> v) { regions.addAll(v); return this; }
-        public Builder functionNames(List<String> v) { functionNames.addAll(v); return this; }
-        public Builder function(FunctionSettings v) { function = v; return this; }
+        public Builder staleIfNewer(List<Path> v) {
+            staleIfNewer.addAll(v);
+            return this;
+        }
+
+        public Builder expectedArtifact(String v) {
+            expectedArtifact = v;
+            return this;
+        }
+
+        public Builder regions(List<String> v) {
+            regions.addAll(v);
+            return this;
+        }
+
+        public Builder functionNames(List<String> v) {
+            functionNames.addAll(v);
+            return this;
+        }
+
+        public Builder function(FunctionSettings v) {
+            function = v;
+            return this;
+        }
         /** Settings of one function that differ from the shared ones. */
-        public Builder override(String functionName, FunctionOverride v) { overrides.put(functionName, v); return this; }
-        public Builder overrides(Map<String, FunctionOverride> v) { overrides.putAll(v); return this; }
-        public Builder layers(LayerSettings v) { layers = v; return this; }
-        public Builder mode(DeployMode v) { mode = v; return this; }
-        public Builder s3(S3Settings v) { s3 = v; return this; }
-        public Builder image(ImageSettings v) { image = v; return this; }
-        public Builder aws(AwsSettings v) { aws = v; return this; }
-        public Builder dryRun(boolean v) { dryRun = v; return this; }
-        public Builder recordHistory(boolean v) { recordHistory = v; return this; }
-        public Builder waitTimeout(Duration v) { waitTimeout = v; return this; }
-        public Builder pollInterval(Duration v) { pollInterval = v; return this; }
-        public Builder gitCommit(String v) { gitCommit = v; return this; }
+        public Builder override(String functionName, FunctionOverride v) {
+            overrides.put(functionName, v);
+            return this;
+        }
+
+        public Builder overrides(Map<String, FunctionOverride> v) {
+            overrides.putAll(v);
+            return this;
+        }
+
+        public Builder layers(LayerSettings v) {
+            layers = v;
+            return this;
+        }
+
+        public Builder mode(DeployMode v) {
+            mode = v;
+            return this;
+        }
+
+        public Builder s3(S3Settings v) {
+            s3 = v;
+            return this;
+        }
+
+        public Builder image(ImageSettings v) {
+            image = v;
+            return this;
+        }
+
+        public Builder aws(AwsSettings v) {
+            aws = v;
+            return this;
+        }
+
+        public Builder dryRun(boolean v) {
+            dryRun = v;
+            return this;
+        }
+
+        public Builder recordHistory(boolean v) {
+            recordHistory = v;
+            return this;
+        }
+
+        public Builder waitTimeout(Duration v) {
+            waitTimeout = v;
+            return this;
+        }
+
+        public Builder pollInterval(Duration v) {
+            pollInterval = v;
+            return this;
+        }
+
+        public Builder gitCommit(String v) {
+            gitCommit = v;
+            return this;
+        }
         /** The build's session; default: one of its own. */
-        public Builder session(FleetSession v) { session = v; return this; }
-        public Builder layersOnly(boolean v) { layersOnly = v; return this; }
+        public Builder session(FleetSession v) {
+            session = v;
+            return this;
+        }
+
+        public Builder layersOnly(boolean v) {
+            layersOnly = v;
+            return this;
+        }
 
         public DeployRequest build() {
             return new DeployRequest(this);

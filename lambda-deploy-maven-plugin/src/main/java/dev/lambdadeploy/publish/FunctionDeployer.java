@@ -49,8 +49,14 @@ final class FunctionDeployer {
      * @param lambdaOnce a client that makes one attempt per call, for CreateFunction and PublishVersion, which are
      *                   retried by {@link IdempotentCall} only after re-reading what exists
      */
-    FunctionDeployer(LambdaClient lambda, LambdaClient lambdaOnce, int attempts, String region, FunctionWaiter waiter,
-            FunctionSettings settings, BuildLog log) {
+    FunctionDeployer(
+            LambdaClient lambda,
+            LambdaClient lambdaOnce,
+            int attempts,
+            String region,
+            FunctionWaiter waiter,
+            FunctionSettings settings,
+            BuildLog log) {
         this.lambda = lambda;
         this.lambdaOnce = lambdaOnce;
         this.attempts = attempts;
@@ -83,8 +89,9 @@ final class FunctionDeployer {
                 throw new DeployException(missingMessage(name, image));
             }
             if (settings.handler() == null) {
-                throw new DeployException("Function " + name + " does not exist in " + region + " and <role> is set to "
-                        + "create it, but no <handler> (-Dlambda.handler) is configured. Set <handler>com.example.Handler::handleRequest</handler>.");
+                throw new DeployException(
+                        "Function " + name + " does not exist in " + region + " and <role> is set to "
+                                + "create it, but no <handler> (-Dlambda.handler) is configured. Set <handler>com.example.Handler::handleRequest</handler>.");
             }
             return new FunctionState(name, null, Map.of());
         } catch (SdkException e) {
@@ -93,9 +100,10 @@ final class FunctionDeployer {
         FunctionConfiguration c = f.configuration();
         boolean isImage = c.packageType() == PackageType.IMAGE;
         if (isImage && !image) {
-            throw new DeployException("Function " + name + " in " + region + " is a container-image function "
-                    + "(PackageType Image); a zip deploy cannot update it. Deploy it as an image "
-                    + "(-Dlambda.deploy.mode=image with <imageRepository>), or point <functionNames> at a zip function.");
+            throw new DeployException(
+                    "Function " + name + " in " + region + " is a container-image function "
+                            + "(PackageType Image); a zip deploy cannot update it. Deploy it as an image "
+                            + "(-Dlambda.deploy.mode=image with <imageRepository>), or point <functionNames> at a zip function.");
         }
         if (!isImage && image) {
             throw new DeployException("Function " + name + " in " + region + " was created from a zip (PackageType "
@@ -108,7 +116,8 @@ final class FunctionDeployer {
                     + "function. Nothing was pushed or changed.");
         }
         if (isImage && f.code() != null) {
-            return new FunctionState(name, c, f.tags(), f.code().imageUri(), f.code().resolvedImageUri());
+            return new FunctionState(
+                    name, c, f.tags(), f.code().imageUri(), f.code().resolvedImageUri());
         }
         return new FunctionState(name, c, f.tags());
     }
@@ -123,8 +132,8 @@ final class FunctionDeployer {
         String listing = MissingFunction.listing(region, names);
         var closest = MissingFunction.closest(name, names);
         if (closest.isPresent()) {
-            return head + " Did you mean " + closest.get() + "? Fix the name in <functionNames> (-Dlambda.functionName). "
-                    + listing;
+            return head + " Did you mean " + closest.get()
+                    + "? Fix the name in <functionNames> (-Dlambda.functionName). " + listing;
         }
         String create = image
                 ? "To create it, configure <role> (-Dlambda.role=<execution-role-arn>) so lambda:deploy creates it as an "
@@ -152,8 +161,8 @@ final class FunctionDeployer {
         return layers;
     }
 
-    FunctionResult apply(FunctionState state, PlannedZip code, Supplier<S3Location> codeUpload, String architecture,
-            Context ctx) {
+    FunctionResult apply(
+            FunctionState state, PlannedZip code, Supplier<S3Location> codeUpload, String architecture, Context ctx) {
         String name = state.name();
         List<String> managedArns = ctx.managedArns();
         List<String> layers = desiredLayers(state, managedArns);
@@ -170,7 +179,8 @@ final class FunctionDeployer {
         if (archChanged) {
             changes.add("architecture " + before.architecturesAsStrings() + " -> " + architecture);
         }
-        UpdateFunctionConfigurationRequest.Builder config = UpdateFunctionConfigurationRequest.builder().functionName(name);
+        UpdateFunctionConfigurationRequest.Builder config =
+                UpdateFunctionConfigurationRequest.builder().functionName(name);
         List<String> configChanges = configChanges(before, layers, config, false);
         changes.addAll(configChanges);
         S3Location s3 = null;
@@ -185,10 +195,15 @@ final class FunctionDeployer {
             // Configuration (new layers) before code, because a configuration can be put back without any bytes:
             // if the code update then fails, the function returns to its previous layers and settings.
             if (!configChanges.isEmpty()) {
-                log.info("[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
+                log.info(
+                        "[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
                 UpdateFunctionConfigurationRequest req = config.build();
-                waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", "function "
-                        + name + " in " + region, () -> lambda.updateFunctionConfiguration(req)));
+                waiter.withConflictRetry(
+                        name,
+                        () -> AwsCalls.call(
+                                "lambda:UpdateFunctionConfiguration",
+                                "function " + name + " in " + region,
+                                () -> lambda.updateFunctionConfiguration(req)));
                 reached = "new configuration (" + String.join(", ", configChanges) + ") with its previous code";
                 waiter.awaitReady(name);
             }
@@ -196,22 +211,26 @@ final class FunctionDeployer {
                 S3Location from = s3;
                 log.info("[" + region + "] updating code of " + name);
                 try {
-                    waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", "function " + name
-                            + " in " + region, () -> lambda.updateFunctionCode(r -> {
-                                r.functionName(name).architecturesWithStrings(architecture);
-                                if (from != null) {
-                                    r.s3Bucket(from.bucket()).s3Key(from.key());
-                                } else {
-                                    r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
-                                }
-                            })));
+                    waiter.withConflictRetry(
+                            name,
+                            () -> AwsCalls.call(
+                                    "lambda:UpdateFunctionCode",
+                                    "function " + name + " in " + region,
+                                    () -> lambda.updateFunctionCode(r -> {
+                                        r.functionName(name).architecturesWithStrings(architecture);
+                                        if (from != null) {
+                                            r.s3Bucket(from.bucket()).s3Key(from.key());
+                                        } else {
+                                            r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
+                                        }
+                                    })));
                     reached = "new code and configuration";
                     String reported = waiter.awaitReady(name).codeSha256();
                     if (!HandOffCheck.same(code.codeSha256(), reported)) {
                         // other bytes than built: previous code back before a version or alias can point at it
                         reached = "its previous code put back after a CodeSha256 mismatch";
-                        throw check().restoreCode(name, before, from, code.codeSha256(), reported, architecture,
-                                waiter);
+                        throw check().restoreCode(
+                                        name, before, from, code.codeSha256(), reported, architecture, waiter);
                     }
                 } catch (RuntimeException e) {
                     if (configChanges.isEmpty()) {
@@ -228,30 +247,52 @@ final class FunctionDeployer {
                 tag(before.functionArn(), code, layers, managedArns, before.codeSha256(), state, ctx, newDeployment);
             }
         }
-        return new FunctionResult(name, before.functionArn(), codeAction, configAction, changes, code.codeSha256(),
-                before.codeSha256(), layers, state.layerArns(), version, settings.alias(),
-                s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(), uploaded, null, null);
+        return new FunctionResult(
+                name,
+                before.functionArn(),
+                codeAction,
+                configAction,
+                changes,
+                code.codeSha256(),
+                before.codeSha256(),
+                layers,
+                state.layerArns(),
+                version,
+                settings.alias(),
+                s3 == null ? null : s3.bucket(),
+                s3 == null ? null : s3.key(),
+                uploaded,
+                null,
+                null);
     }
 
     /**
      * Puts the configuration changed by this deploy back after the code update failed, so the function runs its
      * previous code with its previous layers and settings; returns the exception to throw.
      */
-    private RuntimeException restoreConfiguration(String name, FunctionConfiguration before, List<String> changed,
-            RuntimeException failure) {
-        UpdateFunctionConfigurationRequest.Builder back = UpdateFunctionConfigurationRequest.builder().functionName(name);
+    private RuntimeException restoreConfiguration(
+            String name, FunctionConfiguration before, List<String> changed, RuntimeException failure) {
+        UpdateFunctionConfigurationRequest.Builder back =
+                UpdateFunctionConfigurationRequest.builder().functionName(name);
         for (String field : changed) {
             switch (field) {
-                case "layers" -> back.layers(before.layers().stream().map(l -> l.arn()).toList());
+                case "layers" ->
+                    back.layers(before.layers().stream().map(l -> l.arn()).toList());
                 case "handler" -> back.handler(before.handler());
                 case "runtime" -> back.runtime(before.runtimeAsString());
                 case "memory" -> back.memorySize(before.memorySize());
                 case "timeout" -> back.timeout(before.timeout());
                 case "description" -> back.description(before.description());
-                case "environment" -> back.environment(e -> e.variables(before.environment() == null ? Map.of()
-                        : before.environment().variables()));
-                case "snapstart" -> back.snapStart(s -> s.applyOn(before.snapStart() == null
-                        ? SnapStartApplyOn.NONE : before.snapStart().applyOn()));
+                case "environment" ->
+                    back.environment(e -> e.variables(
+                            before.environment() == null
+                                    ? Map.of()
+                                    : before.environment().variables()));
+                case "snapstart" ->
+                    back.snapStart(s -> s.applyOn(
+                            before.snapStart() == null
+                                    ? SnapStartApplyOn.NONE
+                                    : before.snapStart().applyOn()));
                 default -> {
                     // every field configChanges() can report is handled above
                 }
@@ -260,27 +301,40 @@ final class FunctionDeployer {
         String resource = "function " + name + " in " + region;
         try {
             UpdateFunctionConfigurationRequest req = back.build();
-            waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", resource,
-                    () -> lambda.updateFunctionConfiguration(req)));
+            waiter.withConflictRetry(
+                    name,
+                    () -> AwsCalls.call(
+                            "lambda:UpdateFunctionConfiguration",
+                            resource,
+                            () -> lambda.updateFunctionConfiguration(req)));
             waiter.awaitReady(name);
             reached = "unchanged (its previous configuration was restored)";
             log.warn("[" + region + "] code update of " + name + " failed; its previous configuration ("
                     + String.join(", ", changed) + ") was restored, so it runs exactly as before the deploy");
-            return new DeployException(failure.getMessage() + " The function's previous configuration ("
-                    + String.join(", ", changed) + ") was restored; it runs as before the deploy. Re-run the deploy "
-                    + "once the cause is fixed (published layer versions are reused).", failure);
+            return new DeployException(
+                    failure.getMessage() + " The function's previous configuration ("
+                            + String.join(", ", changed)
+                            + ") was restored; it runs as before the deploy. Re-run the deploy "
+                            + "once the cause is fixed (published layer versions are reused).",
+                    failure);
         } catch (RuntimeException restoreFailure) {
             failure.addSuppressed(restoreFailure);
-            return new DeployException(failure.getMessage() + " Restoring the previous configuration ("
-                    + String.join(", ", changed) + ") also failed: " + restoreFailure.getMessage() + " The function "
-                    + name + " now has the new configuration with its old code; re-run the deploy, or run "
-                    + "lambda:rollback.", failure);
+            return new DeployException(
+                    failure.getMessage() + " Restoring the previous configuration ("
+                            + String.join(", ", changed) + ") also failed: " + restoreFailure.getMessage()
+                            + " The function "
+                            + name + " now has the new configuration with its old code; re-run the deploy, or run "
+                            + "lambda:rollback.",
+                    failure);
         }
     }
 
     /** Image functions have no layers, handler or runtime (the image holds them), and no SnapStart. */
-    private List<String> configChanges(FunctionConfiguration c, List<String> layers,
-            UpdateFunctionConfigurationRequest.Builder req, boolean image) {
+    private List<String> configChanges(
+            FunctionConfiguration c,
+            List<String> layers,
+            UpdateFunctionConfigurationRequest.Builder req,
+            boolean image) {
         List<String> changes = new ArrayList<>();
         if (!image && !layers.equals(c.layers().stream().map(l -> l.arn()).toList())) {
             changes.add("layers");
@@ -306,7 +360,8 @@ final class FunctionDeployer {
             changes.add("description");
             req.description(settings.description());
         }
-        Map<String, String> env = new HashMap<>(c.environment() == null ? Map.of() : c.environment().variables());
+        Map<String, String> env = new HashMap<>(
+                c.environment() == null ? Map.of() : c.environment().variables());
         Map<String, String> wanted = settings.effectiveEnvironment();
         if (!wanted.entrySet().stream().allMatch(e -> e.getValue().equals(env.get(e.getKey())))) {
             changes.add("environment");
@@ -321,40 +376,88 @@ final class FunctionDeployer {
         return changes;
     }
 
-    private FunctionResult create(FunctionState state, PlannedZip code, Supplier<S3Location> codeUpload,
-            List<String> layers, String architecture, Context ctx) {
+    private FunctionResult create(
+            FunctionState state,
+            PlannedZip code,
+            Supplier<S3Location> codeUpload,
+            List<String> layers,
+            String architecture,
+            Context ctx) {
         String name = state.name();
         if (ctx.dryRun()) {
-            return new FunctionResult(name, null, "would-create", "would-update", List.of("created"), code.codeSha256(),
-                    null, layers, List.of(), null, settings.alias(), null, null, 0, null, null);
+            return new FunctionResult(
+                    name,
+                    null,
+                    "would-create",
+                    "would-update",
+                    List.of("created"),
+                    code.codeSha256(),
+                    null,
+                    layers,
+                    List.of(),
+                    null,
+                    settings.alias(),
+                    null,
+                    null,
+                    0,
+                    null,
+                    null);
         }
         S3Location s3 = code.transport() == DeployMode.S3 ? codeUpload.get() : null;
-        FunctionCode fc = s3 != null ? FunctionCode.builder().s3Bucket(s3.bucket()).s3Key(s3.key()).build()
-                : FunctionCode.builder().zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code))).build();
+        FunctionCode fc = s3 != null
+                ? FunctionCode.builder().s3Bucket(s3.bucket()).s3Key(s3.key()).build()
+                : FunctionCode.builder()
+                        .zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)))
+                        .build();
         log.info("[" + region + "] creating function " + name);
-        String arn = IdempotentCall.run("lambda:CreateFunction", "function " + name + " in " + region, attempts,
-                () -> lambdaOnce.createFunction(r -> {
-                    r.functionName(name).role(settings.role()).handler(settings.handler()).runtime(runtime())
-                            .code(fc).layers(layers).architecturesWithStrings(architecture)
-                            .environment(e -> e.variables(settings.effectiveEnvironment()))
-                            .description(settings.description());
-                    if (settings.memorySize() != null) {
-                        r.memorySize(settings.memorySize());
-                    }
-                    if (settings.timeout() != null) {
-                        r.timeout(settings.timeout());
-                    }
-                    if (settings.snapStart()) {
-                        r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
-                    }
-                }).functionArn(), () -> createdMeanwhile(name, code.codeSha256()));
+        String arn = IdempotentCall.run(
+                "lambda:CreateFunction",
+                "function " + name + " in " + region,
+                attempts,
+                () -> lambdaOnce
+                        .createFunction(r -> {
+                            r.functionName(name)
+                                    .role(settings.role())
+                                    .handler(settings.handler())
+                                    .runtime(runtime())
+                                    .code(fc)
+                                    .layers(layers)
+                                    .architecturesWithStrings(architecture)
+                                    .environment(e -> e.variables(settings.effectiveEnvironment()))
+                                    .description(settings.description());
+                            if (settings.memorySize() != null) {
+                                r.memorySize(settings.memorySize());
+                            }
+                            if (settings.timeout() != null) {
+                                r.timeout(settings.timeout());
+                            }
+                            if (settings.snapStart()) {
+                                r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
+                            }
+                        })
+                        .functionArn(),
+                () -> createdMeanwhile(name, code.codeSha256()));
         check().createdFunction(name, code.codeSha256(), waiter.awaitReady(name).codeSha256());
         reached = "created";
         String version = publishAndAlias(name, code.codeSha256(), true, ctx);
         tag(arn, code, layers, ctx.managedArns(), null, state, ctx, true);
-        return new FunctionResult(name, arn, "created", "updated", List.of("created"), code.codeSha256(), null, layers,
-                List.of(), version, settings.alias(), s3 == null ? null : s3.bucket(), s3 == null ? null : s3.key(),
-                s3 == null ? code.zippedBytes() : s3.bytesUploaded(), null, null);
+        return new FunctionResult(
+                name,
+                arn,
+                "created",
+                "updated",
+                List.of("created"),
+                code.codeSha256(),
+                null,
+                layers,
+                List.of(),
+                version,
+                settings.alias(),
+                s3 == null ? null : s3.bucket(),
+                s3 == null ? null : s3.key(),
+                s3 == null ? code.zippedBytes() : s3.bytesUploaded(),
+                null,
+                null);
     }
 
     /** Publishes a version when something changed (or the alias is missing) and points the alias at it. */
@@ -368,12 +471,18 @@ final class FunctionDeployer {
             return null;
         }
         String resource = "function " + name + " in " + region;
-        PublishedVersion published = waiter.withConflictRetry(name, () -> IdempotentCall.run("lambda:PublishVersion",
-                resource, attempts, () -> {
-                    var r = lambdaOnce.publishVersion(p -> p.functionName(name).codeSha256(codeSha256)
-                            .description(ctx.versionDescription()));
-                    return new PublishedVersion(r.version(), r.codeSha256());
-                }, () -> publishedMeanwhile(name)));
+        PublishedVersion published = waiter.withConflictRetry(
+                name,
+                () -> IdempotentCall.run(
+                        "lambda:PublishVersion",
+                        resource,
+                        attempts,
+                        () -> {
+                            var r = lambdaOnce.publishVersion(p ->
+                                    p.functionName(name).codeSha256(codeSha256).description(ctx.versionDescription()));
+                            return new PublishedVersion(r.version(), r.codeSha256());
+                        },
+                        () -> publishedMeanwhile(name)));
         String version = published.version();
         check().publishedVersion(name, version, codeSha256, published.codeSha256());
         reached = (reached.equals("unchanged") ? "" : reached + ", ") + "version " + version + " published";
@@ -381,11 +490,17 @@ final class FunctionDeployer {
         log.info("[" + region + "] published version " + version + " of " + name);
         if (alias != null) {
             if (aliasVersion == null) {
-                AwsCalls.run("lambda:CreateAlias", resource, () -> lambda.createAlias(r -> r.functionName(name)
-                        .name(alias).functionVersion(version)));
+                AwsCalls.run(
+                        "lambda:CreateAlias",
+                        resource,
+                        () -> lambda.createAlias(
+                                r -> r.functionName(name).name(alias).functionVersion(version)));
             } else if (!Objects.equals(aliasVersion, version)) {
-                AwsCalls.run("lambda:UpdateAlias", resource, () -> lambda.updateAlias(r -> r.functionName(name)
-                        .name(alias).functionVersion(version)));
+                AwsCalls.run(
+                        "lambda:UpdateAlias",
+                        resource,
+                        () -> lambda.updateAlias(
+                                r -> r.functionName(name).name(alias).functionVersion(version)));
             }
             log.info("[" + region + "] alias " + name + ":" + alias + " -> version " + version);
         }
@@ -409,8 +524,8 @@ final class FunctionDeployer {
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw AwsErrorTranslator.toException(e, "lambda:GetFunctionConfiguration", "function " + name + " in "
-                    + region);
+            throw AwsErrorTranslator.toException(
+                    e, "lambda:GetFunctionConfiguration", "function " + name + " in " + region);
         }
     }
 
@@ -421,12 +536,19 @@ final class FunctionDeployer {
      */
     private Optional<PublishedVersion> publishedMeanwhile(String name) {
         String resource = "function " + name + " in " + region;
-        List<FunctionConfiguration> versions = AwsCalls.call("lambda:ListVersionsByFunction", resource,
-                () -> lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream().toList());
-        FunctionConfiguration latest = versions.stream().filter(v -> "$LATEST".equals(v.version())).findFirst()
+        List<FunctionConfiguration> versions = AwsCalls.call(
+                "lambda:ListVersionsByFunction",
+                resource,
+                () -> lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream()
+                        .toList());
+        FunctionConfiguration latest = versions.stream()
+                .filter(v -> "$LATEST".equals(v.version()))
+                .findFirst()
                 .orElse(null);
-        FunctionConfiguration newest = versions.stream().filter(v -> !"$LATEST".equals(v.version()))
-                .max(java.util.Comparator.comparingLong(v -> Long.parseLong(v.version()))).orElse(null);
+        FunctionConfiguration newest = versions.stream()
+                .filter(v -> !"$LATEST".equals(v.version()))
+                .max(java.util.Comparator.comparingLong(v -> Long.parseLong(v.version())))
+                .orElse(null);
         if (latest == null || newest == null || !sameDeployment(latest, newest)) {
             return Optional.empty();
         }
@@ -440,11 +562,15 @@ final class FunctionDeployer {
 
     private static boolean sameDeployment(FunctionConfiguration a, FunctionConfiguration b) {
         return Objects.equals(a.codeSha256(), b.codeSha256())
-                && Objects.equals(a.layers().stream().map(l -> l.arn()).toList(),
+                && Objects.equals(
+                        a.layers().stream().map(l -> l.arn()).toList(),
                         b.layers().stream().map(l -> l.arn()).toList())
-                && Objects.equals(a.handler(), b.handler()) && Objects.equals(a.runtimeAsString(), b.runtimeAsString())
-                && Objects.equals(a.memorySize(), b.memorySize()) && Objects.equals(a.timeout(), b.timeout())
-                && Objects.equals(a.environment() == null ? null : a.environment().variables(),
+                && Objects.equals(a.handler(), b.handler())
+                && Objects.equals(a.runtimeAsString(), b.runtimeAsString())
+                && Objects.equals(a.memorySize(), b.memorySize())
+                && Objects.equals(a.timeout(), b.timeout())
+                && Objects.equals(
+                        a.environment() == null ? null : a.environment().variables(),
                         b.environment() == null ? null : b.environment().variables());
     }
 
@@ -461,16 +587,45 @@ final class FunctionDeployer {
     /** What an image deploy would do, without the image (a dry run builds nothing, so the digest is unknown). */
     FunctionResult planImage(FunctionState state) {
         if (!state.exists()) {
-            return new FunctionResult(state.name(), null, "would-create", "would-update", List.of("created"), null,
-                    null, List.of(), List.of(), null, settings.alias(), null, null, 0, null, null);
+            return new FunctionResult(
+                    state.name(),
+                    null,
+                    "would-create",
+                    "would-update",
+                    List.of("created"),
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    settings.alias(),
+                    null,
+                    null,
+                    0,
+                    null,
+                    null);
         }
         FunctionConfiguration before = state.current();
         List<String> config = configChanges(before, List.of(), UpdateFunctionConfigurationRequest.builder(), true);
         List<String> changes = new ArrayList<>(List.of("image (digest known once built)"));
         changes.addAll(config);
-        return new FunctionResult(state.name(), before.functionArn(), "would-update",
-                config.isEmpty() ? "up-to-date" : "would-update", changes, null, before.codeSha256(), List.of(),
-                List.of(), null, settings.alias(), null, null, 0, null, state.imageUri());
+        return new FunctionResult(
+                state.name(),
+                before.functionArn(),
+                "would-update",
+                config.isEmpty() ? "up-to-date" : "would-update",
+                changes,
+                null,
+                before.codeSha256(),
+                List.of(),
+                List.of(),
+                null,
+                settings.alias(),
+                null,
+                null,
+                0,
+                null,
+                state.imageUri());
     }
 
     /**
@@ -492,7 +647,8 @@ final class FunctionDeployer {
         if (archChanged) {
             changes.add("architecture " + before.architecturesAsStrings() + " -> " + architecture);
         }
-        UpdateFunctionConfigurationRequest.Builder config = UpdateFunctionConfigurationRequest.builder().functionName(name);
+        UpdateFunctionConfigurationRequest.Builder config =
+                UpdateFunctionConfigurationRequest.builder().functionName(name);
         List<String> configChanges = configChanges(before, List.of(), config, true);
         changes.addAll(configChanges);
         String resource = "function " + name + " in " + region;
@@ -500,16 +656,25 @@ final class FunctionDeployer {
         if (!configChanges.isEmpty()) {
             log.info("[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
             UpdateFunctionConfigurationRequest req = config.build();
-            waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionConfiguration", resource,
-                    () -> lambda.updateFunctionConfiguration(req)));
+            waiter.withConflictRetry(
+                    name,
+                    () -> AwsCalls.call(
+                            "lambda:UpdateFunctionConfiguration",
+                            resource,
+                            () -> lambda.updateFunctionConfiguration(req)));
             waiter.awaitReady(name);
         }
         if (codeChanged || archChanged) {
             log.info("[" + region + "] updating " + name + " to image " + imageUri);
             try {
-                waiter.withConflictRetry(name, () -> AwsCalls.call("lambda:UpdateFunctionCode", resource,
-                        () -> lambda.updateFunctionCode(r -> r.functionName(name).imageUri(imageUri)
-                                .architecturesWithStrings(architecture))));
+                waiter.withConflictRetry(
+                        name,
+                        () -> AwsCalls.call(
+                                "lambda:UpdateFunctionCode",
+                                resource,
+                                () -> lambda.updateFunctionCode(r -> r.functionName(name)
+                                        .imageUri(imageUri)
+                                        .architecturesWithStrings(architecture))));
                 waiter.awaitReady(name);
                 String wrong = check().imageMismatch(name, digest);
                 if (wrong != null) {
@@ -529,31 +694,55 @@ final class FunctionDeployer {
             // a settings-only change keeps the previous image as the rollback target (no previous-image-uri written);
             // a new image records the one it replaces, pinned by digest so a moved tag cannot change it
             String previous = codeChanged || archChanged
-                    ? ImageRef.pinned(state.imageUri(), ImageRef.pinnedDigest(state.resolvedImageUri())) : null;
+                    ? ImageRef.pinned(state.imageUri(), ImageRef.pinnedDigest(state.resolvedImageUri()))
+                    : null;
             tagImage(before.functionArn(), state, digest, imageUri, previous, ctx);
         }
-        return new FunctionResult(name, before.functionArn(), codeChanged || archChanged ? "updated" : "up-to-date",
-                configChanges.isEmpty() ? "up-to-date" : "updated", changes, digest, before.codeSha256(), List.of(),
-                List.of(), version, settings.alias(), null, null, 0, imageUri, state.imageUri());
+        return new FunctionResult(
+                name,
+                before.functionArn(),
+                codeChanged || archChanged ? "updated" : "up-to-date",
+                configChanges.isEmpty() ? "up-to-date" : "updated",
+                changes,
+                digest,
+                before.codeSha256(),
+                List.of(),
+                List.of(),
+                version,
+                settings.alias(),
+                null,
+                null,
+                0,
+                imageUri,
+                state.imageUri());
     }
 
-    private FunctionResult createImage(FunctionState state, String imageUri, String digest, String architecture,
-            Context ctx) {
+    private FunctionResult createImage(
+            FunctionState state, String imageUri, String digest, String architecture, Context ctx) {
         String name = state.name();
         log.info("[" + region + "] creating image function " + name);
-        String arn = IdempotentCall.run("lambda:CreateFunction", "function " + name + " in " + region, attempts,
-                () -> lambdaOnce.createFunction(r -> {
-                    r.functionName(name).role(settings.role()).packageType(PackageType.IMAGE)
-                            .code(c -> c.imageUri(imageUri)).architecturesWithStrings(architecture)
-                            .environment(e -> e.variables(settings.effectiveEnvironment()))
-                            .description(settings.description());
-                    if (settings.memorySize() != null) {
-                        r.memorySize(settings.memorySize());
-                    }
-                    if (settings.timeout() != null) {
-                        r.timeout(settings.timeout());
-                    }
-                }).functionArn(), () -> createdMeanwhile(name, null));
+        String arn = IdempotentCall.run(
+                "lambda:CreateFunction",
+                "function " + name + " in " + region,
+                attempts,
+                () -> lambdaOnce
+                        .createFunction(r -> {
+                            r.functionName(name)
+                                    .role(settings.role())
+                                    .packageType(PackageType.IMAGE)
+                                    .code(c -> c.imageUri(imageUri))
+                                    .architecturesWithStrings(architecture)
+                                    .environment(e -> e.variables(settings.effectiveEnvironment()))
+                                    .description(settings.description());
+                            if (settings.memorySize() != null) {
+                                r.memorySize(settings.memorySize());
+                            }
+                            if (settings.timeout() != null) {
+                                r.timeout(settings.timeout());
+                            }
+                        })
+                        .functionArn(),
+                () -> createdMeanwhile(name, null));
         reached = "created";
         waiter.awaitReady(name);
         String wrong = check().imageMismatch(name, digest);
@@ -562,28 +751,52 @@ final class FunctionDeployer {
         }
         String version = publishAndAlias(name, null, true, ctx);
         tagImage(arn, state, digest, imageUri, null, ctx);
-        return new FunctionResult(name, arn, "created", "updated", List.of("created"), digest, null, List.of(),
-                List.of(), version, settings.alias(), null, null, 0, imageUri, null);
+        return new FunctionResult(
+                name,
+                arn,
+                "created",
+                "updated",
+                List.of("created"),
+                digest,
+                null,
+                List.of(),
+                List.of(),
+                version,
+                settings.alias(),
+                null,
+                null,
+                0,
+                imageUri,
+                null);
     }
 
-    private void tagImage(String arn, FunctionState state, String digest, String imageUri, String previousImageUri,
-            Context ctx) {
+    private void tagImage(
+            String arn, FunctionState state, String digest, String imageUri, String previousImageUri, Context ctx) {
         if (ctx.recordHistory()) {
             putTags(arn, state, History.imageTags(ctx.project(), ctx.gitCommit(), digest, imageUri, previousImageUri));
         }
     }
 
     /** History for status/rollback; a missing lambda:TagResource permission only costs the history, not the deploy. */
-    private void tag(String arn, PlannedZip code, List<String> layers, List<String> managedArns, String previousCode,
-            FunctionState state, Context ctx, boolean newDeployment) {
+    private void tag(
+            String arn,
+            PlannedZip code,
+            List<String> layers,
+            List<String> managedArns,
+            String previousCode,
+            FunctionState state,
+            Context ctx,
+            boolean newDeployment) {
         if (!ctx.recordHistory()) {
             return;
         }
         Set<String> previouslyManaged = new HashSet<>(History.managedLayerNames(state.tags()));
         managedArns.forEach(a -> previouslyManaged.add(LayerArns.name(a)));
-        List<String> previous = state.layerArns().stream().filter(a -> previouslyManaged.contains(LayerArns.name(a))).toList();
-        Map<String, String> tags = History.tags(ctx.project(), ctx.gitCommit(), code.codeSha256(), managedArns,
-                previousCode, previous);
+        List<String> previous = state.layerArns().stream()
+                .filter(a -> previouslyManaged.contains(LayerArns.name(a)))
+                .toList();
+        Map<String, String> tags =
+                History.tags(ctx.project(), ctx.gitCommit(), code.codeSha256(), managedArns, previousCode, previous);
         if (!newDeployment) {
             // TagResource leaves keys it is not given alone: the recorded previous deployment stays as it is
             tags.remove(History.PREVIOUS_CODE);
@@ -594,7 +807,9 @@ final class FunctionDeployer {
 
     private void putTags(String arn, FunctionState state, Map<String, String> tags) {
         try {
-            AwsCalls.run("lambda:TagResource", "function " + state.name() + " in " + region,
+            AwsCalls.run(
+                    "lambda:TagResource",
+                    "function " + state.name() + " in " + region,
                     () -> lambda.tagResource(r -> r.resource(arn).tags(tags)));
         } catch (AwsCallException e) {
             log.warn("[" + region + "] deploy history not recorded on " + state.name() + ": " + e.getMessage());
@@ -605,14 +820,18 @@ final class FunctionDeployer {
     private DeployException restoreImage(String name, FunctionState state, String architecture, String wrong) {
         String previous = ImageRef.pinned(state.imageUri(), ImageRef.pinnedDigest(state.resolvedImageUri()));
         try {
-            waiter.withConflictRetry(name, () -> lambda.updateFunctionCode(r -> r.functionName(name)
-                    .imageUri(previous).architecturesWithStrings(architecture)));
+            waiter.withConflictRetry(
+                    name,
+                    () -> lambda.updateFunctionCode(
+                            r -> r.functionName(name).imageUri(previous).architecturesWithStrings(architecture)));
             waiter.awaitReady(name);
             return new DeployException(wrong + " The function was pointed back at " + previous + "; nothing was "
                     + "published. Check who can push to the repository, then deploy again.");
         } catch (RuntimeException e) {
-            return new DeployException(wrong + " Pointing it back at " + previous + " failed too (" + e.getMessage()
-                    + "): run lambda:rollback.", e);
+            return new DeployException(
+                    wrong + " Pointing it back at " + previous + " failed too (" + e.getMessage()
+                            + "): run lambda:rollback.",
+                    e);
         }
     }
 
@@ -625,6 +844,11 @@ final class FunctionDeployer {
     }
 
     /** What every function of a region shares. */
-    record Context(boolean dryRun, boolean recordHistory, String project, String gitCommit, String versionDescription,
+    record Context(
+            boolean dryRun,
+            boolean recordHistory,
+            String project,
+            String gitCommit,
+            String versionDescription,
             List<String> managedArns) {}
 }

@@ -8,7 +8,11 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * A function as found before the deploy changes anything; {@code current == null} when it does not exist.
  * {@code imageUri}/{@code resolvedImageUri}: the image of an image function (as deployed, and pinned by digest).
  */
-record FunctionState(String name, FunctionConfiguration current, Map<String, String> tags, String imageUri,
+record FunctionState(
+        String name,
+        FunctionConfiguration current,
+        Map<String, String> tags,
+        String imageUri,
         String resolvedImageUri) {
     FunctionState {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -34,7 +38,9 @@ record FunctionState(String name, FunctionConfiguration current, Map<String, Str
     }
 
     List<String> layerArns() {
-        return current == null ? List.of() : current.layers().stream().map(l -> l.arn()).toList();
+        return current == null
+                ? List.of()
+                : current.layers().stream().map(l -> l.arn()).toList();
     }
 
     /** True when the function lacks this code or runs on another architecture: UpdateFunctionCode needed. */
@@ -43,7 +49,8 @@ record FunctionState(String name, FunctionConfiguration current, Map<String, Str
     }
 
     boolean architectureDiffers(String architecture) {
-        return current != null && !current.architecturesAsStrings().isEmpty()
+        return current != null
+                && !current.architecturesAsStrings().isEmpty()
                 && !current.architecturesAsStrings().equals(List.of(architecture));
     }
 

@@ -56,12 +56,16 @@ final class HandOffCheck {
         String what = "Layer " + zip.awsName() + " version " + published.version() + " in " + region;
         String removed;
         try {
-            AwsCalls.run("lambda:DeleteLayerVersion", what, () -> lambda.deleteLayerVersion(r -> r
-                    .layerName(zip.awsName()).versionNumber(published.version())));
+            AwsCalls.run(
+                    "lambda:DeleteLayerVersion",
+                    what,
+                    () -> lambda.deleteLayerVersion(
+                            r -> r.layerName(zip.awsName()).versionNumber(published.version())));
             removed = " The version was deleted; no function was changed.";
         } catch (RuntimeException e) {
             removed = " Deleting it failed (" + e.getMessage() + "): delete it yourself with aws lambda "
-                    + "delete-layer-version --region " + region + " --layer-name " + zip.awsName() + " --version-number "
+                    + "delete-layer-version --region " + region + " --layer-name " + zip.awsName()
+                    + " --version-number "
                     + published.version() + "; no function was changed.";
         }
         log.warn("[" + region + "] " + mismatch(what, zip.codeSha256(), reported));
@@ -80,7 +84,9 @@ final class HandOffCheck {
     DeployException deleteNew(String name, String problem) {
         String removed;
         try {
-            AwsCalls.run("lambda:DeleteFunction", "function " + name + " in " + region,
+            AwsCalls.run(
+                    "lambda:DeleteFunction",
+                    "function " + name + " in " + region,
                     () -> lambda.deleteFunction(r -> r.functionName(name)));
             removed = " The function was deleted again.";
         } catch (RuntimeException e) {
@@ -97,13 +103,15 @@ final class HandOffCheck {
         }
         String what = "Version " + version + " of " + name + " in " + region;
         try {
-            AwsCalls.run("lambda:DeleteFunction", what, () -> lambda.deleteFunction(r -> r.functionName(name)
-                    .qualifier(version)));
+            AwsCalls.run(
+                    "lambda:DeleteFunction",
+                    what,
+                    () -> lambda.deleteFunction(r -> r.functionName(name).qualifier(version)));
         } catch (RuntimeException e) {
             log.warn("[" + region + "] could not delete " + what + ": " + e.getMessage());
         }
-        throw new DeployException(mismatch(what, localSha, reportedSha) + " The version was deleted and no alias "
-                + "was moved." + FIX);
+        throw new DeployException(
+                mismatch(what, localSha, reportedSha) + " The version was deleted and no alias " + "was moved." + FIX);
     }
 
     /**
@@ -113,8 +121,11 @@ final class HandOffCheck {
      * to. Returns the failure message, or null when it matches.
      */
     String imageMismatch(String name, String digest) {
-        var code = AwsCalls.call("lambda:GetFunction", "function " + name + " in " + region,
-                () -> lambda.getFunction(r -> r.functionName(name))).code();
+        var code = AwsCalls.call(
+                        "lambda:GetFunction",
+                        "function " + name + " in " + region,
+                        () -> lambda.getFunction(r -> r.functionName(name)))
+                .code();
         String got = code == null ? null : ImageRef.pinnedDigest(code.imageUri());
         if (got == null && code != null && code.resolvedImageUri() != null) {
             got = ImageRef.pinnedDigest(code.resolvedImageUri());
@@ -122,8 +133,8 @@ final class HandOffCheck {
         if (got == null || got.equals(digest)) {
             return null; // nothing pinned to compare with
         }
-        return "Function " + name + " in " + region + " resolved its image to " + got + ", not the pushed "
-                + digest + ".";
+        return "Function " + name + " in " + region + " resolved its image to " + got + ", not the pushed " + digest
+                + ".";
     }
 
     /**
@@ -131,8 +142,14 @@ final class HandOffCheck {
      * content-addressed object of the previous code (its key is the new one's with the previous hash) or from a
      * published version with the previous CodeSha256, and checks Lambda's hash again. Returns the failure to throw.
      */
-    DeployException restoreCode(String name, FunctionConfiguration before, S3Location newCode, String localSha,
-            String reportedSha, String architecture, FunctionWaiter waiter) {
+    DeployException restoreCode(
+            String name,
+            FunctionConfiguration before,
+            S3Location newCode,
+            String localSha,
+            String reportedSha,
+            String architecture,
+            FunctionWaiter waiter) {
         String what = "Function " + name + " in " + region;
         String previous = before.codeSha256();
         log.warn("[" + region + "] " + mismatch(what, localSha, reportedSha));
@@ -140,17 +157,31 @@ final class HandOffCheck {
         if (newCode != null) {
             String key = newCode.key().substring(0, newCode.key().lastIndexOf('/') + 1)
                     + Hashes.hex(Base64.getDecoder().decode(previous)) + ".zip";
-            if (tryRestore(name, previous, architecture, waiter, () -> lambda.updateFunctionCode(r -> r
-                    .functionName(name).architecturesWithStrings(architecture).s3Bucket(newCode.bucket()).s3Key(key))
-                    .codeSha256())) {
+            if (tryRestore(
+                    name,
+                    previous,
+                    architecture,
+                    waiter,
+                    () -> lambda.updateFunctionCode(r -> r.functionName(name)
+                                    .architecturesWithStrings(architecture)
+                                    .s3Bucket(newCode.bucket())
+                                    .s3Key(key))
+                            .codeSha256())) {
                 how = "s3://" + newCode.bucket() + "/" + key;
             }
         }
         if (how == null) {
             String version = versionWith(name, previous);
-            if (version != null && tryRestore(name, previous, architecture, waiter, () -> lambda.updateFunctionCode(
-                    r -> r.functionName(name).architecturesWithStrings(architecture)
-                            .zipFile(SdkBytes.fromByteArrayUnsafe(download(name, version)))).codeSha256())) {
+            if (version != null
+                    && tryRestore(
+                            name,
+                            previous,
+                            architecture,
+                            waiter,
+                            () -> lambda.updateFunctionCode(r -> r.functionName(name)
+                                            .architecturesWithStrings(architecture)
+                                            .zipFile(SdkBytes.fromByteArrayUnsafe(download(name, version))))
+                                    .codeSha256())) {
                 how = "published version " + version;
             }
         }
@@ -164,7 +195,11 @@ final class HandOffCheck {
                 + ") was restored from " + how + "." + FIX);
     }
 
-    private boolean tryRestore(String name, String previous, String architecture, FunctionWaiter waiter,
+    private boolean tryRestore(
+            String name,
+            String previous,
+            String architecture,
+            FunctionWaiter waiter,
             java.util.function.Supplier<String> update) {
         try {
             waiter.withConflictRetry(name, update);
@@ -177,9 +212,11 @@ final class HandOffCheck {
 
     private String versionWith(String name, String codeSha256) {
         try {
-            List<FunctionConfiguration> versions = lambda.listVersionsByFunctionPaginator(r -> r.functionName(name))
-                    .versions().stream().filter(v -> !"$LATEST".equals(v.version()))
-                    .filter(v -> Objects.equals(codeSha256, v.codeSha256())).toList();
+            List<FunctionConfiguration> versions =
+                    lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream()
+                            .filter(v -> !"$LATEST".equals(v.version()))
+                            .filter(v -> Objects.equals(codeSha256, v.codeSha256()))
+                            .toList();
             return versions.isEmpty() ? null : versions.get(versions.size() - 1).version();
         } catch (RuntimeException e) {
             return null;
@@ -188,10 +225,18 @@ final class HandOffCheck {
 
     /** The code of a published version, from Lambda's presigned URL (never logged: it grants access). */
     private byte[] download(String name, String version) {
-        String location = lambda.getFunction(r -> r.functionName(name).qualifier(version)).code().location();
+        String location = lambda.getFunction(r -> r.functionName(name).qualifier(version))
+                .code()
+                .location();
         try {
-            HttpResponse<byte[]> res = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofMinutes(5)).GET().build(),
+            HttpResponse<byte[]> res = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(location))
+                                    .timeout(Duration.ofMinutes(5))
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
             if (res.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + res.statusCode() + " downloading version " + version);

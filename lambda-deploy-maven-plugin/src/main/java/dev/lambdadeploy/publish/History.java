@@ -40,17 +40,27 @@ public final class History {
                 .collect(Collectors.toSet());
     }
 
-    public static Map<String, String> tags(String project, String gitCommit, String codeSha256, List<String> managedLayerArns,
-            String previousCodeSha256, List<String> previousManagedLayerArns) {
+    public static Map<String, String> tags(
+            String project,
+            String gitCommit,
+            String codeSha256,
+            List<String> managedLayerArns,
+            String previousCodeSha256,
+            List<String> previousManagedLayerArns) {
         Map<String, String> t = new LinkedHashMap<>();
         t.put(PROJECT, truncate(project));
         t.put(CODE, codeSha256);
-        t.put(LAYERS, truncate(managedLayerArns.stream().map(LayerArns::shortForm).collect(Collectors.joining(" "))));
+        t.put(
+                LAYERS,
+                truncate(managedLayerArns.stream().map(LayerArns::shortForm).collect(Collectors.joining(" "))));
         if (previousCodeSha256 != null) {
             t.put(PREVIOUS_CODE, previousCodeSha256);
         }
-        t.put(PREVIOUS_LAYERS, truncate(previousManagedLayerArns.stream().map(LayerArns::shortForm)
-                .collect(Collectors.joining(" "))));
+        t.put(
+                PREVIOUS_LAYERS,
+                truncate(previousManagedLayerArns.stream()
+                        .map(LayerArns::shortForm)
+                        .collect(Collectors.joining(" "))));
         t.put(DEPLOYED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         if (gitCommit != null) {
             t.put(GIT_COMMIT, gitCommit);
@@ -59,8 +69,8 @@ public final class History {
     }
 
     /** The tags of an image deploy: the code is the image digest, the image URIs now and before. */
-    public static Map<String, String> imageTags(String project, String gitCommit, String digest, String imageUri,
-            String previousImageUri) {
+    public static Map<String, String> imageTags(
+            String project, String gitCommit, String digest, String imageUri, String previousImageUri) {
         Map<String, String> t = tags(project, gitCommit, digest, List.of(), null, List.of());
         t.put(IMAGE_URI, truncate(imageUri));
         if (previousImageUri != null) {

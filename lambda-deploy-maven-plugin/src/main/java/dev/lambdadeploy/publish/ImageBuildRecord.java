@@ -26,8 +26,16 @@ import java.util.Optional;
  *     the same key gives the same image digest, as long as the base image and the handler are the same
  * @param images one entry per region the image was pushed to (the digest is the same wherever the base is)
  */
-public record ImageBuildRecord(int schemaVersion, String builtAt, String project, String architecture,
-        String outputTimestamp, String baseImage, String baseImageDigest, String inputsKey, List<Input> inputs,
+public record ImageBuildRecord(
+        int schemaVersion,
+        String builtAt,
+        String project,
+        String architecture,
+        String outputTimestamp,
+        String baseImage,
+        String baseImageDigest,
+        String inputsKey,
+        List<Input> inputs,
         List<Image> images) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -61,15 +69,22 @@ public record ImageBuildRecord(int schemaVersion, String builtAt, String project
 
     /** The key of what the package would build an image from; equal keys mean the same application layers. */
     public static String inputsKey(PackageManifest m) {
-        StringBuilder s = new StringBuilder("architecture=").append(m.architecture())
-                .append("\noutputTimestamp=").append(m.outputTimestamp()).append('\n');
-        inputs(m).forEach(i -> s.append(i.name()).append('=').append(i.codeSha256()).append('\n'));
+        StringBuilder s = new StringBuilder("architecture=")
+                .append(m.architecture())
+                .append("\noutputTimestamp=")
+                .append(m.outputTimestamp())
+                .append('\n');
+        inputs(m)
+                .forEach(i ->
+                        s.append(i.name()).append('=').append(i.codeSha256()).append('\n'));
         return Hashes.hex(s.toString());
     }
 
     /** The image of {@code region}, else of any region (the same inputs and base give the same digest). */
     public Optional<Image> image(String region) {
-        return images.stream().filter(i -> i.region().equals(region)).findFirst()
+        return images.stream()
+                .filter(i -> i.region().equals(region))
+                .findFirst()
                 .or(() -> images.stream().findFirst());
     }
 
@@ -99,8 +114,17 @@ public record ImageBuildRecord(int schemaVersion, String builtAt, String project
                     .filter(old -> all.stream().noneMatch(i -> i.region().equals(old.region())))
                     .forEach(all::add);
             all.sort(Comparator.comparing(Image::region));
-            merged = new ImageBuildRecord(schemaVersion, builtAt, project, architecture, outputTimestamp, baseImage,
-                    baseImageDigest, inputsKey, inputs, all);
+            merged = new ImageBuildRecord(
+                    schemaVersion,
+                    builtAt,
+                    project,
+                    architecture,
+                    outputTimestamp,
+                    baseImage,
+                    baseImageDigest,
+                    inputsKey,
+                    inputs,
+                    all);
         }
         Files.createDirectories(directory);
         MAPPER.writeValue(directory.resolve(FILE_NAME).toFile(), merged);

@@ -30,8 +30,8 @@ public record ImageDeployResult(
         long limitBytes) {
 
     /** One image layer, base layers first. {@code uncompressedBytes} is -1 when unknown (base layers). */
-    public record Layer(String name, String origin, String digest, long compressedBytes, long uncompressedBytes,
-            boolean pushed) {}
+    public record Layer(
+            String name, String origin, String digest, long compressedBytes, long uncompressedBytes, boolean pushed) {}
 
     public ImageDeployResult {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -43,27 +43,74 @@ public record ImageDeployResult(
     public static ImageDeployResult of(EcrImagePublisher.Published p, String imageUri) {
         ImageResult i = p.image();
         String pushedTo = i.imageUri();
-        return new ImageDeployResult(p.repository().name(), p.repository().uri(), p.repository().created(), imageUri,
-                i.digest(), pushedTo, i.tags(), i.manifestMediaType(), i.os() + "/" + i.architecture(), i.cmd(),
-                i.baseImage(), i.baseImageDigest(), i.layers().stream().map(ImageDeployResult::layer).toList(),
-                i.pushedBytes(), i.skippedBytes(), i.sizeForLimitBytes(), i.sizeExact(), ImageResult.LAMBDA_IMAGE_LIMIT_BYTES);
+        return new ImageDeployResult(
+                p.repository().name(),
+                p.repository().uri(),
+                p.repository().created(),
+                imageUri,
+                i.digest(),
+                pushedTo,
+                i.tags(),
+                i.manifestMediaType(),
+                i.os() + "/" + i.architecture(),
+                i.cmd(),
+                i.baseImage(),
+                i.baseImageDigest(),
+                i.layers().stream().map(ImageDeployResult::layer).toList(),
+                i.pushedBytes(),
+                i.skippedBytes(),
+                i.sizeForLimitBytes(),
+                i.sizeExact(),
+                ImageResult.LAMBDA_IMAGE_LIMIT_BYTES);
     }
 
     /** The same image as pushed by another module of the build: nothing pushed here, every layer already there. */
     public ImageDeployResult reused() {
-        return new ImageDeployResult(repository, repositoryUri, false, imageUri, digest, pushedTo, tags,
-                manifestMediaType, platform, cmd, baseImage, baseImageDigest, layers.stream()
-                        .map(l -> new Layer(l.name(), l.origin(), l.digest(), l.compressedBytes(),
-                                l.uncompressedBytes(), false)).toList(), 0, pushedBytes + skippedBytes,
-                sizeForLimitBytes, sizeExact, limitBytes);
+        return new ImageDeployResult(
+                repository,
+                repositoryUri,
+                false,
+                imageUri,
+                digest,
+                pushedTo,
+                tags,
+                manifestMediaType,
+                platform,
+                cmd,
+                baseImage,
+                baseImageDigest,
+                layers.stream()
+                        .map(l -> new Layer(
+                                l.name(), l.origin(), l.digest(), l.compressedBytes(), l.uncompressedBytes(), false))
+                        .toList(),
+                0,
+                pushedBytes + skippedBytes,
+                sizeForLimitBytes,
+                sizeExact,
+                limitBytes);
     }
 
     /** The image alone (no repository), for summaries of a push. */
     public static ImageDeployResult of(ImageResult i) {
-        return new ImageDeployResult(null, null, false, i.imageUri(), i.digest(), i.imageUri(), i.tags(),
-                i.manifestMediaType(), i.os() + "/" + i.architecture(), i.cmd(), i.baseImage(), i.baseImageDigest(),
-                i.layers().stream().map(ImageDeployResult::layer).toList(), i.pushedBytes(), i.skippedBytes(),
-                i.sizeForLimitBytes(), i.sizeExact(), ImageResult.LAMBDA_IMAGE_LIMIT_BYTES);
+        return new ImageDeployResult(
+                null,
+                null,
+                false,
+                i.imageUri(),
+                i.digest(),
+                i.imageUri(),
+                i.tags(),
+                i.manifestMediaType(),
+                i.os() + "/" + i.architecture(),
+                i.cmd(),
+                i.baseImage(),
+                i.baseImageDigest(),
+                i.layers().stream().map(ImageDeployResult::layer).toList(),
+                i.pushedBytes(),
+                i.skippedBytes(),
+                i.sizeForLimitBytes(),
+                i.sizeExact(),
+                ImageResult.LAMBDA_IMAGE_LIMIT_BYTES);
     }
 
     private static Layer layer(ImageLayerReport l) {

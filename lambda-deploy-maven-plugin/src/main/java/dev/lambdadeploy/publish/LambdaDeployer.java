@@ -37,9 +37,11 @@ public final class LambdaDeployer {
         long attempts;
         try (AwsClientFactory factory = new AwsClientFactory(request.aws())) {
             if (request.regions().size() == 1) {
-                regions.add(deployRegion(request, plan, factory, request.regions().get(0)));
+                regions.add(
+                        deployRegion(request, plan, factory, request.regions().get(0)));
             } else {
-                ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.regions().size(), 4));
+                ExecutorService pool =
+                        Executors.newFixedThreadPool(Math.min(request.regions().size(), 4));
                 try {
                     List<Future<RegionResult>> futures = new ArrayList<>();
                     for (String region : request.regions()) {
@@ -61,9 +63,17 @@ public final class LambdaDeployer {
             attempts = factory.counter().attempts();
         }
         long bytes = regions.stream().mapToLong(RegionResult::bytesUploaded).sum();
-        DeployResult result = new DeployResult(DeployResult.SCHEMA_VERSION, plan.manifest().project(),
-                plan.image() ? DeployMode.IMAGE.id() : request.mode().id(), request.dryRun(), startedAt.toString(), (System.nanoTime() - start) / 1_000_000,
-                bytes, regions, calls, attempts);
+        DeployResult result = new DeployResult(
+                DeployResult.SCHEMA_VERSION,
+                plan.manifest().project(),
+                plan.image() ? DeployMode.IMAGE.id() : request.mode().id(),
+                request.dryRun(),
+                startedAt.toString(),
+                (System.nanoTime() - start) / 1_000_000,
+                bytes,
+                regions,
+                calls,
+                attempts);
         try {
             DeployResultIO.write(result, request.outputDirectory().resolve(DeployResult.FILE_NAME));
             if (plan.image() && !request.dryRun()) {
@@ -76,19 +86,36 @@ public final class LambdaDeployer {
     }
 
     /** What lambda:status compares image functions with: the image this checkout built, and from which zips. */
-    private static void recordImageBuild(DeployPlan plan, List<RegionResult> regions, Instant builtAt,
-            java.nio.file.Path directory) throws IOException {
-        List<ImageBuildRecord.Image> images = regions.stream().filter(r -> r.image() != null)
-                .map(r -> new ImageBuildRecord.Image(r.region(), r.image().imageUri(), r.image().digest())).toList();
+    private static void recordImageBuild(
+            DeployPlan plan, List<RegionResult> regions, Instant builtAt, java.nio.file.Path directory)
+            throws IOException {
+        List<ImageBuildRecord.Image> images = regions.stream()
+                .filter(r -> r.image() != null)
+                .map(r -> new ImageBuildRecord.Image(
+                        r.region(), r.image().imageUri(), r.image().digest()))
+                .toList();
         if (images.isEmpty()) {
             return; // nothing was built and pushed: the earlier record still describes the last image
         }
-        ImageDeployResult first = regions.stream().filter(r -> r.image() != null).findFirst().orElseThrow().image();
+        ImageDeployResult first = regions.stream()
+                .filter(r -> r.image() != null)
+                .findFirst()
+                .orElseThrow()
+                .image();
         var m = plan.manifest();
-        new ImageBuildRecord(ImageBuildRecord.SCHEMA_VERSION, builtAt.toString(),
-                m.project().groupId() + ":" + m.project().artifactId() + ":" + m.project().version(),
-                m.architecture(), m.outputTimestamp(), first.baseImage(), first.baseImageDigest(),
-                ImageBuildRecord.inputsKey(m), ImageBuildRecord.inputs(m), images).write(directory);
+        new ImageBuildRecord(
+                        ImageBuildRecord.SCHEMA_VERSION,
+                        builtAt.toString(),
+                        m.project().groupId() + ":" + m.project().artifactId() + ":"
+                                + m.project().version(),
+                        m.architecture(),
+                        m.outputTimestamp(),
+                        first.baseImage(),
+                        first.baseImageDigest(),
+                        ImageBuildRecord.inputsKey(m),
+                        ImageBuildRecord.inputs(m),
+                        images)
+                .write(directory);
     }
 
     private RegionResult deployRegion(DeployRequest request, DeployPlan plan, AwsClientFactory factory, String region) {
@@ -103,13 +130,17 @@ public final class LambdaDeployer {
     }
 
     private void logPlan(DeployRequest request, DeployPlan plan) {
-        log.info((request.dryRun() ? "Dry run: would deploy " : "Deploying ") + plan.manifest().project().artifactId()
+        log.info((request.dryRun() ? "Dry run: would deploy " : "Deploying ")
+                + plan.manifest().project().artifactId()
                 + " " + plan.manifest().project().version() + " (" + plan.architecture() + ") to "
                 + (request.layersOnly() ? "layers only (no function)" : String.join(", ", request.functionNames()))
-                + " in " + String.join(", ", request.regions()) + ", mode " + request.mode().id());
+                + " in " + String.join(", ", request.regions()) + ", mode "
+                + request.mode().id());
         if (plan.image()) {
-            long unzipped = plan.all().stream().mapToLong(PlannedZip::unzippedBytes).sum();
-            log.info("  container image " + request.image().repository() + " built from " + plan.all().size()
+            long unzipped =
+                    plan.all().stream().mapToLong(PlannedZip::unzippedBytes).sum();
+            log.info("  container image " + request.image().repository() + " built from "
+                    + plan.all().size()
                     + " zip(s), " + ByteSizes.human(unzipped) + " unzipped"
                     + (request.mode() == DeployMode.AUTO ? " (auto: over Lambda's 250 MB for zips, so an image)" : "")
                     + "; image functions use no Lambda layers");
@@ -117,9 +148,11 @@ public final class LambdaDeployer {
         }
         SharingGuard.describe(request.layers()).forEach(line -> log.warn("  layer sharing: " + line));
         for (PlannedZip z : plan.all()) {
-            log.info("  " + (z.layer() ? "layer " + z.awsName() : "function code") + ": " + z.file().getFileName()
+            log.info("  " + (z.layer() ? "layer " + z.awsName() : "function code") + ": "
+                    + z.file().getFileName()
                     + " " + ByteSizes.human(z.zippedBytes()) + " zipped, " + ByteSizes.human(z.unzippedBytes())
-                    + " unzipped, CodeSha256 " + z.codeSha256() + ", via " + z.transport().id());
+                    + " unzipped, CodeSha256 " + z.codeSha256() + ", via "
+                    + z.transport().id());
         }
     }
 }

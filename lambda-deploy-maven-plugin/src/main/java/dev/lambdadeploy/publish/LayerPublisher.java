@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
 final class LayerPublisher {
     /** Statement ids of the sharing this plugin manages; other statements are never touched. */
     static final String SID_PREFIX = "lambda-deploy-";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Prefix of the content marker in layer version descriptions: {@code sha256:<CodeSha256> }. */
     static final String MARKER = "sha256:";
@@ -63,9 +64,13 @@ final class LayerPublisher {
      */
     LayerState inspect(PlannedZip zip, List<String> runtimes, String architecture) {
         String resource = "layer " + zip.awsName() + " in " + region;
-        List<LayerVersionsListItem> versions = AwsCalls.call("lambda:ListLayerVersions", resource,
+        List<LayerVersionsListItem> versions = AwsCalls.call(
+                "lambda:ListLayerVersions",
+                resource,
                 () -> lambda.listLayerVersionsPaginator(r -> r.layerName(zip.awsName())).layerVersions().stream()
-                        .sorted(Comparator.comparing(LayerVersionsListItem::version).reversed()).toList());
+                        .sorted(Comparator.comparing(LayerVersionsListItem::version)
+                                .reversed())
+                        .toList());
         if (versions.isEmpty()) {
             return new LayerState(null, null, "no version published yet");
         }
@@ -76,39 +81,53 @@ final class LayerPublisher {
         LayerVersionsListItem latest = versions.get(0);
         if (latest.description() != null && latest.description().startsWith(MARKER)) {
             // the latest version names its content, and it is another: no need to read it
-            return new LayerState(latest.layerVersionArn(), latest.version(), "content changed since version "
-                    + latest.version());
+            return new LayerState(
+                    latest.layerVersionArn(), latest.version(), "content changed since version " + latest.version());
         }
         long version = latest.version();
-        GetLayerVersionResponse v = AwsCalls.call("lambda:GetLayerVersion", resource,
+        GetLayerVersionResponse v = AwsCalls.call(
+                "lambda:GetLayerVersion",
+                resource,
                 () -> lambda.getLayerVersion(r -> r.layerName(zip.awsName()).versionNumber(version)));
         String deployedSha = v.content() == null ? null : v.content().codeSha256();
         if (!zip.codeSha256().equals(deployedSha)) {
             return new LayerState(v.layerVersionArn(), version, "content changed since version " + version);
         }
         if (!new HashSet<>(v.compatibleRuntimesAsStrings()).equals(new HashSet<>(runtimes))) {
-            return new LayerState(v.layerVersionArn(), version, "compatible runtimes changed from "
-                    + v.compatibleRuntimesAsStrings() + " to " + runtimes);
+            return new LayerState(
+                    v.layerVersionArn(),
+                    version,
+                    "compatible runtimes changed from " + v.compatibleRuntimesAsStrings() + " to " + runtimes);
         }
         if (!Set.copyOf(v.compatibleArchitecturesAsStrings()).equals(Set.of(architecture))) {
-            return new LayerState(v.layerVersionArn(), version, "compatible architectures changed from "
-                    + v.compatibleArchitecturesAsStrings() + " to [" + architecture + "]");
+            return new LayerState(
+                    v.layerVersionArn(),
+                    version,
+                    "compatible architectures changed from " + v.compatibleArchitecturesAsStrings() + " to ["
+                            + architecture + "]");
         }
         return new LayerState(v.layerVersionArn(), version, null);
     }
 
     /** The newest version that says it holds this content for these runtimes and architectures, and does. */
-    private Optional<LayerState> findMarked(PlannedZip zip, List<String> runtimes, String architecture,
-            List<LayerVersionsListItem> versions, String resource) {
+    private Optional<LayerState> findMarked(
+            PlannedZip zip,
+            List<String> runtimes,
+            String architecture,
+            List<LayerVersionsListItem> versions,
+            String resource) {
         String marker = contentMarker(zip.codeSha256());
         for (LayerVersionsListItem item : versions) {
-            if (item.description() == null || !item.description().startsWith(marker)
+            if (item.description() == null
+                    || !item.description().startsWith(marker)
                     || !new HashSet<>(item.compatibleRuntimesAsStrings()).equals(new HashSet<>(runtimes))
                     || !Set.copyOf(item.compatibleArchitecturesAsStrings()).equals(Set.of(architecture))) {
                 continue;
             }
             // a description is only a claim: the version is reused when Lambda's own CodeSha256 agrees
-            GetLayerVersionResponse v = AwsCalls.call("lambda:GetLayerVersion", resource,
+            GetLayerVersionResponse v = AwsCalls.call(
+                    "lambda:GetLayerVersion",
+                    resource,
                     () -> lambda.getLayerVersion(r -> r.layerName(zip.awsName()).versionNumber(item.version())));
             if (v.content() != null && zip.codeSha256().equals(v.content().codeSha256())) {
                 return Optional.of(new LayerState(v.layerVersionArn(), item.version(), null));
@@ -126,28 +145,50 @@ final class LayerPublisher {
      * Publishes a new version from the zip (direct) or from the uploaded S3 object. PublishLayerVersion is not
      * idempotent: after an ambiguous failure the version it may have created is looked up before trying again.
      */
-    PublishedLayer publish(PlannedZip zip, S3Location s3, List<String> runtimes, String architecture,
-            String description, LayerSettings settings) {
+    PublishedLayer publish(
+            PlannedZip zip,
+            S3Location s3,
+            List<String> runtimes,
+            String architecture,
+            String description,
+            LayerSettings settings) {
         LayerVersionContentInput content;
         if (s3 != null) {
-            content = LayerVersionContentInput.builder().s3Bucket(s3.bucket()).s3Key(s3.key()).build();
+            content = LayerVersionContentInput.builder()
+                    .s3Bucket(s3.bucket())
+                    .s3Key(s3.key())
+                    .build();
         } else {
-            log.info("[" + region + "] uploading layer " + zip.awsName() + " directly (" + ByteSizes.human(zip.zippedBytes()) + ")");
-            content = LayerVersionContentInput.builder().zipFile(SdkBytes.fromByteArrayUnsafe(read(zip))).build();
+            log.info("[" + region + "] uploading layer " + zip.awsName() + " directly ("
+                    + ByteSizes.human(zip.zippedBytes()) + ")");
+            content = LayerVersionContentInput.builder()
+                    .zipFile(SdkBytes.fromByteArrayUnsafe(read(zip)))
+                    .build();
         }
         String resource = "layer " + zip.awsName() + " in " + region;
         String marked = contentMarker(zip.codeSha256()) + description;
         String fullDescription = marked.length() <= 256 ? marked : marked.substring(0, 256);
-        PublishedLayer published = IdempotentCall.run("lambda:PublishLayerVersion", resource, attempts,
-                () -> PublishedLayer.of(lambdaOnce.publishLayerVersion(r -> r.layerName(zip.awsName()).content(content)
-                        .compatibleRuntimesWithStrings(runtimes).compatibleArchitecturesWithStrings(architecture)
-                        .description(fullDescription).licenseInfo(settings.license()))),
+        PublishedLayer published = IdempotentCall.run(
+                "lambda:PublishLayerVersion",
+                resource,
+                attempts,
+                () -> PublishedLayer.of(lambdaOnce.publishLayerVersion(r -> r.layerName(zip.awsName())
+                        .content(content)
+                        .compatibleRuntimesWithStrings(runtimes)
+                        .compatibleArchitecturesWithStrings(architecture)
+                        .description(fullDescription)
+                        .licenseInfo(settings.license()))),
                 () -> {
                     log.info("[" + region + "] publishing layer " + zip.awsName() + " failed on the way; checking "
                             + "whether Lambda published it before trying again");
                     LayerState s = inspect(zip, runtimes, architecture);
-                    return s.upToDate() ? Optional.of(new PublishedLayer(LayerArns.unversioned(s.latestArn()),
-                            s.latestArn(), s.latestVersion(), zip.codeSha256())) : Optional.empty();
+                    return s.upToDate()
+                            ? Optional.of(new PublishedLayer(
+                                    LayerArns.unversioned(s.latestArn()),
+                                    s.latestArn(),
+                                    s.latestVersion(),
+                                    zip.codeSha256()))
+                            : Optional.empty();
                 });
         new HandOffCheck(lambda, region, log).layerVersion(zip, published); // before sharing or using it
         share(published, settings, resource);
@@ -157,7 +198,10 @@ final class LayerPublisher {
     /** A published layer version, as PublishLayerVersion (or the re-read after an ambiguous failure) saw it. */
     record PublishedLayer(String layerArn, String layerVersionArn, long version, String codeSha256) {
         static PublishedLayer of(PublishLayerVersionResponse r) {
-            return new PublishedLayer(r.layerArn(), r.layerVersionArn(), r.version(),
+            return new PublishedLayer(
+                    r.layerArn(),
+                    r.layerVersionArn(),
+                    r.version(),
                     r.content() == null ? null : r.content().codeSha256());
         }
     }
@@ -188,14 +232,18 @@ final class LayerPublisher {
                 if (!dryRun) {
                     grant(layerName, version, g.getKey(), g.getValue(), resource);
                 }
-                changes.add((dryRun ? "would share with " : "shared with ") + g.getValue().who());
+                changes.add((dryRun ? "would share with " : "shared with ")
+                        + g.getValue().who());
             }
         }
         for (String sid : present) {
             if (!wanted.containsKey(sid)) {
                 if (!dryRun) {
-                    AwsCalls.run("lambda:RemoveLayerVersionPermission", resource, () -> lambda
-                            .removeLayerVersionPermission(r -> r.layerName(layerName).versionNumber(version)
+                    AwsCalls.run(
+                            "lambda:RemoveLayerVersionPermission",
+                            resource,
+                            () -> lambda.removeLayerVersionPermission(r -> r.layerName(layerName)
+                                    .versionNumber(version)
                                     .statementId(sid)));
                 }
                 changes.add((dryRun ? "would remove sharing " : "removed sharing ") + sid);
@@ -209,9 +257,15 @@ final class LayerPublisher {
     }
 
     private void grant(String layer, long version, String sid, Grant g, String resource) {
-        AwsCalls.run("lambda:AddLayerVersionPermission", resource, () -> lambda.addLayerVersionPermission(r -> r
-                .layerName(layer).versionNumber(version).statementId(sid).action("lambda:GetLayerVersion")
-                .principal(g.principal()).organizationId(g.organizationId())));
+        AwsCalls.run(
+                "lambda:AddLayerVersionPermission",
+                resource,
+                () -> lambda.addLayerVersionPermission(r -> r.layerName(layer)
+                        .versionNumber(version)
+                        .statementId(sid)
+                        .action("lambda:GetLayerVersion")
+                        .principal(g.principal())
+                        .organizationId(g.organizationId())));
     }
 
     /** The statements the settings ask for, by statement id; the id encodes the grantee, so a change is a new id. */
@@ -219,8 +273,9 @@ final class LayerPublisher {
         Map<String, Grant> m = new LinkedHashMap<>();
         for (String account : settings.shareWithAccounts()) {
             String a = account.trim();
-            m.put(SID_PREFIX + "account-" + ("*".equals(a) ? "all" : a), new Grant(a, null, "*".equals(a)
-                    ? "all accounts" : "account " + a));
+            m.put(
+                    SID_PREFIX + "account-" + ("*".equals(a) ? "all" : a),
+                    new Grant(a, null, "*".equals(a) ? "all accounts" : "account " + a));
         }
         if (settings.shareWithOrganization() != null) {
             String org = settings.shareWithOrganization().trim();
@@ -233,8 +288,12 @@ final class LayerPublisher {
     private List<String> ownStatementIds(String layerName, long version, String resource) {
         String policy;
         try {
-            policy = AwsCalls.call("lambda:GetLayerVersionPolicy", resource,
-                    () -> lambda.getLayerVersionPolicy(r -> r.layerName(layerName).versionNumber(version)).policy());
+            policy = AwsCalls.call(
+                    "lambda:GetLayerVersionPolicy",
+                    resource,
+                    () -> lambda.getLayerVersionPolicy(
+                                    r -> r.layerName(layerName).versionNumber(version))
+                            .policy());
         } catch (AwsCallException e) {
             if ("ResourceNotFoundException".equals(e.errorCode())) {
                 return List.of();

@@ -25,7 +25,8 @@ public final class MissingFunction {
     public static List<String> names(LambdaClient lambda) {
         List<String> names = new ArrayList<>();
         try {
-            for (FunctionConfiguration c : lambda.listFunctionsPaginator(r -> r.maxItems(50)).functions()) {
+            for (FunctionConfiguration c :
+                    lambda.listFunctionsPaginator(r -> r.maxItems(50)).functions()) {
                 names.add(c.functionName());
                 if (names.size() >= MAX_NAMES_READ) {
                     break;
@@ -86,8 +87,9 @@ public final class MissingFunction {
             return "There are no functions in " + region + " at all: is this the right region (-Dlambda.region) and "
                     + "account (-Dlambda.profile)?";
         }
-        return "Functions in " + region + ": " + String.join(", ", names.subList(0, Math.min(names.size(),
-                MAX_NAMES_SHOWN))) + (names.size() > MAX_NAMES_SHOWN ? ", ... (" + names.size() + " in all)" : "")
+        return "Functions in " + region + ": "
+                + String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMES_SHOWN)))
+                + (names.size() > MAX_NAMES_SHOWN ? ", ... (" + names.size() + " in all)" : "")
                 + ".";
     }
 }

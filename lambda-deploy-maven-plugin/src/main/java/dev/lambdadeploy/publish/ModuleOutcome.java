@@ -27,9 +27,13 @@ public record ModuleOutcome(String module, DeployResult result, String error) {
         }
         for (RegionResult r : result.regions()) {
             if (r.error() != null) {
-                List<String> names = r.functions().stream().map(FunctionResult::name).toList();
-                out.add(module + ": " + (names.size() == 1 ? "function " + names.get(0) : names.isEmpty()
-                        ? "deploy" : "functions " + String.join(", ", names)) + " in " + r.region()
+                List<String> names =
+                        r.functions().stream().map(FunctionResult::name).toList();
+                out.add(module + ": "
+                        + (names.size() == 1
+                                ? "function " + names.get(0)
+                                : names.isEmpty() ? "deploy" : "functions " + String.join(", ", names))
+                        + " in " + r.region()
                         + " (left unchanged): " + r.error());
                 continue;
             }

@@ -6,8 +6,14 @@ import java.util.List;
  * {@code target/lambda/reactor-deploy-result.json} under the execution root: every module's deploy of one build,
  * next to each module's own deploy-result.json (see docs/fleet.md).
  */
-public record ReactorResult(int schemaVersion, int modules, int functions, int failedFunctions, long bytesUploaded,
-        long awsCalls, List<Module> results) {
+public record ReactorResult(
+        int schemaVersion,
+        int modules,
+        int functions,
+        int failedFunctions,
+        long bytesUploaded,
+        long awsCalls,
+        List<Module> results) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE_NAME = "reactor-deploy-result.json";
@@ -16,8 +22,13 @@ public record ReactorResult(int schemaVersion, int modules, int functions, int f
     public record Module(String module, String status, String error, DeployResult result) {}
 
     public static ReactorResult of(List<ModuleOutcome> outcomes) {
-        List<Module> modules = outcomes.stream().map(o -> new Module(o.module(), o.failed() ? "failed"
-                : o.result() != null && o.result().dryRun() ? "dry-run" : "deployed", o.error(), o.result())).toList();
+        List<Module> modules = outcomes.stream()
+                .map(o -> new Module(
+                        o.module(),
+                        o.failed() ? "failed" : o.result() != null && o.result().dryRun() ? "dry-run" : "deployed",
+                        o.error(),
+                        o.result()))
+                .toList();
         int functions = 0;
         int failed = 0;
         long bytes = 0;
@@ -30,7 +41,8 @@ public record ReactorResult(int schemaVersion, int modules, int functions, int f
             calls += o.result().awsCalls();
             for (RegionResult r : o.result().regions()) {
                 functions += r.functions().size();
-                failed += (int) r.functions().stream().filter(FunctionResult::failed).count();
+                failed += (int)
+                        r.functions().stream().filter(FunctionResult::failed).count();
             }
         }
         return new ReactorResult(SCHEMA_VERSION, outcomes.size(), functions, failed, bytes, calls, modules);

@@ -25,11 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -71,19 +71,33 @@ final class RegionDeployer {
     private RegionResult result(String error) {
         if (error != null) {
             // the region failed before any function was changed: each function not deployed is left unchanged
-            List<String> done = functionResults.stream().map(FunctionResult::name).toList();
+            List<String> done =
+                    functionResults.stream().map(FunctionResult::name).toList();
             for (String name : request.functionNames()) {
                 if (!done.contains(name)) {
-                    functionResults.add(FunctionResult.failed(name, null, plan.function() == null ? null
-                            : plan.function().codeSha256(), error, "unchanged"));
+                    functionResults.add(FunctionResult.failed(
+                            name,
+                            null,
+                            plan.function() == null ? null : plan.function().codeSha256(),
+                            error,
+                            "unchanged"));
                 }
             }
         }
         long bytes = layerResults.stream().mapToLong(LayerResult::bytesUploaded).sum()
-                + functionResults.stream().mapToLong(FunctionResult::bytesUploaded).sum();
+                + functionResults.stream()
+                        .mapToLong(FunctionResult::bytesUploaded)
+                        .sum();
         boolean failed = error != null || functionResults.stream().anyMatch(FunctionResult::failed);
-        return new RegionResult(region, failed ? "failed" : request.dryRun() ? "dry-run" : "deployed", bucket,
-                layerResults, functionResults, bytes + (image == null ? 0 : image.pushedBytes()), error, image);
+        return new RegionResult(
+                region,
+                failed ? "failed" : request.dryRun() ? "dry-run" : "deployed",
+                bucket,
+                layerResults,
+                functionResults,
+                bytes + (image == null ? 0 : image.pushedBytes()),
+                error,
+                image);
     }
 
     private void deploy() {
@@ -97,15 +111,23 @@ final class RegionDeployer {
                 ? List.of(fs.runtime() != null ? fs.runtime() : FunctionSettings.DEFAULT_RUNTIME)
                 : request.layers().compatibleRuntimes();
         String arch = plan.architecture();
-        String account = shared("account|" + region, () -> AwsCalls.call("sts:GetCallerIdentity",
-                "deploy identity in " + region, () -> aws.sts().getCallerIdentity()).account()).value();
+        String account = shared(
+                        "account|" + region,
+                        () -> AwsCalls.call(
+                                        "sts:GetCallerIdentity",
+                                        "deploy identity in " + region,
+                                        () -> aws.sts().getCallerIdentity())
+                                .account())
+                .value();
 
         // 1. read: layers (once per build for each content), functions; check limits before changing anything
         LayerPublisher layers = new LayerPublisher(aws.lambda(), aws.lambdaOnce(), maxAttempts, region, log);
         Map<PlannedZip, LayerPublisher.LayerState> layerStates = new LinkedHashMap<>();
         for (PlannedZip z : plan.layers()) {
-            layerStates.put(z, shared("layer-state|" + layerKey(z, runtimes, arch),
-                    () -> layers.inspect(z, runtimes, arch)).value());
+            layerStates.put(
+                    z,
+                    shared("layer-state|" + layerKey(z, runtimes, arch), () -> layers.inspect(z, runtimes, arch))
+                            .value());
         }
         FunctionWaiter waiter = new FunctionWaiter(aws.lambda(), request.waitTimeout(), request.pollInterval());
         Map<String, FunctionDeployer> functions = deployers(waiter);
@@ -114,23 +136,27 @@ final class RegionDeployer {
             states.add(functions.get(name).inspect(name));
         }
         List<String> expectedArns = new ArrayList<>();
-        layerStates.forEach((z, s) -> expectedArns.add(s.upToDate() ? s.latestArn()
-                : Partitions.layerVersionArn(region, account, z.awsName(), 0)));
+        layerStates.forEach((z, s) -> expectedArns.add(
+                s.upToDate() ? s.latestArn() : Partitions.layerVersionArn(region, account, z.awsName(), 0)));
         states.forEach(s -> functions.get(s.name()).desiredLayers(s, expectedArns));
 
-        boolean needsS3 = layerStates.entrySet().stream().anyMatch(e -> !e.getValue().upToDate()
-                && e.getKey().transport() == DeployMode.S3)
+        boolean needsS3 = layerStates.entrySet().stream()
+                        .anyMatch(e -> !e.getValue().upToDate() && e.getKey().transport() == DeployMode.S3)
                 || plan.function().transport() == DeployMode.S3
-                        && states.stream().anyMatch(s -> s.needsCode(plan.function().codeSha256(), arch));
+                        && states.stream()
+                                .anyMatch(s -> s.needsCode(plan.function().codeSha256(), arch));
         S3Store store = null;
         if (needsS3) {
             bucket = request.s3().bucketFor(region, account);
-            S3Store s3 = new S3Store(aws.s3(), region, request.s3(), request.s3().expectedOwner(account), log);
-            shared("bucket|" + region + "|" + bucket + "|" + s3.owner() + "|" + request.s3().createBucket() + "|"
-                    + request.s3().kmsKeyId() + "|" + dryRun, () -> {
-                s3.ensureBucket(bucket, dryRun);
-                return bucket;
-            });
+            S3Store s3 =
+                    new S3Store(aws.s3(), region, request.s3(), request.s3().expectedOwner(account), log);
+            shared(
+                    "bucket|" + region + "|" + bucket + "|" + s3.owner() + "|"
+                            + request.s3().createBucket() + "|" + request.s3().kmsKeyId() + "|" + dryRun,
+                    () -> {
+                        s3.ensureBucket(bucket, dryRun);
+                        return bucket;
+                    });
             store = s3;
         }
 
@@ -140,30 +166,64 @@ final class RegionDeployer {
             PlannedZip z = e.getKey();
             LayerPublisher.LayerState s = e.getValue();
             if (s.upToDate()) {
-                log.info("[" + region + "] layer " + z.awsName() + " is up to date (version " + s.latestVersion() + ")");
+                log.info(
+                        "[" + region + "] layer " + z.awsName() + " is up to date (version " + s.latestVersion() + ")");
                 reconcileSharing(layers, z, s.latestVersion(), runtimes, arch, dryRun);
                 managedArns.add(s.latestArn());
-                layerResults.add(new LayerResult(z.name(), z.awsName(), "up-to-date", s.latestArn(), s.latestVersion(),
-                        z.codeSha256(), null, null, null, 0, "version " + s.latestVersion()
-                                + " has the same CodeSha256, runtimes and architectures"));
+                layerResults.add(new LayerResult(
+                        z.name(),
+                        z.awsName(),
+                        "up-to-date",
+                        s.latestArn(),
+                        s.latestVersion(),
+                        z.codeSha256(),
+                        null,
+                        null,
+                        null,
+                        0,
+                        "version " + s.latestVersion() + " has the same CodeSha256, runtimes and architectures"));
                 continue;
             }
             String key = z.transport() == DeployMode.S3 ? request.s3().key(z.awsName(), z.sha256Hex()) : null;
             if (dryRun) {
-                layerResults.add(new LayerResult(z.name(), z.awsName(), "would-publish", null, null, z.codeSha256(),
-                        z.transport().id(), bucket, key, 0, s.changeReason()));
+                layerResults.add(new LayerResult(
+                        z.name(),
+                        z.awsName(),
+                        "would-publish",
+                        null,
+                        null,
+                        z.codeSha256(),
+                        z.transport().id(),
+                        bucket,
+                        key,
+                        0,
+                        s.changeReason()));
                 continue;
             }
             S3Store layerStore = store;
             SharedWork.Shared<LayerResult> published = shared("layer-publish|" + layerKey(z, runtimes, arch), () -> {
                 long uploaded = key != null ? layerStore.upload(z, bucket, key) : z.zippedBytes();
-                LayerPublisher.PublishedLayer v = layers.publish(z, key == null ? null
-                        : new S3Location(bucket, key, uploaded), runtimes, arch, layerDescription(z), request.layers());
+                LayerPublisher.PublishedLayer v = layers.publish(
+                        z,
+                        key == null ? null : new S3Location(bucket, key, uploaded),
+                        runtimes,
+                        arch,
+                        layerDescription(z),
+                        request.layers());
                 log.info("[" + region + "] published layer " + z.awsName() + " version " + v.version() + " ("
                         + s.changeReason() + ")");
-                return new LayerResult(z.name(), z.awsName(), "published", v.layerVersionArn(), v.version(),
-                        v.codeSha256() == null ? z.codeSha256() : v.codeSha256(), z.transport().id(), bucket, key,
-                        uploaded, s.changeReason());
+                return new LayerResult(
+                        z.name(),
+                        z.awsName(),
+                        "published",
+                        v.layerVersionArn(),
+                        v.version(),
+                        v.codeSha256() == null ? z.codeSha256() : v.codeSha256(),
+                        z.transport().id(),
+                        bucket,
+                        key,
+                        uploaded,
+                        s.changeReason());
             });
             LayerResult r = published.value();
             managedArns.add(r.layerVersionArn());
@@ -174,39 +234,56 @@ final class RegionDeployer {
                         + "this build by " + published.owner() + "; reused");
                 // published with the owner's sharing: brought in line with this module's POM
                 reconcileSharing(layers, z, r.version(), runtimes, arch, false);
-                layerResults.add(new LayerResult(z.name(), z.awsName(), "up-to-date", r.layerVersionArn(), r.version(),
-                        r.codeSha256(), null, null, null, 0, "published in this build by " + published.owner()));
+                layerResults.add(new LayerResult(
+                        z.name(),
+                        z.awsName(),
+                        "up-to-date",
+                        r.layerVersionArn(),
+                        r.version(),
+                        r.codeSha256(),
+                        null,
+                        null,
+                        null,
+                        0,
+                        "published in this build by " + published.owner()));
             }
         }
 
         // 3. functions, several at once (bounded for the whole build); one failing function does not stop the others
         S3Store codeStore = store;
         Supplier<S3Location> codeUpload = () -> {
-            String key = request.s3().key(plan.function().awsName(), plan.function().sha256Hex());
-            SharedWork.Shared<S3Location> up = shared("s3-object|" + region + "|" + bucket + "|" + key,
+            String key =
+                    request.s3().key(plan.function().awsName(), plan.function().sha256Hex());
+            SharedWork.Shared<S3Location> up = shared(
+                    "s3-object|" + region + "|" + bucket + "|" + key,
                     () -> new S3Location(bucket, key, codeStore.upload(plan.function(), bucket, key)));
             return up.mine() ? up.value() : up.value().alreadyUploaded();
         };
-        FunctionDeployer.Context ctx = new FunctionDeployer.Context(dryRun, request.recordHistory(), project(),
-                request.gitCommit(), versionDescription(), dryRun ? expectedArns : managedArns);
-        functionResults.addAll(eachFunction(states, s -> functions.get(s.name())
-                .apply(s, plan.function(), codeUpload, arch, ctx)));
+        FunctionDeployer.Context ctx = new FunctionDeployer.Context(
+                dryRun,
+                request.recordHistory(),
+                project(),
+                request.gitCommit(),
+                versionDescription(),
+                dryRun ? expectedArns : managedArns);
+        functionResults.addAll(
+                eachFunction(states, s -> functions.get(s.name()).apply(s, plan.function(), codeUpload, arch, ctx)));
     }
 
     /**
      * Deploys each function with {@code deploy}, as many at once as the build's deploy slots allow; a function that
      * fails is reported with its error and the state it was left in, and the others go on.
      */
-    private List<FunctionResult> eachFunction(List<FunctionState> states,
-            java.util.function.Function<FunctionState, FunctionResult> deploy) {
+    private List<FunctionResult> eachFunction(
+            List<FunctionState> states, java.util.function.Function<FunctionState, FunctionResult> deploy) {
         if (states.isEmpty()) {
             return List.of(); // a layers-only deploy
         }
         if (states.size() == 1) {
             return List.of(guarded(states.get(0), deploy));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(states.size(),
-                request.session().concurrency()));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(states.size(), request.session().concurrency()));
         try {
             List<Future<FunctionResult>> futures = new ArrayList<>();
             for (FunctionState s : states) {
@@ -221,8 +298,9 @@ final class RegionDeployer {
             Thread.currentThread().interrupt();
             throw new DeployException("interrupted while deploying functions in " + region, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new DeployException(String.valueOf(e.getCause()),
-                    e.getCause());
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new DeployException(String.valueOf(e.getCause()), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -239,8 +317,12 @@ final class RegionDeployer {
             if (!(e instanceof AwsCallException || e instanceof DeployException)) {
                 log.debug("[" + region + "] " + s.name() + ": " + stackTrace(e));
             }
-            return FunctionResult.failed(s.name(), s.exists() ? s.current().functionArn() : null,
-                    plan.function() == null ? null : plan.function().codeSha256(), error, leftIn);
+            return FunctionResult.failed(
+                    s.name(),
+                    s.exists() ? s.current().functionArn() : null,
+                    plan.function() == null ? null : plan.function().codeSha256(),
+                    error,
+                    leftIn);
         }
     }
 
@@ -251,10 +333,12 @@ final class RegionDeployer {
     }
 
     /** Sharing of a reused version brought in line with the POM, once per version in the build. */
-    private void reconcileSharing(LayerPublisher layers, PlannedZip z, long version, List<String> runtimes,
-            String arch, boolean dryRun) {
-        shared("layer-sharing|" + layerKey(z, runtimes, arch) + "|" + version + "|"
-                + LayerPublisher.grants(request.layers()).keySet(), () -> {
+    private void reconcileSharing(
+            LayerPublisher layers, PlannedZip z, long version, List<String> runtimes, String arch, boolean dryRun) {
+        shared(
+                "layer-sharing|" + layerKey(z, runtimes, arch) + "|" + version + "|"
+                        + LayerPublisher.grants(request.layers()).keySet(),
+                () -> {
                     try {
                         for (String change : layers.reconcileSharing(z.awsName(), version, request.layers(), dryRun)) {
                             log.info("[" + region + "] layer " + z.awsName() + " version " + version + ": " + change);
@@ -274,7 +358,9 @@ final class RegionDeployer {
      */
     private <T> SharedWork.Shared<T> shared(String key, Supplier<T> work) {
         String who = request.aws().profile() + "|" + request.aws().endpoint() + "|";
-        return request.session().work().once(who + key, plan.manifest().project().artifactId(), work);
+        return request.session()
+                .work()
+                .once(who + key, plan.manifest().project().artifactId(), work);
     }
 
     /**
@@ -305,37 +391,60 @@ final class RegionDeployer {
             return;
         }
         ImageSettings settings = request.image();
-        String account = shared("account|" + region, () -> AwsCalls.call("sts:GetCallerIdentity",
-                "deploy identity in " + region, () -> aws.sts().getCallerIdentity()).account()).value();
+        String account = shared(
+                        "account|" + region,
+                        () -> AwsCalls.call(
+                                        "sts:GetCallerIdentity",
+                                        "deploy identity in " + region,
+                                        () -> aws.sts().getCallerIdentity())
+                                .account())
+                .value();
         ImageRequest imageRequest = imageRequest(settings);
         // modules of one build that push the very same image (same inputs, tags and settings) push it once
-        SharedWork.Shared<EcrImagePublisher.Published> shared = shared("image|" + region + "|" + account + "|"
-                + settings.repository() + "|" + settings.registryOverride() + "|"
-                + ImageBuildRecord.inputsKey(plan.manifest()) + "|" + imageRequest.tags() + "|"
-                + imageRequest.handler() + "|" + plan.architecture() + "|" + settings.baseImage() + "|"
-                + settings.format(), () -> new EcrImagePublisher(aws.ecr(), log).publish(imageRequest,
-                        settings.repositorySettings().inRegistry(account), settings.registryOverride()));
+        SharedWork.Shared<EcrImagePublisher.Published> shared = shared(
+                "image|" + region + "|" + account + "|"
+                        + settings.repository() + "|" + settings.registryOverride() + "|"
+                        + ImageBuildRecord.inputsKey(plan.manifest()) + "|" + imageRequest.tags() + "|"
+                        + imageRequest.handler() + "|" + plan.architecture() + "|" + settings.baseImage() + "|"
+                        + settings.format(),
+                () -> new EcrImagePublisher(aws.ecr(), log)
+                        .publish(
+                                imageRequest,
+                                settings.repositorySettings().inRegistry(account),
+                                settings.registryOverride()));
         EcrImagePublisher.Published published = shared.value();
         if (!shared.mine()) {
             log.info("[" + region + "] the image was pushed in this build by " + shared.owner() + "; reused");
         }
         String imageUri = published.repository().uri() + "@" + published.image().digest();
-        image = shared.mine() ? ImageDeployResult.of(published, imageUri)
+        image = shared.mine()
+                ? ImageDeployResult.of(published, imageUri)
                 : ImageDeployResult.of(published, imageUri).reused();
         ImageSummary.render(image).forEach(l -> log.info("[" + region + "] " + l));
         checkImageBudgets(published.image());
-        FunctionDeployer.Context ctx = new FunctionDeployer.Context(false, request.recordHistory(), project(),
-                request.gitCommit(), versionDescription(), List.of());
-        functionResults.addAll(eachFunction(states, s -> functions.get(s.name()).applyImage(s, imageUri,
-                published.image().digest(), plan.architecture(), ctx)));
+        FunctionDeployer.Context ctx = new FunctionDeployer.Context(
+                false, request.recordHistory(), project(), request.gitCommit(), versionDescription(), List.of());
+        functionResults.addAll(eachFunction(
+                states,
+                s -> functions
+                        .get(s.name())
+                        .applyImage(s, imageUri, published.image().digest(), plan.architecture(), ctx)));
     }
 
     /** One deployer per function, each with its own settings (the shared ones with its override on top). */
     private Map<String, FunctionDeployer> deployers(FunctionWaiter waiter) {
         Map<String, FunctionDeployer> m = new LinkedHashMap<>();
         for (String name : request.functionNames()) {
-            m.put(name, new FunctionDeployer(aws.lambda(), aws.lambdaOnce(), maxAttempts, region, waiter,
-                    request.settingsFor(name), log));
+            m.put(
+                    name,
+                    new FunctionDeployer(
+                            aws.lambda(),
+                            aws.lambdaOnce(),
+                            maxAttempts,
+                            region,
+                            waiter,
+                            request.settingsFor(name),
+                            log));
         }
         deployers = m;
         return m;
@@ -343,9 +452,11 @@ final class RegionDeployer {
 
     private ImageRequest imageRequest(ImageSettings settings) {
         FunctionSettings fs = request.function();
-        BaseImage base = settings.baseImage() != null ? settings.baseImage()
+        BaseImage base = settings.baseImage() != null
+                ? settings.baseImage()
                 : new BaseImage.Registry(BaseImage.forRuntime(fs.runtime()));
-        List<String> tags = new ArrayList<>(List.of(ImageTags.of(plan.manifest().project().version())));
+        List<String> tags =
+                new ArrayList<>(List.of(ImageTags.of(plan.manifest().project().version())));
         if (request.gitCommit() != null) {
             tags.add(ImageTags.of("git-" + request.gitCommit()));
         }
@@ -362,8 +473,8 @@ final class RegionDeployer {
 
     /** Lambda's 10 GB and the user's image budgets, measured on the pushed image, before any function changes. */
     private void checkImageBudgets(ImageResult pushed) {
-        PackageSizes sizes = PackageMeasurer.measure(plan.manifest(), request.outputDirectory(), List.of(),
-                OptionalLong.of(pushed.sizeForLimitBytes()));
+        PackageSizes sizes = PackageMeasurer.measure(
+                plan.manifest(), request.outputDirectory(), List.of(), OptionalLong.of(pushed.sizeForLimitBytes()));
         BudgetOutcome outcome = new BudgetChecker().check(sizes, settings().budgets(), Optional.empty());
         outcome.warnings().forEach(v -> log.warn("[" + region + "] " + v.message()));
         if (!outcome.errors().isEmpty()) {
@@ -384,8 +495,8 @@ final class RegionDeployer {
     }
 
     private String layerDescription(PlannedZip z) {
-        String d = project() + " layer " + z.name() + " by lambda-deploy-maven-plugin " + plan.manifest().pluginVersion()
-                + (request.gitCommit() == null ? "" : ", git " + request.gitCommit());
+        String d = project() + " layer " + z.name() + " by lambda-deploy-maven-plugin "
+                + plan.manifest().pluginVersion() + (request.gitCommit() == null ? "" : ", git " + request.gitCommit());
         return d.length() <= 256 ? d : d.substring(0, 256);
     }
 

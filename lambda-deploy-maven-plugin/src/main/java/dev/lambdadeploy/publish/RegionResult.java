@@ -7,8 +7,15 @@ import java.util.List;
  * (then nothing after it ran), a failed function has its own error and the others were still deployed;
  * {@code image} in image mode, once the image was pushed.
  */
-public record RegionResult(String region, String status, String bucket, List<LayerResult> layers,
-        List<FunctionResult> functions, long bytesUploaded, String error, ImageDeployResult image) {
+public record RegionResult(
+        String region,
+        String status,
+        String bucket,
+        List<LayerResult> layers,
+        List<FunctionResult> functions,
+        long bytesUploaded,
+        String error,
+        ImageDeployResult image) {
 
     public RegionResult {
         layers = layers == null ? List.of() : List.copyOf(layers);
@@ -25,12 +32,16 @@ public record RegionResult(String region, String status, String bucket, List<Lay
         if (error != null) {
             return error;
         }
-        return functions.stream().filter(FunctionResult::failed).findFirst()
-                .map(f -> "function " + f.name() + " (left " + f.leftIn() + "): " + f.error()).orElse(null);
+        return functions.stream()
+                .filter(FunctionResult::failed)
+                .findFirst()
+                .map(f -> "function " + f.name() + " (left " + f.leftIn() + "): " + f.error())
+                .orElse(null);
     }
 
     public boolean upToDate() {
-        return !failed() && layers.stream().allMatch(l -> "up-to-date".equals(l.action()))
+        return !failed()
+                && layers.stream().allMatch(l -> "up-to-date".equals(l.action()))
                 && functions.stream().noneMatch(FunctionResult::changed);
     }
 }

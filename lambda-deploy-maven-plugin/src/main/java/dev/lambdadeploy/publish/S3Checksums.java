@@ -16,8 +16,7 @@ import java.util.function.Supplier;
  * {@code -<parts>} (a "composite" checksum), which depends on the part size the object was uploaded with.
  */
 final class S3Checksums {
-    private S3Checksums() {
-    }
+    private S3Checksums() {}
 
     static String sha256Base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(Hashes.sha256().digest(bytes));

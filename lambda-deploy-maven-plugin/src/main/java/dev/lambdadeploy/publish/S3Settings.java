@@ -9,8 +9,14 @@ import dev.lambdadeploy.config.ConfigException;
  * {@code bucketOwner} is the account that must own the bucket ({@code null}: the caller's own account, from STS);
  * {@code kmsKeyId} is the KMS key a bucket the plugin creates encrypts with ({@code null}: SSE-S3).
  */
-public record S3Settings(String bucket, String prefix, boolean createBucket, long multipartThreshold, long partSize,
-        String bucketOwner, String kmsKeyId) {
+public record S3Settings(
+        String bucket,
+        String prefix,
+        boolean createBucket,
+        long multipartThreshold,
+        long partSize,
+        String bucketOwner,
+        String kmsKeyId) {
     public static final String DEFAULT_BUCKET = "lambda-deploy-{account}-{region}";
     public static final long DEFAULT_MULTIPART_THRESHOLD = 32L * 1024 * 1024;
     public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
@@ -22,9 +28,11 @@ public record S3Settings(String bucket, String prefix, boolean createBucket, lon
         partSize = partSize <= 0 ? DEFAULT_PART_SIZE : Math.max(partSize, 5L * 1024 * 1024);
         bucketOwner = bucketOwner == null || bucketOwner.isBlank() ? null : bucketOwner.trim();
         if (bucketOwner != null && !bucketOwner.matches("\\d{12}")) {
-            throw new ConfigException("<deployBucketOwner> (lambda.deploy.bucketOwner)", "'" + bucketOwner
-                    + "' is not an AWS account id (12 digits). Name the account that owns the deploy bucket, or leave "
-                    + "it out to require the deploying identity's own account.");
+            throw new ConfigException(
+                    "<deployBucketOwner> (lambda.deploy.bucketOwner)",
+                    "'" + bucketOwner
+                            + "' is not an AWS account id (12 digits). Name the account that owns the deploy bucket, or leave "
+                            + "it out to require the deploying identity's own account.");
         }
         kmsKeyId = kmsKeyId == null || kmsKeyId.isBlank() ? null : kmsKeyId.trim();
     }

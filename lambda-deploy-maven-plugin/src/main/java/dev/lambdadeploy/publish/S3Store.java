@@ -71,8 +71,12 @@ final class S3Store {
                 return false;
             }
             if (e.statusCode() == 301) {
-                checkRegion(bucket, e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region")
-                        .orElse("another region"));
+                checkRegion(
+                        bucket,
+                        e.awsErrorDetails()
+                                .sdkHttpResponse()
+                                .firstMatchingHeader("x-amz-bucket-region")
+                                .orElse("another region"));
             }
             if (e.statusCode() == 403) {
                 throw BucketGuard.notOwned(bucket, owner, region, e);
@@ -86,12 +90,15 @@ final class S3Store {
     private void createBucket(String bucket, String resource) {
         log.info("[" + region + "] creating bucket " + bucket);
         try {
-            AwsCalls.run("s3:CreateBucket", resource, () -> s3.createBucket(r -> {
-                r.bucket(bucket);
-                if (!"us-east-1".equals(region)) {
-                    r.createBucketConfiguration(c -> c.locationConstraint(region));
-                }
-            }));
+            AwsCalls.run(
+                    "s3:CreateBucket",
+                    resource,
+                    () -> s3.createBucket(r -> {
+                        r.bucket(bucket);
+                        if (!"us-east-1".equals(region)) {
+                            r.createBucketConfiguration(c -> c.locationConstraint(region));
+                        }
+                    }));
         } catch (AwsCallException e) {
             // a retry after an attempt whose answer was lost, or a parallel pipeline: the bucket is ours, go on
             if (!"BucketAlreadyOwnedByYou".equals(e.errorCode())) {
@@ -116,8 +123,8 @@ final class S3Store {
      */
     Optional<String> checksum(String bucket, String key) {
         try {
-            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key).expectedBucketOwner(owner)
-                    .checksumMode(ChecksumMode.ENABLED));
+            HeadObjectResponse head = s3.headObject(
+                    r -> r.bucket(bucket).key(key).expectedBucketOwner(owner).checksumMode(ChecksumMode.ENABLED));
             return Optional.of(head.checksumSHA256() == null ? "" : head.checksumSHA256());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
@@ -135,11 +142,12 @@ final class S3Store {
         if (remote.isEmpty()) {
             return false;
         }
-        if (S3Checksums.matches(remote.get(), zip.codeSha256(), () -> S3Checksums.composite(zip.file(),
-                settings.partSize()))) {
+        if (S3Checksums.matches(
+                remote.get(), zip.codeSha256(), () -> S3Checksums.composite(zip.file(), settings.partSize()))) {
             return true;
         }
-        log.warn("[" + region + "] s3://" + bucket + "/" + key + " holds other bytes than " + zip.file().getFileName()
+        log.warn("[" + region + "] s3://" + bucket + "/" + key + " holds other bytes than "
+                + zip.file().getFileName()
                 + " (S3 SHA-256 checksum " + (remote.get().isEmpty() ? "none" : remote.get()) + ", the zip's "
                 + zip.codeSha256() + "); uploading the zip again over it. If nobody else writes to this bucket, "
                 + "find out who did.");
@@ -155,22 +163,37 @@ final class S3Store {
         Map<String, String> meta = Map.of("sha256", zip.sha256Hex(), "lambda-deploy-zip", zip.name());
         String resource = "s3://" + bucket + "/" + key;
         if (zip.zippedBytes() < settings.multipartThreshold()) {
-            log.info("[" + region + "] uploading " + zip.file().getFileName() + " (" + ByteSizes.human(zip.zippedBytes())
-                    + ") to " + resource);
+            log.info("[" + region + "] uploading " + zip.file().getFileName() + " ("
+                    + ByteSizes.human(zip.zippedBytes()) + ") to " + resource);
             // the checksum makes S3 refuse bytes that differ from the zip (BadDigest) and keeps it for later checks
-            AwsCalls.run("s3:PutObject", resource, () -> s3.putObject(r -> r.bucket(bucket).key(key).metadata(meta)
-                    .contentType("application/zip").expectedBucketOwner(owner)
-                    .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(zip.codeSha256()),
-                    RequestBody.fromFile(zip.file())));
+            AwsCalls.run(
+                    "s3:PutObject",
+                    resource,
+                    () -> s3.putObject(
+                            r -> r.bucket(bucket)
+                                    .key(key)
+                                    .metadata(meta)
+                                    .contentType("application/zip")
+                                    .expectedBucketOwner(owner)
+                                    .checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                                    .checksumSHA256(zip.codeSha256()),
+                            RequestBody.fromFile(zip.file())));
             return zip.zippedBytes();
         }
         return multipart(zip, bucket, key, meta, resource);
     }
 
     private long multipart(PlannedZip zip, String bucket, String key, Map<String, String> meta, String resource) {
-        String uploadId = AwsCalls.call("s3:CreateMultipartUpload", resource, () -> s3.createMultipartUpload(r -> r
-                .bucket(bucket).key(key).metadata(meta).contentType("application/zip").expectedBucketOwner(owner)
-                .checksumAlgorithm(ChecksumAlgorithm.SHA256))).uploadId();
+        String uploadId = AwsCalls.call(
+                        "s3:CreateMultipartUpload",
+                        resource,
+                        () -> s3.createMultipartUpload(r -> r.bucket(bucket)
+                                .key(key)
+                                .metadata(meta)
+                                .contentType("application/zip")
+                                .expectedBucketOwner(owner)
+                                .checksumAlgorithm(ChecksumAlgorithm.SHA256)))
+                .uploadId();
         long total = zip.zippedBytes();
         long partSize = settings.partSize();
         List<CompletedPart> parts = new ArrayList<>();
@@ -180,18 +203,43 @@ final class S3Store {
                 byte[] buf = in.readNBytes((int) Math.min(partSize, total - sent));
                 int partNumber = part;
                 String partSha = S3Checksums.sha256Base64(buf);
-                String etag = AwsCalls.call("s3:UploadPart", resource, () -> s3.uploadPart(r -> r.bucket(bucket)
-                        .key(key).uploadId(uploadId).partNumber(partNumber).expectedBucketOwner(owner)
-                        .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(partSha),
-                        RequestBody.fromBytes(buf))).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).checksumSHA256(partSha).build());
+                String etag = AwsCalls.call(
+                                "s3:UploadPart",
+                                resource,
+                                () -> s3.uploadPart(
+                                        r -> r.bucket(bucket)
+                                                .key(key)
+                                                .uploadId(uploadId)
+                                                .partNumber(partNumber)
+                                                .expectedBucketOwner(owner)
+                                                .checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                                                .checksumSHA256(partSha),
+                                        RequestBody.fromBytes(buf)))
+                        .eTag();
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(etag)
+                        .checksumSHA256(partSha)
+                        .build());
                 sent += buf.length;
-                log.info(String.format(Locale.ROOT, "[%s] uploading %s to %s: %s / %s (%d%%)", region,
-                        zip.file().getFileName(), resource, ByteSizes.human(sent), ByteSizes.human(total),
+                log.info(String.format(
+                        Locale.ROOT,
+                        "[%s] uploading %s to %s: %s / %s (%d%%)",
+                        region,
+                        zip.file().getFileName(),
+                        resource,
+                        ByteSizes.human(sent),
+                        ByteSizes.human(total),
                         sent * 100 / total));
             }
-            AwsCalls.run("s3:CompleteMultipartUpload", resource, () -> s3.completeMultipartUpload(r -> r.bucket(bucket)
-                    .key(key).uploadId(uploadId).expectedBucketOwner(owner).multipartUpload(m -> m.parts(parts))));
+            AwsCalls.run(
+                    "s3:CompleteMultipartUpload",
+                    resource,
+                    () -> s3.completeMultipartUpload(r -> r.bucket(bucket)
+                            .key(key)
+                            .uploadId(uploadId)
+                            .expectedBucketOwner(owner)
+                            .multipartUpload(m -> m.parts(parts))));
             return total;
         } catch (IOException | RuntimeException e) {
             abort(bucket, key, uploadId);
@@ -205,7 +253,8 @@ final class S3Store {
     /** Best effort: an aborted upload leaves no parts (and no cost) behind. */
     private void abort(String bucket, String key, String uploadId) {
         try {
-            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).expectedBucketOwner(owner));
+            s3.abortMultipartUpload(
+                    r -> r.bucket(bucket).key(key).uploadId(uploadId).expectedBucketOwner(owner));
         } catch (RuntimeException e) {
             log.warn("[" + region + "] could not abort the multipart upload of s3://" + bucket + "/" + key + ": "
                     + e.getClass().getSimpleName());

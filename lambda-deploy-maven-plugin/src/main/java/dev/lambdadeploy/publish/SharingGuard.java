@@ -13,8 +13,7 @@ public final class SharingGuard {
     static final String ACCOUNTS = "<layerShareAccounts>";
     static final String ALLOW_PUBLIC = "<layerAllowPublic> (lambda.layers.allowPublic)";
 
-    private SharingGuard() {
-    }
+    private SharingGuard() {}
 
     /** Fails on a public grant without the switch and on grantees that are not account ids. */
     static void check(List<String> accounts, String organization, boolean allowPublic) {
@@ -22,21 +21,28 @@ public final class SharingGuard {
             String a = raw == null ? "" : raw.trim();
             if ("*".equals(a)) {
                 if (!allowPublic) {
-                    throw new ConfigException(ACCOUNTS, "'*' would share every new layer version with every AWS "
-                            + "account: the layer becomes public and anyone can download its code. If that is "
-                            + "intended, also set <layerAllowPublic>true</layerAllowPublic> "
-                            + "(-Dlambda.layers.allowPublic=true); otherwise list 12-digit account ids, or share "
-                            + "with your organization via <layerShareOrganization>o-...</layerShareOrganization>.");
+                    throw new ConfigException(
+                            ACCOUNTS,
+                            "'*' would share every new layer version with every AWS "
+                                    + "account: the layer becomes public and anyone can download its code. If that is "
+                                    + "intended, also set <layerAllowPublic>true</layerAllowPublic> "
+                                    + "(-Dlambda.layers.allowPublic=true); otherwise list 12-digit account ids, or share "
+                                    + "with your organization via <layerShareOrganization>o-...</layerShareOrganization>.");
                 }
             } else if (!a.matches("\\d{12}")) {
-                throw new ConfigException(ACCOUNTS, "'" + a + "' is not an AWS account id (12 digits). List "
-                        + "account ids, e.g. <layerShareAccount>210987654321</layerShareAccount>.");
+                throw new ConfigException(
+                        ACCOUNTS,
+                        "'" + a + "' is not an AWS account id (12 digits). List "
+                                + "account ids, e.g. <layerShareAccount>210987654321</layerShareAccount>.");
             }
         }
         if (organization != null && !organization.trim().matches("o-[a-z0-9]{10,32}")) {
-            throw new ConfigException("<layerShareOrganization> (lambda.deploy.layerShareOrganization)", "'"
-                    + organization.trim() + "' is not an AWS Organizations id (o- followed by 10 to 32 lowercase "
-                    + "letters or digits, e.g. o-a1b2c3d4e5).");
+            throw new ConfigException(
+                    "<layerShareOrganization> (lambda.deploy.layerShareOrganization)",
+                    "'"
+                            + organization.trim()
+                            + "' is not an AWS Organizations id (o- followed by 10 to 32 lowercase "
+                            + "letters or digits, e.g. o-a1b2c3d4e5).");
         }
     }
 

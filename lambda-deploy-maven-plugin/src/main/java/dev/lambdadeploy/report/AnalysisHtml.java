@@ -1,7 +1,7 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.analyze.AnalysisReport;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +18,8 @@ public final class AnalysisHtml {
     public static String render(AnalysisReport r) {
         StringBuilder h = new StringBuilder(32_768);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>lambda:analyze ")
-                .append(esc(r.project().artifactId())).append("</title><style>")
+                .append(esc(r.project().artifactId()))
+                .append("</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px}")
                 .append("h2{font-size:17px;margin-top:28px}table{border-collapse:collapse;font-size:13px}")
                 .append("td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}")
@@ -27,13 +28,25 @@ public final class AnalysisHtml {
                 .append("svg text{font-size:11px;font-family:sans-serif}.rec{margin:6px 0}.muted{color:#666}")
                 .append("pre.pom{background:#f6f8fa;padding:6px 10px;margin:4px 0 10px;font-size:12px}")
                 .append("</style></head>\n<body data-render-check=\"pending\">\n");
-        h.append("<h1>Cold start and dependency analysis: ").append(esc(r.project().artifactId())).append(' ')
-                .append(esc(r.project().version())).append("</h1>\n<p>Handler <code>").append(esc(r.handler()))
-                .append("</code>; ").append(r.totals().jars()).append(" jars, ")
-                .append(ByteSizes.human(r.totals().unzippedBytes())).append(" unzipped; ")
-                .append(r.totals().reachedClasses()).append(" of ").append(r.totals().classes())
-                .append(" classes reachable; <strong>").append(r.totals().unusedJars()).append(" unused jar(s), ")
-                .append(ByteSizes.human(r.totals().unusedBytes())).append("</strong>.</p>\n");
+        h.append("<h1>Cold start and dependency analysis: ")
+                .append(esc(r.project().artifactId()))
+                .append(' ')
+                .append(esc(r.project().version()))
+                .append("</h1>\n<p>Handler <code>")
+                .append(esc(r.handler()))
+                .append("</code>; ")
+                .append(r.totals().jars())
+                .append(" jars, ")
+                .append(ByteSizes.human(r.totals().unzippedBytes()))
+                .append(" unzipped; ")
+                .append(r.totals().reachedClasses())
+                .append(" of ")
+                .append(r.totals().classes())
+                .append(" classes reachable; <strong>")
+                .append(r.totals().unusedJars())
+                .append(" unused jar(s), ")
+                .append(ByteSizes.human(r.totals().unusedBytes()))
+                .append("</strong>.</p>\n");
         timeline(h, r.probe());
         recommendations(h, r.recommendations());
         pomChanges(h, r.pomChanges());
@@ -50,41 +63,86 @@ public final class AnalysisHtml {
     }
 
     private static void timeline(StringBuilder h, AnalysisReport.Probe p) {
-        h.append("<h2>Start-up timeline (median of ").append(p.timedRuns() > 0 ? p.timedRuns() : p.runs())
-                .append(" fresh JVM run(s)").append(p.timedRuns() > 0 ? " without class-load logging" : "").append(", ")
-                .append(p.memoryMb()).append(" MB)</h2>\n");
-        double end = p.timeline().stream().mapToDouble(AnalysisReport.Segment::endMs).max().orElse(1);
+        h.append("<h2>Start-up timeline (median of ")
+                .append(p.timedRuns() > 0 ? p.timedRuns() : p.runs())
+                .append(" fresh JVM run(s)")
+                .append(p.timedRuns() > 0 ? " without class-load logging" : "")
+                .append(", ")
+                .append(p.memoryMb())
+                .append(" MB)</h2>\n");
+        double end = p.timeline().stream()
+                .mapToDouble(AnalysisReport.Segment::endMs)
+                .max()
+                .orElse(1);
         double scale = (WIDTH - 260) / Math.max(end, 1);
         String[] colors = {"#8da0cb", "#fc8d62", "#e78ac3", "#66c2a5", "#a6d854"};
         int rowH = 22;
-        h.append("<svg class=\"chart\" id=\"timeline\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(p.timeline().size() * rowH + 24).append("\">");
+        h.append("<svg class=\"chart\" id=\"timeline\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(p.timeline().size() * rowH + 24)
+                .append("\">");
         int y = 4;
         int i = 0;
         for (AnalysisReport.Segment s : p.timeline()) {
             double x = 250 + s.startMs() * scale;
             double w = Math.max(1, (s.endMs() - s.startMs()) * scale);
-            h.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(esc(s.name())).append("</text>")
-                    .append("<rect class=\"bar\" x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"")
-                    .append(f(w)).append("\" height=\"16\" fill=\"").append(colors[i++ % colors.length])
-                    .append("\"><title>").append(esc(s.name())).append(": ").append(f(s.endMs() - s.startMs()))
-                    .append(" ms</title></rect><text x=\"").append(f(x + w + 4)).append("\" y=\"").append(y + 13)
-                    .append("\">").append(f(s.endMs() - s.startMs())).append(" ms</text>");
+            h.append("<text x=\"0\" y=\"")
+                    .append(y + 14)
+                    .append("\">")
+                    .append(esc(s.name()))
+                    .append("</text>")
+                    .append("<rect class=\"bar\" x=\"")
+                    .append(f(x))
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(f(w))
+                    .append("\" height=\"16\" fill=\"")
+                    .append(colors[i++ % colors.length])
+                    .append("\"><title>")
+                    .append(esc(s.name()))
+                    .append(": ")
+                    .append(f(s.endMs() - s.startMs()))
+                    .append(" ms</title></rect><text x=\"")
+                    .append(f(x + w + 4))
+                    .append("\" y=\"")
+                    .append(y + 13)
+                    .append("\">")
+                    .append(f(s.endMs() - s.startMs()))
+                    .append(" ms</text>");
             y += rowH;
         }
-        h.append("<text x=\"250\" y=\"").append(y + 14).append("\" class=\"muted\">0 ms</text><text x=\"")
-                .append(WIDTH - 60).append("\" y=\"").append(y + 14).append("\">").append(f(end))
-                .append(" ms</text></svg>\n<p class=\"muted\">JVM start ").append(f(p.jvmStartMs()))
-                .append(" ms, handler class ready ").append(f(p.handlerClassMs())).append(" ms, init done at ")
-                .append(f(p.initMs())).append(" ms, first invoke ").append(f(p.firstInvokeMs()))
-                .append(" ms, second invoke ").append(f(p.secondInvokeMs())).append(" ms; ")
-                .append(f(p.classesLoaded())).append(" classes loaded; peak RSS ").append(f(p.peakRssMb()))
+        h.append("<text x=\"250\" y=\"")
+                .append(y + 14)
+                .append("\" class=\"muted\">0 ms</text><text x=\"")
+                .append(WIDTH - 60)
+                .append("\" y=\"")
+                .append(y + 14)
+                .append("\">")
+                .append(f(end))
+                .append(" ms</text></svg>\n<p class=\"muted\">JVM start ")
+                .append(f(p.jvmStartMs()))
+                .append(" ms, handler class ready ")
+                .append(f(p.handlerClassMs()))
+                .append(" ms, init done at ")
+                .append(f(p.initMs()))
+                .append(" ms, first invoke ")
+                .append(f(p.firstInvokeMs()))
+                .append(" ms, second invoke ")
+                .append(f(p.secondInvokeMs()))
+                .append(" ms; ")
+                .append(f(p.classesLoaded()))
+                .append(" classes loaded; peak RSS ")
+                .append(f(p.peakRssMb()))
                 .append(" MB.</p>\n");
     }
 
     private static void recommendations(StringBuilder h, List<AnalysisReport.Recommendation> recs) {
-        List<AnalysisReport.Recommendation> actions = recs.stream().filter(x -> !x.keep()).toList();
-        List<AnalysisReport.Recommendation> keep = recs.stream().filter(AnalysisReport.Recommendation::keep).toList();
+        List<AnalysisReport.Recommendation> actions =
+                recs.stream().filter(x -> !x.keep()).toList();
+        List<AnalysisReport.Recommendation> keep =
+                recs.stream().filter(AnalysisReport.Recommendation::keep).toList();
         h.append("<h2>Actions (ranked by measured time, then size)</h2>\n<ol id=\"recommendations\">");
         actions.forEach(rec -> recommendation(h, rec));
         h.append("</ol>\n");
@@ -96,8 +154,13 @@ public final class AnalysisHtml {
     }
 
     private static void recommendation(StringBuilder h, AnalysisReport.Recommendation rec) {
-        h.append("<li class=\"rec ").append(esc(rec.kind())).append("\" data-id=\"").append(esc(rec.id()))
-                .append("\"><strong>").append(esc(rec.title())).append("</strong>");
+        h.append("<li class=\"rec ")
+                .append(esc(rec.kind()))
+                .append("\" data-id=\"")
+                .append(esc(rec.id()))
+                .append("\"><strong>")
+                .append(esc(rec.title()))
+                .append("</strong>");
         if (rec.measured() != null) {
             h.append(" <em>(").append(esc(rec.measured())).append(")</em>");
         }
@@ -119,11 +182,15 @@ public final class AnalysisHtml {
         h.append("<h2>POM changes for the actions (one per direct dependency)</h2>\n<div id=\"pom-changes\">");
         for (AnalysisReport.PomChange c : changes) {
             if ("remove".equals(c.change())) {
-                h.append("<p>Remove the <code>&lt;dependency&gt;</code> <code>").append(esc(c.dependency()))
+                h.append("<p>Remove the <code>&lt;dependency&gt;</code> <code>")
+                        .append(esc(c.dependency()))
                         .append("</code>.</p>");
             } else {
-                h.append("<p>In the <code>&lt;dependency&gt;</code> <code>").append(esc(c.dependency()))
-                        .append("</code>:</p><pre class=\"pom\">").append(esc(c.xml())).append("</pre>");
+                h.append("<p>In the <code>&lt;dependency&gt;</code> <code>")
+                        .append(esc(c.dependency()))
+                        .append("</code>:</p><pre class=\"pom\">")
+                        .append(esc(c.xml()))
+                        .append("</pre>");
             }
         }
         h.append("</div>\n");
@@ -131,11 +198,15 @@ public final class AnalysisHtml {
 
     private static void jarChart(StringBuilder h, List<AnalysisReport.UnitReport> units) {
         h.append("<h2>Per jar: unzipped size, reachable classes, classes loaded in the probe</h2>\n");
-        long max = units.stream().mapToLong(AnalysisReport.UnitReport::bytes).max().orElse(1);
+        long max =
+                units.stream().mapToLong(AnalysisReport.UnitReport::bytes).max().orElse(1);
         double scale = (WIDTH - 420) / (double) Math.max(max, 1);
         int rowH = 20;
-        h.append("<svg class=\"chart\" id=\"jars\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(units.size() * rowH + 8).append("\">");
+        h.append("<svg class=\"chart\" id=\"jars\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(units.size() * rowH + 8)
+                .append("\">");
         int y = 4;
         for (AnalysisReport.UnitReport u : units) {
             String color = switch (u.status()) {
@@ -146,14 +217,35 @@ public final class AnalysisHtml {
                 default -> "#59a14f";
             };
             double w = Math.max(1, u.bytes() * scale);
-            h.append("<text x=\"0\" y=\"").append(y + 12).append("\">").append(esc(shortLabel(u.label())))
-                    .append("</text><rect class=\"bar\" x=\"300\" y=\"").append(y).append("\" width=\"").append(f(w))
-                    .append("\" height=\"14\" fill=\"").append(color).append("\"><title>").append(esc(u.label()))
-                    .append(": ").append(esc(u.status())).append("</title></rect><text x=\"").append(f(304 + w))
-                    .append("\" y=\"").append(y + 12).append("\">").append(ByteSizes.human(u.bytes())).append(", ")
-                    .append(u.reachedClasses()).append('/').append(u.classes()).append(" reachable, ")
-                    .append(f(u.loadedClasses() == null ? 0 : u.loadedClasses())).append(" loaded, ")
-                    .append(esc(u.status())).append("</text>");
+            h.append("<text x=\"0\" y=\"")
+                    .append(y + 12)
+                    .append("\">")
+                    .append(esc(shortLabel(u.label())))
+                    .append("</text><rect class=\"bar\" x=\"300\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(f(w))
+                    .append("\" height=\"14\" fill=\"")
+                    .append(color)
+                    .append("\"><title>")
+                    .append(esc(u.label()))
+                    .append(": ")
+                    .append(esc(u.status()))
+                    .append("</title></rect><text x=\"")
+                    .append(f(304 + w))
+                    .append("\" y=\"")
+                    .append(y + 12)
+                    .append("\">")
+                    .append(ByteSizes.human(u.bytes()))
+                    .append(", ")
+                    .append(u.reachedClasses())
+                    .append('/')
+                    .append(u.classes())
+                    .append(" reachable, ")
+                    .append(f(u.loadedClasses() == null ? 0 : u.loadedClasses()))
+                    .append(" loaded, ")
+                    .append(esc(u.status()))
+                    .append("</text>");
             y += rowH;
         }
         h.append("</svg>\n");
@@ -164,35 +256,66 @@ public final class AnalysisHtml {
                 .append("<th class=\"num\">classes</th><th class=\"num\">reachable</th><th class=\"num\">loaded</th>")
                 .append("<th class=\"num\">ms charged</th><th>reached via / fix</th></tr>");
         for (AnalysisReport.UnitReport u : units) {
-            h.append("<tr class=\"").append(esc(u.status())).append("\"><td>").append(esc(u.label()))
-                    .append(u.coordinates() == null ? "" : "<br><span class=\"muted\">" + esc(u.coordinates())
-                            + "</span>")
-                    .append("</td><td>").append(esc(u.status())).append("</td><td class=\"num\">")
-                    .append(ByteSizes.human(u.bytes())).append("</td><td class=\"num\">").append(u.classes())
-                    .append("</td><td class=\"num\">").append(u.reachedClasses()).append("</td><td class=\"num\">")
-                    .append(f(u.loadedClasses() == null ? 0 : u.loadedClasses())).append("</td><td class=\"num\">")
-                    .append(f(u.loadMillis() == null ? 0 : u.loadMillis())).append("</td><td>")
-                    .append(u.fix() != null ? "<code>" + esc(u.fix()) + "</code>" : esc(String.join(" > ",
-                            u.reachedVia()))).append("</td></tr>");
+            h.append("<tr class=\"")
+                    .append(esc(u.status()))
+                    .append("\"><td>")
+                    .append(esc(u.label()))
+                    .append(
+                            u.coordinates() == null
+                                    ? ""
+                                    : "<br><span class=\"muted\">" + esc(u.coordinates()) + "</span>")
+                    .append("</td><td>")
+                    .append(esc(u.status()))
+                    .append("</td><td class=\"num\">")
+                    .append(ByteSizes.human(u.bytes()))
+                    .append("</td><td class=\"num\">")
+                    .append(u.classes())
+                    .append("</td><td class=\"num\">")
+                    .append(u.reachedClasses())
+                    .append("</td><td class=\"num\">")
+                    .append(f(u.loadedClasses() == null ? 0 : u.loadedClasses()))
+                    .append("</td><td class=\"num\">")
+                    .append(f(u.loadMillis() == null ? 0 : u.loadMillis()))
+                    .append("</td><td>")
+                    .append(
+                            u.fix() != null
+                                    ? "<code>" + esc(u.fix()) + "</code>"
+                                    : esc(String.join(" > ", u.reachedVia())))
+                    .append("</td></tr>");
         }
         h.append("</table>\n");
     }
 
     private static void duplicates(StringBuilder h, AnalysisReport r) {
         h.append("<h2>Duplicate classes and split packages</h2>\n");
-        if (r.duplicates().overlaps().isEmpty() && r.duplicates().splitPackages().isEmpty()) {
+        if (r.duplicates().overlaps().isEmpty()
+                && r.duplicates().splitPackages().isEmpty()) {
             h.append("<p>None.</p>\n");
             return;
         }
         h.append("<table id=\"duplicates\"><tr><th>loaded from</th><th>shadowed</th><th class=\"num\">identical</th>")
                 .append("<th class=\"num\">differing</th><th>e.g.</th></tr>");
-        r.duplicates().overlaps().forEach(o -> h.append("<tr><td>").append(esc(o.winner())).append("</td><td>")
-                .append(esc(o.shadowed())).append("</td><td class=\"num\">").append(o.identical())
-                .append("</td><td class=\"num\">").append(o.differing()).append("</td><td>")
-                .append(esc(String.join(", ", o.examples()))).append("</td></tr>"));
+        r.duplicates()
+                .overlaps()
+                .forEach(o -> h.append("<tr><td>")
+                        .append(esc(o.winner()))
+                        .append("</td><td>")
+                        .append(esc(o.shadowed()))
+                        .append("</td><td class=\"num\">")
+                        .append(o.identical())
+                        .append("</td><td class=\"num\">")
+                        .append(o.differing())
+                        .append("</td><td>")
+                        .append(esc(String.join(", ", o.examples())))
+                        .append("</td></tr>"));
         h.append("</table>\n<ul>");
-        r.duplicates().splitPackages().forEach(s -> h.append("<li>split package <code>").append(esc(s.packageName()))
-                .append("</code>: ").append(esc(String.join(", ", s.units()))).append("</li>"));
+        r.duplicates()
+                .splitPackages()
+                .forEach(s -> h.append("<li>split package <code>")
+                        .append(esc(s.packageName()))
+                        .append("</code>: ")
+                        .append(esc(String.join(", ", s.units())))
+                        .append("</li>"));
         h.append("</ul>\n");
     }
 

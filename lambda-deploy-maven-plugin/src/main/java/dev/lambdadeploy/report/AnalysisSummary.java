@@ -1,7 +1,7 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.analyze.AnalysisReport;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,21 +25,35 @@ public final class AnalysisSummary {
     public static List<String> render(AnalysisReport r, String jsonPath, String htmlPath) {
         List<String> lines = new ArrayList<>();
         AnalysisReport.Probe p = r.probe();
-        String source = p.timedRuns() > 0 ? String.format(Locale.ROOT, "median of %d run(s) without class-load logging",
-                p.timedRuns()) : String.format(Locale.ROOT, "median of %d run(s)", p.runs());
+        String source = p.timedRuns() > 0
+                ? String.format(Locale.ROOT, "median of %d run(s) without class-load logging", p.timedRuns())
+                : String.format(Locale.ROOT, "median of %d run(s)", p.runs());
         // the same words and measure as lambda:invoke's summary line
         lines.add(String.format(Locale.ROOT, "Cold start of %s (%s, %d MB):", r.handler(), source, p.memoryMb()));
-        lines.add(String.format(Locale.ROOT, "  JVM start %.0f ms -> handler class ready %.0f ms -> init done at %.0f ms"
-                        + " -> first invoke %.1f ms -> second invoke %.1f ms; %.0f classes loaded", p.jvmStartMs(),
-                p.handlerClassMs(), p.initMs(), p.firstInvokeMs(), p.secondInvokeMs(), p.classesLoaded()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  JVM start %.0f ms -> handler class ready %.0f ms -> init done at %.0f ms"
+                        + " -> first invoke %.1f ms -> second invoke %.1f ms; %.0f classes loaded",
+                p.jvmStartMs(),
+                p.handlerClassMs(),
+                p.initMs(),
+                p.firstInvokeMs(),
+                p.secondInvokeMs(),
+                p.classesLoaded()));
         jarTable(r, lines);
-        List<AnalysisReport.Recommendation> actions = r.recommendations().stream().filter(x -> !x.keep()).toList();
-        List<AnalysisReport.Recommendation> keep = r.recommendations().stream().filter(AnalysisReport.Recommendation::keep)
+        List<AnalysisReport.Recommendation> actions =
+                r.recommendations().stream().filter(x -> !x.keep()).toList();
+        List<AnalysisReport.Recommendation> keep = r.recommendations().stream()
+                .filter(AnalysisReport.Recommendation::keep)
                 .toList();
         if (!actions.isEmpty()) {
             lines.add("Actions (ranked by measured time, then size):");
             for (AnalysisReport.Recommendation rec : actions) {
-                lines.add(String.format(Locale.ROOT, "  %d. %s%s", rec.rank(), rec.title(),
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "  %d. %s%s",
+                        rec.rank(),
+                        rec.title(),
                         rec.measured() == null ? "" : " [" + rec.measured() + "]"));
                 if (rec.action() != null) {
                     lines.add("     -> " + action(rec, !r.pomChanges().isEmpty()));
@@ -69,28 +83,45 @@ public final class AnalysisSummary {
 
     /** Jar, status, size, classes loaded of those in the jar, time charged: one short line each. */
     private static void jarTable(AnalysisReport r, List<String> lines) {
-        List<AnalysisReport.UnitReport> jars = r.units().stream().filter(u -> u.coordinates() != null).toList();
+        List<AnalysisReport.UnitReport> jars =
+                r.units().stream().filter(u -> u.coordinates() != null).toList();
         // the jars that are not plainly used (unused first, biggest first), then the slowest used ones
-        List<AnalysisReport.UnitReport> shown = new ArrayList<>(jars.stream().filter(u -> !"used".equals(u.status()))
+        List<AnalysisReport.UnitReport> shown = new ArrayList<>(jars.stream()
+                .filter(u -> !"used".equals(u.status()))
                 .sorted(Comparator.comparingInt((AnalysisReport.UnitReport u) -> STATUS_ORDER.indexOf(u.status()))
                         .thenComparing(AnalysisReport.UnitReport::bytes, Comparator.reverseOrder()))
-                .limit(MAX_JAR_ROWS - SLOWEST_USED).toList());
-        jars.stream().filter(u -> "used".equals(u.status()) && millis(u) > 0)
-                .sorted(Comparator.comparingDouble(AnalysisSummary::millis).reversed()).limit(SLOWEST_USED)
+                .limit(MAX_JAR_ROWS - SLOWEST_USED)
+                .toList());
+        jars.stream()
+                .filter(u -> "used".equals(u.status()) && millis(u) > 0)
+                .sorted(Comparator.comparingDouble(AnalysisSummary::millis).reversed())
+                .limit(SLOWEST_USED)
                 .forEach(shown::add);
         if (shown.isEmpty()) {
             return;
         }
         int hidden = jars.size() - shown.size();
-        int width = Math.max(3, shown.stream().mapToInt(u -> fileName(u.label()).length()).max().orElse(3));
+        int width = Math.max(
+                3,
+                shown.stream().mapToInt(u -> fileName(u.label()).length()).max().orElse(3));
         String fmt = "  %-" + width + "s  %-12s  %9s  %9s  %8s";
-        lines.add(String.format(Locale.ROOT, "Jars (%d of %d: not plainly used, or the slowest to load%s):", shown.size(),
-                jars.size(), hidden > 0 ? "; all in the HTML report" : ""));
+        lines.add(String.format(
+                Locale.ROOT,
+                "Jars (%d of %d: not plainly used, or the slowest to load%s):",
+                shown.size(),
+                jars.size(),
+                hidden > 0 ? "; all in the HTML report" : ""));
         lines.add(String.format(Locale.ROOT, fmt, "JAR", "STATUS", "SIZE", "LOADED", "TIME"));
         for (AnalysisReport.UnitReport u : shown) {
-            lines.add(String.format(Locale.ROOT, fmt, fileName(u.label()), u.status(), ByteSizes.human(u.bytes()),
-                    String.format(Locale.ROOT, "%.0f/%d", u.loadedClasses() == null ? 0 : u.loadedClasses(),
-                            u.classes()), String.format(Locale.ROOT, "%.0f ms", millis(u))));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    fmt,
+                    fileName(u.label()),
+                    u.status(),
+                    ByteSizes.human(u.bytes()),
+                    String.format(
+                            Locale.ROOT, "%.0f/%d", u.loadedClasses() == null ? 0 : u.loadedClasses(), u.classes()),
+                    String.format(Locale.ROOT, "%.0f ms", millis(u))));
         }
     }
 

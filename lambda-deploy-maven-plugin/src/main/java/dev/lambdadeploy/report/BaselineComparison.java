@@ -28,8 +28,12 @@ public final class BaselineComparison {
         return new Baseline(source, before.totals().unzippedBytes(), zips, items, versions);
     }
 
-    public static SizeReport.BaselineDiff diff(SizeReport before, String source, List<SizeReport.Zip> nowZips,
-            List<SizeReport.Item> nowItems, PackageSizes now) {
+    public static SizeReport.BaselineDiff diff(
+            SizeReport before,
+            String source,
+            List<SizeReport.Zip> nowZips,
+            List<SizeReport.Item> nowItems,
+            PackageSizes now) {
         List<SizeReport.Change> changes = new ArrayList<>();
         Map<String, SizeReport.Zip> beforeZips = new LinkedHashMap<>();
         before.zips().forEach(z -> beforeZips.put(z.id(), z));
@@ -43,8 +47,14 @@ public final class BaselineComparison {
         before.contents().forEach(i -> beforeItems.putIfAbsent(i.key(), i));
         for (SizeReport.Item i : nowItems) {
             SizeReport.Item b = beforeItems.remove(i.key());
-            add(changes, "item", i.key(), b == null ? null : b.unzippedBytes(), i.unzippedBytes(),
-                    b == null ? null : b.version(), i.version());
+            add(
+                    changes,
+                    "item",
+                    i.key(),
+                    b == null ? null : b.unzippedBytes(),
+                    i.unzippedBytes(),
+                    b == null ? null : b.version(),
+                    i.version());
         }
         beforeItems.values().forEach(b -> add(changes, "item", b.key(), b.unzippedBytes(), null, b.version(), null));
         changes.sort(Comparator.comparing((SizeReport.Change c) -> !c.type().equals("zip"))
@@ -56,12 +66,19 @@ public final class BaselineComparison {
     }
 
     private static String label(SizeReport.Zip z) {
-        return "function".equals(z.kind()) ? "function.zip"
+        return "function".equals(z.kind())
+                ? "function.zip"
                 : ("external-layer".equals(z.kind()) ? "external layer " : "layer ") + z.name();
     }
 
-    private static void add(List<SizeReport.Change> changes, String type, String name, Long before, Long after,
-            String beforeVersion, String afterVersion) {
+    private static void add(
+            List<SizeReport.Change> changes,
+            String type,
+            String name,
+            Long before,
+            Long after,
+            String beforeVersion,
+            String afterVersion) {
         String change;
         if (before == null) {
             change = "appeared";

@@ -1,8 +1,8 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.RegionResult;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,13 +26,22 @@ public final class DeploySummary {
     /** The verdict, what was uploaded (only when something was) and how long it took. */
     public static String verdictLine(DeployResult r) {
         long failed = r.regions().stream().filter(RegionResult::failed).count();
-        long failedFunctions = r.regions().stream().flatMap(g -> g.functions().stream())
-                .filter(dev.lambdadeploy.publish.FunctionResult::failed).count();
-        String verdict = failed > 0 ? failed + " of " + r.regions().size() + " region(s) FAILED ("
-                + failedFunctions + " function(s) not deployed)"
-                : r.dryRun() ? (r.upToDate() ? "everything is up to date; nothing would change" : "dry run: nothing was changed")
-                : r.upToDate() ? "everything is up to date" : "deployed";
-        return String.format(Locale.ROOT, "%s%s (%.1f s)", verdict,
+        long failedFunctions = r.regions().stream()
+                .flatMap(g -> g.functions().stream())
+                .filter(dev.lambdadeploy.publish.FunctionResult::failed)
+                .count();
+        String verdict = failed > 0
+                ? failed + " of " + r.regions().size() + " region(s) FAILED (" + failedFunctions
+                        + " function(s) not deployed)"
+                : r.dryRun()
+                        ? (r.upToDate()
+                                ? "everything is up to date; nothing would change"
+                                : "dry run: nothing was changed")
+                        : r.upToDate() ? "everything is up to date" : "deployed";
+        return String.format(
+                Locale.ROOT,
+                "%s%s (%.1f s)",
+                verdict,
                 r.bytesUploaded() > 0 ? "; " + ByteSizes.human(r.bytesUploaded()) + " uploaded" : "",
                 r.durationMillis() / 1000.0);
     }

@@ -1,10 +1,10 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionResult;
 import dev.lambdadeploy.publish.LayerResult;
 import dev.lambdadeploy.publish.RegionResult;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +31,12 @@ public final class DeployTable {
             String rg = region.region();
             if (region.image() != null) {
                 var i = region.image();
-                rows.add(new Row(module, rg, "image", i.repository(), i.pushedBytes() > 0 ? "pushed" : "up-to-date",
+                rows.add(new Row(
+                        module,
+                        rg,
+                        "image",
+                        i.repository(),
+                        i.pushedBytes() > 0 ? "pushed" : "up-to-date",
                         i.imageUri() + " (" + ByteSizes.human(i.pushedBytes()) + " pushed, "
                                 + ByteSizes.human(i.skippedBytes()) + " already in the registry)"));
             }
@@ -39,10 +44,16 @@ public final class DeployTable {
                 rows.add(new Row(module, rg, "layer", l.layerName(), layerAction(l), layerDetail(l)));
             }
             for (FunctionResult f : region.functions()) {
-                rows.add(f.failed()
-                        ? new Row(module, rg, "function", f.name(), "FAILED", "left " + f.leftIn() + ": "
-                                + firstSentence(f.error()))
-                        : new Row(module, rg, "function", f.name(), functionAction(f), functionDetail(f)));
+                rows.add(
+                        f.failed()
+                                ? new Row(
+                                        module,
+                                        rg,
+                                        "function",
+                                        f.name(),
+                                        "FAILED",
+                                        "left " + f.leftIn() + ": " + firstSentence(f.error()))
+                                : new Row(module, rg, "function", f.name(), functionAction(f), functionDetail(f)));
             }
             if (region.error() != null && region.functions().isEmpty()) {
                 rows.add(new Row(module, rg, "", "", "FAILED", firstSentence(region.error())));
@@ -55,11 +66,15 @@ public final class DeployTable {
     public static List<String> format(List<Row> rows) {
         boolean modules = rows.stream().anyMatch(r -> !r.module().isEmpty());
         List<String[]> cells = new ArrayList<>();
-        cells.add(modules ? new String[] {"MODULE", "REGION", "KIND", "NAME", "ACTION", "DETAIL"}
-                : new String[] {"REGION", "KIND", "NAME", "ACTION", "DETAIL"});
+        cells.add(
+                modules
+                        ? new String[] {"MODULE", "REGION", "KIND", "NAME", "ACTION", "DETAIL"}
+                        : new String[] {"REGION", "KIND", "NAME", "ACTION", "DETAIL"});
         for (Row r : rows) {
-            cells.add(modules ? new String[] {r.module(), r.region(), r.kind(), r.name(), r.action(), r.detail()}
-                    : new String[] {r.region(), r.kind(), r.name(), r.action(), r.detail()});
+            cells.add(
+                    modules
+                            ? new String[] {r.module(), r.region(), r.kind(), r.name(), r.action(), r.detail()}
+                            : new String[] {r.region(), r.kind(), r.name(), r.action(), r.detail()});
         }
         int cols = cells.get(0).length;
         int[] width = new int[cols];
@@ -118,7 +133,8 @@ public final class DeployTable {
         String action = functionAction(f);
         String detail;
         if (action.endsWith("create") || action.equals("created") || f.changes().isEmpty()) {
-            detail = f.imageUri() != null ? "image " + f.imageUri()
+            detail = f.imageUri() != null
+                    ? "image " + f.imageUri()
                     : f.codeSha256() != null ? "CodeSha256 " + f.codeSha256() : "";
         } else {
             detail = "changes: " + String.join(", ", f.changes());

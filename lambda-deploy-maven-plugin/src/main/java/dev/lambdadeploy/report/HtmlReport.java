@@ -15,6 +15,7 @@ import java.util.Map;
 public final class HtmlReport {
     /** Colors the charts use; the browser test looks for them in the screenshot. */
     public static final String FUNCTION_COLOR = "#2563eb";
+
     public static final String[] LAYER_COLORS = {"#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d"};
     public static final String EXTERNAL_COLOR = "#9ca3af";
     public static final String AWS_LIMIT_COLOR = "#dc2626";
@@ -23,6 +24,7 @@ public final class HtmlReport {
     private static final int CHART_WIDTH = 960;
     /** The whole limit behind each "largest dependencies" bar. */
     static final String TRACK_COLOR = "#f3f4f6";
+
     private static final int LABEL_WIDTH = 300;
     private static final int BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 190;
 
@@ -31,28 +33,52 @@ public final class HtmlReport {
     public static String render(SizeReport r) {
         Map<String, String> colors = colors(r);
         StringBuilder h = new StringBuilder(64 * 1024);
-        long errors = r.violations().stream().filter(v -> "ERROR".equals(v.level())).count();
+        long errors =
+                r.violations().stream().filter(v -> "ERROR".equals(v.level())).count();
         long warnings = r.violations().size() - errors;
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                         + "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Lambda size report: ").append(esc(r.project().artifactId())).append("</title>\n")
-                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("<title>Lambda size report: ")
+                .append(esc(r.project().artifactId()))
+                .append("</title>\n")
+                .append("<style>")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n");
         String verdictClass = r.budgetsSkipped() ? "skipped" : errors > 0 ? "broken" : warnings > 0 ? "warn" : "ok";
-        String verdict = r.budgetsSkipped() ? "Budgets skipped (lambda.budgets.skip)"
-                : errors > 0 ? errors + " budget" + (errors == 1 ? "" : "s") + " broken"
-                : warnings > 0 ? warnings + " warning" + (warnings == 1 ? "" : "s") : "Within all budgets";
-        h.append("<header><h1>Lambda package size: ").append(esc(r.project().groupId())).append(':')
-                .append(esc(r.project().artifactId())).append(' ').append(esc(r.project().version()))
-                .append("</h1>\n<p class=\"sub\">").append(esc(r.architecture())).append(" \u00b7 lambda-deploy-maven-plugin ")
-                .append(esc(r.pluginVersion())).append("</p>\n<div id=\"verdict\" class=\"verdict ").append(verdictClass)
-                .append("\">").append(esc(verdict)).append("</div>\n");
+        String verdict = r.budgetsSkipped()
+                ? "Budgets skipped (lambda.budgets.skip)"
+                : errors > 0
+                        ? errors + " budget" + (errors == 1 ? "" : "s") + " broken"
+                        : warnings > 0 ? warnings + " warning" + (warnings == 1 ? "" : "s") : "Within all budgets";
+        h.append("<header><h1>Lambda package size: ")
+                .append(esc(r.project().groupId()))
+                .append(':')
+                .append(esc(r.project().artifactId()))
+                .append(' ')
+                .append(esc(r.project().version()))
+                .append("</h1>\n<p class=\"sub\">")
+                .append(esc(r.architecture()))
+                .append(" \u00b7 lambda-deploy-maven-plugin ")
+                .append(esc(r.pluginVersion()))
+                .append("</p>\n<div id=\"verdict\" class=\"verdict ")
+                .append(verdictClass)
+                .append("\">")
+                .append(esc(verdict))
+                .append("</div>\n");
         SizeReport.Totals t = r.totals();
-        h.append("<ul class=\"totals\"><li><b>").append(ByteSizes.human(t.unzippedBytes()))
-                .append("</b> unzipped of ").append(ByteSizes.human(r.limits().totalUnzippedBytes())).append("</li><li><b>")
-                .append(ByteSizes.human(t.zippedBytes())).append("</b> zipped</li><li><b>").append(t.layerCount())
-                .append("</b> of ").append(r.limits().maxLayers()).append(" layers</li></ul></header>\n<main>\n");
+        h.append("<ul class=\"totals\"><li><b>")
+                .append(ByteSizes.human(t.unzippedBytes()))
+                .append("</b> unzipped of ")
+                .append(ByteSizes.human(r.limits().totalUnzippedBytes()))
+                .append("</li><li><b>")
+                .append(ByteSizes.human(t.zippedBytes()))
+                .append("</b> zipped</li><li><b>")
+                .append(t.layerCount())
+                .append("</b> of ")
+                .append(r.limits().maxLayers())
+                .append(" layers</li></ul></header>\n<main>\n");
 
         totalChart(h, r, colors);
         zipChart(h, r, colors);
@@ -87,37 +113,61 @@ public final class HtmlReport {
     /** One stacked bar: every zip's unzipped size against Lambda's 262,144,000 bytes and any total budget. */
     private static void totalChart(StringBuilder h, SizeReport r, Map<String, String> colors) {
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line(r.limits().totalUnzippedBytes(), AWS_LIMIT_COLOR, "AWS limit "
-                + ByteSizes.human(r.limits().totalUnzippedBytes()), false));
-        r.budgets().stream().filter(c -> "total-unzipped".equals(c.kind()) && "pom".equals(c.source()))
-                .forEach(c -> lines.add(new Line(c.limit(), BUDGET_COLOR, "budget " + ByteSizes.human(c.limit()), true)));
+        lines.add(new Line(
+                r.limits().totalUnzippedBytes(),
+                AWS_LIMIT_COLOR,
+                "AWS limit " + ByteSizes.human(r.limits().totalUnzippedBytes()),
+                false));
+        r.budgets().stream()
+                .filter(c -> "total-unzipped".equals(c.kind()) && "pom".equals(c.source()))
+                .forEach(c ->
+                        lines.add(new Line(c.limit(), BUDGET_COLOR, "budget " + ByteSizes.human(c.limit()), true)));
         long total = r.totals().unzippedBytes();
         long scale = Math.max(total, lines.stream().mapToLong(l -> l.at).max().orElse(1)) * 105 / 100;
         int width = CHART_WIDTH - 40;
         h.append("<section><h2>Function + layers, unzipped</h2>\n<svg id=\"chart-total\" class=\"chart\" width=\"")
-                .append(CHART_WIDTH).append("\" height=\"120\" viewBox=\"0 0 ").append(CHART_WIDTH)
+                .append(CHART_WIDTH)
+                .append("\" height=\"120\" viewBox=\"0 0 ")
+                .append(CHART_WIDTH)
                 .append(" 120\" role=\"img\" aria-label=\"unzipped size of each zip against the limits\">\n");
         double x = 20;
         for (SizeReport.Zip z : r.zips()) {
             double w = (double) z.unzippedBytes() / scale * width;
-            h.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"30\" width=\"%.1f\" height=\"44\""
-                    + " fill=\"%s\"><title>%s: %s</title></rect>\n", x, Math.max(w, 0.5), colors.get(z.id()),
-                    esc(ReportText.zipLabel(z)), ByteSizes.human(z.unzippedBytes())));
+            h.append(String.format(
+                    Locale.ROOT,
+                    "<rect class=\"bar\" x=\"%.1f\" y=\"30\" width=\"%.1f\" height=\"44\""
+                            + " fill=\"%s\"><title>%s: %s</title></rect>\n",
+                    x,
+                    Math.max(w, 0.5),
+                    colors.get(z.id()),
+                    esc(ReportText.zipLabel(z)),
+                    ByteSizes.human(z.unzippedBytes())));
             x += w;
         }
         for (Line l : lines) {
             double lx = 20 + (double) l.at / scale * width;
-            h.append(String.format(Locale.ROOT, "<line class=\"limit\" x1=\"%.1f\" x2=\"%.1f\" y1=\"18\" y2=\"86\""
-                    + " stroke=\"%s\" stroke-width=\"4\"%s/>\n<text x=\"%.1f\" y=\"104\" fill=\"%s\""
-                    + " text-anchor=\"middle\">%s</text>\n", lx, lx, l.color, l.dashed ? " stroke-dasharray=\"6 4\"" : "",
-                    Math.min(Math.max(lx, 60), CHART_WIDTH - 80), l.color, esc(l.label)));
+            h.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"limit\" x1=\"%.1f\" x2=\"%.1f\" y1=\"18\" y2=\"86\""
+                            + " stroke=\"%s\" stroke-width=\"4\"%s/>\n<text x=\"%.1f\" y=\"104\" fill=\"%s\""
+                            + " text-anchor=\"middle\">%s</text>\n",
+                    lx,
+                    lx,
+                    l.color,
+                    l.dashed ? " stroke-dasharray=\"6 4\"" : "",
+                    Math.min(Math.max(lx, 60), CHART_WIDTH - 80),
+                    l.color,
+                    esc(l.label)));
         }
-        h.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"16\">%s unzipped in total</text>\n</svg>\n",
-                ByteSizes.human(total)));
+        h.append(String.format(
+                Locale.ROOT, "<text x=\"20\" y=\"16\">%s unzipped in total</text>\n</svg>\n", ByteSizes.human(total)));
         h.append("<p class=\"legend\">");
         for (SizeReport.Zip z : r.zips()) {
-            h.append("<span><i style=\"background:").append(colors.get(z.id())).append("\"></i>")
-                    .append(esc(ReportText.zipLabel(z))).append("</span>");
+            h.append("<span><i style=\"background:")
+                    .append(colors.get(z.id()))
+                    .append("\"></i>")
+                    .append(esc(ReportText.zipLabel(z)))
+                    .append("</span>");
         }
         h.append("</p></section>\n");
     }
@@ -132,49 +182,92 @@ public final class HtmlReport {
         long scale = max * 105 / 100;
         int rowH = 40;
         int height = 30 + zips.size() * rowH + 20;
-        h.append("<section><h2>Zips: zipped (dark) and unzipped (light)</h2>\n<svg id=\"chart-zips\" class=\"chart\" width=\"")
-                .append(CHART_WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
-                .append(CHART_WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"size of each zip\">\n");
+        h.append(
+                        "<section><h2>Zips: zipped (dark) and unzipped (light)</h2>\n<svg id=\"chart-zips\" class=\"chart\" width=\"")
+                .append(CHART_WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(CHART_WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"size of each zip\">\n");
         int y = 24;
         boolean budgetLines = false;
         for (SizeReport.Zip z : zips) {
             String color = colors.get(z.id());
-            h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
-                    LABEL_WIDTH - 8, y + 20, esc(clip(ReportText.zipLabel(z), 40))));
+            h.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
+                    LABEL_WIDTH - 8,
+                    y + 20,
+                    esc(clip(ReportText.zipLabel(z), 40))));
             double wu = (double) z.unzippedBytes() / scale * BAR_AREA;
-            h.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\""
-                    + " fill=\"%s\" fill-opacity=\"0.45\"><title>unzipped %s</title></rect>\n", LABEL_WIDTH, y + 16,
-                    Math.max(wu, 0.5), color, ByteSizes.human(z.unzippedBytes())));
+            h.append(String.format(
+                    Locale.ROOT,
+                    "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\""
+                            + " fill=\"%s\" fill-opacity=\"0.45\"><title>unzipped %s</title></rect>\n",
+                    LABEL_WIDTH,
+                    y + 16,
+                    Math.max(wu, 0.5),
+                    color,
+                    ByteSizes.human(z.unzippedBytes())));
             if (z.zippedBytes() != null) {
                 double wz = (double) z.zippedBytes() / scale * BAR_AREA;
-                h.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\""
-                        + " fill=\"%s\"><title>zipped %s</title></rect>\n", LABEL_WIDTH, y + 2, Math.max(wz, 0.5),
-                        color, ByteSizes.human(z.zippedBytes())));
+                h.append(String.format(
+                        Locale.ROOT,
+                        "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\""
+                                + " fill=\"%s\"><title>zipped %s</title></rect>\n",
+                        LABEL_WIDTH,
+                        y + 2,
+                        Math.max(wz, 0.5),
+                        color,
+                        ByteSizes.human(z.zippedBytes())));
             }
-            h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"val\">%s / %s</text>\n",
-                    LABEL_WIDTH + Math.max(wu, 0) + 6, y + 20,
-                    z.zippedBytes() == null ? "?" : ByteSizes.human(z.zippedBytes()), ByteSizes.human(z.unzippedBytes())));
+            h.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" class=\"val\">%s / %s</text>\n",
+                    LABEL_WIDTH + Math.max(wu, 0) + 6,
+                    y + 20,
+                    z.zippedBytes() == null ? "?" : ByteSizes.human(z.zippedBytes()),
+                    ByteSizes.human(z.unzippedBytes())));
             for (SizeReport.BudgetCheck c : r.budgets()) {
-                boolean applies = ("layer-zipped".equals(c.kind()) || "layer-unzipped".equals(c.kind())
-                        || "function-zipped".equals(c.kind()) || "function-unzipped".equals(c.kind()))
+                boolean applies = ("layer-zipped".equals(c.kind())
+                                || "layer-unzipped".equals(c.kind())
+                                || "function-zipped".equals(c.kind())
+                                || "function-unzipped".equals(c.kind()))
                         && subjectIs(c, z);
                 if (applies && c.actual() != null) {
                     double lx = LABEL_WIDTH + (double) c.limit() / scale * BAR_AREA;
                     boolean aws = "aws".equals(c.source());
                     budgetLines |= !aws;
-                    h.append(String.format(Locale.ROOT, "<line class=\"limit\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\""
-                            + " y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s><title>%s %s</title></line>\n", lx, lx, y,
-                            y + 32, aws ? AWS_LIMIT_COLOR : BUDGET_COLOR, aws ? "" : " stroke-dasharray=\"4 3\"",
-                            esc(c.id()), ByteSizes.human(c.limit())));
+                    h.append(String.format(
+                            Locale.ROOT,
+                            "<line class=\"limit\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\""
+                                    + " y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s><title>%s %s</title></line>\n",
+                            lx,
+                            lx,
+                            y,
+                            y + 32,
+                            aws ? AWS_LIMIT_COLOR : BUDGET_COLOR,
+                            aws ? "" : " stroke-dasharray=\"4 3\"",
+                            esc(c.id()),
+                            ByteSizes.human(c.limit())));
                 }
             }
             y += rowH;
         }
         double lx = LABEL_WIDTH + (double) r.limits().directUploadZippedBytes() / scale * BAR_AREA;
-        h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" text-anchor=\"middle\">"
-                + "50 MiB direct upload</text>\n</svg>\n", Math.min(lx, CHART_WIDTH - 90), height - 4, AWS_LIMIT_COLOR));
+        h.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" text-anchor=\"middle\">"
+                        + "50 MiB direct upload</text>\n</svg>\n",
+                Math.min(lx, CHART_WIDTH - 90),
+                height - 4,
+                AWS_LIMIT_COLOR));
         // the legend names only what the chart draws: no "your budget" without a budget line
-        h.append("<p class=\"legend\"><span><i style=\"background:").append(AWS_LIMIT_COLOR)
+        h.append("<p class=\"legend\"><span><i style=\"background:")
+                .append(AWS_LIMIT_COLOR)
                 .append("\"></i>AWS limit</span>");
         if (budgetLines) {
             h.append("<span><i style=\"background:").append(BUDGET_COLOR).append("\"></i>your budget</span>");
@@ -191,28 +284,51 @@ public final class HtmlReport {
      * says: a jar that takes 4 % of the limit fills 4 % of the track.
      */
     private static void itemChart(StringBuilder h, SizeReport r, Map<String, String> colors) {
-        List<SizeReport.Item> items = r.contents().subList(0, Math.min(ReportText.TOP_ITEMS, r.contents().size()));
+        List<SizeReport.Item> items = r.contents()
+                .subList(0, Math.min(ReportText.TOP_ITEMS, r.contents().size()));
         long limit = Math.max(1, r.limits().totalUnzippedBytes());
         int rowH = 24;
         int height = 10 + items.size() * rowH;
         h.append("<section><h2>Largest dependencies (unzipped, share of Lambda's ")
-                .append(ByteSizes.human(r.limits().totalUnzippedBytes())).append(": the full bar)</h2>\n")
-                .append("<svg id=\"chart-deps\" class=\"chart\" width=\"").append(CHART_WIDTH).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ').append(height)
+                .append(ByteSizes.human(r.limits().totalUnzippedBytes()))
+                .append(": the full bar)</h2>\n")
+                .append("<svg id=\"chart-deps\" class=\"chart\" width=\"")
+                .append(CHART_WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(CHART_WIDTH)
+                .append(' ')
+                .append(height)
                 .append("\" role=\"img\" aria-label=\"largest dependencies\">\n");
         int y = 6;
         for (SizeReport.Item i : items) {
             double share = (double) i.unzippedBytes() / limit;
             double w = Math.min(share, 1) * BAR_AREA;
             String name = "classes".equals(i.kind()) ? i.key() : i.groupId() + ":" + i.artifactId();
-            h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n"
-                    + "<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>\n"
-                    + "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\""
-                    + " data-share=\"%.6f\"><title>%s</title></rect>\n"
-                    + "<text x=\"%d\" y=\"%d\" class=\"val\">%s \u00b7 %s of limit</text>\n",
-                    LABEL_WIDTH - 8, y + 13, esc(clip(name, 42)), LABEL_WIDTH, y, BAR_AREA, TRACK_COLOR, LABEL_WIDTH,
-                    y, Math.max(w, 0.5), colors.getOrDefault(i.zip(), EXTERNAL_COLOR), share,
-                    esc(i.dependencyPathText()), LABEL_WIDTH + BAR_AREA + 6, y + 13, ByteSizes.human(i.unzippedBytes()),
+            h.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n"
+                            + "<rect class=\"track\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>\n"
+                            + "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\""
+                            + " data-share=\"%.6f\"><title>%s</title></rect>\n"
+                            + "<text x=\"%d\" y=\"%d\" class=\"val\">%s \u00b7 %s of limit</text>\n",
+                    LABEL_WIDTH - 8,
+                    y + 13,
+                    esc(clip(name, 42)),
+                    LABEL_WIDTH,
+                    y,
+                    BAR_AREA,
+                    TRACK_COLOR,
+                    LABEL_WIDTH,
+                    y,
+                    Math.max(w, 0.5),
+                    colors.getOrDefault(i.zip(), EXTERNAL_COLOR),
+                    share,
+                    esc(i.dependencyPathText()),
+                    LABEL_WIDTH + BAR_AREA + 6,
+                    y + 13,
+                    ByteSizes.human(i.unzippedBytes()),
                     ReportText.percent(share)));
             y += rowH;
         }
@@ -222,29 +338,46 @@ public final class HtmlReport {
     private static void violations(StringBuilder h, SizeReport r) {
         h.append("<section id=\"violations\"><h2>Violations and fixes</h2>\n");
         if (r.violations().isEmpty()) {
-            h.append("<p>").append(r.budgetsSkipped() ? "Budgets were not checked." : "None.").append("</p>");
+            h.append("<p>")
+                    .append(r.budgetsSkipped() ? "Budgets were not checked." : "None.")
+                    .append("</p>");
         }
         for (SizeReport.ViolationEntry v : r.violations()) {
-            h.append("<article class=\"violation ").append("ERROR".equals(v.level()) ? "error" : "warning")
-                    .append("\"><h3>").append(v.level()).append(" \u00b7 ").append(esc(v.budget())).append("</h3>\n<p>")
-                    .append(esc(v.message())).append("</p>\n");
+            h.append("<article class=\"violation ")
+                    .append("ERROR".equals(v.level()) ? "error" : "warning")
+                    .append("\"><h3>")
+                    .append(v.level())
+                    .append(" \u00b7 ")
+                    .append(esc(v.budget()))
+                    .append("</h3>\n<p>")
+                    .append(esc(v.message()))
+                    .append("</p>\n");
             if (!v.contributors().isEmpty()) {
                 h.append("<table class=\"contributors\"><thead><tr><th>biggest contributors</th><th>zipped</th>"
                         + "<th>unzipped</th><th>share</th><th>dependency path</th></tr></thead><tbody>\n");
                 for (SizeReport.ContributorEntry c : v.contributors()) {
-                    h.append("<tr><td>").append(esc(c.name())).append(c.note() == null ? "" : "<br><small>"
-                            + esc(c.note()) + "</small>").append("</td><td class=\"n\">")
+                    h.append("<tr><td>")
+                            .append(esc(c.name()))
+                            .append(c.note() == null ? "" : "<br><small>" + esc(c.note()) + "</small>")
+                            .append("</td><td class=\"n\">")
                             .append(c.zippedBytes() < 0 ? "?" : ByteSizes.human(c.zippedBytes()))
-                            .append("</td><td class=\"n\">").append(ByteSizes.human(c.unzippedBytes()))
-                            .append("</td><td class=\"n\">").append(ReportText.percent(c.share())).append("</td><td>")
-                            .append(esc(c.dependencyPathText())).append("</td></tr>\n");
+                            .append("</td><td class=\"n\">")
+                            .append(ByteSizes.human(c.unzippedBytes()))
+                            .append("</td><td class=\"n\">")
+                            .append(ReportText.percent(c.share()))
+                            .append("</td><td>")
+                            .append(esc(c.dependencyPathText()))
+                            .append("</td></tr>\n");
                 }
                 h.append("</tbody></table>\n");
             }
             if (!v.fixes().isEmpty()) {
                 h.append("<ol class=\"fixes\">\n");
                 for (SizeReport.FixEntry f : v.fixes()) {
-                    h.append("<li data-kind=\"").append(f.kind()).append("\">").append(esc(f.title()))
+                    h.append("<li data-kind=\"")
+                            .append(f.kind())
+                            .append("\">")
+                            .append(esc(f.title()))
                             .append(f.sufficient() ? " <em>enough on its own</em>" : "");
                     if (f.snippet() != null && !f.snippet().isEmpty()) {
                         h.append("<pre>").append(esc(f.snippet())).append("</pre>");
@@ -267,28 +400,54 @@ public final class HtmlReport {
         h.append("<table id=\"budgets\" class=\"sortable\"><thead><tr><th>budget</th><th>level</th><th>subject</th>"
                 + "<th>actual</th><th>limit</th><th>status</th></tr></thead><tbody>\n");
         for (SizeReport.BudgetCheck c : r.budgets()) {
-            h.append("<tr class=\"").append(c.status()).append("\"><td>").append(esc(c.id())).append("</td><td>")
-                    .append(c.level()).append("</td><td>").append(esc(c.subject())).append("</td><td class=\"n\"")
-                    .append(sortKey(c.actual())).append('>').append(esc(ReportText.actual(c))).append("</td><td class=\"n\"")
-                    .append(sortKey(c.limit())).append('>').append(esc(ReportText.limit(c))).append("</td><td>")
-                    .append(esc(ReportText.status(c))).append(c.note() == null ? "" : " <small>" + esc(c.note())
-                            + "</small>").append("</td></tr>\n");
+            h.append("<tr class=\"")
+                    .append(c.status())
+                    .append("\"><td>")
+                    .append(esc(c.id()))
+                    .append("</td><td>")
+                    .append(c.level())
+                    .append("</td><td>")
+                    .append(esc(c.subject()))
+                    .append("</td><td class=\"n\"")
+                    .append(sortKey(c.actual()))
+                    .append('>')
+                    .append(esc(ReportText.actual(c)))
+                    .append("</td><td class=\"n\"")
+                    .append(sortKey(c.limit()))
+                    .append('>')
+                    .append(esc(ReportText.limit(c)))
+                    .append("</td><td>")
+                    .append(esc(ReportText.status(c)))
+                    .append(c.note() == null ? "" : " <small>" + esc(c.note()) + "</small>")
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");
     }
 
     private static void zipTable(StringBuilder h, SizeReport r, Map<String, String> colors) {
-        h.append("<section><h2>Zips</h2>\n<table id=\"zips\" class=\"sortable\"><thead><tr><th>zip</th><th>path / ARN</th>"
-                + "<th>jars</th><th>zipped</th><th>unzipped</th><th>share</th></tr></thead><tbody>\n");
+        h.append(
+                "<section><h2>Zips</h2>\n<table id=\"zips\" class=\"sortable\"><thead><tr><th>zip</th><th>path / ARN</th>"
+                        + "<th>jars</th><th>zipped</th><th>unzipped</th><th>share</th></tr></thead><tbody>\n");
         for (SizeReport.Zip z : r.zips()) {
-            h.append("<tr><td><i class=\"sw\" style=\"background:").append(colors.get(z.id())).append("\"></i>")
-                    .append(esc(ReportText.zipLabel(z))).append("</td><td>").append(esc(z.path()))
-                    .append("</td><td class=\"n\">").append(z.jarCount()).append("</td><td class=\"n\"")
-                    .append(sortKey(z.zippedBytes())).append('>')
+            h.append("<tr><td><i class=\"sw\" style=\"background:")
+                    .append(colors.get(z.id()))
+                    .append("\"></i>")
+                    .append(esc(ReportText.zipLabel(z)))
+                    .append("</td><td>")
+                    .append(esc(z.path()))
+                    .append("</td><td class=\"n\">")
+                    .append(z.jarCount())
+                    .append("</td><td class=\"n\"")
+                    .append(sortKey(z.zippedBytes()))
+                    .append('>')
                     .append(z.zippedBytes() == null ? "?" : ByteSizes.human(z.zippedBytes()))
-                    .append("</td><td class=\"n\"").append(sortKey(z.unzippedBytes())).append('>')
-                    .append(ByteSizes.human(z.unzippedBytes())).append("</td><td class=\"n\">")
-                    .append(ReportText.percent(z.shareOfTotal())).append("</td></tr>\n");
+                    .append("</td><td class=\"n\"")
+                    .append(sortKey(z.unzippedBytes()))
+                    .append('>')
+                    .append(ByteSizes.human(z.unzippedBytes()))
+                    .append("</td><td class=\"n\">")
+                    .append(ReportText.percent(z.shareOfTotal()))
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");
     }
@@ -298,16 +457,29 @@ public final class HtmlReport {
                 + "<th>item</th><th>zip</th><th>zipped</th><th>unzipped</th><th>share</th><th>dependency path</th>"
                 + "</tr></thead><tbody>\n");
         for (SizeReport.Item i : r.contents()) {
-            String name = "classes".equals(i.kind()) ? i.key()
+            String name = "classes".equals(i.kind())
+                    ? i.key()
                     : i.groupId() + ":" + i.artifactId() + ":" + i.version()
                             + (i.classifier() == null || i.classifier().isEmpty() ? "" : ":" + i.classifier());
-            h.append("<tr><td>").append(esc(name)).append("</td><td class=\"z\"><span><i class=\"sw\" style=\"background:")
-                    .append(colors.getOrDefault(i.zip(), EXTERNAL_COLOR)).append("\"></i>").append(esc(i.zip()))
-                    .append("</span></td><td class=\"n\"").append(sortKey(i.zippedBytes())).append('>')
-                    .append(ByteSizes.human(i.zippedBytes())).append("</td><td class=\"n\"")
-                    .append(sortKey(i.unzippedBytes())).append('>').append(ByteSizes.human(i.unzippedBytes()))
-                    .append("</td><td class=\"n\">").append(ReportText.percent(i.shareOfTotal())).append("</td><td>")
-                    .append(esc(i.dependencyPathText())).append("</td></tr>\n");
+            h.append("<tr><td>")
+                    .append(esc(name))
+                    .append("</td><td class=\"z\"><span><i class=\"sw\" style=\"background:")
+                    .append(colors.getOrDefault(i.zip(), EXTERNAL_COLOR))
+                    .append("\"></i>")
+                    .append(esc(i.zip()))
+                    .append("</span></td><td class=\"n\"")
+                    .append(sortKey(i.zippedBytes()))
+                    .append('>')
+                    .append(ByteSizes.human(i.zippedBytes()))
+                    .append("</td><td class=\"n\"")
+                    .append(sortKey(i.unzippedBytes()))
+                    .append('>')
+                    .append(ByteSizes.human(i.unzippedBytes()))
+                    .append("</td><td class=\"n\">")
+                    .append(ReportText.percent(i.shareOfTotal()))
+                    .append("</td><td>")
+                    .append(esc(i.dependencyPathText()))
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");
     }
@@ -317,10 +489,15 @@ public final class HtmlReport {
         if (d == null) {
             return;
         }
-        h.append("<section id=\"baseline\"><h2>Since baseline</h2>\n<p>").append(esc(d.file())).append(": ")
-                .append(ByteSizes.human(d.totalUnzippedBefore())).append(" \u2192 ")
-                .append(ByteSizes.human(d.totalUnzippedNow())).append(" unzipped (<b>")
-                .append(ReportText.signed(d.deltaBytes())).append("</b>)</p>\n");
+        h.append("<section id=\"baseline\"><h2>Since baseline</h2>\n<p>")
+                .append(esc(d.file()))
+                .append(": ")
+                .append(ByteSizes.human(d.totalUnzippedBefore()))
+                .append(" \u2192 ")
+                .append(ByteSizes.human(d.totalUnzippedNow()))
+                .append(" unzipped (<b>")
+                .append(ReportText.signed(d.deltaBytes()))
+                .append("</b>)</p>\n");
         if (d.changes().isEmpty()) {
             h.append("<p>No changes.</p></section>\n");
             return;
@@ -328,15 +505,28 @@ public final class HtmlReport {
         h.append("<table id=\"changes\" class=\"sortable\"><thead><tr><th>change</th><th>what</th><th>before</th>"
                 + "<th>after</th><th>delta</th></tr></thead><tbody>\n");
         for (SizeReport.Change c : d.changes()) {
-            h.append("<tr class=\"").append(c.change()).append("\"><td>").append(c.change()).append("</td><td>")
+            h.append("<tr class=\"")
+                    .append(c.change())
+                    .append("\"><td>")
+                    .append(c.change())
+                    .append("</td><td>")
                     .append(esc(c.name()))
-                    .append(c.beforeVersion() != null && c.afterVersion() != null
-                            && !c.beforeVersion().equals(c.afterVersion())
-                            ? " <small>" + esc(c.beforeVersion()) + " \u2192 " + esc(c.afterVersion()) + "</small>" : "")
-                    .append("</td><td class=\"n\">").append(c.beforeBytes() == null ? "" : ByteSizes.human(c.beforeBytes()))
-                    .append("</td><td class=\"n\">").append(c.afterBytes() == null ? "" : ByteSizes.human(c.afterBytes()))
-                    .append("</td><td class=\"n\"").append(sortKey(c.deltaBytes())).append('>')
-                    .append(ReportText.signed(c.deltaBytes())).append("</td></tr>\n");
+                    .append(
+                            c.beforeVersion() != null
+                                            && c.afterVersion() != null
+                                            && !c.beforeVersion().equals(c.afterVersion())
+                                    ? " <small>" + esc(c.beforeVersion()) + " \u2192 " + esc(c.afterVersion())
+                                            + "</small>"
+                                    : "")
+                    .append("</td><td class=\"n\">")
+                    .append(c.beforeBytes() == null ? "" : ByteSizes.human(c.beforeBytes()))
+                    .append("</td><td class=\"n\">")
+                    .append(c.afterBytes() == null ? "" : ByteSizes.human(c.afterBytes()))
+                    .append("</td><td class=\"n\"")
+                    .append(sortKey(c.deltaBytes()))
+                    .append('>')
+                    .append(ReportText.signed(c.deltaBytes()))
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");
     }
@@ -356,12 +546,23 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {
-                case '<': b.append("&lt;"); break;
-                case '>': b.append("&gt;"); break;
-                case '&': b.append("&amp;"); break;
-                case '"': b.append("&quot;"); break;
-                case '\'': b.append("&#39;"); break;
-                default: b.append(c);
+                case '<':
+                    b.append("&lt;");
+                    break;
+                case '>':
+                    b.append("&gt;");
+                    break;
+                case '&':
+                    b.append("&amp;");
+                    break;
+                case '"':
+                    b.append("&quot;");
+                    break;
+                case '\'':
+                    b.append("&#39;");
+                    break;
+                default:
+                    b.append(c);
             }
         }
         return b.toString();
@@ -369,7 +570,8 @@ public final class HtmlReport {
 
     private record Line(long at, String color, String label, boolean dashed) {}
 
-    private static final String CSS = String.join("\n",
+    private static final String CSS = String.join(
+            "\n",
             "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:0;color:#111827;background:#fff}",
             "header{padding:20px 32px;background:#f3f4f6;border-bottom:1px solid #e5e7eb}",
             "h1{font-size:20px;margin:0 0 2px}h2{font-size:16px;margin:24px 0 8px}h3{margin:0 0 6px;font-size:15px}",
@@ -390,7 +592,8 @@ public final class HtmlReport {
             "small{color:#6b7280}em{color:#15803d;font-style:normal;font-weight:600}");
 
     /** Click a column header to sort; numeric cells sort by their byte value. */
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "document.querySelectorAll('table.sortable').forEach(function(t){",
             "  t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){",
             "    var rows=Array.from(t.tBodies[0].rows),asc=th.dataset.dir!=='asc';th.dataset.dir=asc?'asc':'desc';",

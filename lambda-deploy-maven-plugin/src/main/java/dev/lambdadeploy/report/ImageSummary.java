@@ -1,8 +1,8 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.publish.ImageDeployResult;
 import dev.lambdadeploy.publish.image.ImageResult;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,11 @@ public final class ImageSummary {
         String fmt = "  %-24s %12s %13s  %s";
         lines.add(String.format(Locale.ROOT, fmt, "LAYER", "COMPRESSED", "UNCOMPRESSED", "PUSH"));
         for (ImageDeployResult.Layer l : r.layers()) {
-            lines.add(String.format(Locale.ROOT, fmt, l.name(), ByteSizes.human(l.compressedBytes()),
+            lines.add(String.format(
+                    Locale.ROOT,
+                    fmt,
+                    l.name(),
+                    ByteSizes.human(l.compressedBytes()),
                     l.uncompressedBytes() < 0 ? "?" : ByteSizes.human(l.uncompressedBytes()),
                     l.pushed() ? "uploaded" : "already in registry"));
         }

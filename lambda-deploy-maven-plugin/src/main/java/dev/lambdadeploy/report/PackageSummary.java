@@ -1,8 +1,8 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ZipRecord;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +13,8 @@ public final class PackageSummary {
 
     public static List<String> render(PackageManifest m, String outputDir) {
         List<String> lines = new ArrayList<>();
-        lines.add("Lambda package for " + m.project().artifactId() + " " + m.project().version() + " (" + m.architecture()
-                + ") in " + outputDir);
+        lines.add("Lambda package for " + m.project().artifactId() + " "
+                + m.project().version() + " (" + m.architecture() + ") in " + outputDir);
         String fmt = "  %-28s %5s %11s %11s %11s  %-44s %s";
         lines.add(String.format(Locale.ROOT, fmt, "ZIP", "JARS", "ZIPPED", "UNZIPPED", "STRIPPED", "CODESHA256", ""));
         long zipped = 0;
@@ -22,16 +22,30 @@ public final class PackageSummary {
         long saved = 0;
         for (ZipRecord z : m.allZips()) {
             long zipSaved = savedBy(m, z);
-            lines.add(String.format(Locale.ROOT, fmt, z.path(), z.jars().size(), ByteSizes.human(z.zippedBytes()),
-                    ByteSizes.human(z.unzippedBytes()), zipSaved == 0 ? "-" : "-" + ByteSizes.human(zipSaved),
-                    z.codeSha256(), z.reused() ? "(unchanged, reused)" : ""));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    fmt,
+                    z.path(),
+                    z.jars().size(),
+                    ByteSizes.human(z.zippedBytes()),
+                    ByteSizes.human(z.unzippedBytes()),
+                    zipSaved == 0 ? "-" : "-" + ByteSizes.human(zipSaved),
+                    z.codeSha256(),
+                    z.reused() ? "(unchanged, reused)" : ""));
             zipped += z.zippedBytes();
             unzipped += z.unzippedBytes();
             saved += zipSaved;
         }
-        lines.add(String.format(Locale.ROOT, fmt, "total (" + m.layers().size() + " layer"
-                + (m.layers().size() == 1 ? "" : "s") + " + function)", m.jars().size(), ByteSizes.human(zipped),
-                ByteSizes.human(unzipped), saved == 0 ? "-" : "-" + ByteSizes.human(saved), "", ""));
+        lines.add(String.format(
+                Locale.ROOT,
+                fmt,
+                "total (" + m.layers().size() + " layer" + (m.layers().size() == 1 ? "" : "s") + " + function)",
+                m.jars().size(),
+                ByteSizes.human(zipped),
+                ByteSizes.human(unzipped),
+                saved == 0 ? "-" : "-" + ByteSizes.human(saved),
+                "",
+                ""));
         return lines;
     }
 
@@ -44,7 +58,8 @@ public final class PackageSummary {
 
     /** Bytes saved by stripping over all jars. */
     public static long totalSaved(PackageManifest m) {
-        return m.jars().stream().mapToLong(j -> j.originalBytes() - j.finalBytes()).sum();
+        return m.jars().stream()
+                .mapToLong(j -> j.originalBytes() - j.finalBytes())
+                .sum();
     }
-
 }

@@ -1,11 +1,11 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.units.ByteSizes;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionResult;
 import dev.lambdadeploy.publish.LayerArns;
 import dev.lambdadeploy.publish.ModuleOutcome;
 import dev.lambdadeploy.publish.RegionResult;
+import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,12 +19,14 @@ public final class ReactorSummary {
     private ReactorSummary() {}
 
     public static List<String> render(List<ModuleOutcome> outcomes) {
-        List<ModuleOutcome> sorted = outcomes.stream().sorted(Comparator.comparing(ModuleOutcome::module)).toList();
+        List<ModuleOutcome> sorted = outcomes.stream()
+                .sorted(Comparator.comparing(ModuleOutcome::module))
+                .toList();
         List<String> lines = new ArrayList<>();
         String fmt = "  %-24s %-24s %-14s %-11s %-24s %10s %7s";
         lines.add("Lambda deploy of the reactor: " + outcomes.size() + " module(s)");
-        lines.add(String.format(Locale.ROOT, fmt, "MODULE", "FUNCTION", "REGION", "ACTION", "LAYERS", "UPLOADED",
-                "TIME"));
+        lines.add(String.format(
+                Locale.ROOT, fmt, "MODULE", "FUNCTION", "REGION", "ACTION", "LAYERS", "UPLOADED", "TIME"));
         int functions = 0;
         long bytes = 0;
         long calls = 0;
@@ -44,17 +46,34 @@ public final class ReactorSummary {
             for (RegionResult region : r.regions()) {
                 for (FunctionResult f : region.functions()) {
                     functions++;
-                    lines.add(String.format(Locale.ROOT, fmt, o.module(), f.name(), region.region(), action(f),
-                            layers(f), first ? ByteSizes.human(r.bytesUploaded()) : "", first ? time : ""));
+                    lines.add(String.format(
+                            Locale.ROOT,
+                            fmt,
+                            o.module(),
+                            f.name(),
+                            region.region(),
+                            action(f),
+                            layers(f),
+                            first ? ByteSizes.human(r.bytesUploaded()) : "",
+                            first ? time : ""));
                     first = false;
                 }
             }
         }
-        long failedFunctions = sorted.stream().filter(o -> o.result() != null)
-                .flatMap(o -> o.result().regions().stream()).flatMap(r -> r.functions().stream())
-                .filter(FunctionResult::failed).count();
-        lines.add(String.format(Locale.ROOT, "%d function(s) in %d module(s), %d failed; %s uploaded, %d AWS call(s)",
-                functions, outcomes.size(), failedFunctions, ByteSizes.human(bytes), calls));
+        long failedFunctions = sorted.stream()
+                .filter(o -> o.result() != null)
+                .flatMap(o -> o.result().regions().stream())
+                .flatMap(r -> r.functions().stream())
+                .filter(FunctionResult::failed)
+                .count();
+        lines.add(String.format(
+                Locale.ROOT,
+                "%d function(s) in %d module(s), %d failed; %s uploaded, %d AWS call(s)",
+                functions,
+                outcomes.size(),
+                failedFunctions,
+                ByteSizes.human(bytes),
+                calls));
         failures.forEach(f -> lines.add("  FAILED " + f));
         return lines;
     }
@@ -66,7 +85,8 @@ public final class ReactorSummary {
         if (!f.changed()) {
             return "up-to-date";
         }
-        return f.code().startsWith("would") || f.configuration().startsWith("would") ? "would-change"
+        return f.code().startsWith("would") || f.configuration().startsWith("would")
+                ? "would-change"
                 : "created".equals(f.code()) ? "created" : "updated";
     }
 

@@ -33,11 +33,16 @@ public final class SizeCheck {
         Path html = out.resolve(SizeReporter.HTML_FILE);
         Path memo = out.resolve("work").resolve(SizeCheckMemo.FILE_NAME);
         String key = SizeCheckMemo.key(request, display.apply(html) + "|" + display.apply(json));
-        Optional<SizeCheckMemo.Verdict> remembered = reuse ? SizeCheckMemo.read(memo, key, json, html) : Optional.empty();
+        Optional<SizeCheckMemo.Verdict> remembered =
+                reuse ? SizeCheckMemo.read(memo, key, json, html) : Optional.empty();
         if (remembered.isPresent()) {
             log.debug("Size check: package, budgets and baseline unchanged; replaying the last verdict");
-            SizeReporter.appendStepSummary(request.githubStepSummary(),
-                    remembered.get().stepSummary() == null ? "" : remembered.get().stepSummary(), log);
+            SizeReporter.appendStepSummary(
+                    request.githubStepSummary(),
+                    remembered.get().stepSummary() == null
+                            ? ""
+                            : remembered.get().stepSummary(),
+                    log);
             return remembered.get();
         }
         SizeCheckMemo.Verdict verdict = check(request);
@@ -71,10 +76,11 @@ public final class SizeCheck {
         };
         SizeReportResult sizes = new SizeReporter(recording).run(request);
         BudgetSummary.render(sizes.report()).forEach(recording::info);
-        recording.info("Size report: " + display.apply(sizes.htmlFile()) + " (and " + display.apply(sizes.jsonFile())
-                + ")");
+        recording.info(
+                "Size report: " + display.apply(sizes.htmlFile()) + " (and " + display.apply(sizes.jsonFile()) + ")");
         for (SizeReport.ViolationEntry v : sizes.report().violations()) {
-            SizeCheckMemo.Level level = "ERROR".equals(v.level()) ? SizeCheckMemo.Level.ERROR : SizeCheckMemo.Level.WARN;
+            SizeCheckMemo.Level level =
+                    "ERROR".equals(v.level()) ? SizeCheckMemo.Level.ERROR : SizeCheckMemo.Level.WARN;
             BudgetSummary.violationLines(v).forEach(l -> lines.add(new SizeCheckMemo.Line(level, l)));
         }
         String stepSummaryMarkdown = request.githubStepSummary() == null ? null : MarkdownReport.render(sizes.report());
@@ -82,9 +88,13 @@ public final class SizeCheck {
         if (outcome.errors().isEmpty()) {
             return new SizeCheckMemo.Verdict(lines, null, stepSummaryMarkdown);
         }
-        StringBuilder msg = new StringBuilder().append(outcome.errors().size()).append(" Lambda size budget")
-                .append(outcome.errors().size() == 1 ? " is" : "s are").append(" broken (details above and in ")
-                .append(display.apply(sizes.htmlFile())).append("):");
+        StringBuilder msg = new StringBuilder()
+                .append(outcome.errors().size())
+                .append(" Lambda size budget")
+                .append(outcome.errors().size() == 1 ? " is" : "s are")
+                .append(" broken (details above and in ")
+                .append(display.apply(sizes.htmlFile()))
+                .append("):");
         for (Violation v : outcome.errors()) {
             msg.append("\n  - ").append(v.message());
             if (!v.fixes().isEmpty()) {

@@ -27,7 +27,11 @@ public final class SizeCheckMemo {
     public static final String FILE_NAME = "size-check.txt";
     private static final String HEADER = "lambda-size-check 1";
 
-    public enum Level { INFO, WARN, ERROR }
+    public enum Level {
+        INFO,
+        WARN,
+        ERROR
+    }
 
     public record Line(Level level, String text) {}
 
@@ -44,10 +48,16 @@ public final class SizeCheckMemo {
     public static String key(SizeReportRequest r, String presentation) {
         PackageManifest m = r.manifest();
         // "reused" only says how this run got the zips; the check does not depend on it.
-        PackageManifest normalized = new PackageManifest(m.schemaVersion(), m.pluginVersion(), m.project(),
-                m.architecture(), m.outputTimestamp(), m.settingsKey(),
+        PackageManifest normalized = new PackageManifest(
+                m.schemaVersion(),
+                m.pluginVersion(),
+                m.project(),
+                m.architecture(),
+                m.outputTimestamp(),
+                m.settingsKey(),
                 m.function() == null ? null : m.function().asReused(),
-                m.layers().stream().map(ZipRecord::asReused).collect(Collectors.toList()), m.jars());
+                m.layers().stream().map(ZipRecord::asReused).collect(Collectors.toList()),
+                m.jars());
         String baseline;
         if (r.baseline() == null) {
             baseline = "none";
@@ -58,10 +68,17 @@ public final class SizeCheckMemo {
         }
         // the manifest as its JSON: the same content as toString(), without setting up every record's toString
         String manifest = new String(ManifestIO.toJson(normalized), StandardCharsets.UTF_8);
-        return Hashes.hex(String.join("\n", manifest, "out=" + r.outputDirectory().toAbsolutePath(),
-                "budgets=" + r.budgets(), "external=" + r.externalLayers(), "baseline=" + baseline,
-                "skipped=" + r.budgetsSkipped(), "image=" + r.imageBytes(),
-                "stepSummary=" + (r.githubStepSummary() != null), "presentation=" + presentation));
+        return Hashes.hex(String.join(
+                "\n",
+                manifest,
+                "out=" + r.outputDirectory().toAbsolutePath(),
+                "budgets=" + r.budgets(),
+                "external=" + r.externalLayers(),
+                "baseline=" + baseline,
+                "skipped=" + r.budgetsSkipped(),
+                "image=" + r.imageBytes(),
+                "stepSummary=" + (r.githubStepSummary() != null),
+                "presentation=" + presentation));
     }
 
     /** The remembered verdict for {@code key}, if the report files it wrote are still there, unchanged. */
@@ -71,8 +88,11 @@ public final class SizeCheckMemo {
         }
         try {
             List<String> rows = Files.readAllLines(memo, StandardCharsets.UTF_8);
-            if (rows.size() < 5 || !rows.get(0).equals(HEADER) || !rows.get(1).equals("key " + key)
-                    || !rows.get(2).equals("json " + stamp(json)) || !rows.get(3).equals("html " + stamp(html))) {
+            if (rows.size() < 5
+                    || !rows.get(0).equals(HEADER)
+                    || !rows.get(1).equals("key " + key)
+                    || !rows.get(2).equals("json " + stamp(json))
+                    || !rows.get(3).equals("html " + stamp(html))) {
                 return Optional.empty();
             }
             List<Line> lines = new ArrayList<>();
@@ -97,10 +117,23 @@ public final class SizeCheckMemo {
 
     /** Remembers a verdict; call after the reports were written. */
     public static void write(Path memo, String key, Verdict v, Path json, Path html) throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n').append("key ").append(key).append('\n')
-                .append("json ").append(stamp(json)).append('\n').append("html ").append(stamp(html)).append('\n');
+        StringBuilder sb = new StringBuilder(HEADER)
+                .append('\n')
+                .append("key ")
+                .append(key)
+                .append('\n')
+                .append("json ")
+                .append(stamp(json))
+                .append('\n')
+                .append("html ")
+                .append(stamp(html))
+                .append('\n');
         for (Line l : v.lines()) {
-            sb.append("line ").append(l.level()).append(' ').append(encode(l.text())).append('\n');
+            sb.append("line ")
+                    .append(l.level())
+                    .append(' ')
+                    .append(encode(l.text()))
+                    .append('\n');
         }
         if (v.failure() != null) {
             sb.append("failure ").append(encode(v.failure())).append('\n');

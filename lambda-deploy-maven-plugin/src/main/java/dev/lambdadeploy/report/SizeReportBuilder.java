@@ -23,8 +23,14 @@ public final class SizeReportBuilder {
     public static List<SizeReport.Zip> zips(PackageSizes sizes) {
         long total = sizes.totalUnzipped();
         return sizes.allZips().stream()
-                .map(z -> new SizeReport.Zip(z.id(), z.name(), kind(z), z.path(),
-                        z.zippedBytes() < 0 ? null : z.zippedBytes(), z.unzippedBytes(), z.jarCount(),
+                .map(z -> new SizeReport.Zip(
+                        z.id(),
+                        z.name(),
+                        kind(z),
+                        z.path(),
+                        z.zippedBytes() < 0 ? null : z.zippedBytes(),
+                        z.unzippedBytes(),
+                        z.jarCount(),
                         share(z.unzippedBytes(), total)))
                 .collect(Collectors.toList());
     }
@@ -33,51 +39,107 @@ public final class SizeReportBuilder {
     public static List<SizeReport.Item> items(PackageSizes sizes) {
         long total = sizes.totalUnzipped();
         return sizes.items().stream()
-                .sorted(Comparator.comparingLong(JarSize::unzippedBytes).reversed().thenComparing(JarSize::key))
-                .map(j -> new SizeReport.Item(j.key(), j.isProjectClasses() ? "classes" : "jar",
-                        j.isProjectClasses() ? null : j.groupId(), j.artifactId(),
-                        j.isProjectClasses() ? null : j.version(), j.classifier(), j.zip(), j.zipEntry(),
-                        j.zippedBytes(), j.unzippedBytes(), share(j.unzippedBytes(), total), j.dependencyPath(),
+                .sorted(Comparator.comparingLong(JarSize::unzippedBytes)
+                        .reversed()
+                        .thenComparing(JarSize::key))
+                .map(j -> new SizeReport.Item(
+                        j.key(),
+                        j.isProjectClasses() ? "classes" : "jar",
+                        j.isProjectClasses() ? null : j.groupId(),
+                        j.artifactId(),
+                        j.isProjectClasses() ? null : j.version(),
+                        j.classifier(),
+                        j.zip(),
+                        j.zipEntry(),
+                        j.zippedBytes(),
+                        j.unzippedBytes(),
+                        share(j.unzippedBytes(), total),
+                        j.dependencyPath(),
                         DependencyPaths.display(j.dependencyPath())))
                 .collect(Collectors.toList());
     }
 
-    public static SizeReport build(PackageManifest manifest, PackageSizes sizes, BudgetOutcome outcome,
-            List<SizeReport.Zip> zips, List<SizeReport.Item> items, SizeReport.BaselineDiff diff) {
-        return new SizeReport(SizeReport.SCHEMA_VERSION, manifest.pluginVersion(), manifest.project(),
+    public static SizeReport build(
+            PackageManifest manifest,
+            PackageSizes sizes,
+            BudgetOutcome outcome,
+            List<SizeReport.Zip> zips,
+            List<SizeReport.Item> items,
+            SizeReport.BaselineDiff diff) {
+        return new SizeReport(
+                SizeReport.SCHEMA_VERSION,
+                manifest.pluginVersion(),
+                manifest.project(),
                 manifest.architecture(),
-                new SizeReport.Limits(AwsLimits.DIRECT_UPLOAD_ZIPPED, AwsLimits.TOTAL_UNZIPPED, AwsLimits.MAX_LAYERS,
+                new SizeReport.Limits(
+                        AwsLimits.DIRECT_UPLOAD_ZIPPED,
+                        AwsLimits.TOTAL_UNZIPPED,
+                        AwsLimits.MAX_LAYERS,
                         AwsLimits.IMAGE_SIZE),
-                new SizeReport.Totals(sizes.builtZipped(), sizes.totalUnzipped(), sizes.layerCount(),
+                new SizeReport.Totals(
+                        sizes.builtZipped(),
+                        sizes.totalUnzipped(),
+                        sizes.layerCount(),
                         sizes.imageBytes().isPresent() ? sizes.imageBytes().getAsLong() : null),
-                zips, items, outcome.skipped(),
+                zips,
+                items,
+                outcome.skipped(),
                 outcome.checks().stream().map(SizeReportBuilder::check).collect(Collectors.toList()),
                 outcome.violations().stream().map(SizeReportBuilder::violation).collect(Collectors.toList()),
                 diff);
     }
 
     private static SizeReport.BudgetCheck check(Check c) {
-        return new SizeReport.BudgetCheck(c.budget().id(), c.budget().aws() ? "aws" : "pom", c.budget().kind().id(),
-                c.budget().level().name(), c.subject(), c.budget().limit(), c.budget().percent(),
-                c.budget().limitText(), c.actual(), c.actualText(), status(c.status()), c.note());
+        return new SizeReport.BudgetCheck(
+                c.budget().id(),
+                c.budget().aws() ? "aws" : "pom",
+                c.budget().kind().id(),
+                c.budget().level().name(),
+                c.subject(),
+                c.budget().limit(),
+                c.budget().percent(),
+                c.budget().limitText(),
+                c.actual(),
+                c.actualText(),
+                status(c.status()),
+                c.note());
     }
 
     private static SizeReport.ViolationEntry violation(Violation v) {
-        return new SizeReport.ViolationEntry(v.budget().id(), v.budget().aws() ? "aws" : "pom",
-                v.budget().kind().id(), v.level().name(), v.subject(), v.actual(), v.budget().limit(), v.actualText(),
-                v.budget().limitText(), v.message(),
+        return new SizeReport.ViolationEntry(
+                v.budget().id(),
+                v.budget().aws() ? "aws" : "pom",
+                v.budget().kind().id(),
+                v.level().name(),
+                v.subject(),
+                v.actual(),
+                v.budget().limit(),
+                v.actualText(),
+                v.budget().limitText(),
+                v.message(),
                 v.contributors().stream().map(SizeReportBuilder::contributor).collect(Collectors.toList()),
                 v.fixes().stream().map(SizeReportBuilder::fix).collect(Collectors.toList()));
     }
 
     private static SizeReport.ContributorEntry contributor(Contributor c) {
-        return new SizeReport.ContributorEntry(c.name(), c.zip(), c.zippedBytes(), c.unzippedBytes(), round(c.share()),
-                c.dependencyPath(), DependencyPaths.display(c.dependencyPath()), c.note());
+        return new SizeReport.ContributorEntry(
+                c.name(),
+                c.zip(),
+                c.zippedBytes(),
+                c.unzippedBytes(),
+                round(c.share()),
+                c.dependencyPath(),
+                DependencyPaths.display(c.dependencyPath()),
+                c.note());
     }
 
     private static SizeReport.FixEntry fix(Fix f) {
-        return new SizeReport.FixEntry(f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), f.title(),
-                f.snippet(), f.bytesSaved(), f.sufficient());
+        return new SizeReport.FixEntry(
+                f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                f.title(),
+                f.snippet(),
+                f.bytesSaved(),
+                f.sufficient());
     }
 
     static String status(Check.Status s) {

@@ -27,15 +27,28 @@ public final class SizeReportIO {
      * Maven JVM that set-up took about 150 ms, while packaging keeps the other threads busy anyway.
      */
     public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                Json.MAPPER.writeValueAsBytes(new SizeReport(SizeReport.SCHEMA_VERSION, null, null, null, null, null,
-                        List.of(), List.of(), false, List.of(), List.of(), null));
-            } catch (Throwable failure) {
-                // only a head start: kept so the report's own write can name it if data binding is broken
-                warmUpFailure = failure;
-            }
-        }, "lambda-size-report-warm-up");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        Json.MAPPER.writeValueAsBytes(new SizeReport(
+                                SizeReport.SCHEMA_VERSION,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                false,
+                                List.of(),
+                                List.of(),
+                                null));
+                    } catch (Throwable failure) {
+                        // only a head start: kept so the report's own write can name it if data binding is broken
+                        warmUpFailure = failure;
+                    }
+                },
+                "lambda-size-report-warm-up");
         t.setDaemon(true);
         t.start();
     }
@@ -46,8 +59,8 @@ public final class SizeReportIO {
             Json.MAPPER.writeValue(file.toFile(), report);
         } catch (NoClassDefFoundError e) {
             // set-up failed on the warm-up thread; the JVM now only says "could not initialize class"
-            throw new IOException("cannot set up JSON writing: " + e.getMessage(),
-                    warmUpFailure == null ? e : warmUpFailure);
+            throw new IOException(
+                    "cannot set up JSON writing: " + e.getMessage(), warmUpFailure == null ? e : warmUpFailure);
         }
     }
 
@@ -60,9 +73,12 @@ public final class SizeReportIO {
             }
             return r;
         } catch (IOException e) {
-            throw new ConfigException(element, "cannot read the baseline " + file + " as a size-report.json: "
-                    + e.getMessage().lines().findFirst().orElse("") + ". Point it at the target/lambda/size-report.json"
-                    + " of an earlier build (e.g. the last release), or remove it.");
+            throw new ConfigException(
+                    element,
+                    "cannot read the baseline " + file + " as a size-report.json: "
+                            + e.getMessage().lines().findFirst().orElse("")
+                            + ". Point it at the target/lambda/size-report.json"
+                            + " of an earlier build (e.g. the last release), or remove it.");
         }
     }
 }

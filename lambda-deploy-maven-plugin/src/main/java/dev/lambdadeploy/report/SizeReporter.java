@@ -31,19 +31,23 @@ public final class SizeReporter {
     }
 
     public SizeReportResult run(SizeReportRequest request) {
-        PackageSizes sizes = PackageMeasurer.measure(request.manifest(), request.outputDirectory(),
-                request.externalLayers(), request.imageBytes());
+        PackageSizes sizes = PackageMeasurer.measure(
+                request.manifest(), request.outputDirectory(), request.externalLayers(), request.imageBytes());
         Optional<SizeReport> previous = readBaseline(request.baseline());
-        String baselineName = request.baseline() == null ? null : request.baseline().toString();
+        String baselineName =
+                request.baseline() == null ? null : request.baseline().toString();
         Optional<Baseline> baseline = previous.map(p -> BaselineComparison.toBaseline(p, baselineName));
 
-        BudgetOutcome outcome = request.budgetsSkipped() ? BudgetOutcome.skippedOutcome()
-                : new BudgetChecker().check(sizes,
-                        request.budgets().stream().map(Budget::of).collect(Collectors.toList()), baseline);
+        BudgetOutcome outcome = request.budgetsSkipped()
+                ? BudgetOutcome.skippedOutcome()
+                : new BudgetChecker()
+                        .check(
+                                sizes,
+                                request.budgets().stream().map(Budget::of).collect(Collectors.toList()),
+                                baseline);
         List<SizeReport.Zip> zips = SizeReportBuilder.zips(sizes);
         List<SizeReport.Item> items = SizeReportBuilder.items(sizes);
-        SizeReport.BaselineDiff diff = previous
-                .map(p -> BaselineComparison.diff(p, baselineName, zips, items, sizes))
+        SizeReport.BaselineDiff diff = previous.map(p -> BaselineComparison.diff(p, baselineName, zips, items, sizes))
                 .orElse(null);
         SizeReport report = SizeReportBuilder.build(request.manifest(), sizes, outcome, zips, items, diff);
 
@@ -53,8 +57,8 @@ public final class SizeReporter {
             SizeReportIO.write(report, json);
             Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the size report to " + request.outputDirectory() + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot write the size report to " + request.outputDirectory() + ": " + e.getMessage(), e);
         }
         Path summary = appendStepSummary(request.githubStepSummary(), report);
         return new SizeReportResult(report, outcome, json, html, summary);
@@ -83,13 +87,12 @@ public final class SizeReporter {
             return null;
         }
         try {
-            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return file;
         } catch (IOException e) {
             log.warn("Cannot append the size report to GITHUB_STEP_SUMMARY (" + file + "): " + e.getMessage());
             return null;
         }
     }
-
 }

@@ -20,11 +20,21 @@ final class Bytecode {
     private Bytecode() {}
 
     /** A class (internal name) referring to {@code refs} (types, in a method body) and holding {@code strings}. */
-    static byte[] type(String name, String superName, List<String> interfaces, List<String> refs, List<String> strings,
+    static byte[] type(
+            String name,
+            String superName,
+            List<String> interfaces,
+            List<String> refs,
+            List<String> strings,
             boolean isInterface) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | (isInterface ? Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT : 0),
-                name, null, superName, interfaces.toArray(new String[0]));
+        cw.visit(
+                Opcodes.V17,
+                Opcodes.ACC_PUBLIC | (isInterface ? Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT : 0),
+                name,
+                null,
+                superName,
+                interfaces.toArray(new String[0]));
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "touch", "()V", null, null);
         mv.visitCode();
         for (String r : refs) {
@@ -71,14 +81,16 @@ final class Bytecode {
         }
 
         Jar service(String service, String... providers) {
-            entries.put("META-INF/services/" + service,
+            entries.put(
+                    "META-INF/services/" + service,
                     (String.join("\n", providers) + "\n").getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
         Path write(Path file) throws IOException {
             Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(file);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                     zip.putNextEntry(new ZipEntry(e.getKey()));
                     zip.write(e.getValue());

@@ -39,8 +39,8 @@ class DeflateEncoderTest {
         Random random = new Random(3);
         for (int i = 0; i < in.length; i++) {
             // runs (distance 1, the longest lengths), phrases repeated ~32 KB apart and noise
-            in[i] = (byte) (i % 40_000 < 1_000 ? 'a' : i % 32_760 < phrase.length ? phrase[i % 32_760]
-                    : random.nextInt(256));
+            in[i] = (byte)
+                    (i % 40_000 < 1_000 ? 'a' : i % 32_760 < phrase.length ? phrase[i % 32_760] : random.nextInt(256));
         }
         DeflateEncoder encoder = new DeflateEncoder(in);
         encoder.compressed(0, in.length);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HashCacheTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final AtomicLong clock = new AtomicLong();
 
@@ -18,10 +19,14 @@ class HashCacheTest {
     private Path cacheClaiming(Path file, String sha256, long checkedAt) throws Exception {
         FileStamp now = FileStamp.of(file, checkedAt);
         Path cacheFile = dir.resolve("cache.json");
-        Files.writeString(cacheFile, "{\"format\":1,\"entries\":[{\"path\":" + quote(file.toAbsolutePath().toString())
-                + ",\"stamp\":{\"size\":" + now.size() + ",\"newestChangeMillis\":" + now.newestChangeMillis()
-                + ",\"fingerprint\":" + quote(now.fingerprint()) + ",\"checkedAt\":" + checkedAt + "},\"sha256\":"
-                + quote(sha256) + "}]}");
+        Files.writeString(
+                cacheFile,
+                "{\"format\":1,\"entries\":[{\"path\":"
+                        + quote(file.toAbsolutePath().toString())
+                        + ",\"stamp\":{\"size\":" + now.size() + ",\"newestChangeMillis\":" + now.newestChangeMillis()
+                        + ",\"fingerprint\":" + quote(now.fingerprint()) + ",\"checkedAt\":" + checkedAt
+                        + "},\"sha256\":"
+                        + quote(sha256) + "}]}");
         return cacheFile;
     }
 

@@ -24,7 +24,10 @@ class JarDeflaterTest {
         try (ZipFile zip = ZipFile.builder().setByteArray(jar).get()) {
             int checked = 0;
             for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
-                if (e.getMethod() == ZipArchiveEntry.DEFLATED && e.getCompressedSize() > 1000 && e.getCompressedSize() < 16_000 && checked < 20) {
+                if (e.getMethod() == ZipArchiveEntry.DEFLATED
+                        && e.getCompressedSize() > 1000
+                        && e.getCompressedSize() < 16_000
+                        && checked < 20) {
                     byte[] raw = zip.getRawInputStream(e).readAllBytes();
                     assertTrue(indexOf(deflated, raw) >= 0, e.getName() + " is copied, not deflated again");
                     checked++;
@@ -87,7 +90,8 @@ class JarDeflaterTest {
 
     @Test
     void anythingButAMappedZipIsLeftToAPlainDeflate() throws Exception {
-        assertTrue(JarDeflater.deflate("class bytes, not a zip".repeat(100).getBytes(), 9).isEmpty());
+        assertTrue(JarDeflater.deflate("class bytes, not a zip".repeat(100).getBytes(), 9)
+                .isEmpty());
         assertTrue(JarDeflater.deflate(JarIndexTest.zip64(), 9).isEmpty());
     }
 

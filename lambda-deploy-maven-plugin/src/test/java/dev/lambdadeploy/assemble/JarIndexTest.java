@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 class JarIndexTest {
     /** A real jar from the test class path: thousands of entries, as Maven Central serves them. */
     static byte[] commonsCompressJar() throws Exception {
-        return Files.readAllBytes(Path.of(ZipFile.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        return Files.readAllBytes(Path.of(ZipFile.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI()));
     }
 
     @Test
@@ -37,8 +41,10 @@ class JarIndexTest {
                 assertEquals(e.getCrc(), got.crc(), e.getName());
                 assertEquals(e.getCompressedSize(), got.compressedSize(), e.getName());
                 assertEquals(e.getSize(), got.size(), e.getName());
-                assertArrayEquals(zip.getRawInputStream(e).readAllBytes(),
-                        java.util.Arrays.copyOfRange(jar, got.dataOffset(), got.dataOffset() + (int) got.compressedSize()),
+                assertArrayEquals(
+                        zip.getRawInputStream(e).readAllBytes(),
+                        java.util.Arrays.copyOfRange(
+                                jar, got.dataOffset(), got.dataOffset() + (int) got.compressedSize()),
                         e.getName());
             }
         }

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JarStripperTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private final JarStripper stripper = new JarStripper(new StripRules(StripSpec.defaults(), Architecture.X86_64), java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    private final JarStripper stripper = new JarStripper(
+            new StripRules(StripSpec.defaults(), Architecture.X86_64), java.time.Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void removesDeadWeightKeepsProtectedEntriesAndCopiesRaw() throws Exception {
@@ -42,22 +44,34 @@ class JarStripperTest {
         assertTrue(s.finalBytes() < s.originalBytes());
         assertEquals(s.content().length, s.finalBytes());
         List<String> kept = names(s.content());
-        assertEquals(List.of("META-INF/MANIFEST.MF", "META-INF/maven/g/a/LICENSE", "META-INF/services/java.sql.Driver",
-                "META-INF/versions/11/x/A.class", "META-INF/NOTICE.txt", "x/A.class",
-                "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"), kept);
-        Map<String, Integer> byReason = s.removed().stream().collect(
-                Collectors.toMap(r -> r.reason(), r -> r.entries()));
-        assertEquals(Map.of(StripRules.MAVEN_METADATA, 1, StripRules.SOURCE_FILE, 1,
-                StripRules.NATIVE_OTHER_PLATFORM, 1), byReason);
+        assertEquals(
+                List.of(
+                        "META-INF/MANIFEST.MF",
+                        "META-INF/maven/g/a/LICENSE",
+                        "META-INF/services/java.sql.Driver",
+                        "META-INF/versions/11/x/A.class",
+                        "META-INF/NOTICE.txt",
+                        "x/A.class",
+                        "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"),
+                kept);
+        Map<String, Integer> byReason =
+                s.removed().stream().collect(Collectors.toMap(r -> r.reason(), r -> r.entries()));
+        assertEquals(
+                Map.of(StripRules.MAVEN_METADATA, 1, StripRules.SOURCE_FILE, 1, StripRules.NATIVE_OTHER_PLATFORM, 1),
+                byReason);
         // Raw copy: the kept entries keep their compressed bytes, CRC and timestamps.
-        try (ZipFile in = ZipFile.builder().setPath(jar).get(); ZipFile out = ZipFile.builder().setByteArray(s.content()).get()) {
+        try (ZipFile in = ZipFile.builder().setPath(jar).get();
+                ZipFile out = ZipFile.builder().setByteArray(s.content()).get()) {
             for (String name : kept) {
                 ZipArchiveEntry a = in.getEntry(name);
                 ZipArchiveEntry b = out.getEntry(name);
                 assertEquals(a.getCrc(), b.getCrc(), name);
                 assertEquals(a.getCompressedSize(), b.getCompressedSize(), name);
 
-                assertArrayEquals(in.getRawInputStream(a).readAllBytes(), out.getRawInputStream(b).readAllBytes(), name);
+                assertArrayEquals(
+                        in.getRawInputStream(a).readAllBytes(),
+                        out.getRawInputStream(b).readAllBytes(),
+                        name);
             }
         }
     }
@@ -114,9 +128,10 @@ class JarStripperTest {
         entries.put("docs/guide.md", TestJars.big(4000));
         entries.put("x/A.class", "a");
         Path jar = TestJars.jar(dir, "u.jar", entries);
-        StripSpec spec = new StripSpec(true, List.of(EntryGlob.parse("**/*.md", "e")),
-                List.of(EntryGlob.parse("META-INF/maven/**", "e")));
-        StrippedJar s = new JarStripper(new StripRules(spec, Architecture.X86_64), java.time.Instant.parse("2026-01-01T00:00:00Z"))
+        StripSpec spec = new StripSpec(
+                true, List.of(EntryGlob.parse("**/*.md", "e")), List.of(EntryGlob.parse("META-INF/maven/**", "e")));
+        StrippedJar s = new JarStripper(
+                        new StripRules(spec, Architecture.X86_64), java.time.Instant.parse("2026-01-01T00:00:00Z"))
                 .strip(TestJars.artifact("g", "u", "1", jar), jar, Files.readAllBytes(jar));
         assertEquals(List.of("META-INF/maven/g/a/pom.properties", "x/A.class"), names(s.content()));
         assertEquals(StripRules.CONFIGURED_EXCLUDE, s.removed().get(0).reason());
@@ -125,7 +140,8 @@ class JarStripperTest {
     @Test
     void escapingEntryNamesAreRefusedWithTheArtifact() throws Exception {
         Path jar = TestJars.jar(dir, "evil.jar", Map.of("../../etc/passwd", "x"));
-        PackagingException e = assertThrows(PackagingException.class,
+        PackagingException e = assertThrows(
+                PackagingException.class,
                 () -> stripper.strip(TestJars.artifact("g", "evil", "6.6", jar), jar, Files.readAllBytes(jar)));
         assertTrue(e.getMessage().contains("g:evil:6.6"), e.getMessage());
         assertTrue(e.getMessage().contains("../../etc/passwd"), e.getMessage());
@@ -139,8 +155,10 @@ class JarStripperTest {
     void corruptJarNamesItsCoordinates() throws Exception {
         Path jar = dir.resolve("broken.jar");
         Files.writeString(jar, "this is not a zip");
-        PackagingException e = assertThrows(PackagingException.class,
-                () -> stripper.strip(TestJars.artifact("com.example", "broken", "1.0", jar), jar, Files.readAllBytes(jar)));
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> stripper.strip(
+                        TestJars.artifact("com.example", "broken", "1.0", jar), jar, Files.readAllBytes(jar)));
         assertTrue(e.getMessage().contains("com.example:broken:1.0"), e.getMessage());
         assertTrue(e.getMessage().contains("local Maven repository"), e.getMessage());
     }
@@ -156,10 +174,12 @@ class JarStripperTest {
 
         assertEquals(List.of("x/Ünïcødé.class", "x/B.class"), names(s.content()));
         // the same bytes from the JDK's own reader, and the build's timestamp (UTC fields) on every entry
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-                new java.io.ByteArrayInputStream(s.content()))) {
+        try (java.util.zip.ZipInputStream in =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(s.content()))) {
             for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                assertEquals(entries.get(e.getName()), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(
+                        entries.get(e.getName()),
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 assertEquals(java.time.LocalDateTime.of(2026, 1, 1, 0, 0), e.getTimeLocal(), e.getName());
             }
         }
@@ -178,7 +198,9 @@ class JarStripperTest {
 
     private static List<String> names(byte[] jar) throws Exception {
         try (ZipFile z = ZipFile.builder().setByteArray(jar).get()) {
-            return Collections.list(z.getEntries()).stream().map(ZipArchiveEntry::getName).collect(Collectors.toList());
+            return Collections.list(z.getEntries()).stream()
+                    .map(ZipArchiveEntry::getName)
+                    .collect(Collectors.toList());
         }
     }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LambdaPackagerTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final ProjectInfo project = new ProjectInfo("ex", "app", "1.0");
 
@@ -47,10 +48,18 @@ class LambdaPackagerTest {
         lib.put("lib/A.class", TestJars.big(2000));
         lib.put("META-INF/maven/org.lib/lib/pom.xml", TestJars.big(2000));
         DependencyArtifact released = TestJars.artifact("org.lib", "lib", "2.0", jarOnce(repo, "lib-2.0.jar", lib));
-        DependencyArtifact sdk = TestJars.artifact("software.amazon.awssdk", "s3", "2.1",
-                jarOnce(repo, "s3-2.1.jar", Map.of("s3/S3.class", "s3")));
-        DependencyArtifact snapshot = new DependencyArtifact("ex", "core", "1.0-20260101.000000-1", "1.0-SNAPSHOT", "",
-                "compile", jarOnce(repo, "core.jar", Map.of("core/C.class", "c")), List.of("ex:app:1.0", "ex:core:1.0-SNAPSHOT"), true);
+        DependencyArtifact sdk = TestJars.artifact(
+                "software.amazon.awssdk", "s3", "2.1", jarOnce(repo, "s3-2.1.jar", Map.of("s3/S3.class", "s3")));
+        DependencyArtifact snapshot = new DependencyArtifact(
+                "ex",
+                "core",
+                "1.0-20260101.000000-1",
+                "1.0-SNAPSHOT",
+                "",
+                "compile",
+                jarOnce(repo, "core.jar", Map.of("core/C.class", "c")),
+                List.of("ex:app:1.0", "ex:core:1.0-SNAPSHOT"),
+                true);
         return PackageRequest.builder(project, out)
                 .classesDirectory(classes)
                 .artifacts(List.of(released, sdk, snapshot))
@@ -73,11 +82,14 @@ class LambdaPackagerTest {
         assertEquals(1, m.layers().size());
         ZipRecord layer = m.layers().get(0);
         assertEquals("app", layer.name());
-        assertEquals(List.of("java/", "java/lib/", "java/lib/lib-2.0.jar", "java/lib/s3-2.1.jar"),
+        assertEquals(
+                List.of("java/", "java/lib/", "java/lib/lib-2.0.jar", "java/lib/s3-2.1.jar"),
                 names(out.resolve("layers/app.zip")));
-        assertEquals(List.of("app.properties", "ex/", "ex/Handler.class", "lib/", "lib/core-1.0-SNAPSHOT.jar"),
+        assertEquals(
+                List.of("app.properties", "ex/", "ex/Handler.class", "lib/", "lib/core-1.0-SNAPSHOT.jar"),
                 names(out.resolve("function.zip")));
-        assertEquals(Hashes.codeSha256(out.resolve("function.zip")), m.function().codeSha256());
+        assertEquals(
+                Hashes.codeSha256(out.resolve("function.zip")), m.function().codeSha256());
         assertEquals(Files.size(out.resolve("layers/app.zip")), layer.zippedBytes());
 
         JarRecord lib = m.jars().get(0);
@@ -93,10 +105,15 @@ class LambdaPackagerTest {
         Path out = dir.resolve("out");
         List<LayerSpec> layers = List.of(
                 new LayerSpec("sdk", List.of(ArtifactPattern.parse("software.amazon.awssdk:*", "e")), List.of()),
-                new LayerSpec("all", List.of(ArtifactPattern.parse("*:*", "e")),
+                new LayerSpec(
+                        "all",
+                        List.of(ArtifactPattern.parse("*:*", "e")),
                         List.of(ArtifactPattern.parse("*:*:*-SNAPSHOT", "e"))));
-        PackageManifest m = new LambdaPackager(BuildLog.silent()).run(request(out).layers(layers).build()).manifest();
-        assertEquals(List.of("sdk", "all"), m.layers().stream().map(ZipRecord::name).collect(Collectors.toList()));
+        PackageManifest m = new LambdaPackager(BuildLog.silent())
+                .run(request(out).layers(layers).build())
+                .manifest();
+        assertEquals(
+                List.of("sdk", "all"), m.layers().stream().map(ZipRecord::name).collect(Collectors.toList()));
         assertEquals(List.of("java/lib/s3-2.1.jar"), m.layers().get(0).jars());
         assertEquals(List.of("java/lib/lib-2.0.jar"), m.layers().get(1).jars());
         assertEquals(List.of("lib/core-1.0-SNAPSHOT.jar"), m.function().jars());
@@ -107,8 +124,10 @@ class LambdaPackagerTest {
         List<LayerSpec> layers = List.of(
                 new LayerSpec("x", List.of(ArtifactPattern.parse("a:*", "e")), List.of()),
                 new LayerSpec("x", List.of(ArtifactPattern.parse("b:*", "e")), List.of()));
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new LambdaPackager(BuildLog.silent()).run(request(dir.resolve("o")).layers(layers).build()));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> new LambdaPackager(BuildLog.silent())
+                        .run(request(dir.resolve("o")).layers(layers).build()));
         assertTrue(e.getMessage().contains("'x' is used twice"), e.getMessage());
     }
 
@@ -118,15 +137,19 @@ class LambdaPackagerTest {
         try {
             new LambdaPackager(BuildLog.silent()).run(request(dir.resolve("a")).build());
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            new LambdaPackager(BuildLog.silent()).run(request(dir.resolve("b")).incremental(false).build());
+            new LambdaPackager(BuildLog.silent())
+                    .run(request(dir.resolve("b")).incremental(false).build());
         } finally {
             TimeZone.setDefault(original);
         }
         for (String zip : List.of("function.zip", "layers/app.zip")) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(zip)),
-                    Files.readAllBytes(dir.resolve("b").resolve(zip)), zip);
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve("a").resolve(zip)),
+                    Files.readAllBytes(dir.resolve("b").resolve(zip)),
+                    zip);
         }
-        try (ZipFile z = ZipFile.builder().setPath(dir.resolve("a/function.zip")).get()) {
+        try (ZipFile z =
+                ZipFile.builder().setPath(dir.resolve("a/function.zip")).get()) {
             for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
                 assertEquals(0, e.getExtra() == null ? 0 : e.getExtra().length, "no extra fields: " + e.getName());
                 assertEquals(e.isDirectory() ? 040755 : 0100644, e.getUnixMode(), e.getName());
@@ -150,13 +173,17 @@ class LambdaPackagerTest {
         PackageResult codeChange = packager.run(request(out).build());
         assertTrue(codeChange.manifest().layers().get(0).reused());
         assertFalse(codeChange.manifest().function().reused());
-        assertNotEquals(first.manifest().function().codeSha256(), codeChange.manifest().function().codeSha256());
+        assertNotEquals(
+                first.manifest().function().codeSha256(),
+                codeChange.manifest().function().codeSha256());
 
         // A zip edited on disk is not trusted: it is rebuilt.
         Files.writeString(out.resolve("layers/app.zip"), "tampered");
         PackageResult tampered = packager.run(request(out).build());
         assertFalse(tampered.manifest().layers().get(0).reused());
-        assertEquals(first.manifest().layers().get(0).codeSha256(), tampered.manifest().layers().get(0).codeSha256());
+        assertEquals(
+                first.manifest().layers().get(0).codeSha256(),
+                tampered.manifest().layers().get(0).codeSha256());
     }
 
     /** A clock an hour ahead: every stamp taken counts as settled, so the metadata fast path is in use. */
@@ -164,8 +191,10 @@ class LambdaPackagerTest {
 
     /** Runs the packager and returns how many files it had to hash (from its debug summary). */
     private static int hashedFiles(RecordingLog log) {
-        String line = log.lines().stream().filter(l -> l.startsWith("DEBUG Input and zip hashes: "))
-                .reduce((a, b) -> b).orElseThrow();
+        String line = log.lines().stream()
+                .filter(l -> l.startsWith("DEBUG Input and zip hashes: "))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         Matcher m = Pattern.compile("; (\\d+) hashed").matcher(line);
         assertTrue(m.find(), line);
         return Integer.parseInt(m.group(1));
@@ -204,7 +233,8 @@ class LambdaPackagerTest {
         PackageResult jarChange = packager.run(request(out).build());
         assertFalse(jarChange.manifest().layers().get(0).reused());
         assertTrue(jarChange.manifest().function().reused());
-        assertNotEquals(first.manifest().layers().get(0).codeSha256(),
+        assertNotEquals(
+                first.manifest().layers().get(0).codeSha256(),
                 jarChange.manifest().layers().get(0).codeSha256());
 
         // Same-size change to a class file: the function zip is rebuilt, the layer reused.
@@ -224,7 +254,8 @@ class LambdaPackagerTest {
         assertFalse(names(out.resolve("function.zip")).contains("app.properties"));
 
         // Changed settings rebuild everything, whatever the stamps say.
-        PackageResult settings = packager.run(request(out).compression(new CompressionPolicy(6, 0.005, false)).build());
+        PackageResult settings = packager.run(
+                request(out).compression(new CompressionPolicy(6, 0.005, false)).build());
         assertEquals(2, settings.builtZips());
     }
 
@@ -300,7 +331,8 @@ class LambdaPackagerTest {
         DependencyArtifact a = TestJars.artifact("org.one", "util", "1.0", Path.of("a.jar"));
         DependencyArtifact b = TestJars.artifact("org.two", "util", "1.0", Path.of("b.jar"));
         DependencyArtifact c = TestJars.artifact("org.two", "other", "1.0", Path.of("c.jar"));
-        assertEquals(List.of("org.one-util-1.0.jar", "org.two-util-1.0.jar", "other-1.0.jar"),
+        assertEquals(
+                List.of("org.one-util-1.0.jar", "org.two-util-1.0.jar", "other-1.0.jar"),
                 JarNamer.uniqueNames(List.of(a, b, c)));
         assertThrows(PackagingException.class, () -> JarNamer.uniqueNames(List.of(a, a)));
     }
@@ -315,7 +347,11 @@ class LambdaPackagerTest {
         Files.write(classes.resolve("random.bin"), random);
         Files.writeString(classes.resolve("text.txt"), TestJars.big(50_000));
         ZipRecord f = new LambdaPackager(BuildLog.silent())
-                .run(PackageRequest.builder(project, out).classesDirectory(classes).build()).manifest().function();
+                .run(PackageRequest.builder(project, out)
+                        .classesDirectory(classes)
+                        .build())
+                .manifest()
+                .function();
         assertEquals(1, f.storedEntries());
         assertEquals(1, f.deflatedEntries());
         try (ZipFile z = ZipFile.builder().setPath(out.resolve("function.zip")).get()) {
@@ -335,19 +371,25 @@ class LambdaPackagerTest {
         PackageRequest.Builder request = PackageRequest.builder(project, out).classesDirectory(classes);
 
         ZipRecord stored = new LambdaPackager(BuildLog.silent())
-                .run(request.compression(CompressionPolicy.level(0)).build()).manifest().function();
+                .run(request.compression(CompressionPolicy.level(0)).build())
+                .manifest()
+                .function();
         assertEquals(1, stored.storedEntries());
         assertEquals(0, stored.deflatedEntries());
         try (ZipFile z = ZipFile.builder().setPath(out.resolve("function.zip")).get()) {
             assertEquals(ZipArchiveEntry.STORED, z.getEntry("text.txt").getMethod());
-            assertEquals(text, new String(z.getInputStream(z.getEntry("text.txt")).readAllBytes(), UTF_8));
+            assertEquals(
+                    text, new String(z.getInputStream(z.getEntry("text.txt")).readAllBytes(), UTF_8));
         }
 
         // the level is part of the incremental key: level 9 rebuilds (and deflates) instead of reusing the stored zip
         ZipRecord deflated = new LambdaPackager(BuildLog.silent())
-                .run(request.compression(CompressionPolicy.level(9)).build()).manifest().function();
+                .run(request.compression(CompressionPolicy.level(9)).build())
+                .manifest()
+                .function();
         assertEquals(1, deflated.deflatedEntries());
-        assertTrue(deflated.zippedBytes() < stored.zippedBytes() / 10,
+        assertTrue(
+                deflated.zippedBytes() < stored.zippedBytes() / 10,
                 deflated.zippedBytes() + " vs " + stored.zippedBytes());
     }
 
@@ -361,16 +403,25 @@ class LambdaPackagerTest {
                 .artifacts(List.of(TestJars.artifact("org.apache.commons", "commons-compress", "1.28.0", real)))
                 .outputTimestamp(Instant.parse("2026-01-01T00:00:00Z"));
 
-        ZipRecord copied = new LambdaPackager(BuildLog.silent()).run(request.build()).manifest().layers().get(0);
+        ZipRecord copied = new LambdaPackager(BuildLog.silent())
+                .run(request.build())
+                .manifest()
+                .layers()
+                .get(0);
         byte[] copiedJar = entry(out.resolve(copied.path()), "java/lib/commons-compress-1.28.0.jar");
         ZipRecord whole = new LambdaPackager(BuildLog.silent())
-                .run(request.compression(CompressionPolicy.DEFAULT.withJarData(true)).build()).manifest().layers().get(0);
+                .run(request.compression(CompressionPolicy.DEFAULT.withJarData(true))
+                        .build())
+                .manifest()
+                .layers()
+                .get(0);
         assertFalse(whole.reused(), "the choice is part of the settings key");
         assertArrayEquals(copiedJar, entry(out.resolve(whole.path()), "java/lib/commons-compress-1.28.0.jar"));
         assertEquals(1, copied.deflatedEntries());
         // deflating the jar's compressed data too buys little
         assertTrue(whole.zippedBytes() < copied.zippedBytes(), whole.zippedBytes() + " vs " + copied.zippedBytes());
-        assertTrue(copied.zippedBytes() < whole.zippedBytes() * 1.03, copied.zippedBytes() + " vs " + whole.zippedBytes());
+        assertTrue(
+                copied.zippedBytes() < whole.zippedBytes() * 1.03, copied.zippedBytes() + " vs " + whole.zippedBytes());
     }
 
     @Test
@@ -381,7 +432,8 @@ class LambdaPackagerTest {
         Path zip = out.resolve(layer.path());
         assertTrue(Files.isRegularFile(zip));
         Files.writeString(dir.resolve("repo/s3-2.1.jar"), "truncated download");
-        PackagingException e = assertThrows(PackagingException.class, () -> packager.run(request(out).build()));
+        PackagingException e = assertThrows(
+                PackagingException.class, () -> packager.run(request(out).build()));
         assertTrue(e.getMessage().contains("software.amazon.awssdk:s3:2.1"), e.getMessage());
         assertFalse(Files.exists(zip), "the layer zip being written was removed");
     }
@@ -398,17 +450,28 @@ class LambdaPackagerTest {
         Path sibling = dir.resolve("sibling/classes");
         Files.createDirectories(sibling.resolve("s"));
         Files.writeString(sibling.resolve("s/S.class"), "s");
-        DependencyArtifact a = new DependencyArtifact("ex", "sibling", "1.0-SNAPSHOT", "1.0-SNAPSHOT", "", "compile",
-                sibling, List.of("ex:app:1.0", "ex:sibling:1.0-SNAPSHOT"), true);
+        DependencyArtifact a = new DependencyArtifact(
+                "ex",
+                "sibling",
+                "1.0-SNAPSHOT",
+                "1.0-SNAPSHOT",
+                "",
+                "compile",
+                sibling,
+                List.of("ex:app:1.0", "ex:sibling:1.0-SNAPSHOT"),
+                true);
         PackageManifest m = new LambdaPackager(BuildLog.silent())
-                .run(PackageRequest.builder(project, out).artifact(a).build()).manifest();
+                .run(PackageRequest.builder(project, out).artifact(a).build())
+                .manifest();
         assertEquals(List.of("lib/sibling-1.0-SNAPSHOT.jar"), m.function().jars());
         assertTrue(m.layers().isEmpty());
     }
 
     private static List<String> names(Path zip) throws Exception {
         try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
-            return Collections.list(z.getEntries()).stream().map(ZipArchiveEntry::getName).collect(Collectors.toList());
+            return Collections.list(z.getEntries()).stream()
+                    .map(ZipArchiveEntry::getName)
+                    .collect(Collectors.toList());
         }
     }
 }

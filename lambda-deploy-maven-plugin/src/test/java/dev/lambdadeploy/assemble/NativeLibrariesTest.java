@@ -13,7 +13,8 @@ class NativeLibrariesTest {
         assertTrue(NativeLibraries.isForOtherPlatform("org/sqlite/native/Linux/aarch64/libsqlitejdbc.so", X86_64));
         assertFalse(NativeLibraries.isForOtherPlatform("org/sqlite/native/Linux/aarch64/libsqlitejdbc.so", ARM64));
         assertTrue(NativeLibraries.isForOtherPlatform("org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so", X86_64));
-        assertTrue(NativeLibraries.isForOtherPlatform("org/sqlite/native/Linux-Android/aarch64/libsqlitejdbc.so", ARM64));
+        assertTrue(
+                NativeLibraries.isForOtherPlatform("org/sqlite/native/Linux-Android/aarch64/libsqlitejdbc.so", ARM64));
         assertTrue(NativeLibraries.isForOtherPlatform("org/sqlite/native/Linux/arm/libsqlitejdbc.so", ARM64));
         assertTrue(NativeLibraries.isForOtherPlatform("org/sqlite/native/Linux/x86/libsqlitejdbc.so", X86_64));
         assertTrue(NativeLibraries.isForOtherPlatform("org/sqlite/native/Linux/ppc64/libsqlitejdbc.so", X86_64));
@@ -29,10 +30,14 @@ class NativeLibrariesTest {
         assertTrue(NativeLibraries.isForOtherPlatform("com/sun/jna/linux-x86/libjnidispatch.so", X86_64));
         assertTrue(NativeLibraries.isForOtherPlatform("com/sun/jna/win32-x86-64/jnidispatch.dll", X86_64));
         // netty: OS only implied
-        assertFalse(NativeLibraries.isForOtherPlatform("META-INF/native/libnetty_transport_native_epoll_x86_64.so", X86_64));
-        assertTrue(NativeLibraries.isForOtherPlatform("META-INF/native/libnetty_transport_native_epoll_x86_64.so", ARM64));
-        assertFalse(NativeLibraries.isForOtherPlatform("META-INF/native/libnetty_transport_native_epoll_aarch_64.so", ARM64));
-        assertTrue(NativeLibraries.isForOtherPlatform("META-INF/native/libnetty_transport_native_kqueue_x86_64.jnilib", X86_64));
+        assertFalse(NativeLibraries.isForOtherPlatform(
+                "META-INF/native/libnetty_transport_native_epoll_x86_64.so", X86_64));
+        assertTrue(
+                NativeLibraries.isForOtherPlatform("META-INF/native/libnetty_transport_native_epoll_x86_64.so", ARM64));
+        assertFalse(NativeLibraries.isForOtherPlatform(
+                "META-INF/native/libnetty_transport_native_epoll_aarch_64.so", ARM64));
+        assertTrue(NativeLibraries.isForOtherPlatform(
+                "META-INF/native/libnetty_transport_native_kqueue_x86_64.jnilib", X86_64));
         // zstd-jni
         assertFalse(NativeLibraries.isForOtherPlatform("linux/amd64/libzstd-jni-1.5.5-5.so", X86_64));
         assertTrue(NativeLibraries.isForOtherPlatform("linux/s390x/libzstd-jni-1.5.5-5.so", X86_64));

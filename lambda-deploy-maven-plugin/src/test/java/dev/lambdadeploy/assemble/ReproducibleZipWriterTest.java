@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReproducibleZipWriterTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** Runs the writer over eight slow entries that each claim {@code size} bytes; returns the most made at once. */
     private int mostAtOnce(long budget, long size) throws Exception {
@@ -38,8 +39,9 @@ class ReproducibleZipWriterTest {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         try {
             Path zip = dir.resolve("z" + budget + ".zip");
-            ReproducibleZipWriter.Result r = new ReproducibleZipWriter(Instant.parse("2026-01-01T00:00:00Z"),
-                    CompressionPolicy.DEFAULT, executor, 4, budget).write(zip, sources);
+            ReproducibleZipWriter.Result r = new ReproducibleZipWriter(
+                            Instant.parse("2026-01-01T00:00:00Z"), CompressionPolicy.DEFAULT, executor, 4, budget)
+                    .write(zip, sources);
             assertEquals(9, r.entryCount(), "eight entries and their folder");
             assertTrue(Files.size(zip) > 0);
         } finally {

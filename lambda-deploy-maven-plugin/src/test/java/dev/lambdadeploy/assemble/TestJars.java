@@ -29,7 +29,8 @@ final class TestJars {
     }
 
     static DependencyArtifact artifact(String g, String a, String v, Path file) {
-        return new DependencyArtifact(g, a, v, v, "", "compile", file, List.of("ex:app:1.0", g + ":" + a + ":" + v), false);
+        return new DependencyArtifact(
+                g, a, v, v, "", "compile", file, List.of("ex:app:1.0", g + ":" + a + ":" + v), false);
     }
 
     static String big(int n) {

@@ -63,10 +63,14 @@ class SharedWorkTest {
         SharedWork work = new SharedWork();
         AtomicInteger calls = new AtomicInteger();
         IllegalStateException cause = new IllegalStateException("PublishLayerVersion was denied");
-        assertSame(cause, assertThrows(IllegalStateException.class, () -> work.once("k", "orders", () -> {
-            calls.incrementAndGet();
-            throw cause;
-        })));
+        assertSame(
+                cause,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> work.once("k", "orders", () -> {
+                            calls.incrementAndGet();
+                            throw cause;
+                        })));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> waiters = new ArrayList<>();

@@ -14,11 +14,18 @@ public final class IamCheck {
     private IamCheck() {}
 
     /** The deploy goal's policy for a direct-mode deploy in moto's account. */
-    public static GeneratedPolicy deployPolicy(String region, List<String> functions, List<String> layers,
-            boolean layersOnly, String ssmPrefix) {
-        return PolicyBuilder.build(PolicyRequest.builder().goals(Set.of(PolicyGoal.DEPLOY)).regions(List.of(region))
-                .account(MotoAws.ACCOUNT).functionNames(functions).layerNames(layers).mode(DeployMode.DIRECT)
-                .layersOnly(layersOnly).ssmPrefix(ssmPrefix).build());
+    public static GeneratedPolicy deployPolicy(
+            String region, List<String> functions, List<String> layers, boolean layersOnly, String ssmPrefix) {
+        return PolicyBuilder.build(PolicyRequest.builder()
+                .goals(Set.of(PolicyGoal.DEPLOY))
+                .regions(List.of(region))
+                .account(MotoAws.ACCOUNT)
+                .functionNames(functions)
+                .layerNames(layers)
+                .mode(DeployMode.DIRECT)
+                .layersOnly(layersOnly)
+                .ssmPrefix(ssmPrefix)
+                .build());
     }
 
     public static void assertAllowed(List<AwsCallRecorder.Call> calls, GeneratedPolicy policy) {

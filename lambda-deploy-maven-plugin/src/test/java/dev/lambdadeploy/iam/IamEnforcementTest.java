@@ -50,24 +50,38 @@ class IamEnforcementTest {
     static final String REGION = "eu-west-1";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static String previousCredentialsFile;
 
     @BeforeAll
     static void users() throws Exception {
-        GeneratedPolicy policy = PolicyBuilder.build(PolicyRequest.builder().goals(Set.of(PolicyGoal.DEPLOY))
-                .regions(List.of(REGION)).account(MotoAws.ACCOUNT).layerNames(List.of("deps")).layersOnly(true)
-                .mode(DeployMode.DIRECT).ssmPrefix("/lambda-deploy").build());
+        GeneratedPolicy policy = PolicyBuilder.build(PolicyRequest.builder()
+                .goals(Set.of(PolicyGoal.DEPLOY))
+                .regions(List.of(REGION))
+                .account(MotoAws.ACCOUNT)
+                .layerNames(List.of("deps"))
+                .layersOnly(true)
+                .mode(DeployMode.DIRECT)
+                .ssmPrefix("/lambda-deploy")
+                .build());
         // moto 5.2.1 evaluates Lambda and SSM actions against the resource "*" (only S3, SQS, IAM and STS name the
         // request's resource), so a scoped statement never matches there: attach the generated actions with "*".
         // The resource scoping itself is checked against the recorded calls in IamPolicyCallsTest.
-        List<Statement> actionsOnly = policy.combined().stream().map(st -> new Statement(st.sid(), st.category(),
-                st.actions(), List.of("*"), st.condition())).toList();
+        List<Statement> actionsOnly = policy.combined().stream()
+                .map(st -> new Statement(st.sid(), st.category(), st.actions(), List.of("*"), st.condition()))
+                .toList();
         String full = PolicyJson.document(actionsOnly);
         // the same policy without the two write actions
         Set<String> removed = Set.of("lambda:PublishLayerVersion", "ssm:PutParameter");
-        String minus = PolicyJson.document(actionsOnly.stream().map(st -> new Statement(st.sid(), st.category(),
-                st.actions().stream().filter(a -> !removed.contains(a)).toList(), st.resources(), st.condition()))
+        String minus = PolicyJson.document(actionsOnly.stream()
+                .map(st -> new Statement(
+                        st.sid(),
+                        st.category(),
+                        st.actions().stream().filter(a -> !removed.contains(a)).toList(),
+                        st.resources(),
+                        st.condition()))
                 .toList());
         assertFalse(minus.contains("ssm:PutParameter") || minus.contains("PublishLayerVersion"), minus);
         StringBuilder credentials = new StringBuilder();
@@ -95,47 +109,67 @@ class IamEnforcementTest {
 
     @Test
     void theGeneratedActionsAllowTheWritesOfALayersOnlyDeploy() {
-        try (AwsClientFactory f = new AwsClientFactory(as("pipeline")); AwsClients aws = f.clients(REGION)) {
+        try (AwsClientFactory f = new AwsClientFactory(as("pipeline"));
+                AwsClients aws = f.clients(REGION)) {
             String arn = publish(aws, "deps");
             assertEquals("arn:aws:lambda:eu-west-1:123456789012:layer:deps:1", arn);
-            List<String> written = new SsmPublisher(new RecordingLog()).publish(result(arn), as("pipeline"),
-                    "/lambda-deploy");
+            List<String> written =
+                    new SsmPublisher(new RecordingLog()).publish(result(arn), as("pipeline"), "/lambda-deploy");
             assertEquals(List.of("eu-west-1:/lambda-deploy/deps/arn"), written);
         }
     }
 
     @Test
     void removingAnActionGivesTheTranslatedAccessDeniedNamingIt() {
-        try (AwsClientFactory f = new AwsClientFactory(as("pipeline-minus")); AwsClients aws = f.clients(REGION)) {
+        try (AwsClientFactory f = new AwsClientFactory(as("pipeline-minus"));
+                AwsClients aws = f.clients(REGION)) {
             AwsCallException layer = assertThrows(AwsCallException.class, () -> publish(aws, "deps"));
-            assertTrue(layer.getMessage().contains("lacks the IAM permission 'lambda:PublishLayerVersion'"),
+            assertTrue(
+                    layer.getMessage().contains("lacks the IAM permission 'lambda:PublishLayerVersion'"),
                     layer.getMessage());
-            AwsCallException ssm = assertThrows(AwsCallException.class, () -> new SsmPublisher(new RecordingLog())
-                    .publish(result("arn:aws:lambda:eu-west-1:123456789012:layer:deps:7"), as("pipeline-minus"),
-                            "/lambda-deploy"));
+            AwsCallException ssm = assertThrows(
+                    AwsCallException.class,
+                    () -> new SsmPublisher(new RecordingLog())
+                            .publish(
+                                    result("arn:aws:lambda:eu-west-1:123456789012:layer:deps:7"),
+                                    as("pipeline-minus"),
+                                    "/lambda-deploy"));
             assertTrue(ssm.getMessage().contains("lacks the IAM permission 'ssm:PutParameter'"), ssm.getMessage());
         }
     }
 
     /** The engine's own call path for PublishLayerVersion: AwsCalls translates the SDK's error. */
     static String publish(AwsClients aws, String layer) {
-        return AwsCalls.call("lambda:PublishLayerVersion", "layer " + layer + " in " + REGION,
-                () -> aws.lambda().publishLayerVersion(r -> r.layerName(layer)
-                        .content(c -> c.zipFile(SdkBytes.fromUtf8String("layer " + layer))))).layerVersionArn();
+        return AwsCalls.call(
+                        "lambda:PublishLayerVersion",
+                        "layer " + layer + " in " + REGION,
+                        () -> aws.lambda()
+                                .publishLayerVersion(r -> r.layerName(layer)
+                                        .content(c -> c.zipFile(SdkBytes.fromUtf8String("layer " + layer)))))
+                .layerVersionArn();
     }
 
     static DeployResult result(String layerArn) {
-        LayerResult l = new LayerResult("deps", "deps", "published", layerArn, 1L, "sha", "direct", null, null, 0, "new");
-        return new DeployResult(DeployResult.SCHEMA_VERSION, new ProjectInfo("g", "a", "1"), "direct", false,
-                "2026-01-01T00:00:00Z", 0, 0, List.of(new RegionResult(REGION, "deployed", null, List.of(l), List.of(),
-                        0, null, null)));
+        LayerResult l =
+                new LayerResult("deps", "deps", "published", layerArn, 1L, "sha", "direct", null, null, 0, "new");
+        return new DeployResult(
+                DeployResult.SCHEMA_VERSION,
+                new ProjectInfo("g", "a", "1"),
+                "direct",
+                false,
+                "2026-01-01T00:00:00Z",
+                0,
+                0,
+                List.of(new RegionResult(REGION, "deployed", null, List.of(l), List.of(), 0, null, null)));
     }
 
     /** Creates an IAM user with {@code policy} and returns its key as a credentials-file profile. */
     static String user(String name, String policy) throws Exception {
         iam("CreateUser", "UserName=" + name);
-        iam("PutUserPolicy", "UserName=" + name + "&PolicyName=lambda-deploy&PolicyDocument="
-                + URLEncoder.encode(policy, StandardCharsets.UTF_8));
+        iam(
+                "PutUserPolicy",
+                "UserName=" + name + "&PolicyName=lambda-deploy&PolicyDocument="
+                        + URLEncoder.encode(policy, StandardCharsets.UTF_8));
         String body = iam("CreateAccessKey", "UserName=" + name);
         return "[" + name + "]\naws_access_key_id = " + between(body, "AccessKeyId") + "\naws_secret_access_key = "
                 + between(body, "SecretAccessKey") + "\n";
@@ -144,9 +178,12 @@ class IamEnforcementTest {
     static String iam(String action, String params) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(MOTO.endpoint() + "/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/iam/aws4_request, "
-                        + "SignedHeaders=host, Signature=0")
-                .POST(HttpRequest.BodyPublishers.ofString("Action=" + action + "&Version=2010-05-08&" + params)).build();
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/iam/aws4_request, "
+                                + "SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=" + action + "&Version=2010-05-08&" + params))
+                .build();
         HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, res.statusCode(), action + ": " + res.body());
         return res.body();
@@ -156,5 +193,4 @@ class IamEnforcementTest {
         int s = xml.indexOf("<" + tag + ">") + tag.length() + 2;
         return xml.substring(s, xml.indexOf("</" + tag + ">", s));
     }
-
 }

@@ -53,14 +53,19 @@ class IamPolicyCallsTest {
     /** Actions the policy grants that these flows cannot exercise on moto, and why they are still needed. */
     static final Map<String, String> NOT_EXERCISED = Map.of(
             "s3:AbortMultipartUpload", "only called when a multipart upload of a zip over 32 MB fails",
-            "s3:PutBucketPolicy", "the TLS-only bucket policy is not set on a plain-http endpoint such as moto's "
-                    + "(it would deny the plugin's own requests); SupplyChainTest applies it directly",
-            "lambda:DeleteFunction", "only when Lambda reports other bytes than built for a created function or a "
-                    + "published version (SupplyChainTest covers that path without the recorder)",
-            "lambda:UntagResource", "rollback drops the git-commit tag only when the target has none but the "
-                    + "current deployment has one; these deploys record no git commit");
+            "s3:PutBucketPolicy",
+                    "the TLS-only bucket policy is not set on a plain-http endpoint such as moto's "
+                            + "(it would deny the plugin's own requests); SupplyChainTest applies it directly",
+            "lambda:DeleteFunction",
+                    "only when Lambda reports other bytes than built for a created function or a "
+                            + "published version (SupplyChainTest covers that path without the recorder)",
+            "lambda:UntagResource",
+                    "rollback drops the git-commit tag only when the target has none but the "
+                            + "current deployment has one; these deploys record no git commit");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TestPackage pkg;
     RecordingLog log;
     MotoAws moto;
@@ -83,8 +88,18 @@ class IamPolicyCallsTest {
     @Test
     void everyCallOfEveryGoalIsAllowedByItsStatementsAndNothingMoreIsGranted() throws Exception {
         Map<PolicyGoal, List<IamRequests.Authorization>> byGoal = new EnumMap<>(PolicyGoal.class);
-        FunctionSettings fs = new FunctionSettings("com.example.Handler::handleRequest", null, null, null, Map.of(),
-                null, role, null, true, "live", false);
+        FunctionSettings fs = new FunctionSettings(
+                "com.example.Handler::handleRequest",
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                role,
+                null,
+                true,
+                "live",
+                false);
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         deploy(1, fs); // creates the bucket and the function, publishes the layer, creates the alias
@@ -100,32 +115,44 @@ class IamPolicyCallsTest {
         record(byGoal, PolicyGoal.STATUS);
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
-        RollbackResult rollback = new LambdaRollback(log).rollback(new RollbackRequest(scope(), null,
-                Duration.ofSeconds(30), Duration.ofMillis(50)));
+        RollbackResult rollback = new LambdaRollback(log)
+                .rollback(new RollbackRequest(scope(), null, Duration.ofSeconds(30), Duration.ofMillis(50)));
         assertFalse(rollback.failed(), () -> rollback.regions().get(0).error());
         record(byGoal, PolicyGoal.ROLLBACK);
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         AwsCallRecorder.stop(); // deploy's calls were checked above
         // something for prune to delete: a layer version and a code object nothing uses, older than the newest
-        moto.clients().lambda().publishLayerVersion(r -> r.layerName("deps")
-                .content(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("unused"))));
+        moto.clients()
+                .lambda()
+                .publishLayerVersion(r -> r.layerName("deps")
+                        .content(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("unused"))));
         deploy(3, fs);
         plantUnusedCode("1");
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         PruneResult prune = new Pruner(log).prune(new PruneRequest(scope(), 1, true, 30));
         assertFalse(prune.failed(), prune::toString);
-        assertTrue(prune.regions().get(0).items().stream().anyMatch(i -> "deleted".equals(i.action())
-                && "s3-object".equals(i.kind())), () -> "no unused object was deleted, so DeleteObject was not "
-                + "exercised: " + prune);
-        assertTrue(prune.regions().get(0).items().stream().anyMatch(i -> "deleted".equals(i.action())),
+        assertTrue(
+                prune.regions().get(0).items().stream()
+                        .anyMatch(i -> "deleted".equals(i.action()) && "s3-object".equals(i.kind())),
+                () -> "no unused object was deleted, so DeleteObject was not " + "exercised: " + prune);
+        assertTrue(
+                prune.regions().get(0).items().stream().anyMatch(i -> "deleted".equals(i.action())),
                 () -> "prune deleted nothing, so DeleteLayerVersion was not exercised: " + prune);
         record(byGoal, PolicyGoal.PRUNE);
 
-        GeneratedPolicy policy = PolicyBuilder.build(PolicyRequest.builder().regions(List.of(REGION))
-                .account(MotoAws.ACCOUNT).functionNames(List.of("orders")).layerNames(List.of("deps"))
-                .roles(List.of(role)).publishVersions(true).alias("live").mode(DeployMode.S3).s3(S3)
-                .s3ExpireRule(true).build());
+        GeneratedPolicy policy = PolicyBuilder.build(PolicyRequest.builder()
+                .regions(List.of(REGION))
+                .account(MotoAws.ACCOUNT)
+                .functionNames(List.of("orders"))
+                .layerNames(List.of("deps"))
+                .roles(List.of(role))
+                .publishVersions(true)
+                .alias("live")
+                .mode(DeployMode.S3)
+                .s3(S3)
+                .s3ExpireRule(true)
+                .build());
 
         List<String> denied = new ArrayList<>();
         Set<String> used = new TreeSet<>();
@@ -155,9 +182,12 @@ class IamPolicyCallsTest {
     }
 
     void plantUnusedCode(String digit) {
-        moto.clients().s3().putObject(r -> r.bucket("deploy-" + MotoAws.ACCOUNT + "-" + REGION)
-                .key("builds/demo-function/" + digit.repeat(64) + ".zip"),
-                software.amazon.awssdk.core.sync.RequestBody.fromString("unused"));
+        moto.clients()
+                .s3()
+                .putObject(
+                        r -> r.bucket("deploy-" + MotoAws.ACCOUNT + "-" + REGION)
+                                .key("builds/demo-function/" + digit.repeat(64) + ".zip"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("unused"));
     }
 
     void record(Map<PolicyGoal, List<IamRequests.Authorization>> byGoal, PolicyGoal goal) {
@@ -167,15 +197,23 @@ class IamPolicyCallsTest {
     }
 
     LifecycleScope scope() {
-        return new LifecycleScope(pkg.dir(), List.of(REGION), List.of("orders"), moto.settings(), "", S3,
-                "demo-function", "live");
+        return new LifecycleScope(
+                pkg.dir(), List.of(REGION), List.of("orders"), moto.settings(), "", S3, "demo-function", "live");
     }
 
     DeployResult deploy(int n, FunctionSettings fs) throws Exception {
         pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.S3).s3(S3).function(fs)
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(DeployRequest.builder(pkg.dir())
+                        .regions(List.of(REGION))
+                        .functionNames(List.of("orders"))
+                        .aws(moto.settings())
+                        .mode(DeployMode.S3)
+                        .s3(S3)
+                        .function(fs)
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         return r;
     }

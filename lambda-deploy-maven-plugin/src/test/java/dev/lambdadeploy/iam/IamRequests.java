@@ -55,8 +55,8 @@ final class IamRequests {
                     throw new AssertionError("no IAM mapping for S3 " + c.operation() + ": add it to IamRequests");
                 }
                 String key = c.field("Key", String.class);
-                out.add(new Authorization(action, s3(c.region(), c.field("Bucket", String.class)
-                        + (key == null ? "" : "/" + key)), c));
+                out.add(new Authorization(
+                        action, s3(c.region(), c.field("Bucket", String.class) + (key == null ? "" : "/" + key)), c));
             }
             case "ECR" -> {
                 if ("GetAuthorizationToken".equals(c.operation())) {
@@ -75,11 +75,18 @@ final class IamRequests {
                     }
                     names.addAll(many);
                 }
-                names.forEach(n -> out.add(new Authorization("ecr:" + c.operation(),
-                        arn(c.region(), account, "ecr", "repository/" + n), c)));
+                names.forEach(n -> out.add(new Authorization(
+                        "ecr:" + c.operation(), arn(c.region(), account, "ecr", "repository/" + n), c)));
             }
-            case "SSM" -> out.add(new Authorization("ssm:" + c.operation(), arn(c.region(), account, "ssm",
-                    "parameter/" + c.field("Name", String.class).replaceFirst("^/", "")), c));
+            case "SSM" ->
+                out.add(new Authorization(
+                        "ssm:" + c.operation(),
+                        arn(
+                                c.region(),
+                                account,
+                                "ssm",
+                                "parameter/" + c.field("Name", String.class).replaceFirst("^/", "")),
+                        c));
             case "STS" -> {
                 if (!"GetCallerIdentity".equals(c.operation())) {
                     throw new AssertionError("no IAM mapping for STS " + c.operation());
@@ -100,14 +107,18 @@ final class IamRequests {
                 out.add(new Authorization(action, layer(c, account, null), c));
                 LayerVersionContentInput content = c.field("Content", LayerVersionContentInput.class);
                 if (content != null && content.s3Bucket() != null) {
-                    out.add(new Authorization("s3:GetObject", s3(c.region(), content.s3Bucket() + "/" + content.s3Key()), c));
+                    out.add(new Authorization(
+                            "s3:GetObject", s3(c.region(), content.s3Bucket() + "/" + content.s3Key()), c));
                 }
             }
-            case "GetLayerVersion", "DeleteLayerVersion", "GetLayerVersionPolicy", "AddLayerVersionPermission",
+            case "GetLayerVersion",
+                    "DeleteLayerVersion",
+                    "GetLayerVersionPolicy",
+                    "AddLayerVersionPermission",
                     "RemoveLayerVersionPermission" ->
-                    out.add(new Authorization(action, layer(c, account, c.field("VersionNumber", Long.class)), c));
+                out.add(new Authorization(action, layer(c, account, c.field("VersionNumber", Long.class)), c));
             case "TagResource", "UntagResource", "ListTags" ->
-                    out.add(new Authorization(action, c.field("Resource", String.class), c));
+                out.add(new Authorization(action, c.field("Resource", String.class), c));
             default -> {
                 String name = c.field("FunctionName", String.class);
                 if (name == null) {
@@ -140,7 +151,8 @@ final class IamRequests {
         if (code != null && code.s3Bucket() != null) {
             out.add(new Authorization("s3:GetObject", s3(c.region(), code.s3Bucket() + "/" + code.s3Key()), c));
         } else if (bucket != null) {
-            out.add(new Authorization("s3:GetObject", s3(c.region(), bucket + "/" + c.field("S3Key", String.class)), c));
+            out.add(new Authorization(
+                    "s3:GetObject", s3(c.region(), bucket + "/" + c.field("S3Key", String.class)), c));
         }
     }
 
@@ -160,12 +172,24 @@ final class IamRequests {
     }
 
     private static String arn(String region, String account, String service, String resource) {
-        return Arn.builder().partition(Partitions.partitionOf(region)).service(service).region(region)
-                .accountId(account).resource(resource).build().toString();
+        return Arn.builder()
+                .partition(Partitions.partitionOf(region))
+                .service(service)
+                .region(region)
+                .accountId(account)
+                .resource(resource)
+                .build()
+                .toString();
     }
 
     private static String s3(String region, String resource) {
-        return Arn.builder().partition(Partitions.partitionOf(region)).service("s3").region("").accountId("")
-                .resource(resource).build().toString();
+        return Arn.builder()
+                .partition(Partitions.partitionOf(region))
+                .service("s3")
+                .region("")
+                .accountId("")
+                .resource(resource)
+                .build()
+                .toString();
     }
 }

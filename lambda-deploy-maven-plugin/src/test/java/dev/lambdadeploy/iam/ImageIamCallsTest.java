@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.lifecycle.LambdaRollback;
-import dev.lambdadeploy.manifest.ManifestIO;
-import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.lifecycle.LifecycleScope;
 import dev.lambdadeploy.lifecycle.PruneRequest;
 import dev.lambdadeploy.lifecycle.PruneResult;
@@ -13,6 +11,8 @@ import dev.lambdadeploy.lifecycle.Pruner;
 import dev.lambdadeploy.lifecycle.RollbackRequest;
 import dev.lambdadeploy.lifecycle.RollbackResult;
 import dev.lambdadeploy.lifecycle.StatusChecker;
+import dev.lambdadeploy.manifest.ManifestIO;
+import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
@@ -51,7 +51,9 @@ class ImageIamCallsTest {
     static final String REGION = "eu-west-1";
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", false, 0, 0);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     final RecordingLog log = new RecordingLog();
     MotoAws moto;
 
@@ -72,12 +74,20 @@ class ImageIamCallsTest {
         Path first = ImageTestPackages.packageProject(project, "v1", Architecture.X86_64);
         // as lambda:iam-policy does: the layer names of the manifest (prune looks at them even in image mode)
         List<String> layers = ManifestIO.read(first.resolve(PackageManifest.FILE_NAME)).layers().stream()
-                .map(z -> z.name()).toList();
+                .map(z -> z.name())
+                .toList();
         // keepNewestImages as the test registry's settings (10): the lifecycle policy actions
-        GeneratedPolicy policy = PolicyBuilder.build(PolicyRequest.builder().regions(List.of(REGION))
-                .account(MotoAws.ACCOUNT).functionNames(List.of("orders")).roles(List.of(moto.role()))
-                .layerNames(layers).mode(DeployMode.IMAGE).imageRepository("orders").imageLifecyclePolicy(true)
-                .s3(S3).build());
+        GeneratedPolicy policy = PolicyBuilder.build(PolicyRequest.builder()
+                .regions(List.of(REGION))
+                .account(MotoAws.ACCOUNT)
+                .functionNames(List.of("orders"))
+                .roles(List.of(moto.role()))
+                .layerNames(layers)
+                .mode(DeployMode.IMAGE)
+                .imageRepository("orders")
+                .imageLifecyclePolicy(true)
+                .s3(S3)
+                .build());
         List<String> denied = new ArrayList<>();
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
@@ -86,15 +96,15 @@ class ImageIamCallsTest {
         check(PolicyGoal.DEPLOY, policy, denied);
 
         Path pkg = project.resolve("target/lambda");
-        LifecycleScope scope = new LifecycleScope(pkg, List.of(REGION), List.of("orders"), moto.settings(), "", S3,
-                "p-function", null);
+        LifecycleScope scope = new LifecycleScope(
+                pkg, List.of(REGION), List.of("orders"), moto.settings(), "", S3, "p-function", null);
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         assertFalse(new StatusChecker().check(scope).failed());
         check(PolicyGoal.STATUS, policy, denied);
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
-        RollbackResult rollback = new LambdaRollback(log).rollback(new RollbackRequest(scope, null,
-                Duration.ofSeconds(30), Duration.ofMillis(50)));
+        RollbackResult rollback = new LambdaRollback(log)
+                .rollback(new RollbackRequest(scope, null, Duration.ofSeconds(30), Duration.ofMillis(50)));
         assertFalse(rollback.failed(), () -> rollback.regions().get(0).error());
         check(PolicyGoal.ROLLBACK, policy, denied);
 
@@ -119,11 +129,28 @@ class ImageIamCallsTest {
     }
 
     void deploy(Path pkg) {
-        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg).regions(List.of(REGION))
-                .functionNames(List.of("orders")).mode(DeployMode.IMAGE).image(REGISTRY.imageSettings(List.of()))
-                .aws(moto.settings()).function(new FunctionSettings(ImageTestPackages.HANDLER, null, 512, null,
-                        Map.of(), null, moto.role(), null, false, null, false))
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(DeployRequest.builder(pkg)
+                        .regions(List.of(REGION))
+                        .functionNames(List.of("orders"))
+                        .mode(DeployMode.IMAGE)
+                        .image(REGISTRY.imageSettings(List.of()))
+                        .aws(moto.settings())
+                        .function(new FunctionSettings(
+                                ImageTestPackages.HANDLER,
+                                null,
+                                512,
+                                null,
+                                Map.of(),
+                                null,
+                                moto.role(),
+                                null,
+                                false,
+                                null,
+                                false))
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
     }
 }

@@ -17,7 +17,10 @@ class PolicyBuilderTest {
     static final String ACCOUNT = "123456789012";
 
     PolicyRequest.Builder request(String... regions) {
-        return PolicyRequest.builder().regions(List.of(regions)).account(ACCOUNT).functionNames(List.of("orders-api"))
+        return PolicyRequest.builder()
+                .regions(List.of(regions))
+                .account(ACCOUNT)
+                .functionNames(List.of("orders-api"))
                 .layerNames(List.of("app-deps"));
     }
 
@@ -39,8 +42,14 @@ class PolicyBuilderTest {
         assertTrue(p.allows("s3:ListBucket", "arn:aws:s3:::lambda-deploy-123456789012-eu-west-1"));
         // not configured: no bucket creation, no aliases, no role passing, no ECR, no SSM
         Set<String> actions = p.actions();
-        for (String a : List.of("s3:CreateBucket", "lambda:CreateAlias", "lambda:CreateFunction", "iam:PassRole",
-                "ecr:PutImage", "ssm:PutParameter", "lambda:AddLayerVersionPermission",
+        for (String a : List.of(
+                "s3:CreateBucket",
+                "lambda:CreateAlias",
+                "lambda:CreateFunction",
+                "iam:PassRole",
+                "ecr:PutImage",
+                "ssm:PutParameter",
+                "lambda:AddLayerVersionPermission",
                 "s3:PutLifecycleConfiguration")) {
             assertFalse(actions.contains(a), a);
         }
@@ -48,7 +57,9 @@ class PolicyBuilderTest {
 
     @Test
     void wildcardResourcesOnlyForActionsWithoutAResourceTypeEachInItsOwnStatement() {
-        GeneratedPolicy p = PolicyBuilder.build(request("eu-west-1").imageRepository("orders").mode(DeployMode.AUTO)
+        GeneratedPolicy p = PolicyBuilder.build(request("eu-west-1")
+                .imageRepository("orders")
+                .mode(DeployMode.AUTO)
                 .build());
         Set<String> starActions = new TreeSet<>();
         for (Statement s : p.combined()) {
@@ -60,17 +71,23 @@ class PolicyBuilderTest {
                 assertFalse(a.contains("*"), "action wildcard " + a);
             }
         }
-        assertEquals(Set.of("lambda:ListLayerVersions", "lambda:ListFunctions", "ecr:GetAuthorizationToken"),
-                starActions);
+        assertEquals(
+                Set.of("lambda:ListLayerVersions", "lambda:ListFunctions", "ecr:GetAuthorizationToken"), starActions);
     }
 
     @Test
     void arnsUseThePartitionOfEachRegion() {
         GeneratedPolicy p = PolicyBuilder.build(request("cn-north-1", "us-gov-west-1", "eu-west-1")
-                .imageRepository("orders").ssmPrefix("/lambda-deploy").build());
-        List<String> resources = p.combined().stream().flatMap(s -> s.resources().stream())
-                .filter(r -> !r.equals("*")).toList();
-        assertTrue(resources.contains("arn:aws-cn:lambda:cn-north-1:123456789012:function:orders-api"), resources::toString);
+                .imageRepository("orders")
+                .ssmPrefix("/lambda-deploy")
+                .build());
+        List<String> resources = p.combined().stream()
+                .flatMap(s -> s.resources().stream())
+                .filter(r -> !r.equals("*"))
+                .toList();
+        assertTrue(
+                resources.contains("arn:aws-cn:lambda:cn-north-1:123456789012:function:orders-api"),
+                resources::toString);
         assertTrue(resources.contains("arn:aws-us-gov:lambda:us-gov-west-1:123456789012:layer:app-deps:*"));
         assertTrue(resources.contains("arn:aws-cn:s3:::lambda-deploy-123456789012-cn-north-1/lambda-deploy/*"));
         assertTrue(resources.contains("arn:aws-us-gov:s3:::lambda-deploy-123456789012-us-gov-west-1"));
@@ -84,19 +101,30 @@ class PolicyBuilderTest {
 
     @Test
     void optionsAddExactlyTheirActions() {
-        GeneratedPolicy p = PolicyBuilder.build(request("eu-west-1").goals(Set.of(PolicyGoal.DEPLOY))
-                .roles(List.of("arn:aws:iam::123456789012:role/lambda-exec")).alias("live").publishVersions(true)
-                .shareLayers(true).s3(new S3Settings("my-bucket-{region}", "builds", true, 0, 0))
-                .ssmPrefix("/lambda-deploy/").build());
+        GeneratedPolicy p = PolicyBuilder.build(request("eu-west-1")
+                .goals(Set.of(PolicyGoal.DEPLOY))
+                .roles(List.of("arn:aws:iam::123456789012:role/lambda-exec"))
+                .alias("live")
+                .publishVersions(true)
+                .shareLayers(true)
+                .s3(new S3Settings("my-bucket-{region}", "builds", true, 0, 0))
+                .ssmPrefix("/lambda-deploy/")
+                .build());
         assertTrue(p.allows("iam:PassRole", "arn:aws:iam::123456789012:role/lambda-exec"));
         assertFalse(p.allows("iam:PassRole", "arn:aws:iam::123456789012:role/admin"));
-        Statement passRole = p.combined().stream().filter(s -> s.sid().equals("PassRole")).findFirst().orElseThrow();
-        assertEquals("lambda.amazonaws.com", passRole.condition().get("StringEquals").get("iam:PassedToService"));
+        Statement passRole = p.combined().stream()
+                .filter(s -> s.sid().equals("PassRole"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "lambda.amazonaws.com", passRole.condition().get("StringEquals").get("iam:PassedToService"));
         assertTrue(p.allows("lambda:CreateAlias", "arn:aws:lambda:eu-west-1:123456789012:function:orders-api"));
-        assertTrue(p.allows("lambda:AddLayerVersionPermission", "arn:aws:lambda:eu-west-1:123456789012:layer:app-deps:3"));
+        assertTrue(
+                p.allows("lambda:AddLayerVersionPermission", "arn:aws:lambda:eu-west-1:123456789012:layer:app-deps:3"));
         assertTrue(p.allows("s3:CreateBucket", "arn:aws:s3:::my-bucket-eu-west-1"));
         assertTrue(p.allows("s3:PutObject", "arn:aws:s3:::my-bucket-eu-west-1/builds/app-deps/abc.zip"));
-        assertTrue(p.allows("ssm:PutParameter", "arn:aws:ssm:eu-west-1:123456789012:parameter/lambda-deploy/app-deps/arn"));
+        assertTrue(p.allows(
+                "ssm:PutParameter", "arn:aws:ssm:eu-west-1:123456789012:parameter/lambda-deploy/app-deps/arn"));
         assertFalse(p.allows("ssm:PutParameter", "arn:aws:ssm:eu-west-1:123456789012:parameter/other"));
         // deploy only: nothing of prune
         // deploy deletes a layer version only when Lambda's CodeSha256 is not the built zip's (a hand-off check)
@@ -106,33 +134,52 @@ class PolicyBuilderTest {
 
     @Test
     void layersOnlyDeployTouchesNoFunction() {
-        GeneratedPolicy p = PolicyBuilder.build(PolicyRequest.builder().regions(List.of("eu-west-1")).account(ACCOUNT)
-                .goals(Set.of(PolicyGoal.DEPLOY)).layerNames(List.of("app-deps")).layersOnly(true)
-                .ssmPrefix("/ld").build());
+        GeneratedPolicy p = PolicyBuilder.build(PolicyRequest.builder()
+                .regions(List.of("eu-west-1"))
+                .account(ACCOUNT)
+                .goals(Set.of(PolicyGoal.DEPLOY))
+                .layerNames(List.of("app-deps"))
+                .layersOnly(true)
+                .ssmPrefix("/ld")
+                .build());
         assertTrue(p.actions().stream().noneMatch(a -> a.contains("Function")), p.actions()::toString);
         assertTrue(p.actions().contains("lambda:PublishLayerVersion"));
         // status, rollback and prune need functions even when deploy publishes layers only
-        ConfigException noFunction = assertThrows(ConfigException.class, () -> PolicyBuilder.build(PolicyRequest
-                .builder().regions(List.of("eu-west-1")).account(ACCOUNT).layerNames(List.of("app-deps"))
-                .layersOnly(true).build()));
+        ConfigException noFunction = assertThrows(
+                ConfigException.class,
+                () -> PolicyBuilder.build(PolicyRequest.builder()
+                        .regions(List.of("eu-west-1"))
+                        .account(ACCOUNT)
+                        .layerNames(List.of("app-deps"))
+                        .layersOnly(true)
+                        .build()));
         assertTrue(noFunction.getMessage().contains("-Dlambda.iam.goals=deploy"), noFunction.getMessage());
     }
 
     @Test
     void imageModeGrantsThePushAndNoLayers() {
-        GeneratedPolicy p = PolicyBuilder.build(request("eu-west-1").mode(DeployMode.IMAGE).imageRepository("orders")
+        GeneratedPolicy p = PolicyBuilder.build(request("eu-west-1")
+                .mode(DeployMode.IMAGE)
+                .imageRepository("orders")
                 .build());
         String repo = "arn:aws:ecr:eu-west-1:123456789012:repository/orders";
-        for (String a : List.of("ecr:PutImage", "ecr:UploadLayerPart", "ecr:BatchGetImage", "ecr:BatchDeleteImage",
+        for (String a : List.of(
+                "ecr:PutImage",
+                "ecr:UploadLayerPart",
+                "ecr:BatchGetImage",
+                "ecr:BatchDeleteImage",
                 "ecr:DescribeImages")) {
             assertTrue(p.allows(a, repo), a);
         }
         assertFalse(p.allows("ecr:PutImage", "arn:aws:ecr:eu-west-1:123456789012:repository/other"));
         // prune keeps what any image function of the region uses: read-only on all functions, nothing else
         assertTrue(p.allows("lambda:GetFunction", "arn:aws:lambda:eu-west-1:123456789012:function:someone-else"));
-        assertFalse(p.allows("lambda:UpdateFunctionCode", "arn:aws:lambda:eu-west-1:123456789012:function:someone-else"));
-        Statement regionWide = p.of(PolicyGoal.PRUNE).stream().filter(s -> s.sid().equals("PruneRegionFunctions"))
-                .findFirst().orElseThrow();
+        assertFalse(
+                p.allows("lambda:UpdateFunctionCode", "arn:aws:lambda:eu-west-1:123456789012:function:someone-else"));
+        Statement regionWide = p.of(PolicyGoal.PRUNE).stream()
+                .filter(s -> s.sid().equals("PruneRegionFunctions"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("lambda:GetFunction", "lambda:ListTags"), regionWide.actions());
         assertFalse(p.actions().contains("lambda:PublishLayerVersion"));
         assertFalse(p.actions().contains("s3:PutObject"));
@@ -163,28 +210,35 @@ class PolicyBuilderTest {
 
     @Test
     void badInputNamesTheSettingAndTheFix() {
-        ConfigException unknown = assertThrows(ConfigException.class,
-                () -> PolicyGoal.parse("deploy,publish", "<iamGoals> (lambda.iam.goals)"));
+        ConfigException unknown = assertThrows(
+                ConfigException.class, () -> PolicyGoal.parse("deploy,publish", "<iamGoals> (lambda.iam.goals)"));
         assertEquals("<iamGoals> (lambda.iam.goals)", unknown.element());
         assertTrue(unknown.getMessage().contains("unknown goal 'publish'"), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("deploy, status, rollback, prune"), unknown.getMessage());
         assertEquals(Set.of(PolicyGoal.DEPLOY, PolicyGoal.PRUNE), PolicyGoal.parse(" lambda:deploy, PRUNE ", "x"));
 
-        ConfigException noAccount = assertThrows(ConfigException.class,
+        ConfigException noAccount = assertThrows(
+                ConfigException.class,
                 () -> PolicyBuilder.build(request("eu-west-1").account(null).build()));
         assertTrue(noAccount.getMessage().contains("-Dlambda.iam.account=123456789012"), noAccount.getMessage());
 
-        ConfigException badAccount = assertThrows(ConfigException.class,
+        ConfigException badAccount = assertThrows(
+                ConfigException.class,
                 () -> PolicyBuilder.build(request("eu-west-1").account("12345").build()));
         assertTrue(badAccount.getMessage().contains("not a 12-digit"), badAccount.getMessage());
 
-        ConfigException placeholder = assertThrows(ConfigException.class, () -> PolicyBuilder.build(
-                request("eu-west-1").s3(new S3Settings("deploy-{acount}-{region}", null, false, 0, 0)).build()));
+        ConfigException placeholder = assertThrows(
+                ConfigException.class,
+                () -> PolicyBuilder.build(request("eu-west-1")
+                        .s3(new S3Settings("deploy-{acount}-{region}", null, false, 0, 0))
+                        .build()));
         assertEquals("<deployBucket> (lambda.deploy.bucket)", placeholder.element());
         assertTrue(placeholder.getMessage().contains("{acount}"), placeholder.getMessage());
 
-        ConfigException role = assertThrows(ConfigException.class,
-                () -> PolicyBuilder.build(request("eu-west-1").roles(List.of("lambda-exec")).build()));
+        ConfigException role = assertThrows(
+                ConfigException.class,
+                () -> PolicyBuilder.build(
+                        request("eu-west-1").roles(List.of("lambda-exec")).build()));
         assertTrue(role.getMessage().contains("not an IAM role ARN"), role.getMessage());
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LambdaInvokerTest {
     @TempDir
     static Path root;
+
     static LambdaLayout layout;
 
     @BeforeAll
@@ -37,13 +38,25 @@ class LambdaInvokerTest {
             }
         }
         Files.createDirectories(root.resolve("opt/java/lib"));
-        layout = new LambdaLayout(root, task, root.resolve("opt"),
+        layout = new LambdaLayout(
+                root,
+                task,
+                root.resolve("opt"),
                 List.of(new LambdaLayout.Entry(task, "function classes (task/)", null)));
     }
 
     private static InvokeRequest request(String handler, String event) {
-        return new InvokeRequest(handler, event.getBytes(StandardCharsets.UTF_8), InvokeRequest.currentJava(), 256,
-                "fixture-fn", "eu-west-1", Duration.ofSeconds(60), Map.of(), 2, List.of(),
+        return new InvokeRequest(
+                handler,
+                event.getBytes(StandardCharsets.UTF_8),
+                InvokeRequest.currentJava(),
+                256,
+                "fixture-fn",
+                "eu-west-1",
+                Duration.ofSeconds(60),
+                Map.of(),
+                2,
+                List.of(),
                 handler.replaceAll("[^A-Za-z]", ""));
     }
 
@@ -55,26 +68,37 @@ class LambdaInvokerTest {
     void requestHandlerSerializesPojoOutputLikeLambda() throws Exception {
         InvokeResult r = run("dev.lambdadeploy.invoke.fixtures.GreetingHandler", "{\"name\":\"Ada\"}");
         assertEquals("ok", r.outcome(), r.errorStackTrace());
-        assertEquals("{\"message\":\"Hello, Ada from fixture-fn in eu-west-1 task=true\",\"memory\":256}",
-                r.response());
+        assertEquals(
+                "{\"message\":\"Hello, Ada from fixture-fn in eu-west-1 task=true\",\"memory\":256}", r.response());
         assertEquals(2, r.responses().size());
         InvokeTimings t = r.timings();
-        assertTrue(t.jvmStartMs() > 0 && t.handlerClassMs() >= 0 && t.invokeMs(1) >= 0 && t.invokeMs(2) >= 0, t::toString);
+        assertTrue(
+                t.jvmStartMs() > 0 && t.handlerClassMs() >= 0 && t.invokeMs(1) >= 0 && t.invokeMs(2) >= 0, t::toString);
         assertTrue(t.initMs() >= t.jvmStartMs() + t.handlerClassMs() - 0.001, t::toString);
     }
 
     @Test
     void contextArnIsInThePartitionOfTheRegion() throws Exception {
-        for (String[] regionAndPartition : new String[][] {{"cn-north-1", "aws-cn"}, {"us-gov-west-1", "aws-us-gov"},
-                {"eu-west-1", "aws"}}) {
+        for (String[] regionAndPartition :
+                new String[][] {{"cn-north-1", "aws-cn"}, {"us-gov-west-1", "aws-us-gov"}, {"eu-west-1", "aws"}}) {
             String region = regionAndPartition[0];
             InvokeRequest base = request("dev.lambdadeploy.invoke.fixtures.ContextArnHandler", "{}");
-            InvokeRequest req = new InvokeRequest(base.handler(), base.event(), base.javaExecutable(), base.memoryMb(),
-                    base.functionName(), region, base.timeout(), base.environment(), 1, base.extraJvmArgs(),
+            InvokeRequest req = new InvokeRequest(
+                    base.handler(),
+                    base.event(),
+                    base.javaExecutable(),
+                    base.memoryMb(),
+                    base.functionName(),
+                    region,
+                    base.timeout(),
+                    base.environment(),
+                    1,
+                    base.extraJvmArgs(),
                     "ContextArn-" + region);
             String arn = "arn:" + regionAndPartition[1] + ":lambda:" + region + ":000000000000:function:fixture-fn";
             // the plugin hands the shim the SDK's partition of the region
-            assertTrue(new LambdaInvoker(BuildLog.silent()).command(layout, req, root.resolve("e"), root.resolve("r"))
+            assertTrue(new LambdaInvoker(BuildLog.silent())
+                    .command(layout, req, root.resolve("e"), root.resolve("r"))
                     .contains("-Dlambdadeploy.functionArn=" + arn));
             InvokeResult r = new LambdaInvoker(BuildLog.silent()).run(layout, req, false);
             assertEquals("ok", r.outcome(), r.errorStackTrace());
@@ -90,8 +114,14 @@ class LambdaInvokerTest {
 
     @Test
     void methodHandlersDeserializeStringsAndListsAsJson() throws Exception {
-        assertEquals("\"HEY!\"", run("dev.lambdadeploy.invoke.fixtures.PlainMethods::shout", "\"hey\"").response());
-        assertEquals("3", run("dev.lambdadeploy.invoke.fixtures.PlainMethods::count", "[1,2,3]").response());
+        assertEquals(
+                "\"HEY!\"",
+                run("dev.lambdadeploy.invoke.fixtures.PlainMethods::shout", "\"hey\"")
+                        .response());
+        assertEquals(
+                "3",
+                run("dev.lambdadeploy.invoke.fixtures.PlainMethods::count", "[1,2,3]")
+                        .response());
     }
 
     @Test
@@ -101,7 +131,8 @@ class LambdaInvokerTest {
         InvokeException e = assertThrows(InvokeException.class, () -> LambdaInvoker.requireSuccess(r, layout, "h"));
         assertTrue(e.handlerFault());
         assertTrue(e.getMessage().contains("java.lang.IllegalStateException: handler failed on x"), e.getMessage());
-        assertTrue(e.getMessage().contains("at dev.lambdadeploy.invoke.fixtures.PlainMethods$Deep.explode"),
+        assertTrue(
+                e.getMessage().contains("at dev.lambdadeploy.invoke.fixtures.PlainMethods$Deep.explode"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("dev.lambdadeploy.shim"), e.getMessage());
         assertFalse(e.getMessage().contains("reflect"), e.getMessage());
@@ -111,10 +142,13 @@ class LambdaInvokerTest {
     void missingHandlerClassGetsAClearMessageWithASuggestion() throws Exception {
         InvokeResult r = run("com.example.GreetingHandler::handleRequest", "{}");
         assertEquals("handlerNotFound", r.outcome());
-        InvokeException e = assertThrows(InvokeException.class,
+        InvokeException e = assertThrows(
+                InvokeException.class,
                 () -> LambdaInvoker.requireSuccess(r, layout, "com.example.GreetingHandler::handleRequest"));
-        assertTrue(e.getMessage().contains("Handler class 'com.example.GreetingHandler' was not found"), e.getMessage());
-        assertTrue(e.getMessage().contains("Did you mean dev.lambdadeploy.invoke.fixtures.GreetingHandler?"),
+        assertTrue(
+                e.getMessage().contains("Handler class 'com.example.GreetingHandler' was not found"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("Did you mean dev.lambdadeploy.invoke.fixtures.GreetingHandler?"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("<handler>"), e.getMessage());
     }
@@ -128,8 +162,8 @@ class LambdaInvokerTest {
 
     @Test
     void environmentHasLambdaVariablesAndNoRealCredentials() {
-        Map<String, String> env = LambdaInvoker.lambdaEnvironment(layout,
-                request("a.B", "{}").withEnvironment(Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1")));
+        Map<String, String> env = LambdaInvoker.lambdaEnvironment(
+                layout, request("a.B", "{}").withEnvironment(Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1")));
         assertEquals("a.B", env.get("_HANDLER"));
         assertEquals("fixture-fn", env.get("AWS_LAMBDA_FUNCTION_NAME"));
         assertEquals("256", env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"));

@@ -42,7 +42,9 @@ class BucketOwnerLifecycleTest {
     static final String BUCKET = "artifacts-q9z3-eu-west-1";
     static final S3Settings S3 = new S3Settings(BUCKET, "builds", true, 0, 0);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     MotoAws moto;
     AwsClients aws;
     TestPackage pkg;
@@ -55,11 +57,19 @@ class BucketOwnerLifecycleTest {
         moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
         String role = moto.role();
-        aws.lambda().createFunction(r -> r.functionName("orders").runtime("java21").role(role)
-                .handler("com.example.Handler::handleRequest").code(c -> c.zipFile(SdkBytes.fromUtf8String("zip"))));
-        pkg = new TestPackage(dir.resolve("target/lambda")).layer("deps", "jackson v1").function("handler v1");
+        aws.lambda()
+                .createFunction(r -> r.functionName("orders")
+                        .runtime("java21")
+                        .role(role)
+                        .handler("com.example.Handler::handleRequest")
+                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("zip"))));
+        pkg = new TestPackage(dir.resolve("target/lambda"))
+                .layer("deps", "jackson v1")
+                .function("handler v1");
         deploy();
-        v1Code = aws.lambda().getFunctionConfiguration(c -> c.functionName("orders")).codeSha256();
+        v1Code = aws.lambda()
+                .getFunctionConfiguration(c -> c.functionName("orders"))
+                .codeSha256();
         pkg.layer("deps", "jackson v2").function("handler v2");
         deploy();
         proxy = FaultProxy.start(MOTO.endpoint());
@@ -73,20 +83,35 @@ class BucketOwnerLifecycleTest {
 
     void deploy() throws Exception {
         pkg.write();
-        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                .functionNames(List.of("orders")).mode(DeployMode.S3).s3(S3).aws(moto.settings())
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(DeployRequest.builder(pkg.dir())
+                        .regions(List.of(REGION))
+                        .functionNames(List.of("orders"))
+                        .mode(DeployMode.S3)
+                        .s3(S3)
+                        .aws(moto.settings())
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
     }
 
     LifecycleScope scope(URI endpoint) {
-        return new LifecycleScope(pkg.dir(), List.of(REGION), List.of("orders"),
-                new AwsSettings(null, endpoint, RetryStrategyMode.STANDARD, null), "", S3, "demo-function", null);
+        return new LifecycleScope(
+                pkg.dir(),
+                List.of(REGION),
+                List.of("orders"),
+                new AwsSettings(null, endpoint, RetryStrategyMode.STANDARD, null),
+                "",
+                S3,
+                "demo-function",
+                null);
     }
 
     List<RequestHead> bucketRequests() {
-        return proxy.requests().stream().filter(h -> h.path().equals("/" + BUCKET)
-                || h.path().startsWith("/" + BUCKET + "/")).toList();
+        return proxy.requests().stream()
+                .filter(h -> h.path().equals("/" + BUCKET) || h.path().startsWith("/" + BUCKET + "/"))
+                .toList();
     }
 
     @Test
@@ -95,10 +120,14 @@ class BucketOwnerLifecycleTest {
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         List<RequestHead> requests = bucketRequests();
-        assertTrue(requests.size() >= 4, "head bucket, list, delete, lifecycle: " + requests.stream()
-                .map(h -> h.method() + " " + h.target()).toList());
-        requests.forEach(h -> assertEquals(MotoAws.ACCOUNT, h.header("x-amz-expected-bucket-owner"),
-                h.method() + " " + h.target()));
+        assertTrue(
+                requests.size() >= 4,
+                "head bucket, list, delete, lifecycle: "
+                        + requests.stream()
+                                .map(h -> h.method() + " " + h.target())
+                                .toList());
+        requests.forEach(h ->
+                assertEquals(MotoAws.ACCOUNT, h.header("x-amz-expected-bucket-owner"), h.method() + " " + h.target()));
     }
 
     @Test
@@ -115,13 +144,18 @@ class BucketOwnerLifecycleTest {
 
     @Test
     void rollbackReadsTheCodeFromTheBucketOnlyWithTheOwnerNamed() throws Exception {
-        RollbackResult r = new LambdaRollback(log).rollback(new RollbackRequest(scope(proxy.uri()), null,
-                Duration.ofSeconds(30), Duration.ofMillis(50)));
+        RollbackResult r = new LambdaRollback(log)
+                .rollback(new RollbackRequest(scope(proxy.uri()), null, Duration.ofSeconds(30), Duration.ofMillis(50)));
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
-        assertEquals(v1Code, aws.lambda().getFunctionConfiguration(c -> c.functionName("orders")).codeSha256());
+        assertEquals(
+                v1Code,
+                aws.lambda()
+                        .getFunctionConfiguration(c -> c.functionName("orders"))
+                        .codeSha256());
         assertFalse(bucketRequests().isEmpty(), "the code was looked up in the bucket");
-        bucketRequests().forEach(h -> assertEquals(MotoAws.ACCOUNT, h.header("x-amz-expected-bucket-owner"),
-                h.method() + " " + h.target()));
+        bucketRequests()
+                .forEach(h -> assertEquals(
+                        MotoAws.ACCOUNT, h.header("x-amz-expected-bucket-owner"), h.method() + " " + h.target()));
     }
 }

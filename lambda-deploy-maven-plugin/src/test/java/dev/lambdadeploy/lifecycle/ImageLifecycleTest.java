@@ -76,12 +76,28 @@ class ImageLifecycleTest {
     /** Builds and deploys {@code code} in image mode; returns the digest Lambda now runs. */
     private String deploy(String code, boolean publish, String alias) throws Exception {
         build(code);
-        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg).regions(List.of(REGION))
-                .functionNames(List.of("orders")).mode(DeployMode.IMAGE).image(REGISTRY.imageSettings(List.of()))
-                .aws(moto.settings())
-                .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 512, null, null, null, role, null,
-                        publish, alias, false))
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(DeployRequest.builder(pkg)
+                        .regions(List.of(REGION))
+                        .functionNames(List.of("orders"))
+                        .mode(DeployMode.IMAGE)
+                        .image(REGISTRY.imageSettings(List.of()))
+                        .aws(moto.settings())
+                        .function(new FunctionSettings(
+                                ImageTestPackages.HANDLER,
+                                null,
+                                512,
+                                null,
+                                null,
+                                null,
+                                role,
+                                null,
+                                publish,
+                                alias,
+                                false))
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         String digest = r.regions().get(0).image().digest();
         assertEquals(ECR_REPO_URI + "@" + digest, deployedImageUri());
@@ -117,8 +133,8 @@ class ImageLifecycleTest {
     }
 
     private RollbackResult rollback(String to, String alias, AwsSettings aws) {
-        return new LambdaRollback(log).rollback(new RollbackRequest(scope(alias, aws), to, Duration.ofSeconds(30),
-                Duration.ofMillis(50)));
+        return new LambdaRollback(log)
+                .rollback(new RollbackRequest(scope(alias, aws), to, Duration.ofSeconds(30), Duration.ofMillis(50)));
     }
 
     /**
@@ -129,8 +145,13 @@ class ImageLifecycleTest {
         String body = "{\"Configuration\":{\"FunctionName\":\"orders\",\"Version\":\"" + n + "\",\"PackageType\":"
                 + "\"Image\"},\"Code\":{\"RepositoryType\":\"ECR\",\"ImageUri\":\"" + imageUri
                 + "\",\"ResolvedImageUri\":\"" + imageUri + "\"}}";
-        return Fault.respond(h -> h.method().equals("GET") && h.path().equals("/2015-03-31/functions/orders")
-                && ("Qualifier=" + n).equals(h.query()), 200, Map.of("Content-Type", "application/json"), body);
+        return Fault.respond(
+                h -> h.method().equals("GET")
+                        && h.path().equals("/2015-03-31/functions/orders")
+                        && ("Qualifier=" + n).equals(h.query()),
+                200,
+                Map.of("Content-Type", "application/json"),
+                body);
     }
 
     @Test
@@ -140,9 +161,12 @@ class ImageLifecycleTest {
         assertNotEquals(v1, v2);
 
         // the deploy recorded the image this checkout built, and from which zips
-        JsonNode record = new ObjectMapper().readTree(pkg.resolve(ImageBuildRecord.FILE_NAME).toFile());
+        JsonNode record = new ObjectMapper()
+                .readTree(pkg.resolve(ImageBuildRecord.FILE_NAME).toFile());
         assertEquals(v2, record.path("images").get(0).path("digest").asText());
-        assertEquals(ECR_REPO_URI + "@" + v2, record.path("images").get(0).path("imageUri").asText());
+        assertEquals(
+                ECR_REPO_URI + "@" + v2,
+                record.path("images").get(0).path("imageUri").asText());
         assertEquals(REGION, record.path("images").get(0).path("region").asText());
         assertEquals(64, record.path("inputsKey").asText().length());
         assertTrue(record.path("inputs").findValuesAsText("name").contains("function"), record::toString);
@@ -159,11 +183,15 @@ class ImageLifecycleTest {
         build("v3-local-edit");
         StatusResult.FunctionStatus changed = status();
         assertEquals(Boolean.TRUE, changed.localImage().packageChanged());
-        assertEquals(List.of("image: local build would be a new image: the local package changed since " + v2
-                + " was built (lambda:deploy would build, push and deploy it)"), changed.drift());
+        assertEquals(
+                List.of("image: local build would be a new image: the local package changed since " + v2
+                        + " was built (lambda:deploy would build, push and deploy it)"),
+                changed.drift());
         StatusResult written = LifecycleJson.read(pkg.resolve(StatusResult.FILE_NAME), StatusResult.class);
         assertTrue(written.drift());
-        assertEquals(changed.localImage(), written.regions().get(0).functions().get(0).localImage());
+        assertEquals(
+                changed.localImage(),
+                written.regions().get(0).functions().get(0).localImage());
         assertTrue(String.join("\n", StatusTable.render(written)).contains("local build would be a new image"));
         build("v2-classes-changed"); // back to the sources of v2: the same zips, so in sync again
         assertEquals(List.of(), status().drift());
@@ -181,17 +209,23 @@ class ImageLifecycleTest {
         assertEquals(ECR_REPO_URI + "@" + v1, tags().get("lambda-deploy:image-uri"));
         assertEquals(ECR_REPO_URI + "@" + v2, tags().get("lambda-deploy:previous-image-uri"));
         assertEquals(v1, tags().get("lambda-deploy:code-sha256"));
-        assertEquals("Successful", aws.lambda().getFunctionConfiguration(c -> c.functionName("orders"))
-                .lastUpdateStatusAsString());
+        assertEquals(
+                "Successful",
+                aws.lambda()
+                        .getFunctionConfiguration(c -> c.functionName("orders"))
+                        .lastUpdateStatusAsString());
 
         // status confirms: v1 runs, the local build is still v2
         StatusResult.FunctionStatus back = status();
         assertEquals(v1, back.imageDigest());
         assertEquals("differs", back.localImage().status());
         assertEquals(Boolean.FALSE, back.localImage().packageChanged());
-        assertEquals(List.of("image: deployed " + v1 + ", local build " + v2
-                + " (lambda:deploy would point the function at the local build)"), back.drift());
-        assertTrue(String.join("\n", StatusTable.render(new StatusChecker().check(scope(null)))).contains("DRIFT"));
+        assertEquals(
+                List.of("image: deployed " + v1 + ", local build " + v2
+                        + " (lambda:deploy would point the function at the local build)"),
+                back.drift());
+        assertTrue(String.join("\n", StatusTable.render(new StatusChecker().check(scope(null))))
+                .contains("DRIFT"));
 
         // a second rollback undoes the first
         RollbackResult again = rollback(null, null);
@@ -218,12 +252,18 @@ class ImageLifecycleTest {
         assertEquals(ECR_REPO_URI + "@" + v1, tags().get(History.PREVIOUS_IMAGE_URI));
 
         // the same image with other memory: a settings change, not a new deployment
-        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg).regions(List.of(REGION))
-                .functionNames(List.of("orders")).mode(DeployMode.IMAGE).image(REGISTRY.imageSettings(List.of()))
-                .aws(moto.settings())
-                .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 1024, null, null, null, role, null,
-                        true, null, false))
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(DeployRequest.builder(pkg)
+                        .regions(List.of(REGION))
+                        .functionNames(List.of("orders"))
+                        .mode(DeployMode.IMAGE)
+                        .image(REGISTRY.imageSettings(List.of()))
+                        .aws(moto.settings())
+                        .function(new FunctionSettings(
+                                ImageTestPackages.HANDLER, null, 1024, null, null, null, role, null, true, null, false))
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertEquals("up-to-date", r.regions().get(0).functions().get(0).code());
         assertEquals(ECR_REPO_URI + "@" + v1, tags().get(History.PREVIOUS_IMAGE_URI), "v1 stays the rollback target");
@@ -231,7 +271,10 @@ class ImageLifecycleTest {
 
         // a rollback to what runs already (the newest version) changes nothing, the tags included
         String newest = aws.lambda().listVersionsByFunction(l -> l.functionName("orders")).versions().stream()
-                .map(v -> v.version()).filter(v -> !v.equals("$LATEST")).reduce((a, b) -> b).orElseThrow();
+                .map(v -> v.version())
+                .filter(v -> !v.equals("$LATEST"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         try (FaultProxy lambda = FaultProxy.start(MOTO.endpoint())) {
             lambda.add(versionRunsImage(newest, ECR_REPO_URI + "@" + v2));
             RollbackResult same = rollback(newest, null, MotoAws.settings(lambda.uri()));
@@ -254,11 +297,13 @@ class ImageLifecycleTest {
 
         assertTrue(r.failed());
         String error = r.regions().get(0).error();
-        assertEquals("Nothing to roll back to for image function orders in eu-west-1: its deploy history tags record "
-                + "no earlier image (lambda-deploy:previous-image-uri), and no published version differs from what "
-                + "runs now (it has none). Roll back after a second lambda:deploy, name a target with "
-                + "-Dlambda.rollback.to=<version|alias|git commit>, or deploy the old build: check out the old commit "
-                + "and run 'mvn package lambda:deploy'.", error);
+        assertEquals(
+                "Nothing to roll back to for image function orders in eu-west-1: its deploy history tags record "
+                        + "no earlier image (lambda-deploy:previous-image-uri), and no published version differs from what "
+                        + "runs now (it has none). Roll back after a second lambda:deploy, name a target with "
+                        + "-Dlambda.rollback.to=<version|alias|git commit>, or deploy the old build: check out the old commit "
+                        + "and run 'mvn package lambda:deploy'.",
+                error);
         assertEquals(List.of(), r.regions().get(0).functions());
         assertEquals(ECR_REPO_URI + "@" + v1, deployedImageUri());
     }
@@ -268,8 +313,12 @@ class ImageLifecycleTest {
         String v1 = deploy("v1", true, "live");
         String v2 = deploy("v2-classes-changed", true, "live");
         // history tags lost (e.g. no lambda:TagResource permission): only Lambda's versions are left
-        aws.lambda().untagResource(t -> t.resource(aws.lambda().getFunction(f -> f.functionName("orders"))
-                .configuration().functionArn()).tagKeys("lambda-deploy:previous-image-uri"));
+        aws.lambda()
+                .untagResource(t -> t.resource(aws.lambda()
+                                .getFunction(f -> f.functionName("orders"))
+                                .configuration()
+                                .functionArn())
+                        .tagKeys("lambda-deploy:previous-image-uri"));
 
         RollbackResult r;
         try (FaultProxy lambda = FaultProxy.start(MOTO.endpoint())) {
@@ -282,7 +331,11 @@ class ImageLifecycleTest {
         assertEquals("previous deployment (published version 1)", fr.target(), "version 2 is what runs now");
         assertEquals("image " + ECR_REPO_URI + "@" + v1, fr.codeSource());
         assertEquals(ECR_REPO_URI + "@" + v1, deployedImageUri());
-        assertEquals("1", aws.lambda().getAlias(a -> a.functionName("orders").name("live")).functionVersion());
+        assertEquals(
+                "1",
+                aws.lambda()
+                        .getAlias(a -> a.functionName("orders").name("live"))
+                        .functionVersion());
         assertEquals(ECR_REPO_URI + "@" + v2, tags().get("lambda-deploy:previous-image-uri"));
 
         RollbackResult named; // and forward again by version number
@@ -293,6 +346,10 @@ class ImageLifecycleTest {
 
         assertFalse(named.failed(), () -> named.regions().get(0).error());
         assertEquals(ECR_REPO_URI + "@" + v2, deployedImageUri());
-        assertEquals("2", aws.lambda().getAlias(a -> a.functionName("orders").name("live")).functionVersion());
+        assertEquals(
+                "2",
+                aws.lambda()
+                        .getAlias(a -> a.functionName("orders").name("live"))
+                        .functionVersion());
     }
 }

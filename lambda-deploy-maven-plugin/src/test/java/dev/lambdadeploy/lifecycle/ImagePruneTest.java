@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.publish.image.ImageRef;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.publish.image.ImageRef;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +44,9 @@ class ImagePruneTest {
     static final String REGION = "eu-west-1";
     static final String REPO_URI = MotoAws.ecrRepositoryUri(REGION, "orders");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     RecordingLog log;
     MotoAws moto;
     AwsClients aws;
@@ -64,14 +66,20 @@ class ImagePruneTest {
     }
 
     LifecycleScope scope(URI endpoint, String... functions) {
-        return new LifecycleScope(dir.resolve("target/lambda"), List.of(REGION), List.of(functions),
-                MotoAws.settings(endpoint), "", new S3Settings("deploy-{region}", "builds", false, 0, 0),
-                "orders-function", null);
+        return new LifecycleScope(
+                dir.resolve("target/lambda"),
+                List.of(REGION),
+                List.of(functions),
+                MotoAws.settings(endpoint),
+                "",
+                new S3Settings("deploy-{region}", "builds", false, 0, 0),
+                "orders-function",
+                null);
     }
 
     PruneResult prune(String repository, int keepImages, boolean delete, String... functions) {
-        return new Pruner(log).prune(new PruneRequest(scope(MOTO.endpoint(), functions), 3, delete, null, repository,
-                keepImages));
+        return new Pruner(log)
+                .prune(new PruneRequest(scope(MOTO.endpoint(), functions), 3, delete, null, repository, keepImages));
     }
 
     /** Registers an image manifest (see the class comment); returns its digest. {@code tag} null: untagged. */
@@ -81,35 +89,46 @@ class ImagePruneTest {
                 + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":" + size
                 + ",\"digest\":\"sha256:" + sha256Hex("config " + name) + "\"},\"layers\":[{\"mediaType\":"
                 + "\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":100,\"digest\":\"" + layer + "\"}]}";
-        String digest = aws.ecr().putImage(r -> r.repositoryName(repository).imageManifest(manifest).imageTag(tag))
-                .image().imageId().imageDigest();
+        String digest = aws.ecr()
+                .putImage(r ->
+                        r.repositoryName(repository).imageManifest(manifest).imageTag(tag))
+                .image()
+                .imageId()
+                .imageDigest();
         Thread.sleep(1100); // ECR's imagePushedAt has whole seconds in moto; newest-N needs distinct ones
         return digest;
     }
 
     static String sha256Hex(String s) {
-        return dev.lambdadeploy.assemble.Hashes.hex(dev.lambdadeploy.assemble.Hashes.sha256()
-                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return dev.lambdadeploy.assemble.Hashes.hex(
+                dev.lambdadeploy.assemble.Hashes.sha256().digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     Set<String> digestsIn(String repository) {
         return aws.ecr().describeImagesPaginator(r -> r.repositoryName(repository)).imageDetails().stream()
-                .map(ImageDetail::imageDigest).collect(Collectors.toSet());
+                .map(ImageDetail::imageDigest)
+                .collect(Collectors.toSet());
     }
 
     static List<String> ids(PruneResult r, String action) {
-        return r.regions().get(0).items().stream().filter(i -> i.action().equals(action))
-                .map(PruneResult.Item::id).toList();
+        return r.regions().get(0).items().stream()
+                .filter(i -> i.action().equals(action))
+                .map(PruneResult.Item::id)
+                .toList();
     }
 
     static PruneResult.Item item(PruneResult r, String id) {
-        return r.regions().get(0).items().stream().filter(i -> i.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError(id + " not in " + r.regions().get(0).items()));
+        return r.regions().get(0).items().stream()
+                .filter(i -> i.id().equals(id))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError(id + " not in " + r.regions().get(0).items()));
     }
 
     void createImageFunction(String name, String imageUri) {
-        aws.lambda().createFunction(r -> r.functionName(name).role(role).packageType("Image")
-                .code(c -> c.imageUri(imageUri)));
+        aws.lambda()
+                .createFunction(r ->
+                        r.functionName(name).role(role).packageType("Image").code(c -> c.imageUri(imageUri)));
     }
 
     void updateImage(String name, String imageUri) {
@@ -136,37 +155,59 @@ class ImagePruneTest {
         aws.lambda().publishVersion(r -> r.functionName("orders"));
         updateImage("orders", REPO_URI + "@" + current);
         // the rollback target, as lambda:deploy records it
-        String arn = aws.lambda().getFunction(r -> r.functionName("orders")).configuration().functionArn();
-        aws.lambda().tagResource(r -> r.resource(arn).tags(Map.of(History.IMAGE_URI, REPO_URI + "@" + current,
-                History.PREVIOUS_IMAGE_URI, REPO_URI + "@" + rollbackTarget)));
+        String arn = aws.lambda()
+                .getFunction(r -> r.functionName("orders"))
+                .configuration()
+                .functionArn();
+        aws.lambda()
+                .tagResource(r -> r.resource(arn)
+                        .tags(Map.of(
+                                History.IMAGE_URI,
+                                REPO_URI + "@" + current,
+                                History.PREVIOUS_IMAGE_URI,
+                                REPO_URI + "@" + rollbackTarget)));
 
         PruneResult plan = prune("orders", 2, false, "orders");
 
         assertFalse(plan.failed(), () -> plan.regions().get(0).error());
         assertTrue(plan.dryRun());
         assertEquals(7, digestsIn("orders").size(), "a dry run deletes nothing");
-        assertEquals(Set.of(REPO_URI + "@" + old, REPO_URI + "@" + untagged), Set.copyOf(ids(plan, "would-delete")),
+        assertEquals(
+                Set.of(REPO_URI + "@" + old, REPO_URI + "@" + untagged),
+                Set.copyOf(ids(plan, "would-delete")),
                 () -> String.join("\n", Pruner.summary(plan)));
-        assertEquals(Set.of(REPO_URI + "@" + rollbackTarget, REPO_URI + "@" + aliased, REPO_URI + "@" + untaggedInUse,
-                REPO_URI + "@" + newer, REPO_URI + "@" + current), Set.copyOf(ids(plan, "kept")));
+        assertEquals(
+                Set.of(
+                        REPO_URI + "@" + rollbackTarget,
+                        REPO_URI + "@" + aliased,
+                        REPO_URI + "@" + untaggedInUse,
+                        REPO_URI + "@" + newer,
+                        REPO_URI + "@" + current),
+                Set.copyOf(ids(plan, "kept")));
         assertEquals(30_000 + 40_000, plan.bytesFreed());
         assertEquals(2, plan.keepImages());
-        assertTrue(item(plan, REPO_URI + "@" + rollbackTarget).reason().contains("rollback target of orders"),
+        assertTrue(
+                item(plan, REPO_URI + "@" + rollbackTarget).reason().contains("rollback target of orders"),
                 item(plan, REPO_URI + "@" + rollbackTarget)::reason);
-        assertTrue(item(plan, REPO_URI + "@" + aliased).reason().contains("published version " + v1 + " of orders"),
+        assertTrue(
+                item(plan, REPO_URI + "@" + aliased).reason().contains("published version " + v1 + " of orders"),
                 item(plan, REPO_URI + "@" + aliased)::reason);
         assertTrue(item(plan, REPO_URI + "@" + current).reason().contains("in use"));
-        assertEquals("one of the newest 2 tagged images", item(plan, REPO_URI + "@" + newer).reason());
+        assertEquals(
+                "one of the newest 2 tagged images",
+                item(plan, REPO_URI + "@" + newer).reason());
         PruneResult.Item gone = item(plan, REPO_URI + "@" + old);
         assertEquals("image", gone.kind());
         assertEquals(List.of("3.0"), gone.tags());
         assertEquals(30_000, gone.bytes());
         assertEquals("older than the newest 2 tagged images and not in use", gone.reason());
         assertEquals(List.of(), item(plan, REPO_URI + "@" + untagged).tags());
-        assertEquals("untagged and not in use", item(plan, REPO_URI + "@" + untagged).reason());
+        assertEquals(
+                "untagged and not in use", item(plan, REPO_URI + "@" + untagged).reason());
         // prune-result.json lists the images like the layer versions
-        assertEquals(plan, LifecycleJson.read(dir.resolve("target/lambda").resolve(PruneResult.FILE_NAME),
-                PruneResult.class));
+        assertEquals(
+                plan,
+                LifecycleJson.read(dir.resolve("target/lambda").resolve(PruneResult.FILE_NAME), PruneResult.class));
         String summary = String.join("\n", Pruner.summary(plan));
         assertTrue(summary.contains("would delete 2 item(s)"), summary);
         assertTrue(summary.contains("tags 3.0"), summary);
@@ -185,8 +226,7 @@ class ImagePruneTest {
     }
 
     @Test
-    void prunesTheRepositoryAnImageFunctionUsesWithoutConfigurationAndProtectsOtherFunctionsImages()
-            throws Exception {
+    void prunesTheRepositoryAnImageFunctionUsesWithoutConfigurationAndProtectsOtherFunctionsImages() throws Exception {
         aws.ecr().createRepository(r -> r.repositoryName("orders"));
         String usedByBilling = putImage("orders", "billing", "b-1", 1_000);
         String old = putImage("orders", "old", "o-1", 2_000);
@@ -199,7 +239,8 @@ class ImagePruneTest {
 
         assertFalse(plan.failed(), () -> plan.regions().get(0).error());
         assertEquals(List.of(REPO_URI + "@" + old), ids(plan, "would-delete"));
-        assertTrue(item(plan, REPO_URI + "@" + usedByBilling).reason().contains("function billing"),
+        assertTrue(
+                item(plan, REPO_URI + "@" + usedByBilling).reason().contains("function billing"),
                 item(plan, REPO_URI + "@" + usedByBilling)::reason);
         assertEquals(1, plan.keepImages());
 
@@ -219,22 +260,29 @@ class ImagePruneTest {
 
         assertTrue(r.failed());
         String error = r.regions().get(0).error();
-        assertTrue(error.startsWith("ECR repository ordrs does not exist in eu-west-1 (<imageRepository> / "
-                + "-Dlambda.image.repository)"), error);
+        assertTrue(
+                error.startsWith("ECR repository ordrs does not exist in eu-west-1 (<imageRepository> / "
+                        + "-Dlambda.image.repository)"),
+                error);
         assertTrue(error.contains("Nothing was deleted from it."), error);
         assertEquals(Set.of(current), digestsIn("orders"));
     }
 
     @Test
     void aConfiguredRepositoryThatNoDeployCreatedYetIsNoErrorForZipFunctions() throws Exception {
-        aws.lambda().createFunction(r -> r.functionName("orders").runtime("java21").role(role)
-                .handler("a.Handler::handleRequest")
-                .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
+        aws.lambda()
+                .createFunction(r -> r.functionName("orders")
+                        .runtime("java21")
+                        .role(role)
+                        .handler("a.Handler::handleRequest")
+                        .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
 
         PruneResult r = prune("orders", 1, true, "orders");
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
-        assertTrue(r.regions().get(0).items().isEmpty(), () -> r.regions().get(0).items().toString());
+        assertTrue(
+                r.regions().get(0).items().isEmpty(),
+                () -> r.regions().get(0).items().toString());
         assertNull(r.keepImages(), "no images were looked at");
         assertTrue(log.text().contains("ECR repository orders does not exist: no images to prune"), log::text);
     }
@@ -247,12 +295,15 @@ class ImagePruneTest {
         createImageFunction("orders", REPO_URI + "@" + current);
         try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
             // moto checks no IAM; AWS answers a missing ecr:DescribeImages like this
-            proxy.add(AwsErrors.lambda(h -> String.valueOf(h.header("X-Amz-Target")).endsWith(".DescribeImages"), 400,
-                    "AccessDeniedException", "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: "
+            proxy.add(AwsErrors.lambda(
+                    h -> String.valueOf(h.header("X-Amz-Target")).endsWith(".DescribeImages"),
+                    400,
+                    "AccessDeniedException",
+                    "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: "
                             + "ecr:DescribeImages on resource: arn:aws:ecr:eu-west-1:123456789012:repository/orders"));
 
-            PruneResult r = new Pruner(log).prune(new PruneRequest(scope(proxy.uri(), "orders"), 1, true, null,
-                    "orders", null));
+            PruneResult r = new Pruner(log)
+                    .prune(new PruneRequest(scope(proxy.uri(), "orders"), 1, true, null, "orders", null));
 
             assertTrue(r.failed());
             String error = r.regions().get(0).error();
@@ -271,19 +322,24 @@ class ImagePruneTest {
         try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
             // BatchDeleteImage answers 200 with per-image failures, e.g. for a platform image of a manifest list
             proxy.add(dev.lambdadeploy.testing.Fault.respond(
-                    h -> String.valueOf(h.header("X-Amz-Target")).endsWith(".BatchDeleteImage"), 200,
-                    Map.of("Content-Type", "application/x-amz-json-1.1"), "{\"imageIds\":[],\"failures\":[{\"imageId\":"
+                    h -> String.valueOf(h.header("X-Amz-Target")).endsWith(".BatchDeleteImage"),
+                    200,
+                    Map.of("Content-Type", "application/x-amz-json-1.1"),
+                    "{\"imageIds\":[],\"failures\":[{\"imageId\":"
                             + "{\"imageDigest\":\"" + old + "\"},\"failureCode\":\"ImageReferencedByManifestList\","
                             + "\"failureReason\":\"Requested image referenced by manifest list\"}]}"));
 
-            PruneResult r = new Pruner(log).prune(new PruneRequest(scope(proxy.uri(), "orders"), 3, true, null,
-                    "orders", 1));
+            PruneResult r =
+                    new Pruner(log).prune(new PruneRequest(scope(proxy.uri(), "orders"), 3, true, null, "orders", 1));
 
             assertTrue(r.failed());
             String error = r.regions().get(0).error();
-            assertTrue(error.startsWith("ECR BatchDeleteImage could not delete 1 image(s) from ECR repository orders in "
-                    + "eu-west-1: " + old + " (ImageReferencedByManifestList: Requested image referenced by manifest "
-                    + "list)"), error);
+            assertTrue(
+                    error.startsWith("ECR BatchDeleteImage could not delete 1 image(s) from ECR repository orders in "
+                            + "eu-west-1: " + old
+                            + " (ImageReferencedByManifestList: Requested image referenced by manifest "
+                            + "list)"),
+                    error);
             PruneResult.Item refused = item(r, REPO_URI + "@" + old);
             assertEquals("kept", refused.action());
             assertTrue(refused.reason().startsWith("delete failed: ImageReferencedByManifestList"), refused.reason());
@@ -297,8 +353,15 @@ class ImagePruneTest {
     @Test
     void imageReferencesParseEcrUrisByDigestAndByTag() {
         ImageRef byDigest = ImageRef.parse(REPO_URI + "@sha256:abc");
-        assertEquals(new ImageRef("123456789012.dkr.ecr.eu-west-1.amazonaws.com", "123456789012", REGION, "orders",
-                null, "sha256:abc"), byDigest);
+        assertEquals(
+                new ImageRef(
+                        "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+                        "123456789012",
+                        REGION,
+                        "orders",
+                        null,
+                        "sha256:abc"),
+                byDigest);
         ImageRef byTag = ImageRef.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/orders:1.0");
         assertEquals("team/orders", byTag.repository());
         assertEquals("1.0", byTag.tag());
@@ -306,8 +369,12 @@ class ImagePruneTest {
         assertFalse(byTag.inEcr("123456789012", "us-east-1"), "ECR repositories are regional");
         assertFalse(byTag.inEcr("210987654321", REGION), "another account's repository is not ours to prune");
         assertNull(ImageRef.parse("not-a-uri"));
-        assertEquals(Set.of("orders"), ImagePruner.repositoriesOf(java.util.Arrays.asList(REPO_URI + ":1", null,
-                "public.ecr.aws/lambda/java:21"), "123456789012", REGION));
+        assertEquals(
+                Set.of("orders"),
+                ImagePruner.repositoriesOf(
+                        java.util.Arrays.asList(REPO_URI + ":1", null, "public.ecr.aws/lambda/java:21"),
+                        "123456789012",
+                        REGION));
 
         ImageReferences refs = new ImageReferences();
         refs.add(REPO_URI + ":1.0", "by tag");
@@ -319,7 +386,8 @@ class ImagePruneTest {
         assertNull(refs.neededBy("orders", "sha256:x", List.of("2.0")));
         // a history tag cut at 256 characters keeps its digest's start: every image that may be it stays
         refs.add(REPO_URI + "@sha256:9876", "rollback target");
-        assertTrue(refs.neededBy("orders", "sha256:9876" + "a".repeat(60), List.of()).startsWith("rollback target"));
+        assertTrue(refs.neededBy("orders", "sha256:9876" + "a".repeat(60), List.of())
+                .startsWith("rollback target"));
         assertNull(refs.neededBy("orders", "sha256:9875" + "a".repeat(60), List.of()));
     }
 }

@@ -37,43 +37,59 @@ class LifecycleDeniedReadTest {
 
     static final String REGION = "eu-west-1";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     LifecycleScope scope(URI endpoint) {
-        return new LifecycleScope(dir.resolve("target/lambda"), List.of(REGION), List.of("orders"),
-                new AwsSettings(null, endpoint, RetryStrategyMode.STANDARD, null), "",
-                new S3Settings("deploy-{region}", "builds", false, 0, 0), "orders-function", null);
+        return new LifecycleScope(
+                dir.resolve("target/lambda"),
+                List.of(REGION),
+                List.of("orders"),
+                new AwsSettings(null, endpoint, RetryStrategyMode.STANDARD, null),
+                "",
+                new S3Settings("deploy-{region}", "builds", false, 0, 0),
+                "orders-function",
+                null);
     }
 
     @Test
     void deniedListVersionsAndListAliasesAreNamedByStatusAndPrune() throws Exception {
         MOTO.reset();
         String role = MOTO.createRole("lambda-exec");
-        try (AwsClientFactory factory = new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(),
-                RetryStrategyMode.STANDARD, null)); AwsClients aws = factory.clients(REGION)) {
-            aws.lambda().createFunction(r -> r.functionName("orders").runtime("java21").role(role)
-                    .handler("a.Handler::handleRequest")
-                    .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
+        try (AwsClientFactory factory =
+                        new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null));
+                AwsClients aws = factory.clients(REGION)) {
+            aws.lambda()
+                    .createFunction(r -> r.functionName("orders")
+                            .runtime("java21")
+                            .role(role)
+                            .handler("a.Handler::handleRequest")
+                            .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
         }
         String arn = "arn:aws:lambda:eu-west-1:123456789012:function:orders";
         try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
-            proxy.add(AwsErrors.lambdaAccessDenied(h -> h.path().endsWith("/functions/orders/versions"),
-                    "lambda:ListVersionsByFunction", arn));
+            proxy.add(AwsErrors.lambdaAccessDenied(
+                    h -> h.path().endsWith("/functions/orders/versions"), "lambda:ListVersionsByFunction", arn));
 
             StatusResult status = new StatusChecker().check(scope(proxy.uri()));
             String error = status.regions().get(0).functions().get(0).error();
-            assertTrue(error.startsWith("lambda:ListVersionsByFunction (function orders in eu-west-1) was denied"),
-                    error);
+            assertTrue(
+                    error.startsWith("lambda:ListVersionsByFunction (function orders in eu-west-1) was denied"), error);
             assertTrue(error.contains("lacks the IAM permission 'lambda:ListVersionsByFunction'"), error);
 
-            proxy.clear().add(AwsErrors.lambdaAccessDenied(h -> h.path().endsWith("/functions/orders/aliases"),
-                    "lambda:ListAliases", arn));
+            proxy.clear()
+                    .add(AwsErrors.lambdaAccessDenied(
+                            h -> h.path().endsWith("/functions/orders/aliases"), "lambda:ListAliases", arn));
 
-            PruneResult prune = new Pruner(new RecordingLog()).prune(new PruneRequest(scope(proxy.uri()), 3, false,
-                    null));
+            PruneResult prune =
+                    new Pruner(new RecordingLog()).prune(new PruneRequest(scope(proxy.uri()), 3, false, null));
             assertTrue(prune.failed());
-            assertTrue(prune.regions().get(0).error().startsWith("lambda:ListAliases (function orders in eu-west-1) "
-                    + "was denied"), prune.regions().get(0).error());
+            assertTrue(
+                    prune.regions()
+                            .get(0)
+                            .error()
+                            .startsWith("lambda:ListAliases (function orders in eu-west-1) " + "was denied"),
+                    prune.regions().get(0).error());
         }
     }
 
@@ -86,26 +102,43 @@ class LifecycleDeniedReadTest {
     void tagsWithheldByGetFunctionAreReadWithListTagsOrStopPrune() throws Exception {
         MOTO.reset();
         String role = MOTO.createRole("lambda-exec");
-        try (AwsClientFactory factory = new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(),
-                RetryStrategyMode.STANDARD, null)); AwsClients aws = factory.clients(REGION)) {
-            aws.lambda().createFunction(r -> r.functionName("orders").runtime("java21").role(role)
-                    .handler("a.Handler::handleRequest").tags(Map.of(History.CODE, "v2-code-sha256", History.PREVIOUS_CODE, "v1-code-sha256"))
-                    .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
+        try (AwsClientFactory factory =
+                        new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null));
+                AwsClients aws = factory.clients(REGION)) {
+            aws.lambda()
+                    .createFunction(r -> r.functionName("orders")
+                            .runtime("java21")
+                            .role(role)
+                            .handler("a.Handler::handleRequest")
+                            .tags(Map.of(History.CODE, "v2-code-sha256", History.PREVIOUS_CODE, "v1-code-sha256"))
+                            .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
         }
         String arn = "arn:aws:lambda:eu-west-1:123456789012:function:orders";
         // moto's own GetFunction answer, as AWS gives it to a caller without lambda:ListTags
-        ObjectNode withheld = (ObjectNode) new ObjectMapper().readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(MOTO.endpoint() + "/2015-03-31/functions/orders"))
-                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/eu-west-1/lambda/"
-                                + "aws4_request, SignedHeaders=host, Signature=0").GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        ObjectNode withheld = (ObjectNode) new ObjectMapper()
+                .readTree(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(MOTO.endpoint() + "/2015-03-31/functions/orders"))
+                                        .header(
+                                                "Authorization",
+                                                "AWS4-HMAC-SHA256 Credential=test/20260101/eu-west-1/lambda/"
+                                                        + "aws4_request, SignedHeaders=host, Signature=0")
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
         assertTrue(withheld.has("Tags"), withheld::toString);
         withheld.remove("Tags");
-        withheld.putObject("TagsError").put("ErrorCode", "AccessDeniedException")
+        withheld.putObject("TagsError")
+                .put("ErrorCode", "AccessDeniedException")
                 .put("Message", "not authorized to perform lambda:ListTags");
         try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
-            proxy.add(Fault.respond(h -> h.method().equals("GET") && h.path().equals("/2015-03-31/functions/orders")
-                    && (h.query() == null || h.query().isEmpty()), 200, Map.of("Content-Type", "application/json"),
+            proxy.add(Fault.respond(
+                    h -> h.method().equals("GET")
+                            && h.path().equals("/2015-03-31/functions/orders")
+                            && (h.query() == null || h.query().isEmpty()),
+                    200,
+                    Map.of("Content-Type", "application/json"),
                     withheld.toString()));
 
             StatusResult status = new StatusChecker().check(scope(proxy.uri()));
@@ -113,14 +146,16 @@ class LifecycleDeniedReadTest {
             assertNull(f.error(), f::error);
             assertEquals("v1-code-sha256", f.history().previousCodeSha256(), "read with ListTags");
 
-            proxy.add(AwsErrors.lambdaAccessDenied(h -> h.path().startsWith("/2017-03-31/tags/"), "lambda:ListTags",
-                    arn));
-            PruneResult prune = new Pruner(new RecordingLog()).prune(new PruneRequest(scope(proxy.uri()), 1, true,
-                    null));
+            proxy.add(AwsErrors.lambdaAccessDenied(
+                    h -> h.path().startsWith("/2017-03-31/tags/"), "lambda:ListTags", arn));
+            PruneResult prune =
+                    new Pruner(new RecordingLog()).prune(new PruneRequest(scope(proxy.uri()), 1, true, null));
             assertTrue(prune.failed());
             String error = prune.regions().get(0).error();
-            assertTrue(error.contains("Cannot read the deploy history tags of function orders")
-                    && error.contains("allow lambda:ListTags"), error);
+            assertTrue(
+                    error.contains("Cannot read the deploy history tags of function orders")
+                            && error.contains("allow lambda:ListTags"),
+                    error);
             assertTrue(prune.regions().get(0).items().isEmpty(), "nothing is pruned without the history");
         }
     }

@@ -38,7 +38,9 @@ class LifecycleEngineTest {
     static final String REGION = "eu-west-1";
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TestPackage pkg;
     RecordingLog log;
     MotoAws moto;
@@ -60,23 +62,31 @@ class LifecycleEngineTest {
     }
 
     LifecycleScope scope(String... functions) {
-        return new LifecycleScope(pkg.dir(), List.of(REGION), List.of(functions), moto.settings(), "", S3,
-                "demo-function", null);
+        return new LifecycleScope(
+                pkg.dir(), List.of(REGION), List.of(functions), moto.settings(), "", S3, "demo-function", null);
     }
 
     /** Builds package vN (layer and code change with every version) and deploys it to the functions. */
     DeployResult deploy(int n, FunctionSettings fs, String... functions) throws Exception {
         pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                .functionNames(List.of(functions)).aws(moto.settings()).mode(DeployMode.S3).s3(S3).function(fs)
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(DeployRequest.builder(pkg.dir())
+                        .regions(List.of(REGION))
+                        .functionNames(List.of(functions))
+                        .aws(moto.settings())
+                        .mode(DeployMode.S3)
+                        .s3(S3)
+                        .function(fs)
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         return r;
     }
 
     FunctionSettings create() {
-        return new FunctionSettings("com.example.Handler::handleRequest", null, null, null, Map.of(), null, role, null,
-                false, null, false);
+        return new FunctionSettings(
+                "com.example.Handler::handleRequest", null, null, null, Map.of(), null, role, null, false, null, false);
     }
 
     PackageManifest manifest() throws Exception {
@@ -88,7 +98,9 @@ class LifecycleEngineTest {
     }
 
     String layerArn(int version) {
-        return aws.lambda().getLayerVersion(r -> r.layerName("deps").versionNumber((long) version)).layerVersionArn();
+        return aws.lambda()
+                .getLayerVersion(r -> r.layerName("deps").versionNumber((long) version))
+                .layerVersionArn();
     }
 
     @Test
@@ -113,7 +125,8 @@ class LifecycleEngineTest {
         assertEquals("in-sync", layer.status());
         assertNotNull(f.history().deployedAt());
         assertTrue(Files.isRegularFile(pkg.dir().resolve("status.json")));
-        assertTrue(StatusTable.render(inSync).get(StatusTable.render(inSync).size() - 1)
+        assertTrue(StatusTable.render(inSync)
+                .get(StatusTable.render(inSync).size() - 1)
                 .contains("1 function(s) in sync with the local package, 0 drifted"));
 
         pkg.layer("deps", "jackson v4").function("handler v4").write(); // local change, not deployed
@@ -125,8 +138,11 @@ class LifecycleEngineTest {
         assertEquals(v3Code, d.codeSha256());
         assertEquals(manifest().function().codeSha256(), d.localCodeSha256());
         assertEquals("differs", d.layers().get(0).status());
-        assertTrue(d.drift().stream().anyMatch(s -> s.startsWith("code: deployed CodeSha256 " + v3Code)), d.drift()::toString);
-        assertTrue(d.drift().stream().anyMatch(s -> s.startsWith("layer deps: deployed version 3, local build differs")),
+        assertTrue(
+                d.drift().stream().anyMatch(s -> s.startsWith("code: deployed CodeSha256 " + v3Code)),
+                d.drift()::toString);
+        assertTrue(
+                d.drift().stream().anyMatch(s -> s.startsWith("layer deps: deployed version 3, local build differs")),
                 d.drift()::toString);
         StatusResult written = LifecycleJson.read(pkg.dir().resolve("status.json"), StatusResult.class);
         assertEquals(drifted, written);
@@ -142,8 +158,10 @@ class LifecycleEngineTest {
         assertTrue(r.failed());
         StatusResult.FunctionStatus missing = r.regions().get(0).functions().get(1);
         assertEquals("ordrs", missing.name());
-        assertTrue(missing.error().startsWith("Function ordrs does not exist in eu-west-1. Did you mean orders? "
-                + "Functions are regional"),
+        assertTrue(
+                missing.error()
+                        .startsWith("Function ordrs does not exist in eu-west-1. Did you mean orders? "
+                                + "Functions are regional"),
                 missing.error());
         assertTrue(missing.error().contains("Functions in eu-west-1: orders."), missing.error());
         assertNull(r.regions().get(0).functions().get(0).error());
@@ -153,8 +171,16 @@ class LifecycleEngineTest {
     void statusInAWrongRegionSaysTheRegionIsEmpty() throws Exception {
         deploy(1, create(), "orders");
 
-        StatusResult r = new StatusChecker().check(new LifecycleScope(pkg.dir(), List.of("us-west-2"),
-                List.of("orders"), moto.settings(), "", S3, "demo-function", null));
+        StatusResult r = new StatusChecker()
+                .check(new LifecycleScope(
+                        pkg.dir(),
+                        List.of("us-west-2"),
+                        List.of("orders"),
+                        moto.settings(),
+                        "",
+                        S3,
+                        "demo-function",
+                        null));
 
         String error = r.regions().get(0).functions().get(0).error();
         assertTrue(error.contains("There are no functions in us-west-2 at all: is this the right region"), error);
@@ -162,10 +188,17 @@ class LifecycleEngineTest {
 
     RollbackResult rollback(String to, String alias, String... functions) {
         LifecycleScope base = scope(functions);
-        LifecycleScope scope = new LifecycleScope(base.outputDirectory(), base.regions(), base.functionNames(),
-                base.aws(), "", S3, "demo-function", alias);
-        return new LambdaRollback(log).rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30),
-                Duration.ofMillis(50)));
+        LifecycleScope scope = new LifecycleScope(
+                base.outputDirectory(),
+                base.regions(),
+                base.functionNames(),
+                base.aws(),
+                "",
+                S3,
+                "demo-function",
+                alias);
+        return new LambdaRollback(log)
+                .rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30), Duration.ofMillis(50)));
     }
 
     @Test
@@ -198,13 +231,25 @@ class LifecycleEngineTest {
         RollbackResult again = rollback(null, null, "orders"); // a second rollback undoes the first
         assertFalse(again.failed(), () -> again.regions().get(0).error());
         assertEquals(v3Code, config("orders").codeSha256());
-        assertEquals(List.of(layerArn(3)), config("orders").layers().stream().map(l -> l.arn()).toList());
+        assertEquals(
+                List.of(layerArn(3)),
+                config("orders").layers().stream().map(l -> l.arn()).toList());
     }
 
     @Test
     void rollbackToAPublishedVersionMovesTheAlias() throws Exception {
-        FunctionSettings live = new FunctionSettings("com.example.Handler::handleRequest", null, null, null, Map.of(),
-                null, role, null, true, "live", false);
+        FunctionSettings live = new FunctionSettings(
+                "com.example.Handler::handleRequest",
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                role,
+                null,
+                true,
+                "live",
+                false);
         deploy(1, live, "orders");
         String v1Code = manifest().function().codeSha256();
         deploy(2, live, "orders");
@@ -214,16 +259,24 @@ class LifecycleEngineTest {
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertEquals(v1Code, config("orders").codeSha256());
-        assertEquals(List.of(layerArn(1)), config("orders").layers().stream().map(l -> l.arn()).toList());
-        assertEquals("1", aws.lambda().getAlias(a -> a.functionName("orders").name("live")).functionVersion());
+        assertEquals(
+                List.of(layerArn(1)),
+                config("orders").layers().stream().map(l -> l.arn()).toList());
+        assertEquals(
+                "1",
+                aws.lambda()
+                        .getAlias(a -> a.functionName("orders").name("live"))
+                        .functionVersion());
         assertEquals("1", r.regions().get(0).functions().get(0).aliasVersion());
         assertEquals("version 1", r.regions().get(0).functions().get(0).target());
 
         RollbackResult byAlias = rollback("nope", "live", "orders");
         assertTrue(byAlias.failed());
-        assertTrue(byAlias.regions().get(0).error().contains("Cannot roll back function orders in eu-west-1 to 'nope'"),
+        assertTrue(
+                byAlias.regions().get(0).error().contains("Cannot roll back function orders in eu-west-1 to 'nope'"),
                 byAlias.regions().get(0).error());
-        assertTrue(byAlias.regions().get(0).error().contains("Published versions: 1, 2, 3; aliases: live"),
+        assertTrue(
+                byAlias.regions().get(0).error().contains("Published versions: 1, 2, 3; aliases: live"),
                 byAlias.regions().get(0).error());
     }
 
@@ -235,7 +288,8 @@ class LifecycleEngineTest {
         RollbackResult r = rollback(null, null, "orders");
 
         assertTrue(r.failed());
-        assertTrue(r.regions().get(0).error().startsWith("Nothing to roll back to for function orders in eu-west-1"),
+        assertTrue(
+                r.regions().get(0).error().startsWith("Nothing to roll back to for function orders in eu-west-1"),
                 r.regions().get(0).error());
         assertEquals(v1Code, config("orders").codeSha256());
     }
@@ -244,9 +298,16 @@ class LifecycleEngineTest {
     void rollbackRefusesWhenThePreviousCodeIsKeptNowhere() throws Exception {
         for (int n = 1; n <= 2; n++) { // direct uploads, no published versions: Lambda keeps only the current code
             pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-            DeployResult d = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                    .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.DIRECT).function(create())
-                    .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+            DeployResult d = new LambdaDeployer(log)
+                    .deploy(DeployRequest.builder(pkg.dir())
+                            .regions(List.of(REGION))
+                            .functionNames(List.of("orders"))
+                            .aws(moto.settings())
+                            .mode(DeployMode.DIRECT)
+                            .function(create())
+                            .pollInterval(Duration.ofMillis(50))
+                            .waitTimeout(Duration.ofSeconds(30))
+                            .build());
             assertFalse(d.failed(), () -> d.regions().get(0).error());
         }
         String v2Code = manifest().function().codeSha256();
@@ -258,7 +319,9 @@ class LifecycleEngineTest {
         assertTrue(error.contains("its code (CodeSha256 ") && error.contains(") is kept nowhere"), error);
         assertTrue(error.contains("Nothing was changed."), error);
         assertEquals(v2Code, config("orders").codeSha256());
-        assertEquals(List.of(layerArn(2)), config("orders").layers().stream().map(l -> l.arn()).toList());
+        assertEquals(
+                List.of(layerArn(2)),
+                config("orders").layers().stream().map(l -> l.arn()).toList());
     }
 
     PruneResult prune(int keep, boolean delete, Integer expireDays) {
@@ -267,12 +330,19 @@ class LifecycleEngineTest {
 
     List<Long> layerVersions() {
         return aws.lambda().listLayerVersions(r -> r.layerName("deps")).layerVersions().stream()
-                .map(v -> v.version()).sorted().toList();
+                .map(v -> v.version())
+                .sorted()
+                .toList();
     }
 
     List<String> objects(String folder) {
-        return aws.s3().listObjectsV2(r -> r.bucket("deploy-eu-west-1").prefix("builds/" + folder + "/")).contents()
-                .stream().map(o -> o.key()).toList();
+        return aws
+                .s3()
+                .listObjectsV2(r -> r.bucket("deploy-eu-west-1").prefix("builds/" + folder + "/"))
+                .contents()
+                .stream()
+                .map(o -> o.key())
+                .toList();
     }
 
     @Test
@@ -284,9 +354,13 @@ class LifecycleEngineTest {
             Thread.sleep(1100); // S3 LastModified has whole seconds; the newest-N rule needs distinct ones
         }
         // another function still runs layer version 1
-        aws.lambda().createFunction(r -> r.functionName("billing").runtime("java21").role(role)
-                .handler("b.Handler::handleRequest").layers(layerArn(1))
-                .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
+        aws.lambda()
+                .createFunction(r -> r.functionName("billing")
+                        .runtime("java21")
+                        .role(role)
+                        .handler("b.Handler::handleRequest")
+                        .layers(layerArn(1))
+                        .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
         List<String> layerObjects = objects("deps");
         assertEquals(5, layerObjects.size());
 
@@ -295,20 +369,25 @@ class LifecycleEngineTest {
         assertTrue(plan.dryRun());
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), layerVersions(), "a dry run deletes nothing");
         assertEquals(5, objects("deps").size());
-        List<String> wouldDelete = plan.regions().get(0).items().stream().filter(i -> i.action().equals("would-delete"))
-                .map(PruneResult.Item::id).toList();
+        List<String> wouldDelete = plan.regions().get(0).items().stream()
+                .filter(i -> i.action().equals("would-delete"))
+                .map(PruneResult.Item::id)
+                .toList();
         assertTrue(wouldDelete.containsAll(List.of(layerArn(2), layerArn(3))), wouldDelete::toString);
         assertFalse(wouldDelete.contains(layerArn(1)), "in use by billing");
         assertFalse(wouldDelete.contains(layerArn(4)), "the rollback target");
         assertFalse(wouldDelete.contains(layerArn(5)), "current");
         for (int n = 1; n <= 3; n++) {
-            assertTrue(wouldDelete.contains("s3://deploy-eu-west-1/builds/demo-function/" + code.get(n) + ".zip"),
+            assertTrue(
+                    wouldDelete.contains("s3://deploy-eu-west-1/builds/demo-function/" + code.get(n) + ".zip"),
                     wouldDelete::toString);
         }
         assertFalse(wouldDelete.contains("s3://deploy-eu-west-1/builds/demo-function/" + code.get(4) + ".zip"));
         assertEquals(7, wouldDelete.size(), wouldDelete::toString); // 2 layer versions, their 2 objects, 3 code objects
-        long expected = plan.regions().get(0).items().stream().filter(i -> i.action().equals("would-delete"))
-                .mapToLong(PruneResult.Item::bytes).sum();
+        long expected = plan.regions().get(0).items().stream()
+                .filter(i -> i.action().equals("would-delete"))
+                .mapToLong(PruneResult.Item::bytes)
+                .sum();
         assertTrue(expected > 0);
         assertEquals(expected, plan.bytesFreed());
         assertTrue(plan.regions().get(0).lifecycleRule().startsWith("would install"));
@@ -322,7 +401,9 @@ class LifecycleEngineTest {
         assertEquals(2, objects("demo-function").size());
         assertEquals(plan.bytesFreed(), done.bytesFreed());
         assertEquals(layerArn(5), config("orders").layers().get(0).arn());
-        var rules = aws.s3().getBucketLifecycleConfiguration(r -> r.bucket("deploy-eu-west-1")).rules();
+        var rules = aws.s3()
+                .getBucketLifecycleConfiguration(r -> r.bucket("deploy-eu-west-1"))
+                .rules();
         assertEquals(1, rules.size());
         assertEquals(30, rules.get(0).expiration().days());
         // what prune kept is enough to roll back
@@ -334,8 +415,11 @@ class LifecycleEngineTest {
     @Test
     void statusShowsTheImageDigestOfAnImageFunction() throws Exception {
         pkg.layer("deps", "jackson v1").function("handler v1").write();
-        aws.lambda().createFunction(r -> r.functionName("images").role(role).packageType("Image")
-                .code(c -> c.imageUri("123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.0")));
+        aws.lambda()
+                .createFunction(r -> r.functionName("images")
+                        .role(role)
+                        .packageType("Image")
+                        .code(c -> c.imageUri("123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.0")));
 
         StatusResult r = new StatusChecker().check(scope("images"));
 

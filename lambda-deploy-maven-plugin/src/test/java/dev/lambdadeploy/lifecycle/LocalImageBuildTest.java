@@ -14,15 +14,42 @@ class LocalImageBuildTest {
     private static final String B = "sha256:" + "b".repeat(64);
 
     private static DeployedFunction running(String imageUri, String digest) {
-        return new DeployedFunction("orders", "arn:aws:lambda:eu-west-1:123456789012:function:orders", "eu-west-1",
-                "123456789012", "Image", null, 0, imageUri, digest, List.of("x86_64"), "Active", "Successful", null,
-                null, List.of(), null, null, null);
+        return new DeployedFunction(
+                "orders",
+                "arn:aws:lambda:eu-west-1:123456789012:function:orders",
+                "eu-west-1",
+                "123456789012",
+                "Image",
+                null,
+                0,
+                imageUri,
+                digest,
+                List.of("x86_64"),
+                "Active",
+                "Successful",
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     private static LocalImageBuild built(String digest, String recordKey, String packageKey) {
-        return new LocalImageBuild(new ImageBuildRecord(1, "2026-01-01T00:00:00Z", "p", "x86_64", "t", "base", null,
-                recordKey, List.of(), List.of(new ImageBuildRecord.Image("us-east-1", REPO + "@" + digest, digest))),
-                packageKey, null);
+        return new LocalImageBuild(
+                new ImageBuildRecord(
+                        1,
+                        "2026-01-01T00:00:00Z",
+                        "p",
+                        "x86_64",
+                        "t",
+                        "base",
+                        null,
+                        recordKey,
+                        List.of(),
+                        List.of(new ImageBuildRecord.Image("us-east-1", REPO + "@" + digest, digest))),
+                packageKey,
+                null);
     }
 
     @Test
@@ -32,9 +59,12 @@ class LocalImageBuildTest {
         assertEquals("differs", i.status());
         assertEquals(B, i.digest(), "another region's record: the same inputs give the same digest");
         assertEquals(Boolean.TRUE, i.packageChanged());
-        assertEquals(List.of("image: deployed " + A + ", local build " + B,
-                "image: local build would be a new image: the local package changed since " + B
-                        + " was built (lambda:deploy would build, push and deploy it)"), drift);
+        assertEquals(
+                List.of(
+                        "image: deployed " + A + ", local build " + B,
+                        "image: local build would be a new image: the local package changed since " + B
+                                + " was built (lambda:deploy would build, push and deploy it)"),
+                drift);
     }
 
     @Test

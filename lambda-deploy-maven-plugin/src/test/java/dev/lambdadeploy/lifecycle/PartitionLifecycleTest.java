@@ -35,7 +35,8 @@ class PartitionLifecycleTest {
 
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @ParameterizedTest(name = "{0} ({1})")
     @CsvSource({"cn-north-1, aws-cn", "us-gov-west-1, aws-us-gov", "eu-west-1, aws"})
@@ -47,23 +48,43 @@ class PartitionLifecycleTest {
             String prefix = "arn:" + partition + ":lambda:" + region + ":" + MotoAws.ACCOUNT + ":";
             String deps = prefix + "layer:deps:";
             assertTrue(moto.role().startsWith("arn:" + partition + ":iam::"), moto.role());
-            FunctionSettings fs = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
-                    Map.of(), null, moto.role(), null, false, null, false);
-            LifecycleScope scope = new LifecycleScope(pkg.dir(), List.of(region), List.of("orders"), moto.settings(),
-                    "", S3, "demo-function", null);
+            FunctionSettings fs = new FunctionSettings(
+                    "com.example.Handler::handleRequest",
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    moto.role(),
+                    null,
+                    false,
+                    null,
+                    false);
+            LifecycleScope scope = new LifecycleScope(
+                    pkg.dir(), List.of(region), List.of("orders"), moto.settings(), "", S3, "demo-function", null);
 
             // deploy A -> B -> C, the layer content changing each time
             String[] code = new String[4];
             for (int n = 1; n <= 3; n++) {
                 pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-                DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(region)).functionNames(List.of("orders")).aws(moto.settings())
-                        .mode(DeployMode.S3).s3(S3).function(fs).pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30)).build());
+                DeployResult r = new LambdaDeployer(log)
+                        .deploy(DeployRequest.builder(pkg.dir())
+                                .regions(List.of(region))
+                                .functionNames(List.of("orders"))
+                                .aws(moto.settings())
+                                .mode(DeployMode.S3)
+                                .s3(S3)
+                                .function(fs)
+                                .pollInterval(Duration.ofMillis(50))
+                                .waitTimeout(Duration.ofSeconds(30))
+                                .build());
                 assertFalse(r.failed(), () -> r.regions().get(0).error());
                 assertEquals(deps + n, r.regions().get(0).layers().get(0).layerVersionArn());
-                assertEquals(prefix + "function:orders", r.regions().get(0).functions().get(0).functionArn());
-                assertEquals(List.of(deps + n), r.regions().get(0).functions().get(0).layers());
+                assertEquals(
+                        prefix + "function:orders",
+                        r.regions().get(0).functions().get(0).functionArn());
+                assertEquals(
+                        List.of(deps + n), r.regions().get(0).functions().get(0).layers());
                 code[n] = manifest(pkg).function().codeSha256();
                 Thread.sleep(1100); // S3 LastModified has whole seconds; prune's newest-N rule needs distinct ones
             }
@@ -83,20 +104,33 @@ class PartitionLifecycleTest {
             assertFalse(pruned.failed(), () -> pruned.regions().get(0).error());
             assertEquals(List.of(2L, 3L), layerVersions(aws));
             List<PruneResult.Item> layerItems = pruned.regions().get(0).items().stream()
-                    .filter(i -> i.kind().equals("layer-version")).toList();
-            assertEquals(Map.of(deps + 1, "deleted", deps + 2, "kept", deps + 3, "kept"), layerItems.stream()
-                    .collect(java.util.stream.Collectors.toMap(PruneResult.Item::id, PruneResult.Item::action)));
-            assertTrue(layerItems.stream().anyMatch(i -> i.id().equals(deps + 2)
-                    && i.reason().contains("rollback target")), layerItems::toString);
-            assertTrue(pruned.regions().get(0).items().stream().anyMatch(i -> i.kind().equals("s3-object")
-                    && i.action().equals("deleted") && i.id().contains(CodeSource.hex(code[1]))),
+                    .filter(i -> i.kind().equals("layer-version"))
+                    .toList();
+            assertEquals(
+                    Map.of(deps + 1, "deleted", deps + 2, "kept", deps + 3, "kept"),
+                    layerItems.stream()
+                            .collect(
+                                    java.util.stream.Collectors.toMap(PruneResult.Item::id, PruneResult.Item::action)));
+            assertTrue(
+                    layerItems.stream()
+                            .anyMatch(i -> i.id().equals(deps + 2) && i.reason().contains("rollback target")),
+                    layerItems::toString);
+            assertTrue(
+                    pruned.regions().get(0).items().stream()
+                            .anyMatch(i -> i.kind().equals("s3-object")
+                                    && i.action().equals("deleted")
+                                    && i.id().contains(CodeSource.hex(code[1]))),
                     () -> pruned.regions().get(0).items().toString());
 
             // rollback: B's code and B's layer version, nothing of C left
-            RollbackResult rb = new LambdaRollback(log).rollback(new RollbackRequest(scope, null,
-                    Duration.ofSeconds(30), Duration.ofMillis(50)));
+            RollbackResult rb = new LambdaRollback(log)
+                    .rollback(new RollbackRequest(scope, null, Duration.ofSeconds(30), Duration.ofMillis(50)));
             assertFalse(rb.failed(), () -> rb.regions().get(0).error());
-            assertEquals(code[2], aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).codeSha256());
+            assertEquals(
+                    code[2],
+                    aws.lambda()
+                            .getFunctionConfiguration(r -> r.functionName("orders"))
+                            .codeSha256());
             assertEquals(List.of(deps + 2), layersOf(aws, "orders"));
             RollbackResult.FunctionRollback f = rb.regions().get(0).functions().get(0);
             assertEquals(code[3], f.fromCodeSha256());
@@ -123,8 +157,18 @@ class PartitionLifecycleTest {
         try (MotoAws moto = MotoAws.fresh(MOTO, region)) {
             AwsClients aws = moto.clients();
             String layers = "arn:" + partition + ":lambda:" + region + ":" + MotoAws.ACCOUNT + ":layer:";
-            FunctionSettings fs = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
-                    Map.of(), null, moto.role(), null, false, null, false);
+            FunctionSettings fs = new FunctionSettings(
+                    "com.example.Handler::handleRequest",
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    moto.role(),
+                    null,
+                    false,
+                    null,
+                    false);
             deploy(pkg, moto, region, fs, 1);
             // four layers the plugin does not manage (extensions, say): the function is at Lambda's limit of 5
             List<String> five = new java.util.ArrayList<>(List.of(layers + "deps:1"));
@@ -132,10 +176,12 @@ class PartitionLifecycleTest {
                 String name = "ext" + i;
                 software.amazon.awssdk.core.SdkBytes content =
                         software.amazon.awssdk.core.SdkBytes.fromByteArray(zip(name));
-                five.add(aws.lambda().publishLayerVersion(r -> r.layerName(name).content(c -> c.zipFile(content)))
+                five.add(aws.lambda()
+                        .publishLayerVersion(r -> r.layerName(name).content(c -> c.zipFile(content)))
                         .layerVersionArn());
             }
-            aws.lambda().updateFunctionConfiguration(r -> r.functionName("orders").layers(five));
+            aws.lambda()
+                    .updateFunctionConfiguration(r -> r.functionName("orders").layers(five));
 
             // the not-yet-published version stands in for deps:1 in the limit check (same partition, same layer)
             DeployResult r = deploy(pkg, moto, region, fs, 2);
@@ -150,10 +196,16 @@ class PartitionLifecycleTest {
     static DeployResult deploy(TestPackage pkg, MotoAws moto, String region, FunctionSettings fs, int n)
             throws Exception {
         pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-        return new LambdaDeployer(new RecordingLog()).deploy(DeployRequest.builder(pkg.dir())
-                .regions(List.of(region)).functionNames(List.of("orders")).aws(moto.settings())
-                .mode(DeployMode.DIRECT).function(fs).pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30)).build());
+        return new LambdaDeployer(new RecordingLog())
+                .deploy(DeployRequest.builder(pkg.dir())
+                        .regions(List.of(region))
+                        .functionNames(List.of("orders"))
+                        .aws(moto.settings())
+                        .mode(DeployMode.DIRECT)
+                        .function(fs)
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build());
     }
 
     static byte[] zip(String entry) throws java.io.IOException {
@@ -171,11 +223,14 @@ class PartitionLifecycleTest {
 
     static List<String> layersOf(AwsClients aws, String function) {
         return aws.lambda().getFunctionConfiguration(r -> r.functionName(function)).layers().stream()
-                .map(l -> l.arn()).toList();
+                .map(l -> l.arn())
+                .toList();
     }
 
     static List<Long> layerVersions(AwsClients aws) {
         return aws.lambda().listLayerVersions(r -> r.layerName("deps")).layerVersions().stream()
-                .map(v -> v.version()).sorted().toList();
+                .map(v -> v.version())
+                .sorted()
+                .toList();
     }
 }

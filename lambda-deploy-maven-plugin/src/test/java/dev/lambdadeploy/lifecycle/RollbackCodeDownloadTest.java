@@ -47,7 +47,9 @@ class RollbackCodeDownloadTest {
 
     static final String REGION = "eu-west-1";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TestPackage pkg;
     RecordingLog log = new RecordingLog();
     MotoAws moto;
@@ -65,20 +67,31 @@ class RollbackCodeDownloadTest {
         moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
         String role = moto.role();
-        FunctionSettings publish = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
-                Map.of(), null, role, null, true, null, false);
+        FunctionSettings publish = new FunctionSettings(
+                "com.example.Handler::handleRequest", null, null, null, Map.of(), null, role, null, true, null, false);
         for (int n = 1; n <= 2; n++) { // direct uploads: no deploy bucket, only Lambda keeps the old code
             pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-            DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                    .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.DIRECT)
-                    .function(publish).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).build());
+            DeployResult r = new LambdaDeployer(log)
+                    .deploy(DeployRequest.builder(pkg.dir())
+                            .regions(List.of(REGION))
+                            .functionNames(List.of("orders"))
+                            .aws(moto.settings())
+                            .mode(DeployMode.DIRECT)
+                            .function(publish)
+                            .pollInterval(Duration.ofMillis(50))
+                            .waitTimeout(Duration.ofSeconds(30))
+                            .build());
             assertFalse(r.failed(), () -> r.regions().get(0).error());
             if (n == 1) {
                 v1Zip = Files.readAllBytes(pkg.dir().resolve("function.zip"));
-                v1Code = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME)).function().codeSha256();
+                v1Code = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME))
+                        .function()
+                        .codeSha256();
             }
         }
-        v2Code = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME)).function().codeSha256();
+        v2Code = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME))
+                .function()
+                .codeSha256();
         proxy = FaultProxy.start(MOTO.endpoint());
     }
 
@@ -103,23 +116,35 @@ class RollbackCodeDownloadTest {
         codeServer.start();
         String location = "http://127.0.0.1:" + codeServer.getAddress().getPort()
                 + "/presigned/orders-1.zip?X-Amz-Signature=secret";
-        proxy.add(Fault.respond(h -> h.method().equals("GET") && h.path().endsWith("/functions/orders")
-                        && h.query().contains("Qualifier=1"), 200, Map.of("Content-Type", "application/json"),
+        proxy.add(Fault.respond(
+                h -> h.method().equals("GET")
+                        && h.path().endsWith("/functions/orders")
+                        && h.query().contains("Qualifier=1"),
+                200,
+                Map.of("Content-Type", "application/json"),
                 "{\"Configuration\":{\"FunctionName\":\"orders\",\"Version\":\"1\",\"CodeSha256\":\"" + v1Code
                         + "\"},\"Code\":{\"RepositoryType\":\"S3\",\"Location\":\"" + location + "\"}}"));
         return location;
     }
 
     RollbackResult rollbackTo(String to) {
-        LifecycleScope scope = new LifecycleScope(pkg.dir(), List.of(REGION), List.of("orders"),
-                MotoAws.settings(proxy.uri()), "", new S3Settings("deploy-{region}", "builds", false, 0, 0),
-                "demo-function", null);
-        return new LambdaRollback(log).rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30),
-                Duration.ofMillis(50)));
+        LifecycleScope scope = new LifecycleScope(
+                pkg.dir(),
+                List.of(REGION),
+                List.of("orders"),
+                MotoAws.settings(proxy.uri()),
+                "",
+                new S3Settings("deploy-{region}", "builds", false, 0, 0),
+                "demo-function",
+                null);
+        return new LambdaRollback(log)
+                .rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30), Duration.ofMillis(50)));
     }
 
     String currentCode() {
-        return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).codeSha256();
+        return aws.lambda()
+                .getFunctionConfiguration(r -> r.functionName("orders"))
+                .codeSha256();
     }
 
     @Test
@@ -158,9 +183,10 @@ class RollbackCodeDownloadTest {
 
         assertTrue(r.failed());
         String error = r.regions().get(0).error();
-        assertTrue(error.startsWith("Could not download the code of version 1 of orders from Lambda (HTTP 403)"), error);
-        assertFalse(error.contains(location) || error.contains("X-Amz-Signature") || error.contains("presigned/"),
-                error);
+        assertTrue(
+                error.startsWith("Could not download the code of version 1 of orders from Lambda (HTTP 403)"), error);
+        assertFalse(
+                error.contains(location) || error.contains("X-Amz-Signature") || error.contains("presigned/"), error);
         assertFalse(log.text().contains("X-Amz-Signature"), log::text);
         assertEquals(v2Code, currentCode());
     }

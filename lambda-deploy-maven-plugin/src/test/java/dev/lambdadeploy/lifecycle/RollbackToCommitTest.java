@@ -36,10 +36,14 @@ class RollbackToCommitTest {
 
     static final String REGION = "eu-west-1";
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
-    static final List<String> COMMITS = List.of("3f2a9c1d0b8e7f6a5c4d3e2f1a0b9c8d7e6f5a41",
-            "8c1e5b7a9d3f2e4c6a8b0d2f4e6a8c0b2d4f6e82", "c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5f7a9b1c3d5");
+    static final List<String> COMMITS = List.of(
+            "3f2a9c1d0b8e7f6a5c4d3e2f1a0b9c8d7e6f5a41",
+            "8c1e5b7a9d3f2e4c6a8b0d2f4e6a8c0b2d4f6e82",
+            "c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5f7a9b1c3d5");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TestPackage pkg;
     RecordingLog log = new RecordingLog();
     MotoAws moto;
@@ -57,9 +61,15 @@ class RollbackToCommitTest {
             code[n] = deploy(n, COMMITS.get(n));
         }
         // what the rollback looks for: the commit in the description of each published version
-        assertEquals(List.of(true, true, true), List.of(1, 2, 3).stream().map(v -> aws.lambda()
-                .getFunctionConfiguration(r -> r.functionName("orders").qualifier(String.valueOf(v))).description()
-                .endsWith(" git " + COMMITS.get(v - 1))).toList());
+        assertEquals(
+                List.of(true, true, true),
+                List.of(1, 2, 3).stream()
+                        .map(v -> aws.lambda()
+                                .getFunctionConfiguration(
+                                        r -> r.functionName("orders").qualifier(String.valueOf(v)))
+                                .description()
+                                .endsWith(" git " + COMMITS.get(v - 1)))
+                        .toList());
     }
 
     @AfterEach
@@ -69,35 +79,50 @@ class RollbackToCommitTest {
 
     /** Deploys package vN from {@code commit}, publishing a version; returns its CodeSha256. */
     String deploy(int n, String commit) throws Exception {
-        FunctionSettings publish = new FunctionSettings("com.example.Handler::handleRequest", null, null, null,
-                Map.of(), null, role, null, true, null, false);
+        FunctionSettings publish = new FunctionSettings(
+                "com.example.Handler::handleRequest", null, null, null, Map.of(), null, role, null, true, null, false);
         pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-        DeployResult r = new LambdaDeployer(log).deploy(DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                .functionNames(List.of("orders")).aws(moto.settings()).mode(DeployMode.S3).s3(S3).function(publish)
-                .gitCommit(commit).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30))
-                .build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(DeployRequest.builder(pkg.dir())
+                        .regions(List.of(REGION))
+                        .functionNames(List.of("orders"))
+                        .aws(moto.settings())
+                        .mode(DeployMode.S3)
+                        .s3(S3)
+                        .function(publish)
+                        .gitCommit(commit)
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
-        return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME)).function().codeSha256();
+        return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME))
+                .function()
+                .codeSha256();
     }
 
     RollbackResult rollbackTo(String to) {
-        LifecycleScope scope = new LifecycleScope(pkg.dir(), List.of(REGION), List.of("orders"), moto.settings(), "",
-                S3, "demo-function", null);
-        return new LambdaRollback(log).rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30),
-                Duration.ofMillis(50)));
+        LifecycleScope scope = new LifecycleScope(
+                pkg.dir(), List.of(REGION), List.of("orders"), moto.settings(), "", S3, "demo-function", null);
+        return new LambdaRollback(log)
+                .rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30), Duration.ofMillis(50)));
     }
 
     String layerArn(int version) {
-        return aws.lambda().getLayerVersion(r -> r.layerName("deps").versionNumber((long) version)).layerVersionArn();
+        return aws.lambda()
+                .getLayerVersion(r -> r.layerName("deps").versionNumber((long) version))
+                .layerVersionArn();
     }
 
     List<String> layers() {
         return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).layers().stream()
-                .map(l -> l.arn()).toList();
+                .map(l -> l.arn())
+                .toList();
     }
 
     String currentCode() {
-        return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).codeSha256();
+        return aws.lambda()
+                .getFunctionConfiguration(r -> r.functionName("orders"))
+                .codeSha256();
     }
 
     @Test
@@ -107,7 +132,9 @@ class RollbackToCommitTest {
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertEquals(code[0], currentCode());
         assertEquals(List.of(layerArn(1)), layers());
-        assertEquals("deploy " + COMMITS.get(0) + " (version 1)", r.regions().get(0).functions().get(0).target());
+        assertEquals(
+                "deploy " + COMMITS.get(0) + " (version 1)",
+                r.regions().get(0).functions().get(0).target());
     }
 
     @Test
@@ -119,7 +146,9 @@ class RollbackToCommitTest {
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertEquals(code[1], currentCode());
         assertEquals(List.of(layerArn(2)), layers());
-        assertEquals("deploy " + abbreviated + " (version 2)", r.regions().get(0).functions().get(0).target());
+        assertEquals(
+                "deploy " + abbreviated + " (version 2)",
+                r.regions().get(0).functions().get(0).target());
     }
 
     @Test
@@ -130,7 +159,9 @@ class RollbackToCommitTest {
         RollbackResult r = rollbackTo("4711093");
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
-        assertEquals("deploy 4711093 (version 4)", r.regions().get(0).functions().get(0).target());
+        assertEquals(
+                "deploy 4711093 (version 4)",
+                r.regions().get(0).functions().get(0).target());
         assertEquals(digitsCommit, currentCode());
         assertEquals(List.of(layerArn(4)), layers());
         // short numbers stay version numbers (published versions win; a commit has at least 7 characters)
@@ -146,30 +177,48 @@ class RollbackToCommitTest {
 
         assertTrue(r.failed());
         String error = r.regions().get(0).error();
-        assertTrue(error.startsWith("Cannot roll back function orders in eu-west-1 to '9999999': there is no "
-                + "published version 9999999 and no deploy from a git commit starting with 9999999"), error);
+        assertTrue(
+                error.startsWith("Cannot roll back function orders in eu-west-1 to '9999999': there is no "
+                        + "published version 9999999 and no deploy from a git commit starting with 9999999"),
+                error);
         assertTrue(r.regions().get(0).functions().isEmpty(), "no function was touched");
         assertEquals(code[2], currentCode());
     }
 
     @Test
     void anUnknownCommitIsRefusedAndNothingChanges() {
-        Map<String, String> tagsBefore = aws.lambda().getFunction(g -> g.functionName("orders")).tags();
-        String modifiedBefore = aws.lambda().getFunctionConfiguration(g -> g.functionName("orders")).lastModified();
+        Map<String, String> tagsBefore =
+                aws.lambda().getFunction(g -> g.functionName("orders")).tags();
+        String modifiedBefore = aws.lambda()
+                .getFunctionConfiguration(g -> g.functionName("orders"))
+                .lastModified();
 
         RollbackResult r = rollbackTo("deadbeef1");
 
         assertTrue(r.failed());
         String error = r.regions().get(0).error();
-        assertTrue(error.startsWith("Cannot roll back function orders in eu-west-1 to 'deadbeef1': it is neither a "
-                + "published version, an alias nor the git commit of a deploy"), error);
+        assertTrue(
+                error.startsWith("Cannot roll back function orders in eu-west-1 to 'deadbeef1': it is neither a "
+                        + "published version, an alias nor the git commit of a deploy"),
+                error);
         assertTrue(error.contains("Published versions: 1, 2, 3; aliases: none"), error);
         assertTrue(r.regions().get(0).functions().isEmpty(), "no function was touched");
         assertEquals(code[2], currentCode());
         assertEquals(List.of(layerArn(3)), layers());
-        assertEquals(modifiedBefore, aws.lambda().getFunctionConfiguration(g -> g.functionName("orders")).lastModified());
-        assertEquals(tagsBefore, aws.lambda().getFunction(g -> g.functionName("orders")).tags());
-        assertEquals(4, aws.lambda().listVersionsByFunction(v -> v.functionName("orders")).versions().size(),
+        assertEquals(
+                modifiedBefore,
+                aws.lambda()
+                        .getFunctionConfiguration(g -> g.functionName("orders"))
+                        .lastModified());
+        assertEquals(
+                tagsBefore,
+                aws.lambda().getFunction(g -> g.functionName("orders")).tags());
+        assertEquals(
+                4,
+                aws.lambda()
+                        .listVersionsByFunction(v -> v.functionName("orders"))
+                        .versions()
+                        .size(),
                 "$LATEST and the three deploys: no version published");
     }
 }

@@ -11,20 +11,64 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestIOTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     static PackageManifest sample() {
-        ZipRecord function = new ZipRecord("function", "function.zip", 675, 829, "UKTU7zv1=", 2, 0, 1, List.of(), true,
-                "255ea1");
-        ZipRecord layer = new ZipRecord("deps", "layers/deps.zip", 123, 456, "tSO5Km=", 3, 1, 2,
-                List.of("java/lib/a-1.jar", "java/lib/b-2.jar"), false, "k2");
-        JarRecord a = new JarRecord("g", "a", "1", null, "compile", List.of("ex:app:1.0", "g:a:1"), "layer:deps",
-                "java/lib/a-1.jar", 1000, 900, false, false, false,
+        ZipRecord function =
+                new ZipRecord("function", "function.zip", 675, 829, "UKTU7zv1=", 2, 0, 1, List.of(), true, "255ea1");
+        ZipRecord layer = new ZipRecord(
+                "deps",
+                "layers/deps.zip",
+                123,
+                456,
+                "tSO5Km=",
+                3,
+                1,
+                2,
+                List.of("java/lib/a-1.jar", "java/lib/b-2.jar"),
+                false,
+                "k2");
+        JarRecord a = new JarRecord(
+                "g",
+                "a",
+                "1",
+                null,
+                "compile",
+                List.of("ex:app:1.0", "g:a:1"),
+                "layer:deps",
+                "java/lib/a-1.jar",
+                1000,
+                900,
+                false,
+                false,
+                false,
                 List.of(new Removal("maven-metadata", 2, 100), new Removal("source-file", 1, 50)));
-        JarRecord b = new JarRecord("g", "b", "2", "linux-x86_64", "runtime", List.of(), "layer:deps",
-                "java/lib/b-2.jar", 5, 5, true, true, true, List.of());
-        return new PackageManifest(1, "0.1.0", new ProjectInfo("ex", "app", "1.0"), "x86_64", "2026-01-01T00:00:00Z",
-                "settings", function, List.of(layer), List.of(a, b));
+        JarRecord b = new JarRecord(
+                "g",
+                "b",
+                "2",
+                "linux-x86_64",
+                "runtime",
+                List.of(),
+                "layer:deps",
+                "java/lib/b-2.jar",
+                5,
+                5,
+                true,
+                true,
+                true,
+                List.of());
+        return new PackageManifest(
+                1,
+                "0.1.0",
+                new ProjectInfo("ex", "app", "1.0"),
+                "x86_64",
+                "2026-01-01T00:00:00Z",
+                "settings",
+                function,
+                List.of(layer),
+                List.of(a, b));
     }
 
     @Test
@@ -33,7 +77,8 @@ class ManifestIOTest {
         ManifestIO.write(sample(), file);
         assertEquals(sample(), ManifestIO.read(file));
         // The streaming writer keeps the file exactly as it was when written by data binding (other tools read it).
-        String bound = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(sample());
+        String bound =
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(sample());
         assertEquals(bound, Files.readString(file));
         assertEquals(sample(), ManifestIO.read(file));
     }
@@ -41,8 +86,10 @@ class ManifestIOTest {
     @Test
     void unknownFieldsAreIgnoredAndWrongTypesMakeTheManifestUnusable() throws Exception {
         Path file = dir.resolve("m.json");
-        Files.writeString(file, "{\"schemaVersion\": 1, \"later\": {\"x\": [1, 2.5, null, true]}, \"layers\": [],"
-                + " \"settingsKey\": \"s\"}");
+        Files.writeString(
+                file,
+                "{\"schemaVersion\": 1, \"later\": {\"x\": [1, 2.5, null, true]}, \"layers\": [],"
+                        + " \"settingsKey\": \"s\"}");
         PackageManifest m = ManifestIO.readIfUsable(file).orElseThrow();
         assertEquals("s", m.settingsKey());
         assertNull(m.function());

@@ -22,7 +22,8 @@ class DeployMojoTest {
             + "several), <functionNames><functionName>my-function</functionName></functionNames> or "
             + "<functions><function><name>my-function</name></function></functions>.";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     @InjectMojo(goal = "deploy", pom = POM)
@@ -55,7 +56,8 @@ class DeployMojoTest {
         MavenProject project = new MavenProject(model);
         project.setFile(dir.resolve("pom.xml").toFile());
         MojoExtension.setVariableValueToObject(mojo, "project", project);
-        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+        MojoExtension.setVariableValueToObject(
+                mojo, "outputDirectory", dir.resolve("out").toFile());
         MojoExtension.setVariableValueToObject(mojo, "retryMode", "standard");
     }
 }

@@ -17,7 +17,8 @@ class EventsTest {
     Path dir;
 
     private String read(String event, String stdin) throws MojoExecutionException {
-        return new String(Events.read(event, dir, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))),
+        return new String(
+                Events.read(event, dir, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))),
                 StandardCharsets.UTF_8);
     }
 

@@ -34,8 +34,7 @@ class GoalDocsTest {
     private static final Path README = Path.of("../README.md");
 
     /** A parameter as the descriptor states it: property and default are null when there are none. */
-    record Param(String name, String alias, String property, String defaultValue) {
-    }
+    record Param(String name, String alias, String property, String defaultValue) {}
 
     @Test
     void everyParameterOfEveryGoalHasARowInItsGoalPage() throws Exception {
@@ -62,20 +61,25 @@ class GoalDocsTest {
     /** The checker itself: a page missing a parameter, its property or its default must be reported. */
     @Test
     void aMissingOrStaleRowIsReported() {
-        String page = String.join("\n",
+        String page = String.join(
+                "\n",
                 "| parameter | property | default | meaning |",
                 "|---|---|---|---|",
                 "| `keep` | `lambda.prune.keep` | `3` | newest versions kept |",
                 "| `delete` | `lambda.prune.remove` | `false` | really delete |",
                 "| `s3ExpireDays` | `lambda.prune.s3ExpireDays` | `7` | expire |",
                 "Text that mentions `deployBucket` outside a table.");
-        List<String> problems = checkPage("prune", page, List.of(
-                new Param("keep", null, "lambda.prune.keep", "3"),
-                new Param("delete", null, "lambda.prune.delete", "false"),
-                new Param("s3ExpireDays", null, "lambda.prune.s3ExpireDays", "90"),
-                new Param("deployBucket", null, "lambda.deploy.bucket", null)));
+        List<String> problems = checkPage(
+                "prune",
+                page,
+                List.of(
+                        new Param("keep", null, "lambda.prune.keep", "3"),
+                        new Param("delete", null, "lambda.prune.delete", "false"),
+                        new Param("s3ExpireDays", null, "lambda.prune.s3ExpireDays", "90"),
+                        new Param("deployBucket", null, "lambda.deploy.bucket", null)));
         assertEquals(3, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("delete") && problems.get(0).contains("lambda.prune.delete"), problems.get(0));
+        assertTrue(
+                problems.get(0).contains("delete") && problems.get(0).contains("lambda.prune.delete"), problems.get(0));
         assertTrue(problems.get(1).contains("s3ExpireDays") && problems.get(1).contains("90"), problems.get(1));
         assertTrue(problems.get(2).contains("deployBucket") && problems.get(2).contains("no row"), problems.get(2));
     }
@@ -83,9 +87,11 @@ class GoalDocsTest {
     @Test
     void descriptorListsTheGoalsAndTheirParameters() throws Exception {
         Map<String, List<Param>> goals = readDescriptor();
-        assertEquals(List.of("analyze", "deploy", "iam-policy", "invoke", "package", "prune", "rollback", "status"),
+        assertEquals(
+                List.of("analyze", "deploy", "iam-policy", "invoke", "package", "prune", "rollback", "status"),
                 goals.keySet().stream().sorted().toList());
-        assertTrue(goals.get("deploy").contains(new Param("deployMode", "mode", "lambda.deploy.mode", "auto")),
+        assertTrue(
+                goals.get("deploy").contains(new Param("deployMode", "mode", "lambda.deploy.mode", "auto")),
                 goals.get("deploy").toString());
         // read-only parameters (the Maven project, the session) are not the user's to set, so not documented
         assertFalse(goals.get("package").stream().anyMatch(p -> p.name().equals("project")));
@@ -94,7 +100,8 @@ class GoalDocsTest {
     private static List<String> check(String goal, List<Param> params) throws IOException {
         Path page = DOCS.resolve(goal + ".md");
         if (!Files.isRegularFile(page)) {
-            return List.of("lambda:" + goal + ": no page " + page.normalize() + " (one page per goal, with a parameter table)");
+            return List.of("lambda:" + goal + ": no page " + page.normalize()
+                    + " (one page per goal, with a parameter table)");
         }
         return checkPage(goal, Files.readString(page, StandardCharsets.UTF_8), params);
     }
@@ -103,7 +110,9 @@ class GoalDocsTest {
         List<String> problems = new ArrayList<>();
         List<String> rows = page.lines().filter(l -> l.startsWith("|")).toList();
         for (Param p : params) {
-            Optional<String> row = rows.stream().filter(r -> firstCell(r).contains("`" + p.name() + "`")).findFirst();
+            Optional<String> row = rows.stream()
+                    .filter(r -> firstCell(r).contains("`" + p.name() + "`"))
+                    .findFirst();
             String where = "lambda:" + goal + " `" + p.name() + "`";
             if (row.isEmpty()) {
                 problems.add(where + ": no row in docs/goals/" + goal + ".md whose first cell is `" + p.name() + "`");
@@ -112,7 +121,8 @@ class GoalDocsTest {
             if (p.property() != null && !row.get().contains("`" + p.property() + "`")) {
                 problems.add(where + ": its row does not name the property `" + p.property() + "`");
             }
-            if (p.defaultValue() != null && !p.defaultValue().isEmpty()
+            if (p.defaultValue() != null
+                    && !p.defaultValue().isEmpty()
                     && !row.get().contains("`" + p.defaultValue() + "`")) {
                 problems.add(where + ": its row does not state the default `" + p.defaultValue() + "`");
             }
@@ -130,8 +140,10 @@ class GoalDocsTest {
 
     /** Goal → its editable parameters, from the generated descriptor; the generated help goal is left out. */
     static Map<String, List<Param>> readDescriptor() throws Exception {
-        assertTrue(Files.isRegularFile(DESCRIPTOR), DESCRIPTOR.toAbsolutePath()
-                + " is missing: it is generated by maven-plugin-plugin in process-classes; run the tests through Maven");
+        assertTrue(
+                Files.isRegularFile(DESCRIPTOR),
+                DESCRIPTOR.toAbsolutePath()
+                        + " is missing: it is generated by maven-plugin-plugin in process-classes; run the tests through Maven");
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile());
         Map<String, List<Param>> goals = new LinkedHashMap<>();
         NodeList mojos = doc.getElementsByTagName("mojo");

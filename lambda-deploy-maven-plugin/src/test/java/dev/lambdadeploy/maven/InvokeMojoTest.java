@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InvokeMojoTest {
     private static final String POM = "src/test/resources/unit/deploy-no-function/pom.xml";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     @InjectMojo(goal = "invoke", pom = POM)
@@ -39,7 +40,8 @@ class InvokeMojoTest {
 
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertTrue(e.getMessage().endsWith("the zips are built in the package phase; run 'mvn package lambda:analyze'."),
+        assertTrue(
+                e.getMessage().endsWith("the zips are built in the package phase; run 'mvn package lambda:analyze'."),
                 e.getMessage());
     }
 
@@ -50,13 +52,17 @@ class InvokeMojoTest {
         model.setVersion("1.0");
         model.setPackaging("jar");
         model.setBuild(new Build());
-        model.getBuild().addPlugin(bindPackage
-                ? PackageExecutionsTest.plugin(PackageExecutionsTest.G, PackageExecutionsTest.A, "package")
-                : PackageExecutionsTest.plugin(PackageExecutionsTest.G, PackageExecutionsTest.A));
+        model.getBuild()
+                .addPlugin(
+                        bindPackage
+                                ? PackageExecutionsTest.plugin(
+                                        PackageExecutionsTest.G, PackageExecutionsTest.A, "package")
+                                : PackageExecutionsTest.plugin(PackageExecutionsTest.G, PackageExecutionsTest.A));
         MavenProject project = new MavenProject(model);
         project.setFile(dir.resolve("pom.xml").toFile());
         MojoExtension.setVariableValueToObject(mojo, "project", project);
-        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("target/lambda").toFile());
+        MojoExtension.setVariableValueToObject(
+                mojo, "outputDirectory", dir.resolve("target/lambda").toFile());
         MojoExtension.setVariableValueToObject(mojo, "pluginGroupId", PackageExecutionsTest.G);
         MojoExtension.setVariableValueToObject(mojo, "pluginArtifactId", PackageExecutionsTest.A);
     }

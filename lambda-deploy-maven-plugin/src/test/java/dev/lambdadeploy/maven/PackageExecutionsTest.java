@@ -32,9 +32,12 @@ class PackageExecutionsTest {
         assertFalse(PackageExecutions.bindsPackage(List.of(plugin("other", A, "package")), G, A));
         assertFalse(PackageExecutions.bindsPackage(List.of(plugin(G, A, "package")), null, null), "unknown identity");
         String m = PackageExecutions.missingManifest("target/lambda/lambda-package.json", "invoke", false);
-        assertTrue(m.contains("this project's POM has no lambda:package execution, so 'mvn package' builds no Lambda"
-                + " zips"), m);
-        assertTrue(m.contains("<executions><execution><goals><goal>package</goal></goals></execution></executions>"), m);
+        assertTrue(
+                m.contains("this project's POM has no lambda:package execution, so 'mvn package' builds no Lambda"
+                        + " zips"),
+                m);
+        assertTrue(
+                m.contains("<executions><execution><goals><goal>package</goal></goals></execution></executions>"), m);
         assertTrue(m.contains("'mvn package lambda:package lambda:invoke'"), m);
     }
 

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackageMojoTest {
     private static final String POM = "src/test/resources/unit/package-config/pom.xml";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     @InjectMojo(goal = "package", pom = POM)
@@ -60,7 +61,10 @@ class PackageMojoTest {
         assertNotEquals(copied.settingsKey(), whole.settingsKey());
         assertFalse(whole.layers().get(0).reused());
         mojo.execute();
-        assertTrue(ManifestIO.read(dir.resolve("out/lambda-package.json")).layers().get(0).reused());
+        assertTrue(ManifestIO.read(dir.resolve("out/lambda-package.json"))
+                .layers()
+                .get(0)
+                .reused());
     }
 
     @Test
@@ -88,7 +92,8 @@ class PackageMojoTest {
         mojo.execute();
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         mojo.setLog((org.apache.maven.plugin.logging.Log) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {org.apache.maven.plugin.logging.Log.class},
+                getClass().getClassLoader(),
+                new Class<?>[] {org.apache.maven.plugin.logging.Log.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("info") && args.length == 1 && args[0] instanceof CharSequence c) {
                         lines.add(c.toString());
@@ -97,13 +102,15 @@ class PackageMojoTest {
                 }));
         mojo.execute();
 
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("0 zip(s) built, 2 reused in ")), String.join("\n", lines));
-        java.util.regex.Matcher took = java.util.regex.Pattern
-                .compile("lambda:package took (\\d+) ms \\(zips (\\d+) ms, size report and budgets (\\d+) ms\\)")
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith("0 zip(s) built, 2 reused in ")), String.join("\n", lines));
+        java.util.regex.Matcher took = java.util.regex.Pattern.compile(
+                        "lambda:package took (\\d+) ms \\(zips (\\d+) ms, size report and budgets (\\d+) ms\\)")
                 .matcher(String.join("\n", lines));
         assertTrue(took.find(), "the benchmark reads this line: " + String.join("\n", lines));
         long whole = Long.parseLong(took.group(1));
-        assertTrue(whole >= Long.parseLong(took.group(2)) + Long.parseLong(took.group(3)) - 1,
+        assertTrue(
+                whole >= Long.parseLong(took.group(2)) + Long.parseLong(took.group(3)) - 1,
                 "the whole covers both parts: " + took.group());
     }
 
@@ -111,9 +118,11 @@ class PackageMojoTest {
     private static List<String> recordLog(PackageMojo mojo) {
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         mojo.setLog((org.apache.maven.plugin.logging.Log) java.lang.reflect.Proxy.newProxyInstance(
-                PackageMojoTest.class.getClassLoader(), new Class<?>[] {org.apache.maven.plugin.logging.Log.class},
+                PackageMojoTest.class.getClassLoader(),
+                new Class<?>[] {org.apache.maven.plugin.logging.Log.class},
                 (proxy, method, args) -> {
-                    if (List.of("info", "warn", "error").contains(method.getName()) && args.length == 1
+                    if (List.of("info", "warn", "error").contains(method.getName())
+                            && args.length == 1
                             && args[0] instanceof CharSequence c) {
                         lines.add(method.getName() + " " + c);
                     }
@@ -165,7 +174,8 @@ class PackageMojoTest {
         MojoExtension.setVariableValueToObject(mojo, "failOnViolation", false);
         List<String> lenient = recordLog(mojo);
         mojo.execute();
-        assertTrue(lenient.stream().anyMatch(l -> l.startsWith("warn ") && l.contains("failOnViolation=false")),
+        assertTrue(
+                lenient.stream().anyMatch(l -> l.startsWith("warn ") && l.contains("failOnViolation=false")),
                 String.join("\n", lenient));
     }
 
@@ -177,8 +187,12 @@ class PackageMojoTest {
         Files.createDirectories(dir.resolve("out/work/size-check.txt/blocked"));
         List<String> first = recordLog(mojo);
         mojo.execute();
-        assertTrue(first.stream().anyMatch(l -> l.startsWith("warn Cannot write") && l.contains("size-check.txt")
-                && l.contains("checks the size again")), String.join("\n", first));
+        assertTrue(
+                first.stream()
+                        .anyMatch(l -> l.startsWith("warn Cannot write")
+                                && l.contains("size-check.txt")
+                                && l.contains("checks the size again")),
+                String.join("\n", first));
         assertTrue(Files.isRegularFile(dir.resolve("out/size-report.json")), "the check itself ran and reported");
 
         List<String> second = recordLog(mojo);
@@ -213,8 +227,10 @@ class PackageMojoTest {
                 });
         MojoExtension.setVariableValueToObject(mojo, "project", project);
         MojoExtension.setVariableValueToObject(mojo, "projectHelper", helper);
-        MojoExtension.setVariableValueToObject(mojo, "classesDirectory", dir.resolve("classes").toFile());
-        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+        MojoExtension.setVariableValueToObject(
+                mojo, "classesDirectory", dir.resolve("classes").toFile());
+        MojoExtension.setVariableValueToObject(
+                mojo, "outputDirectory", dir.resolve("out").toFile());
         return attached;
     }
 

@@ -40,14 +40,18 @@ class DeployOutputsTest {
 
     static final String REGION = "eu-west-1";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TestPackage pkg;
     RecordingLog log;
     MotoAws moto;
 
     @BeforeEach
     void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda")).layer("deps", "jackson v1").function("handler v1");
+        pkg = new TestPackage(dir.resolve("target/lambda"))
+                .layer("deps", "jackson v1")
+                .function("handler v1");
         pkg.write();
         log = new RecordingLog();
         moto = MotoAws.fresh(MOTO, REGION);
@@ -60,16 +64,31 @@ class DeployOutputsTest {
     }
 
     DeployRequest.Builder request(String... functions) {
-        return DeployRequest.builder(pkg.dir()).regions(List.of(REGION)).functionNames(List.of(functions))
-                .aws(moto.settings()).mode(DeployMode.DIRECT).pollInterval(Duration.ofMillis(50))
+        return DeployRequest.builder(pkg.dir())
+                .regions(List.of(REGION))
+                .functionNames(List.of(functions))
+                .aws(moto.settings())
+                .mode(DeployMode.DIRECT)
+                .pollInterval(Duration.ofMillis(50))
                 .waitTimeout(Duration.ofSeconds(30));
     }
 
     @Test
     void deployWritesOutputsToDeployResultGithubOutputAndSsm() throws Exception {
-        FunctionSettings fs = new FunctionSettings("com.example.Handler::handleRequest", null, null, null, Map.of(),
-                null, moto.role(), null, true, "live", false);
-        DeployResult result = new LambdaDeployer(log).deploy(request("orders").function(fs).build());
+        FunctionSettings fs = new FunctionSettings(
+                "com.example.Handler::handleRequest",
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                moto.role(),
+                null,
+                true,
+                "live",
+                false);
+        DeployResult result =
+                new LambdaDeployer(log).deploy(request("orders").function(fs).build());
         assertFalse(result.failed(), () -> result.regions().get(0).error());
         String layerArn = result.regions().get(0).layers().get(0).layerVersionArn();
         assertEquals("arn:aws:lambda:eu-west-1:123456789012:layer:deps:1", layerArn);
@@ -91,7 +110,8 @@ class DeployOutputsTest {
         Path githubOutput = dir.resolve("github_output");
         Files.writeString(githubOutput, "earlier-step=kept\n");
         AwsCallRecorder.start(MOTO.endpoint().getPort());
-        DeployOutputs.publish(result, moto.settings(), "/lambda-deploy/", Map.of("GITHUB_OUTPUT", githubOutput.toString()), log);
+        DeployOutputs.publish(
+                result, moto.settings(), "/lambda-deploy/", Map.of("GITHUB_OUTPUT", githubOutput.toString()), log);
         DeployOutputs.publish(result, moto.settings(), "/lambda-deploy", Map.of(), log); // same ARN again
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.stop();
 
@@ -100,26 +120,35 @@ class DeployOutputsTest {
         assertTrue(lines.contains("layer-deps-arn=" + layerArn), lines::toString);
         assertTrue(lines.contains("function-orders-version=1"), lines::toString);
 
-        try (AwsClientFactory f = new AwsClientFactory(moto.settings()); SsmClient ssm = f.ssm(REGION)) {
-            Parameter p = ssm.getParameter(r -> r.name("/lambda-deploy/deps/arn")).parameter();
+        try (AwsClientFactory f = new AwsClientFactory(moto.settings());
+                SsmClient ssm = f.ssm(REGION)) {
+            Parameter p =
+                    ssm.getParameter(r -> r.name("/lambda-deploy/deps/arn")).parameter();
             assertEquals(layerArn, p.value());
             assertEquals(1L, p.version(), "an unchanged ARN is not written again");
         }
-        assertEquals(1, calls.stream().filter(c -> c.operation().equals("PutParameter")).count(), calls::toString);
+        assertEquals(
+                1,
+                calls.stream().filter(c -> c.operation().equals("PutParameter")).count(),
+                calls::toString);
         // the SSM calls are what the generated policy grants for the prefix
-        IamCheck.assertAllowed(calls, IamCheck.deployPolicy(REGION, List.of("orders"), List.of("deps"), false,
-                "/lambda-deploy"));
+        IamCheck.assertAllowed(
+                calls, IamCheck.deployPolicy(REGION, List.of("orders"), List.of("deps"), false, "/lambda-deploy"));
     }
 
     @Test
     void layersOnlyDeployPublishesLayersAndTouchesNoFunction() throws Exception {
         var lambda = moto.clients().lambda();
-        lambda.createFunction(r -> r.functionName("stack-owned").runtime("java21").role(moto.role())
-                .handler("com.example.Stack::handle").code(c -> c.zipFile(SdkBytes.fromUtf8String("by terraform"))));
+        lambda.createFunction(r -> r.functionName("stack-owned")
+                .runtime("java21")
+                .role(moto.role())
+                .handler("com.example.Stack::handle")
+                .code(c -> c.zipFile(SdkBytes.fromUtf8String("by terraform"))));
         GetFunctionResponse before = lambda.getFunction(r -> r.functionName("stack-owned"));
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
-        DeployResult result = new LambdaDeployer(log).deploy(request("stack-owned").layersOnly(true).build());
+        DeployResult result = new LambdaDeployer(log)
+                .deploy(request("stack-owned").layersOnly(true).build());
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.stop();
 
         assertFalse(result.failed(), () -> result.regions().get(0).error());
@@ -128,22 +157,30 @@ class DeployOutputsTest {
         GetFunctionResponse after = lambda.getFunction(r -> r.functionName("stack-owned"));
         assertEquals(before.configuration(), after.configuration(), "the function must be untouched");
         assertEquals(before.tags(), after.tags());
-        assertTrue(calls.stream().noneMatch(c -> c.field("FunctionName", String.class) != null
-                || c.operation().contains("Function")), () -> "function calls in a layers-only deploy: " + calls);
-        assertEquals("arn:aws:lambda:eu-west-1:123456789012:layer:deps:1", PipelineOutputs.of(result).get("layer-deps-arn"));
+        assertTrue(
+                calls.stream()
+                        .noneMatch(c -> c.field("FunctionName", String.class) != null
+                                || c.operation().contains("Function")),
+                () -> "function calls in a layers-only deploy: " + calls);
+        assertEquals(
+                "arn:aws:lambda:eu-west-1:123456789012:layer:deps:1",
+                PipelineOutputs.of(result).get("layer-deps-arn"));
         assertTrue(PipelineOutputs.of(result).keySet().stream().noneMatch(k -> k.startsWith("function-")));
         IamCheck.assertAllowed(calls, IamCheck.deployPolicy(REGION, List.of(), List.of("deps"), true, null));
 
         // again: the layer is reused, not published twice
-        DeployResult again = new LambdaDeployer(log).deploy(request().layersOnly(true).build());
+        DeployResult again =
+                new LambdaDeployer(log).deploy(request().layersOnly(true).build());
         assertEquals("up-to-date", again.regions().get(0).layers().get(0).action());
-        assertEquals(result.regions().get(0).layers().get(0).layerVersionArn(),
+        assertEquals(
+                result.regions().get(0).layers().get(0).layerVersionArn(),
                 again.regions().get(0).layers().get(0).layerVersionArn());
     }
 
     @Test
     void layersOnlyWithImageModeIsRejected() {
-        ConfigException e = assertThrows(ConfigException.class,
+        ConfigException e = assertThrows(
+                ConfigException.class,
                 () -> request().layersOnly(true).mode(DeployMode.IMAGE).build());
         assertTrue(e.getMessage().contains("lambda.deploy.layersOnly"), e.getMessage());
     }

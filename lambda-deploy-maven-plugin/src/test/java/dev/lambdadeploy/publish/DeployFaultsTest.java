@@ -43,7 +43,9 @@ class DeployFaultsTest {
     static final String REGION = "eu-west-1";
     static final String BUCKET = "artifacts-eu-west-1";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TestPackage pkg;
     RecordingLog log;
     FaultProxy proxy;
@@ -55,15 +57,20 @@ class DeployFaultsTest {
     void setUp() throws Exception {
         MOTO.reset();
         proxy = FaultProxy.start(MOTO.endpoint());
-        pkg = new TestPackage(dir.resolve("target/lambda")).layer("deps", "jackson v1").function("handler v1");
+        pkg = new TestPackage(dir.resolve("target/lambda"))
+                .layer("deps", "jackson v1")
+                .function("handler v1");
         pkg.write();
         log = new RecordingLog();
         direct = new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null));
         aws = direct.clients(REGION);
         role = MOTO.createRole("lambda-exec");
-        aws.lambda().createFunction(r -> r.functionName("orders").runtime("java21").role(role)
-                .handler("com.example.Handler::handleRequest")
-                .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip"))));
+        aws.lambda()
+                .createFunction(r -> r.functionName("orders")
+                        .runtime("java21")
+                        .role(role)
+                        .handler("com.example.Handler::handleRequest")
+                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip"))));
     }
 
     @AfterEach
@@ -74,11 +81,14 @@ class DeployFaultsTest {
     }
 
     DeployRequest.Builder request(DeployMode mode) {
-        DeployRequest.Builder b = DeployRequest.builder(pkg.dir()).regions(List.of(REGION))
-                .functionNames(List.of("orders")).mode(mode)
+        DeployRequest.Builder b = DeployRequest.builder(pkg.dir())
+                .regions(List.of(REGION))
+                .functionNames(List.of("orders"))
+                .mode(mode)
                 // 4 attempts: enough for the transient faults below, and a persistent one fails fast
                 .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), 4))
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
+                .pollInterval(Duration.ofMillis(50))
+                .waitTimeout(Duration.ofSeconds(30));
         return mode == DeployMode.S3 ? b.s3(new S3Settings(BUCKET, "builds", true, 0, 0)) : b;
     }
 
@@ -91,20 +101,29 @@ class DeployFaultsTest {
     }
 
     String codeSha256() {
-        return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).codeSha256();
+        return aws.lambda()
+                .getFunctionConfiguration(r -> r.functionName("orders"))
+                .codeSha256();
     }
 
     List<String> layers() {
         return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).layers().stream()
-                .map(l -> l.arn()).toList();
+                .map(l -> l.arn())
+                .toList();
     }
 
     int layerVersions() {
-        return aws.lambda().listLayerVersions(r -> r.layerName("deps")).layerVersions().size();
+        return aws.lambda()
+                .listLayerVersions(r -> r.layerName("deps"))
+                .layerVersions()
+                .size();
     }
 
     List<String> objects() {
-        return aws.s3().listObjectsV2(l -> l.bucket(BUCKET)).contents().stream().map(S3Object::key).sorted().toList();
+        return aws.s3().listObjectsV2(l -> l.bucket(BUCKET)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     boolean saw(String outcomePrefix) {
@@ -119,22 +138,27 @@ class DeployFaultsTest {
     void transientFaultsAreRetriedAndNothingIsPublishedOrStoredTwice() throws Exception {
         proxy.add(AwsErrors.s3SlowDown(Requests.s3Upload()).times(1))
                 .add(Fault.resetAfterBodyBytes(Requests.s3Upload(), 100).times(1))
-                .add(AwsErrors.lambdaServiceError(Requests.publishLayerVersion()).times(1))
+                .add(AwsErrors.lambdaServiceError(Requests.publishLayerVersion())
+                        .times(1))
                 .add(AwsErrors.lambdaThrottled(Requests.updateFunctionCode()).times(1))
-                .add(Fault.delay(Requests.updateFunctionConfiguration(), Duration.ofMillis(1500)).times(1));
+                .add(Fault.delay(Requests.updateFunctionConfiguration(), Duration.ofMillis(1500))
+                        .times(1));
 
         DeployResult r = deploy(request(DeployMode.S3));
 
         assertFalse(r.failed(), () -> r.regions().get(0).firstError());
-        for (String fault : List.of("injected 503", "reset after", "injected 500", "injected 429", "forwarded after delay")) {
+        for (String fault :
+                List.of("injected 503", "reset after", "injected 500", "injected 429", "forwarded after delay")) {
             assertTrue(saw(fault), "the fault '" + fault + "' must really have happened: " + proxy.seen());
         }
         PackageManifest m = manifest();
         assertEquals(1, layerVersions(), "a retried PublishLayerVersion must not leave a second version");
         assertEquals(m.function().codeSha256(), codeSha256());
         assertEquals(List.of(arn(1)), layers());
-        assertEquals(2, objects().size(), "one content-addressed object per zip, however often it was retried: "
-                + objects());
+        assertEquals(
+                2,
+                objects().size(),
+                "one content-addressed object per zip, however often it was retried: " + objects());
 
         proxy.clear();
         DeployResult again = deploy(request(DeployMode.S3));
@@ -221,7 +245,8 @@ class DeployFaultsTest {
 
     @Test
     void requestEntityTooLargeSteersToS3Upload() {
-        String error = failWith(AwsErrors.requestEntityTooLarge(Requests.publishLayerVersion(), "PublishLayerVersion"),
+        String error = failWith(
+                AwsErrors.requestEntityTooLarge(Requests.publishLayerVersion(), "PublishLayerVersion"),
                 DeployMode.DIRECT);
         assertTrue(error.contains("too large for a direct upload"), error);
         assertTrue(error.contains("-Dlambda.deploy.mode=s3"), error);
@@ -231,16 +256,20 @@ class DeployFaultsTest {
     @Test
     void accessDeniedNamesTheMissingIamAction() {
         Predicate<dev.lambdadeploy.testing.RequestHead> publish = Requests.publishLayerVersion();
-        String error = failWith(AwsErrors.lambdaAccessDenied(publish, "lambda:PublishLayerVersion",
-                "arn:aws:lambda:eu-west-1:123456789012:layer:deps"), DeployMode.DIRECT);
+        String error = failWith(
+                AwsErrors.lambdaAccessDenied(
+                        publish, "lambda:PublishLayerVersion", "arn:aws:lambda:eu-west-1:123456789012:layer:deps"),
+                DeployMode.DIRECT);
         assertTrue(error.contains("lacks the IAM permission 'lambda:PublishLayerVersion'"), error);
     }
 
     @Test
     void sharingThatCannotBeAlignedOnAReusedLayerVersionOnlyWarns() throws Exception {
         assertFalse(deploy(request(DeployMode.DIRECT)).failed());
-        proxy.add(AwsErrors.lambdaAccessDenied(h -> h.method().equals("GET") && h.path().endsWith("/policy"),
-                "lambda:GetLayerVersionPolicy", "arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"));
+        proxy.add(AwsErrors.lambdaAccessDenied(
+                h -> h.method().equals("GET") && h.path().endsWith("/policy"),
+                "lambda:GetLayerVersionPolicy",
+                "arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"));
         pkg.function("handler v2").write();
 
         DeployResult r = deploy(request(DeployMode.DIRECT)
@@ -249,8 +278,10 @@ class DeployFaultsTest {
         assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
         assertEquals(manifest().function().codeSha256(), codeSha256(), "the code is deployed all the same");
-        assertTrue(log.text().contains("sharing of layer deps version 1 not brought in line with the POM")
-                && log.text().contains("lambda:GetLayerVersionPolicy"), log.text());
+        assertTrue(
+                log.text().contains("sharing of layer deps version 1 not brought in line with the POM")
+                        && log.text().contains("lambda:GetLayerVersionPolicy"),
+                log.text());
     }
 
     @Test
@@ -281,30 +312,47 @@ class DeployFaultsTest {
 
     static Fault configurationSays(String status, String reason, String reasonCode) {
         String body = "{\"FunctionName\":\"orders\",\"State\":\"Active\",\"LastUpdateStatus\":\"" + status + "\""
-                + (reason == null ? "" : ",\"LastUpdateStatusReason\":\"" + reason
-                        + "\",\"LastUpdateStatusReasonCode\":\"" + reasonCode + "\"") + "}";
-        return Fault.respond(Requests.of("GET", "/2015-03-31/functions/orders/configuration"), 200,
-                java.util.Map.of("Content-Type", "application/json"), body);
+                + (reason == null
+                        ? ""
+                        : ",\"LastUpdateStatusReason\":\"" + reason + "\",\"LastUpdateStatusReasonCode\":\""
+                                + reasonCode + "\"")
+                + "}";
+        return Fault.respond(
+                Requests.of("GET", "/2015-03-31/functions/orders/configuration"),
+                200,
+                java.util.Map.of("Content-Type", "application/json"),
+                body);
     }
 
     @Test
     void updatesInConflictWithARunningOneAreRetried() throws Exception {
-        proxy.add(AwsErrors.lambda(Requests.updateFunctionCode(), 409, "ResourceConflictException",
-                "The operation cannot be performed at this time. An update is in progress for resource: "
-                        + "arn:aws:lambda:eu-west-1:123456789012:function:orders").times(2));
+        proxy.add(AwsErrors.lambda(
+                        Requests.updateFunctionCode(),
+                        409,
+                        "ResourceConflictException",
+                        "The operation cannot be performed at this time. An update is in progress for resource: "
+                                + "arn:aws:lambda:eu-west-1:123456789012:function:orders")
+                .times(2));
 
         DeployResult r = deploy(request(DeployMode.DIRECT));
 
         assertFalse(r.failed(), () -> r.regions().get(0).firstError());
-        assertEquals(2, proxy.seen().stream().filter(s -> s.outcome().equals("injected 409")).count());
+        assertEquals(
+                2,
+                proxy.seen().stream()
+                        .filter(s -> s.outcome().equals("injected 409"))
+                        .count());
         assertEquals(manifest().function().codeSha256(), codeSha256());
     }
 
     @Test
     void aFailedUpdateFailsWithLambdasReasonBeforeTheCodeIsTouched() throws Exception {
         String codeBefore = codeSha256();
-        proxy.add(configurationSays("Failed", "Lambda was unable to configure your environment variables because the "
-                + "environment variables you have provided exceeded the 4KB limit.", "InvalidConfiguration"));
+        proxy.add(configurationSays(
+                "Failed",
+                "Lambda was unable to configure your environment variables because the "
+                        + "environment variables you have provided exceeded the 4KB limit.",
+                "InvalidConfiguration"));
 
         DeployResult r = deploy(request(DeployMode.DIRECT));
 
@@ -322,7 +370,10 @@ class DeployFaultsTest {
 
         String error = r.regions().get(0).firstError();
         assertNotNull(error);
-        assertTrue(error.contains("was still updating") && error.contains("LastUpdateStatus InProgress")
-                && error.contains("<waitTimeout>"), error);
+        assertTrue(
+                error.contains("was still updating")
+                        && error.contains("LastUpdateStatus InProgress")
+                        && error.contains("<waitTimeout>"),
+                error);
     }
 }

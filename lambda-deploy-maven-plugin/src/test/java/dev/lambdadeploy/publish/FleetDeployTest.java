@@ -46,7 +46,9 @@ class FleetDeployTest {
     static final String BUCKET = "fleet-artifacts";
     static final int MODULES = 6;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     FaultProxy proxy;
     AwsClientFactory direct;
     AwsClients aws;
@@ -74,21 +76,37 @@ class FleetDeployTest {
     }
 
     TestPackage module(int i, String layer, String code) throws Exception {
-        TestPackage p = new TestPackage(dir.resolve("m" + i + "/target/lambda")).layer("deps", layer).function(code);
+        TestPackage p = new TestPackage(dir.resolve("m" + i + "/target/lambda"))
+                .layer("deps", layer)
+                .function(code);
         p.write();
         return p;
     }
 
     DeployRequest request(int i, FleetSession session, int maxAttempts) {
-        return DeployRequest.builder(modules.get(i - 1).dir()).regions(List.of(REGION))
-                .functionNames(List.of("fn-" + i)).mode(DeployMode.S3)
+        return DeployRequest.builder(modules.get(i - 1).dir())
+                .regions(List.of(REGION))
+                .functionNames(List.of("fn-" + i))
+                .mode(DeployMode.S3)
                 .s3(new S3Settings(BUCKET, "builds", true, 0, 0))
-                .function(new FunctionSettings("com.example.Handler::handleRequest", "java21", null, null, java.util.Map.of(), null,
-                        role, null, true, null, false))
-                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20),
-                        maxAttempts))
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(60))
-                .session(session).build();
+                .function(new FunctionSettings(
+                        "com.example.Handler::handleRequest",
+                        "java21",
+                        null,
+                        null,
+                        java.util.Map.of(),
+                        null,
+                        role,
+                        null,
+                        true,
+                        null,
+                        false))
+                .aws(new AwsSettings(
+                        null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), maxAttempts))
+                .pollInterval(Duration.ofMillis(50))
+                .waitTimeout(Duration.ofSeconds(60))
+                .session(session)
+                .build();
     }
 
     /** Every module deployed at once on its own thread, sharing one session, as the modules of a -T build do. */
@@ -112,26 +130,35 @@ class FleetDeployTest {
 
     List<Long> layerVersions() {
         return aws.lambda().listLayerVersions(r -> r.layerName("deps")).layerVersions().stream()
-                .map(v -> v.version()).toList();
+                .map(v -> v.version())
+                .toList();
     }
 
     List<String> layersOf(int i) {
         return aws.lambda().getFunctionConfiguration(r -> r.functionName("fn-" + i)).layers().stream()
-                .map(l -> l.arn()).toList();
+                .map(l -> l.arn())
+                .toList();
     }
 
     List<String> publishedVersions(int i) {
         return aws.lambda().listVersionsByFunction(r -> r.functionName("fn-" + i)).versions().stream()
-                .map(v -> v.version()).filter(v -> !"$LATEST".equals(v)).toList();
+                .map(v -> v.version())
+                .filter(v -> !"$LATEST".equals(v))
+                .toList();
     }
 
     List<String> objects() {
-        return aws.s3().listObjectsV2(l -> l.bucket(BUCKET)).contents().stream().map(S3Object::key).sorted().toList();
+        return aws.s3().listObjectsV2(l -> l.bucket(BUCKET)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     long seen(String method, String pathRegex) {
-        return proxy.seen().stream().filter(s -> s.method().equals(method) && s.target().split("\\?")[0]
-                .matches(pathRegex)).count();
+        return proxy.seen().stream()
+                .filter(s ->
+                        s.method().equals(method) && s.target().split("\\?")[0].matches(pathRegex))
+                .count();
     }
 
     static void assertDeployed(List<DeployResult> results) {
@@ -150,15 +177,26 @@ class FleetDeployTest {
         for (int i = 1; i <= MODULES; i++) {
             assertEquals(List.of("arn:aws:lambda:" + REGION + ":123456789012:layer:deps:1"), layersOf(i), "fn-" + i);
         }
-        long published = first.stream().flatMap(r -> r.regions().get(0).layers().stream())
-                .filter(l -> "published".equals(l.action())).count();
+        long published = first.stream()
+                .flatMap(r -> r.regions().get(0).layers().stream())
+                .filter(l -> "published".equals(l.action()))
+                .count();
         assertEquals(1, published, "one module publishes, the others reuse");
-        assertTrue(first.stream().flatMap(r -> r.regions().get(0).layers().stream())
+        assertTrue(first.stream()
+                .flatMap(r -> r.regions().get(0).layers().stream())
                 .anyMatch(l -> l.reason() != null && l.reason().startsWith("published in this build by")));
-        long layerBytes = first.stream().flatMap(r -> r.regions().get(0).layers().stream())
-                .mapToLong(LayerResult::bytesUploaded).sum();
-        assertTrue(layerBytes > 0 && layerBytes == first.stream().flatMap(r -> r.regions().get(0).layers().stream())
-                .filter(l -> "published".equals(l.action())).mapToLong(LayerResult::bytesUploaded).sum(),
+        long layerBytes = first.stream()
+                .flatMap(r -> r.regions().get(0).layers().stream())
+                .mapToLong(LayerResult::bytesUploaded)
+                .sum();
+        assertTrue(
+                layerBytes > 0
+                        && layerBytes
+                                == first.stream()
+                                        .flatMap(r -> r.regions().get(0).layers().stream())
+                                        .filter(l -> "published".equals(l.action()))
+                                        .mapToLong(LayerResult::bytesUploaded)
+                                        .sum(),
                 "the layer's bytes are uploaded once");
         assertEquals(1 + MODULES, objects().size(), "one layer object and one code object per module: " + objects());
 
@@ -179,18 +217,36 @@ class FleetDeployTest {
         FleetSession session = new FleetSession(4);
         // module 1 publishes the layer without sharing; module 2 (same content) shares it with an account
         assertDeployed(List.of(new LambdaDeployer(log).deploy(request(1, session, 8))));
-        DeployRequest shared = DeployRequest.builder(modules.get(1).dir()).regions(List.of(REGION))
-                .functionNames(List.of("fn-2")).mode(DeployMode.S3).s3(new S3Settings(BUCKET, "builds", true, 0, 0))
-                .function(new FunctionSettings("com.example.Handler::handleRequest", "java21", null, null,
-                        java.util.Map.of(), null, role, null, true, null, false))
+        DeployRequest shared = DeployRequest.builder(modules.get(1).dir())
+                .regions(List.of(REGION))
+                .functionNames(List.of("fn-2"))
+                .mode(DeployMode.S3)
+                .s3(new S3Settings(BUCKET, "builds", true, 0, 0))
+                .function(new FunctionSettings(
+                        "com.example.Handler::handleRequest",
+                        "java21",
+                        null,
+                        null,
+                        java.util.Map.of(),
+                        null,
+                        role,
+                        null,
+                        true,
+                        null,
+                        false))
                 .layers(new LayerSettings("", List.of(), null, List.of("210987654321"), null))
                 .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), 8))
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(60)).session(session).build();
+                .pollInterval(Duration.ofMillis(50))
+                .waitTimeout(Duration.ofSeconds(60))
+                .session(session)
+                .build();
         DeployResult second = new LambdaDeployer(log).deploy(shared);
 
         assertDeployed(List.of(second));
         assertEquals(List.of(1L), layerVersions());
-        String policy = aws.lambda().getLayerVersionPolicy(r -> r.layerName("deps").versionNumber(1L)).policy();
+        String policy = aws.lambda()
+                .getLayerVersionPolicy(r -> r.layerName("deps").versionNumber(1L))
+                .policy();
         assertTrue(policy.contains("210987654321"), "module 2's grant is on the shared version: " + policy);
     }
 
@@ -203,7 +259,9 @@ class FleetDeployTest {
         DeployResult back = new LambdaDeployer(log).deploy(request(1, FleetSession.standalone(), 8));
 
         assertDeployed(List.of(back));
-        assertEquals(List.of(2L, 1L), layerVersions().stream().sorted((a, b) -> Long.compare(b, a)).toList(),
+        assertEquals(
+                List.of(2L, 1L),
+                layerVersions().stream().sorted((a, b) -> Long.compare(b, a)).toList(),
                 "going back to the first content publishes no third version");
         assertEquals(List.of("arn:aws:lambda:" + REGION + ":123456789012:layer:deps:1"), layersOf(1));
         assertEquals("up-to-date", back.regions().get(0).layers().get(0).action());
@@ -231,10 +289,12 @@ class FleetDeployTest {
 
         assertDeployed(results);
         List<FaultProxy.Seen> seen = proxy.seen();
-        long faults = seen.stream().filter(s -> !"forwarded".equals(s.outcome())).count();
+        long faults =
+                seen.stream().filter(s -> !"forwarded".equals(s.outcome())).count();
         assertTrue(faults >= seen.size() / 5, "a storm really happened: " + faults + " of " + seen.size());
-        assertTrue(seen.stream().anyMatch(s -> s.outcome().equals("reset after the response")
-                && s.target().matches("/2018-10-31/layers/deps/versions.*")));
+        assertTrue(seen.stream()
+                .anyMatch(s -> s.outcome().equals("reset after the response")
+                        && s.target().matches("/2018-10-31/layers/deps/versions.*")));
         assertEquals(List.of(1L), layerVersions(), "no duplicate layer version");
         for (int i = 1; i <= MODULES; i++) {
             assertEquals(List.of("1"), publishedVersions(i), "no duplicate function version of fn-" + i);
@@ -278,7 +338,9 @@ class FleetDeployTest {
         for (int i = 1; i <= MODULES; i++) {
             before.add(layersOf(i));
             int n = i;
-            codeBefore.add(aws.lambda().getFunctionConfiguration(r -> r.functionName("fn-" + n)).codeSha256());
+            codeBefore.add(aws.lambda()
+                    .getFunctionConfiguration(r -> r.functionName("fn-" + n))
+                    .codeSha256());
             modules.set(i - 1, module(i, "jackson v2", "handler " + i + " v2"));
         }
         proxy.add(AwsErrors.lambdaServiceError(Requests.updateFunctionCode()));
@@ -293,17 +355,23 @@ class FleetDeployTest {
             assertEquals("unchanged (its previous configuration was restored)", f.leftIn());
             assertEquals(before.get(i - 1), layersOf(i), "fn-" + i + " keeps its layers");
             int n = i;
-            assertEquals(codeBefore.get(i - 1), aws.lambda().getFunctionConfiguration(c -> c.functionName("fn-" + n))
-                    .codeSha256(), "fn-" + i + " keeps its code");
+            assertEquals(
+                    codeBefore.get(i - 1),
+                    aws.lambda()
+                            .getFunctionConfiguration(c -> c.functionName("fn-" + n))
+                            .codeSha256(),
+                    "fn-" + i + " keeps its code");
         }
-        assertEquals(List.of(2L, 1L), layerVersions().stream().sorted((a, b) -> Long.compare(b, a)).toList(),
+        assertEquals(
+                List.of(2L, 1L),
+                layerVersions().stream().sorted((a, b) -> Long.compare(b, a)).toList(),
                 "the new layer content was still published once");
     }
 
     @Test
     void aFailedSharedPublicationFailsEveryModuleWithTheOneCause() throws Exception {
-        proxy.add(AwsErrors.lambda(Requests.publishLayerVersion(), 400, "InvalidParameterValueException",
-                "Layer content is not valid"));
+        proxy.add(AwsErrors.lambda(
+                Requests.publishLayerVersion(), 400, "InvalidParameterValueException", "Layer content is not valid"));
 
         List<DeployResult> results = deployFleet(new FleetSession(4), 8);
 
@@ -312,12 +380,16 @@ class FleetDeployTest {
             String error = r.regions().get(0).error();
             assertTrue(error != null && error.contains("Layer content is not valid"), String.valueOf(error));
         }
-        long shared = results.stream().filter(r -> r.regions().get(0).error().contains("failed once, in")).count();
+        long shared = results.stream()
+                .filter(r -> r.regions().get(0).error().contains("failed once, in"))
+                .count();
         assertEquals(MODULES - 1, shared, "the modules that waited say where it failed");
         for (int i = 1; i <= MODULES; i++) {
             int n = i;
-            assertTrue(aws.lambda().listFunctions().functions().stream().noneMatch(f -> f.functionName()
-                    .equals("fn-" + n)), "no function created without its layer");
+            assertTrue(
+                    aws.lambda().listFunctions().functions().stream()
+                            .noneMatch(f -> f.functionName().equals("fn-" + n)),
+                    "no function created without its layer");
         }
     }
 }

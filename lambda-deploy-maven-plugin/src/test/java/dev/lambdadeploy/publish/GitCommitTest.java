@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GitCommitTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void ciVariableWins() {
@@ -31,7 +32,9 @@ class GitCommitTest {
         assertEquals(Optional.empty(), GitCommit.find(dir, Map.of()));
         Files.createDirectories(dir.resolve(".git"));
         Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/release\n");
-        Files.writeString(dir.resolve(".git/packed-refs"), "# pack-refs\naaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbbbbbbbb refs/heads/release\n");
+        Files.writeString(
+                dir.resolve(".git/packed-refs"),
+                "# pack-refs\naaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbbbbbbbb refs/heads/release\n");
         assertEquals(Optional.of("aaaaaaaaaaaa"), GitCommit.find(dir, Map.of()));
     }
 }

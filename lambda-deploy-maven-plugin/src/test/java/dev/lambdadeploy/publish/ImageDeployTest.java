@@ -67,11 +67,17 @@ class ImageDeployTest {
     }
 
     private DeployRequest.Builder request(Path pkg, DeployMode mode, String roleArn) {
-        return DeployRequest.builder(pkg).regions(List.of(REGION)).functionNames(List.of("orders"))
-                .mode(mode).image(REGISTRY.imageSettings(List.of())).aws(moto.settings()).gitCommit("0123456789ab")
-                .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 512, null, null, null, roleArn, null,
-                        false, null, false))
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
+        return DeployRequest.builder(pkg)
+                .regions(List.of(REGION))
+                .functionNames(List.of("orders"))
+                .mode(mode)
+                .image(REGISTRY.imageSettings(List.of()))
+                .aws(moto.settings())
+                .gitCommit("0123456789ab")
+                .function(new FunctionSettings(
+                        ImageTestPackages.HANDLER, null, 512, null, null, null, roleArn, null, false, null, false))
+                .pollInterval(Duration.ofMillis(50))
+                .waitTimeout(Duration.ofSeconds(30));
     }
 
     private DeployResult deploy(DeployRequest.Builder b) {
@@ -87,18 +93,25 @@ class ImageDeployTest {
     @Test
     void twoModulesOfOneBuildPushTheSameImageOnce() throws Exception {
         // content of its own, so the registry (shared by this class's tests) does not have it yet
-        Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "fleet " + System.nanoTime(), Architecture.X86_64);
+        Path pkg =
+                ImageTestPackages.packageProject(dir.resolve("p"), "fleet " + System.nanoTime(), Architecture.X86_64);
         dev.lambdadeploy.fleet.FleetSession session = new dev.lambdadeploy.fleet.FleetSession(4);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<DeployResult> results = new java.util.ArrayList<>();
         try {
             List<java.util.concurrent.Future<DeployResult>> f = new java.util.ArrayList<>();
             for (String fn : List.of("orders", "orders-admin")) {
-                DeployRequest r = DeployRequest.builder(pkg).regions(List.of(REGION)).functionNames(List.of(fn))
-                        .mode(DeployMode.IMAGE).image(REGISTRY.imageSettings(List.of())).aws(moto.settings())
-                        .function(new FunctionSettings(ImageTestPackages.HANDLER, null, 512, null, null, null, role,
-                                null, false, null, false))
-                        .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30)).session(session)
+                DeployRequest r = DeployRequest.builder(pkg)
+                        .regions(List.of(REGION))
+                        .functionNames(List.of(fn))
+                        .mode(DeployMode.IMAGE)
+                        .image(REGISTRY.imageSettings(List.of()))
+                        .aws(moto.settings())
+                        .function(new FunctionSettings(
+                                ImageTestPackages.HANDLER, null, 512, null, null, null, role, null, false, null, false))
+                        .pollInterval(Duration.ofMillis(50))
+                        .waitTimeout(Duration.ofSeconds(30))
+                        .session(session)
                         .build();
                 f.add(pool.submit(() -> new LambdaDeployer(log).deploy(r)));
             }
@@ -114,9 +127,16 @@ class ImageDeployTest {
         ImageDeployResult a = results.get(0).regions().get(0).image();
         ImageDeployResult b = results.get(1).regions().get(0).image();
         assertEquals(a.imageUri(), b.imageUri());
-        assertEquals(1, (a.pushedBytes() > 0 ? 1 : 0) + (b.pushedBytes() > 0 ? 1 : 0),
+        assertEquals(
+                1,
+                (a.pushedBytes() > 0 ? 1 : 0) + (b.pushedBytes() > 0 ? 1 : 0),
                 "one module pushes, the other reuses: " + a.pushedBytes() + " / " + b.pushedBytes());
-        assertEquals(a.imageUri(), aws.lambda().getFunction(r -> r.functionName("orders-admin")).code().imageUri());
+        assertEquals(
+                a.imageUri(),
+                aws.lambda()
+                        .getFunction(r -> r.functionName("orders-admin"))
+                        .code()
+                        .imageUri());
         assertEquals(a.imageUri(), function().code().imageUri());
         assertTrue(log.text().contains("the image was pushed in this build by"), log.text());
     }
@@ -145,18 +165,33 @@ class ImageDeployTest {
         assertEquals(img.digest(), http.manifest("orders", "1.0").digest());
         assertEquals(img.digest(), http.manifest("orders", "git-0123456789ab").digest());
         RegistryHttp.Manifest manifest = http.manifest("orders", img.digest());
-        assertEquals(ImageTestPackages.HANDLER, http.config("orders", manifest).path("config").path("Cmd").get(0).asText());
+        assertEquals(
+                ImageTestPackages.HANDLER,
+                http.config("orders", manifest)
+                        .path("config")
+                        .path("Cmd")
+                        .get(0)
+                        .asText());
         assertTrue(img.pushedBytes() > 0);
-        assertEquals(List.of("base-1", "dependencies", "snapshot-dependencies", "resources", "classes"),
+        assertEquals(
+                List.of("base-1", "dependencies", "snapshot-dependencies", "resources", "classes"),
                 img.layers().stream().map(ImageDeployResult.Layer::name).toList());
         // deploy-result.json carries the image
-        JsonNode json = new ObjectMapper().readTree(pkg.resolve(DeployResult.FILE_NAME).toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(pkg.resolve(DeployResult.FILE_NAME).toFile());
         JsonNode ji = json.path("regions").get(0).path("image");
         assertEquals(img.digest(), ji.path("digest").asText());
         assertEquals(img.imageUri(), ji.path("imageUri").asText());
         assertEquals(5, ji.path("layers").size());
         assertTrue(ji.path("layers").get(4).path("pushed").asBoolean());
-        assertEquals(img.imageUri(), json.path("regions").get(0).path("functions").get(0).path("imageUri").asText());
+        assertEquals(
+                img.imageUri(),
+                json.path("regions")
+                        .get(0)
+                        .path("functions")
+                        .get(0)
+                        .path("imageUri")
+                        .asText());
         assertTrue(String.join("\n", DeploySummary.render(first)).contains(img.imageUri()));
         assertTrue(log.text().contains("Image build and push:"), "progress while pushing");
         assertFalse(log.text().contains(EcrTestRegistry.PASSWORD), "the ECR password never reaches the log");
@@ -179,10 +214,18 @@ class ImageDeployTest {
         DeployResult third = deploy(request(pkg, DeployMode.IMAGE, role));
         ImageDeployResult img3 = third.regions().get(0).image();
         assertNotEquals(img.digest(), img3.digest());
-        assertEquals(List.of("classes"), img3.layers().stream().filter(ImageDeployResult.Layer::pushed)
-                .map(ImageDeployResult.Layer::name).toList());
+        assertEquals(
+                List.of("classes"),
+                img3.layers().stream()
+                        .filter(ImageDeployResult.Layer::pushed)
+                        .map(ImageDeployResult.Layer::name)
+                        .toList());
         String classes = img3.layers().get(4).digest();
-        String config = http.manifest("orders", img3.digest()).json().path("config").path("digest").asText();
+        String config = http.manifest("orders", img3.digest())
+                .json()
+                .path("config")
+                .path("digest")
+                .asText();
         assertEquals(Set.of(classes, config), Set.copyOf(REGISTRY.uploadedBlobsSince(mark)));
         FunctionResult fr = third.regions().get(0).functions().get(0);
         assertEquals("updated", fr.code());
@@ -194,14 +237,21 @@ class ImageDeployTest {
     @Test
     void aFunctionWithItsOwnHandlerIsRefusedInImageModeBeforeAnythingIsPushed() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
-        DeployRequest req = request(pkg, DeployMode.IMAGE, role).functionNames(List.of("orders-admin"))
-                .override("orders-admin", new FunctionOverride("com.example.Admin::handle", null, null, null, null,
-                        null, null, null, null)).build();
+        DeployRequest req = request(pkg, DeployMode.IMAGE, role)
+                .functionNames(List.of("orders-admin"))
+                .override(
+                        "orders-admin",
+                        new FunctionOverride(
+                                "com.example.Admin::handle", null, null, null, null, null, null, null, null))
+                .build();
 
         ConfigException e = assertThrows(ConfigException.class, () -> new LambdaDeployer(log).deploy(req));
 
-        assertTrue(e.getMessage().contains("<functions><function><handler>")
-                && e.getMessage().contains("orders-admin") && e.getMessage().contains("image's CMD"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("<functions><function><handler>")
+                        && e.getMessage().contains("orders-admin")
+                        && e.getMessage().contains("image's CMD"),
+                e.getMessage());
         assertTrue(aws.ecr().describeRepositories().repositories().isEmpty(), "nothing pushed, no repository made");
         assertTrue(aws.lambda().listFunctions().functions().isEmpty());
     }
@@ -209,11 +259,16 @@ class ImageDeployTest {
     @Test
     void aZipFunctionCannotSwitchToAnImageInPlace() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
-        aws.lambda().createFunction(r -> r.functionName("orders").runtime("java21").role(role)
-                .handler(ImageTestPackages.HANDLER).code(c -> c.zipFile(SdkBytes.fromUtf8String("zip"))));
+        aws.lambda()
+                .createFunction(r -> r.functionName("orders")
+                        .runtime("java21")
+                        .role(role)
+                        .handler(ImageTestPackages.HANDLER)
+                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("zip"))));
         int mark = REGISTRY.uploadedBlobs().size();
 
-        DeployResult r = new LambdaDeployer(log).deploy(request(pkg, DeployMode.IMAGE, role).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(request(pkg, DeployMode.IMAGE, role).build());
 
         assertTrue(r.failed());
         String error = r.regions().get(0).error();
@@ -232,7 +287,8 @@ class ImageDeployTest {
         big.write();
         Path manifest = big.dir().resolve("lambda-package.json");
         ObjectMapper om = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(manifest.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode m =
+                (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(manifest.toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("function")).put("unzippedBytes", 300_000_000L);
         om.writeValue(manifest.toFile(), m);
 
@@ -240,21 +296,29 @@ class ImageDeployTest {
         DeployException e = assertThrows(DeployException.class, () -> new LambdaDeployer(log).deploy(noRepo.build()));
         assertTrue(e.getMessage().contains("-Dlambda.image.repository="), e.getMessage());
 
-        DeployPlan plan = DeployPlanner.plan(request(big.dir(), DeployMode.AUTO, role).build());
+        DeployPlan plan =
+                DeployPlanner.plan(request(big.dir(), DeployMode.AUTO, role).build());
         assertTrue(plan.image(), "auto + repository + over 250 MB = image");
         Path small = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
-        assertFalse(DeployPlanner.plan(request(small, DeployMode.AUTO, role).build()).image());
+        assertFalse(DeployPlanner.plan(request(small, DeployMode.AUTO, role).build())
+                .image());
     }
 
     @Test
     void theImageBudgetIsCheckedOnThePushedImageBeforeTheFunctionChanges() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
         List<Budget> budgets = List.of(Budget.of(BudgetSpec.parse("image-size", "500B", null, null, "<budgets>")));
-        DeployResult r = new LambdaDeployer(log).deploy(request(pkg, DeployMode.IMAGE, role)
-                .image(REGISTRY.imageSettings(budgets)).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(request(pkg, DeployMode.IMAGE, role)
+                        .image(REGISTRY.imageSettings(budgets))
+                        .build());
         assertTrue(r.failed(), log::text);
-        assertTrue(r.regions().get(0).error().contains("no function was changed"), r.regions().get(0).error());
-        assertTrue(r.regions().get(0).error().contains("image-size"), r.regions().get(0).error());
+        assertTrue(
+                r.regions().get(0).error().contains("no function was changed"),
+                r.regions().get(0).error());
+        assertTrue(
+                r.regions().get(0).error().contains("image-size"),
+                r.regions().get(0).error());
         assertNotNull(r.regions().get(0).image(), "the pushed image is still reported");
         assertThrows(software.amazon.awssdk.services.lambda.model.ResourceNotFoundException.class, this::function);
     }

@@ -37,7 +37,9 @@ class LambdaDeployerTest {
 
     static final String REGION = "eu-west-1";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TestPackage pkg;
     RecordingLog log;
     MotoAws moto;
@@ -46,7 +48,9 @@ class LambdaDeployerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda")).layer("deps", "jackson v1").function("handler v1");
+        pkg = new TestPackage(dir.resolve("target/lambda"))
+                .layer("deps", "jackson v1")
+                .function("handler v1");
         pkg.write();
         log = new RecordingLog();
         moto = MotoAws.fresh(MOTO, REGION);
@@ -60,8 +64,12 @@ class LambdaDeployerTest {
     }
 
     DeployRequest.Builder request(String... functions) {
-        return DeployRequest.builder(pkg.dir()).regions(List.of(REGION)).functionNames(List.of(functions))
-                .aws(moto.settings()).pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
+        return DeployRequest.builder(pkg.dir())
+                .regions(List.of(REGION))
+                .functionNames(List.of(functions))
+                .aws(moto.settings())
+                .pollInterval(Duration.ofMillis(50))
+                .waitTimeout(Duration.ofSeconds(30));
     }
 
     DeployResult deploy(DeployRequest.Builder b) {
@@ -70,14 +78,21 @@ class LambdaDeployerTest {
 
     /** A function as someone created it before the plugin ran, with a foreign layer (e.g. an extension). */
     String existingFunction(String name, String... layerArns) {
-        return aws.lambda().createFunction(r -> r.functionName(name).runtime("java21").role(role)
-                .handler("com.example.Handler::handleRequest").layers(layerArns)
-                .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip")))).functionArn();
+        return aws.lambda()
+                .createFunction(r -> r.functionName(name)
+                        .runtime("java21")
+                        .role(role)
+                        .handler("com.example.Handler::handleRequest")
+                        .layers(layerArns)
+                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip"))))
+                .functionArn();
     }
 
     String foreignLayer(String name) {
-        return aws.lambda().publishLayerVersion(r -> r.layerName(name)
-                .content(c -> c.zipFile(SdkBytes.fromUtf8String("extension")))).layerVersionArn();
+        return aws.lambda()
+                .publishLayerVersion(
+                        r -> r.layerName(name).content(c -> c.zipFile(SdkBytes.fromUtf8String("extension"))))
+                .layerVersionArn();
     }
 
     GetFunctionConfigurationResponse config(String name) {
@@ -112,15 +127,19 @@ class LambdaDeployerTest {
         assertEquals(List.of("java21"), lv.compatibleRuntimesAsStrings());
         assertEquals(List.of("x86_64"), lv.compatibleArchitecturesAsStrings());
         // the content marker first, so ListLayerVersions finds a reusable version without reading each one
-        assertTrue(lv.description().startsWith("sha256:" + lv.content().codeSha256() + " com.example:demo:1.0 layer deps"),
+        assertTrue(
+                lv.description().startsWith("sha256:" + lv.content().codeSha256() + " com.example:demo:1.0 layer deps"),
                 lv.description());
 
         GetFunctionConfigurationResponse c = config("orders");
         assertEquals(m.function().codeSha256(), c.codeSha256());
         // the foreign layer stays where it was; the managed one is added
-        assertEquals(List.of(ext, lv.layerVersionArn()), c.layers().stream().map(l -> l.arn()).toList());
+        assertEquals(
+                List.of(ext, lv.layerVersionArn()),
+                c.layers().stream().map(l -> l.arn()).toList());
 
-        Map<String, String> tags = aws.lambda().listTags(t -> t.resource(c.functionArn())).tags();
+        Map<String, String> tags =
+                aws.lambda().listTags(t -> t.resource(c.functionArn())).tags();
         assertEquals("deps:1", tags.get("lambda-deploy:layers"));
         assertEquals(m.function().codeSha256(), tags.get("lambda-deploy:code-sha256"));
 
@@ -128,7 +147,9 @@ class LambdaDeployerTest {
         assertEquals("updated", f.code());
         assertEquals("updated", f.configuration());
         assertEquals("published", r.regions().get(0).layers().get(0).action());
-        assertEquals(Files.size(pkg.dir().resolve("layers/deps.zip")) + Files.size(pkg.dir().resolve("function.zip")),
+        assertEquals(
+                Files.size(pkg.dir().resolve("layers/deps.zip"))
+                        + Files.size(pkg.dir().resolve("function.zip")),
                 r.bytesUploaded());
         DeployResult written = DeployResultIO.read(pkg.dir().resolve("deploy-result.json"));
         assertEquals(r.regions().get(0).layers(), written.regions().get(0).layers());
@@ -148,16 +169,18 @@ class LambdaDeployerTest {
         assertEquals(1, versions("deps").size(), "no new layer version");
         assertEquals(revision, config("orders").revisionId(), "function untouched");
         assertTrue(log.text().contains("layer deps is up to date (version 1)"), log.text());
-        assertTrue(dev.lambdadeploy.report.DeploySummary.render(r).stream()
-                .anyMatch(l -> l.startsWith("everything is up to date (") && !l.contains("uploaded")), () -> String.join("\n",
-                dev.lambdadeploy.report.DeploySummary.render(r)));
+        assertTrue(
+                dev.lambdadeploy.report.DeploySummary.render(r).stream()
+                        .anyMatch(l -> l.startsWith("everything is up to date (") && !l.contains("uploaded")),
+                () -> String.join("\n", dev.lambdadeploy.report.DeploySummary.render(r)));
     }
 
     @Test
     void codeOnlyChangeUpdatesOnlyTheFunctionCode() throws Exception {
         existingFunction("orders");
         deploy(request("orders"));
-        List<String> layersBefore = config("orders").layers().stream().map(l -> l.arn()).toList();
+        List<String> layersBefore =
+                config("orders").layers().stream().map(l -> l.arn()).toList();
         pkg.function("handler v2").write();
 
         DeployResult r = deploy(request("orders"));
@@ -169,7 +192,9 @@ class LambdaDeployerTest {
         assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
         assertEquals(1, versions("deps").size());
         assertEquals(manifest().function().codeSha256(), config("orders").codeSha256());
-        assertEquals(layersBefore, config("orders").layers().stream().map(l -> l.arn()).toList());
+        assertEquals(
+                layersBefore,
+                config("orders").layers().stream().map(l -> l.arn()).toList());
         assertEquals(Files.size(pkg.dir().resolve("function.zip")), r.bytesUploaded());
     }
 
@@ -183,10 +208,13 @@ class LambdaDeployerTest {
         DeployResult r = deploy(request("orders"));
 
         assertEquals(2, versions("deps").size());
-        List<String> layers = config("orders").layers().stream().map(l -> l.arn()).toList();
+        List<String> layers =
+                config("orders").layers().stream().map(l -> l.arn()).toList();
         assertEquals(List.of(ext, "arn:aws:lambda:eu-west-1:123456789012:layer:deps:2"), layers);
         assertEquals("up-to-date", r.regions().get(0).functions().get(0).code());
-        Map<String, String> tags = aws.lambda().listTags(t -> t.resource(config("orders").functionArn())).tags();
+        Map<String, String> tags = aws.lambda()
+                .listTags(t -> t.resource(config("orders").functionArn()))
+                .tags();
         assertEquals("deps:2", tags.get("lambda-deploy:layers"));
         assertEquals("deps:1", tags.get("lambda-deploy:previous-layers"));
     }
@@ -202,8 +230,9 @@ class LambdaDeployerTest {
         assertEquals(v1, aws.lambda().listTags(t -> t.resource(arn)).tags().get("lambda-deploy:previous-code-sha256"));
 
         // memory only: the function changes, but v1 stays what a rollback returns to
-        DeployResult r = deploy(request("orders").function(new FunctionSettings(null, null, 1024, null, Map.of(), null,
-                null, null, false, null, false)));
+        DeployResult r = deploy(request("orders")
+                .function(
+                        new FunctionSettings(null, null, 1024, null, Map.of(), null, null, null, false, null, false)));
 
         assertEquals(List.of("memory"), r.regions().get(0).functions().get(0).changes());
         Map<String, String> tags = aws.lambda().listTags(t -> t.resource(arn)).tags();
@@ -215,8 +244,8 @@ class LambdaDeployerTest {
     @Test
     void s3ModeUploadsContentAddressedObjectsOnceAndPublishesFromThem() throws Exception {
         existingFunction("orders");
-        DeployRequest.Builder b = request("orders").mode(DeployMode.S3)
-                .s3(new S3Settings("artifacts-{region}", "builds", true, 0, 0));
+        DeployRequest.Builder b =
+                request("orders").mode(DeployMode.S3).s3(new S3Settings("artifacts-{region}", "builds", true, 0, 0));
 
         DeployResult r = deploy(b);
 
@@ -225,22 +254,31 @@ class LambdaDeployerTest {
         String layerKey = "builds/deps/" + hex(m.layers().get(0).codeSha256()) + ".zip";
         String fnKey = "builds/demo-function/" + hex(m.function().codeSha256()) + ".zip";
         List<String> keys = aws.s3().listObjectsV2(l -> l.bucket("artifacts-eu-west-1")).contents().stream()
-                .map(S3Object::key).sorted().toList();
+                .map(S3Object::key)
+                .sorted()
+                .toList();
         assertEquals(List.of(fnKey, layerKey), keys);
-        HeadObjectResponse head = aws.s3().headObject(h -> h.bucket("artifacts-eu-west-1").key(layerKey));
+        HeadObjectResponse head =
+                aws.s3().headObject(h -> h.bucket("artifacts-eu-west-1").key(layerKey));
         assertEquals(Files.size(pkg.dir().resolve("layers/deps.zip")), head.contentLength());
-        assertEquals(m.layers().get(0).codeSha256(), layerVersion("deps", 1).content().codeSha256());
+        assertEquals(
+                m.layers().get(0).codeSha256(),
+                layerVersion("deps", 1).content().codeSha256());
         assertEquals(m.function().codeSha256(), config("orders").codeSha256());
-        assertEquals("eu-west-1", aws.s3().headBucket(h -> h.bucket("artifacts-eu-west-1")).bucketRegion());
+        assertEquals(
+                "eu-west-1",
+                aws.s3().headBucket(h -> h.bucket("artifacts-eu-west-1")).bucketRegion());
         LayerResult l = r.regions().get(0).layers().get(0);
         assertEquals(layerKey, l.s3Key());
         assertEquals("s3", l.transport());
 
         // a new layer version is needed (other runtimes), but the object is already there: nothing uploaded
-        DeployResult again = deploy(b.layers(new LayerSettings("", List.of("java17", "java21"), null, List.of(), null)));
+        DeployResult again =
+                deploy(b.layers(new LayerSettings("", List.of("java17", "java21"), null, List.of(), null)));
         assertEquals("published", again.regions().get(0).layers().get(0).action());
         assertEquals(0, again.bytesUploaded());
-        assertEquals(2, aws.s3().listObjectsV2(o -> o.bucket("artifacts-eu-west-1")).keyCount());
+        assertEquals(
+                2, aws.s3().listObjectsV2(o -> o.bucket("artifacts-eu-west-1")).keyCount());
     }
 
     @Test
@@ -250,14 +288,22 @@ class LambdaDeployerTest {
         pkg.layer("deps", big).write();
         existingFunction("orders");
 
-        DeployResult r = deploy(request("orders").mode(DeployMode.AUTO)
-                .s3(new S3Settings("artifacts", null, true, 5L * 1024 * 1024, 5L * 1024 * 1024)).mode(DeployMode.S3));
+        DeployResult r = deploy(request("orders")
+                .mode(DeployMode.AUTO)
+                .s3(new S3Settings("artifacts", null, true, 5L * 1024 * 1024, 5L * 1024 * 1024))
+                .mode(DeployMode.S3));
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertTrue(log.text().contains("(100%)"), log.text());
-        assertTrue(log.lines().stream().filter(s -> s.contains("uploading deps.zip to s3://artifacts/")).count() >= 3,
+        assertTrue(
+                log.lines().stream()
+                                .filter(s -> s.contains("uploading deps.zip to s3://artifacts/"))
+                                .count()
+                        >= 3,
                 log.text());
-        assertEquals(manifest().layers().get(0).codeSha256(), layerVersion("deps", 1).content().codeSha256());
+        assertEquals(
+                manifest().layers().get(0).codeSha256(),
+                layerVersion("deps", 1).content().codeSha256());
     }
 
     @Test
@@ -280,14 +326,18 @@ class LambdaDeployerTest {
         DeployResult r = deploy(request("orders-servce"));
 
         String error = r.regions().get(0).error();
-        assertTrue(error.startsWith("Function orders-servce does not exist in eu-west-1. Did you mean orders-service?"),
+        assertTrue(
+                error.startsWith("Function orders-servce does not exist in eu-west-1. Did you mean orders-service?"),
                 error);
         assertTrue(error.contains("Functions in eu-west-1: billing-service, orders-service."), error);
         assertFalse(error.contains("create-function"), "a typo needs the name fixed, not a new function: " + error);
-        assertFalse(log.text().contains("Did you mean"), "said once, as the goal's error, not also as a warning: "
-                + log.text());
+        assertFalse(
+                log.text().contains("Did you mean"),
+                "said once, as the goal's error, not also as a warning: " + log.text());
         String summary = String.join("\n", dev.lambdadeploy.report.DeploySummary.render(r));
-        assertTrue(summary.matches("(?s).*FAILED  left unchanged: Function orders-servce does not exist in eu-west-1\\.\n.*"),
+        assertTrue(
+                summary.matches(
+                        "(?s).*FAILED  left unchanged: Function orders-servce does not exist in eu-west-1\\.\n.*"),
                 summary);
         assertFalse(summary.contains("Did you mean"), summary);
         assertTrue(versions("deps").isEmpty());
@@ -295,8 +345,19 @@ class LambdaDeployerTest {
 
     @Test
     void missingFunctionIsCreatedWhenARoleIsConfigured() throws Exception {
-        DeployResult r = deploy(request("fresh").function(new FunctionSettings("com.example.Handler::handleRequest",
-                null, 512, 30, Map.of("STAGE", "test"), "-XX:TieredStopAtLevel=1", role, null, false, null, false)));
+        DeployResult r = deploy(request("fresh")
+                .function(new FunctionSettings(
+                        "com.example.Handler::handleRequest",
+                        null,
+                        512,
+                        30,
+                        Map.of("STAGE", "test"),
+                        "-XX:TieredStopAtLevel=1",
+                        role,
+                        null,
+                        false,
+                        null,
+                        false)));
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         GetFunctionConfigurationResponse c = config("fresh");
@@ -304,20 +365,42 @@ class LambdaDeployerTest {
         assertEquals("java21", c.runtimeAsString());
         assertEquals(512, c.memorySize());
         assertEquals(30, c.timeout());
-        assertEquals(Map.of("STAGE", "test", "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1"), c.environment().variables());
-        assertEquals(List.of("arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"),
+        assertEquals(
+                Map.of("STAGE", "test", "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1"),
+                c.environment().variables());
+        assertEquals(
+                List.of("arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"),
                 c.layers().stream().map(l -> l.arn()).toList());
         assertEquals("created", r.regions().get(0).functions().get(0).code());
     }
 
     @Test
     void eachFunctionGetsTheSharedSettingsWithItsOwnOnTop() throws Exception {
-        FunctionSettings shared = new FunctionSettings("com.example.Worker::handle", null, 512, 30,
-                Map.of("STAGE", "test", "LOG", "info"), null, role, null, false, null, false);
-        FunctionOverride api = new FunctionOverride("com.example.Api::handle", 1024, null, Map.of("LOG", "debug"),
-                "-XX:TieredStopAtLevel=1", null, "orders HTTP API", true, null);
+        FunctionSettings shared = new FunctionSettings(
+                "com.example.Worker::handle",
+                null,
+                512,
+                30,
+                Map.of("STAGE", "test", "LOG", "info"),
+                null,
+                role,
+                null,
+                false,
+                null,
+                false);
+        FunctionOverride api = new FunctionOverride(
+                "com.example.Api::handle",
+                1024,
+                null,
+                Map.of("LOG", "debug"),
+                "-XX:TieredStopAtLevel=1",
+                null,
+                "orders HTTP API",
+                true,
+                null);
 
-        DeployResult r = deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
+        DeployResult r =
+                deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         GetFunctionConfigurationResponse a = config("orders-api");
@@ -325,7 +408,8 @@ class LambdaDeployerTest {
         assertEquals(1024, a.memorySize());
         assertEquals(30, a.timeout(), "not overridden: the shared timeout");
         assertEquals("orders HTTP API", a.description());
-        assertEquals(Map.of("STAGE", "test", "LOG", "debug", "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1"),
+        assertEquals(
+                Map.of("STAGE", "test", "LOG", "debug", "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1"),
                 a.environment().variables());
         GetFunctionConfigurationResponse w = config("orders-worker");
         assertEquals("com.example.Worker::handle", w.handler());
@@ -333,22 +417,27 @@ class LambdaDeployerTest {
         assertEquals(Map.of("STAGE", "test", "LOG", "info"), w.environment().variables());
         assertEquals(manifest().function().codeSha256(), w.codeSha256());
         FunctionResult apiResult = r.regions().get(0).functions().stream()
-                .filter(f -> f.name().equals("orders-api")).findFirst().orElseThrow();
+                .filter(f -> f.name().equals("orders-api"))
+                .findFirst()
+                .orElseThrow();
         FunctionResult workerResult = r.regions().get(0).functions().stream()
-                .filter(f -> f.name().equals("orders-worker")).findFirst().orElseThrow();
+                .filter(f -> f.name().equals("orders-worker"))
+                .findFirst()
+                .orElseThrow();
         assertNotNull(apiResult.publishedVersion(), "publishVersion is on for orders-api only");
         assertNull(workerResult.publishedVersion());
 
         // the same settings again: nothing to change on either function
-        DeployResult again = deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
+        DeployResult again =
+                deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
         again.regions().get(0).functions().forEach(f -> assertEquals("up-to-date", f.configuration(), f.name()));
     }
 
     @Test
     void settingsFromThePomAreAppliedAndThenLeftAlone() {
         existingFunction("orders");
-        FunctionSettings fs = new FunctionSettings("com.example.Other::handle", null, 1024, 20, Map.of("A", "1"),
-                null, null, null, false, null, false);
+        FunctionSettings fs = new FunctionSettings(
+                "com.example.Other::handle", null, 1024, 20, Map.of("A", "1"), null, null, null, false, null, false);
         deploy(request("orders").function(fs));
         GetFunctionConfigurationResponse c = config("orders");
         assertEquals("com.example.Other::handle", c.handler());
@@ -361,11 +450,16 @@ class LambdaDeployerTest {
     @Test
     void publishesAVersionAndMovesTheAliasOnlyWhenSomethingChanged() throws Exception {
         existingFunction("orders");
-        FunctionSettings fs = new FunctionSettings(null, null, null, null, Map.of(), null, null, null, true, "live", false);
+        FunctionSettings fs =
+                new FunctionSettings(null, null, null, null, Map.of(), null, null, null, true, "live", false);
         DeployResult first = deploy(request("orders").function(fs));
         String v1 = first.regions().get(0).functions().get(0).publishedVersion();
         assertNotNull(v1);
-        assertEquals(v1, aws.lambda().getAlias(a -> a.functionName("orders").name("live")).functionVersion());
+        assertEquals(
+                v1,
+                aws.lambda()
+                        .getAlias(a -> a.functionName("orders").name("live"))
+                        .functionVersion());
 
         DeployResult same = deploy(request("orders").function(fs));
         assertNull(same.regions().get(0).functions().get(0).publishedVersion());
@@ -375,9 +469,16 @@ class LambdaDeployerTest {
         DeployResult changed = deploy(request("orders").function(fs));
         String v2 = changed.regions().get(0).functions().get(0).publishedVersion();
         assertNotEquals(v1, v2);
-        assertEquals(v2, aws.lambda().getAlias(a -> a.functionName("orders").name("live")).functionVersion());
-        assertEquals(manifest().function().codeSha256(),
-                aws.lambda().getFunctionConfiguration(g -> g.functionName("orders").qualifier("live")).codeSha256());
+        assertEquals(
+                v2,
+                aws.lambda()
+                        .getAlias(a -> a.functionName("orders").name("live"))
+                        .functionVersion());
+        assertEquals(
+                manifest().function().codeSha256(),
+                aws.lambda()
+                        .getFunctionConfiguration(g -> g.functionName("orders").qualifier("live"))
+                        .codeSha256());
     }
 
     @Test
@@ -386,7 +487,9 @@ class LambdaDeployerTest {
         deploy(request("orders").layers(new LayerSettings("", List.of(), "Apache-2.0", List.of("210987654321"), null)));
 
         assertEquals("Apache-2.0", layerVersion("deps", 1).licenseInfo());
-        String policy = aws.lambda().getLayerVersionPolicy(p -> p.layerName("deps").versionNumber(1L)).policy();
+        String policy = aws.lambda()
+                .getLayerVersionPolicy(p -> p.layerName("deps").versionNumber(1L))
+                .policy();
         assertTrue(policy.contains("210987654321") && policy.contains("lambda:GetLayerVersion"), policy);
     }
 
@@ -400,13 +503,23 @@ class LambdaDeployerTest {
         LayerSettings shared = new LayerSettings("", List.of(), null, List.of("210987654321"), "o-abc123defg");
         DeployResult r = deploy(request("orders").layers(shared));
         assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
-        assertEquals(List.of("lambda-deploy-account-210987654321", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
+        assertEquals(
+                List.of("lambda-deploy-account-210987654321", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
         assertTrue(log.text().contains("layer deps version 1: shared with account 210987654321"), log.text());
-        assertEquals(1, aws.lambda().listLayerVersions(l -> l.layerName("deps")).layerVersions().size());
+        assertEquals(
+                1,
+                aws.lambda()
+                        .listLayerVersions(l -> l.layerName("deps"))
+                        .layerVersions()
+                        .size());
 
         // a statement someone else added stays; an account dropped from the POM loses access
-        aws.lambda().addLayerVersionPermission(a -> a.layerName("deps").versionNumber(1L).statementId("by-hand")
-                .action("lambda:GetLayerVersion").principal("111122223333"));
+        aws.lambda()
+                .addLayerVersionPermission(a -> a.layerName("deps")
+                        .versionNumber(1L)
+                        .statementId("by-hand")
+                        .action("lambda:GetLayerVersion")
+                        .principal("111122223333"));
         log.lines().clear();
         deploy(request("orders").layers(new LayerSettings("", List.of(), null, List.of(), "o-abc123defg")));
         assertEquals(List.of("by-hand", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
@@ -416,18 +529,25 @@ class LambdaDeployerTest {
         // organization can use the layers (wide sharing is always printed)
         log.lines().clear();
         deploy(request("orders").layers(new LayerSettings("", List.of(), null, List.of(), "o-abc123defg")));
-        assertFalse(log.lines().stream().anyMatch(l -> l.contains("shar") && !l.contains("layer sharing: ")),
+        assertFalse(
+                log.lines().stream().anyMatch(l -> l.contains("shar") && !l.contains("layer sharing: ")), log.text());
+        assertTrue(
+                log.text()
+                        .contains("WARN   layer sharing: new layer versions are shared with every account of "
+                                + "organization o-abc123defg"),
                 log.text());
-        assertTrue(log.text().contains("WARN   layer sharing: new layer versions are shared with every account of "
-                + "organization o-abc123defg"), log.text());
     }
 
     /** Statement ids of a layer version's policy, sorted; empty when it has none. */
     private List<String> sharedWith(String layer, long version) {
         try {
-            String policy = aws.lambda().getLayerVersionPolicy(p -> p.layerName(layer).versionNumber(version)).policy();
+            String policy = aws.lambda()
+                    .getLayerVersionPolicy(p -> p.layerName(layer).versionNumber(version))
+                    .policy();
             List<String> ids = new ArrayList<>();
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(policy).path("Statement")
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(policy)
+                    .path("Statement")
                     .forEach(st -> ids.add(st.path("Sid").asText()));
             return ids.stream().sorted().toList();
         } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
@@ -440,7 +560,8 @@ class LambdaDeployerTest {
     @Test
     void snapStartPublishesAVersion() {
         existingFunction("orders");
-        FunctionSettings fs = new FunctionSettings(null, null, null, null, Map.of(), null, null, null, false, null, true);
+        FunctionSettings fs =
+                new FunctionSettings(null, null, null, null, Map.of(), null, null, null, false, null, true);
 
         DeployResult r = deploy(request("orders").function(fs));
 
@@ -455,8 +576,8 @@ class LambdaDeployerTest {
         existingFunction("orders");
         String sha = config("orders").codeSha256();
 
-        DeployResult r = deploy(request("orders").dryRun(true).mode(DeployMode.S3)
-                .s3(new S3Settings("artifacts", null, true, 0, 0)));
+        DeployResult r = deploy(
+                request("orders").dryRun(true).mode(DeployMode.S3).s3(new S3Settings("artifacts", null, true, 0, 0)));
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertTrue(versions("deps").isEmpty());
@@ -473,12 +594,18 @@ class LambdaDeployerTest {
         existingFunction("b");
         try (AwsClients us = moto.clients("us-east-1")) {
             for (String fn : List.of("a", "b")) {
-                us.lambda().createFunction(r -> r.functionName(fn).runtime("java21").role(role).handler("x::y")
-                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("old"))));
+                us.lambda()
+                        .createFunction(r -> r.functionName(fn)
+                                .runtime("java21")
+                                .role(role)
+                                .handler("x::y")
+                                .code(c -> c.zipFile(SdkBytes.fromUtf8String("old"))));
             }
             DeployResult r = deploy(request("a", "b").regions(List.of("us-east-1")));
 
-            assertEquals(List.of(REGION, "us-east-1"), r.regions().stream().map(RegionResult::region).toList());
+            assertEquals(
+                    List.of(REGION, "us-east-1"),
+                    r.regions().stream().map(RegionResult::region).toList());
             assertFalse(r.failed(), r::toString);
             String sha = manifest().function().codeSha256();
             for (LambdaClient l : List.of(aws.lambda(), us.lambda())) {
@@ -486,7 +613,8 @@ class LambdaDeployerTest {
                     GetFunctionConfigurationResponse c = l.getFunctionConfiguration(g -> g.functionName(fn));
                     assertEquals(sha, c.codeSha256(), fn);
                     assertEquals(1, c.layers().size());
-                    assertTrue(c.layers().get(0).arn().contains(c.functionArn().split(":")[3]), "layer of its own region");
+                    assertTrue(
+                            c.layers().get(0).arn().contains(c.functionArn().split(":")[3]), "layer of its own region");
                 }
             }
         }
@@ -495,7 +623,8 @@ class LambdaDeployerTest {
     @Test
     void anArchitectureChangeUploadsTheCodeAgainEvenWhenItIsEqual() throws Exception {
         existingFunction("orders");
-        DeployRequest.Builder s3 = request("orders").mode(DeployMode.S3).s3(new S3Settings("artifacts", null, true, 0, 0));
+        DeployRequest.Builder s3 =
+                request("orders").mode(DeployMode.S3).s3(new S3Settings("artifacts", null, true, 0, 0));
         deploy(s3);
         pkg.architecture("arm64").write();
 
@@ -520,7 +649,9 @@ class LambdaDeployerTest {
 
         DeployResult r = deploy(request("orders"));
 
-        assertTrue(r.regions().get(0).error().contains("would have 6 layers"), r.regions().get(0).error());
+        assertTrue(
+                r.regions().get(0).error().contains("would have 6 layers"),
+                r.regions().get(0).error());
         assertTrue(versions("deps").isEmpty());
     }
 
@@ -537,11 +668,14 @@ class LambdaDeployerTest {
     @Test
     void bucketInAnotherRegionIsRefused() {
         try (AwsClients frankfurt = moto.clients("eu-central-1")) {
-            frankfurt.s3().createBucket(c -> c.bucket("elsewhere")
-                    .createBucketConfiguration(b -> b.locationConstraint("eu-central-1")));
+            frankfurt
+                    .s3()
+                    .createBucket(c ->
+                            c.bucket("elsewhere").createBucketConfiguration(b -> b.locationConstraint("eu-central-1")));
         }
         existingFunction("orders");
-        DeployResult r = deploy(request("orders").mode(DeployMode.S3).s3(new S3Settings("elsewhere", null, true, 0, 0)));
+        DeployResult r =
+                deploy(request("orders").mode(DeployMode.S3).s3(new S3Settings("elsewhere", null, true, 0, 0)));
         String error = r.regions().get(0).error();
         assertTrue(error.contains("is in eu-central-1"), error);
         assertTrue(error.contains("{region}"), error);
@@ -552,7 +686,8 @@ class LambdaDeployerTest {
         byte[] big = new byte[52_428_800 + 1024];
         new Random(1).nextBytes(big);
         pkg.layer("deps", big).write();
-        DeployException e = assertThrows(DeployException.class, () -> deploy(request("orders").mode(DeployMode.DIRECT)));
+        DeployException e = assertThrows(
+                DeployException.class, () -> deploy(request("orders").mode(DeployMode.DIRECT)));
         assertTrue(e.getMessage().contains("over the 52428800-byte limit"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dlambda.deploy.mode=s3"), e.getMessage());
     }
@@ -575,16 +710,19 @@ class LambdaDeployerTest {
         Path classes = dir.resolve("target/classes");
         Files.createDirectories(classes);
         Path cls = Files.writeString(classes.resolve("Handler.class"), "x");
-        Files.setLastModifiedTime(cls, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        DeployException e = assertThrows(DeployException.class,
-                () -> deploy(request("orders").staleIfNewer(List.of(classes))));
+        Files.setLastModifiedTime(
+                cls, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        DeployException e = assertThrows(
+                DeployException.class, () -> deploy(request("orders").staleIfNewer(List.of(classes))));
         assertTrue(e.getMessage().contains("Handler.class changed after the package was built"), e.getMessage());
     }
 
     @Test
     void noCredentialsSaysWhereTheyComeFrom() {
-        DeployResult r = new LambdaDeployer(log).deploy(request("orders")
-                .aws(new AwsSettings("no-such-profile", MOTO.endpoint(), RetryStrategyMode.STANDARD, null)).build());
+        DeployResult r = new LambdaDeployer(log)
+                .deploy(request("orders")
+                        .aws(new AwsSettings("no-such-profile", MOTO.endpoint(), RetryStrategyMode.STANDARD, null))
+                        .build());
         String error = r.regions().get(0).error();
         assertTrue(error.contains("no AWS credentials found"), error);
         assertTrue(error.contains("-Dlambda.profile"), error);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The supply-chain checks on their own: checksums, the owner message, the TLS policy, the sharing guard. */
 class SupplyChainChecksTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** 2,560 bytes 0..255 repeated; the expected values were computed independently with Python's hashlib. */
     Path sample() throws Exception {
@@ -28,10 +29,12 @@ class SupplyChainChecksTest {
     @Test
     void compositeChecksumIsTheSha256OfThePartsSha256s() throws Exception {
         assertEquals("a5iOT7fQtAMxIvlqjEafWvSigKN6c8bOP4J82MkrZec=", S3Checksums.composite(sample(), 1000));
-        assertEquals("WUoJYYh3H02qqqWCcZ9NPyqVrZrtxGmitti91Erawo0=", S3Checksums.composite(sample(), 1280),
+        assertEquals(
+                "WUoJYYh3H02qqqWCcZ9NPyqVrZrtxGmitti91Erawo0=",
+                S3Checksums.composite(sample(), 1280),
                 "a size that is a multiple of the part size makes no empty last part");
-        assertEquals("45I3j4SdZ7uxp7vshPEJiuP6p1EEnACahQEwzmBz2Ro=",
-                S3Checksums.sha256Base64(Files.readAllBytes(sample())));
+        assertEquals(
+                "45I3j4SdZ7uxp7vshPEJiuP6p1EEnACahQEwzmBz2Ro=", S3Checksums.sha256Base64(Files.readAllBytes(sample())));
     }
 
     @Test
@@ -58,8 +61,12 @@ class SupplyChainChecksTest {
     @Test
     void bucketOwnerMessageNamesTheRiskAndTheFix() {
         String m = BucketGuard.message("lambda-deploy-123456789012-eu-west-1", "123456789012", "eu-west-1");
-        assertTrue(m.contains("owned by account 123456789012") && m.contains("bucket monopoly")
-                && m.contains("<deployBucketOwner>") && m.contains("-Dlambda.deploy.bucket"), m);
+        assertTrue(
+                m.contains("owned by account 123456789012")
+                        && m.contains("bucket monopoly")
+                        && m.contains("<deployBucketOwner>")
+                        && m.contains("-Dlambda.deploy.bucket"),
+                m);
     }
 
     @Test
@@ -73,36 +80,41 @@ class SupplyChainChecksTest {
 
     @Test
     void sharingWithEveryAccountNeedsItsOwnSwitch() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new LayerSettings("", List.of(), null, List.of("*"), null));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> new LayerSettings("", List.of(), null, List.of("*"), null));
         assertEquals("<layerShareAccounts>", e.element());
-        assertTrue(e.getMessage().contains("<layerAllowPublic>true</layerAllowPublic>")
-                && e.getMessage().contains("-Dlambda.layers.allowPublic=true"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("<layerAllowPublic>true</layerAllowPublic>")
+                        && e.getMessage().contains("-Dlambda.layers.allowPublic=true"),
+                e.getMessage());
 
         LayerSettings publicLayers = new LayerSettings("", List.of(), null, List.of("*"), null, true);
         assertEquals(1, SharingGuard.describe(publicLayers).size());
         assertTrue(SharingGuard.describe(publicLayers).get(0).startsWith("PUBLIC"));
         LayerSettings org = new LayerSettings("", List.of(), null, List.of("210987654321"), "o-abc123defg");
-        assertEquals(List.of("new layer versions are shared with every account of organization o-abc123defg "
-                + "(<layerShareOrganization>)"), SharingGuard.describe(org));
+        assertEquals(
+                List.of("new layer versions are shared with every account of organization o-abc123defg "
+                        + "(<layerShareOrganization>)"),
+                SharingGuard.describe(org));
         assertEquals(List.of(), SharingGuard.describe(LayerSettings.defaults()));
     }
 
     @Test
     void sharingGranteesMustBeAccountsOrAnOrganization() {
         assertThrows(ConfigException.class, () -> new LayerSettings("", List.of(), null, List.of("12345"), null));
-        ConfigException org = assertThrows(ConfigException.class,
-                () -> new LayerSettings("", List.of(), null, List.of(), "my-org"));
+        ConfigException org =
+                assertThrows(ConfigException.class, () -> new LayerSettings("", List.of(), null, List.of(), "my-org"));
         assertTrue(org.element().startsWith("<layerShareOrganization>"), org.element());
     }
 
     @Test
     void theExpectedOwnerIsTheConfiguredAccountElseTheCallers() {
         assertEquals("123456789012", S3Settings.defaults().expectedOwner("123456789012"));
-        assertEquals("210987654321", new S3Settings(null, null, false, 0, 0, "210987654321", null)
-                .expectedOwner("123456789012"));
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new S3Settings(null, null, false, 0, 0, "my-account", null));
+        assertEquals(
+                "210987654321",
+                new S3Settings(null, null, false, 0, 0, "210987654321", null).expectedOwner("123456789012"));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> new S3Settings(null, null, false, 0, 0, "my-account", null));
         assertTrue(e.element().startsWith("<deployBucketOwner>"), e.element());
     }
 }

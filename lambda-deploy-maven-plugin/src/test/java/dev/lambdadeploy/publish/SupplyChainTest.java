@@ -32,8 +32,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * The deploy's supply chain with real SDK clients through a recording proxy to a real moto_server: every request on
@@ -49,7 +49,9 @@ class SupplyChainTest {
     static final String REGION = "eu-west-1";
     static final String BUCKET = "artifacts-x7k2-eu-west-1";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TestPackage pkg;
     RecordingLog log;
     FaultProxy proxy;
@@ -60,15 +62,20 @@ class SupplyChainTest {
     void setUp() throws Exception {
         MOTO.reset();
         proxy = FaultProxy.start(MOTO.endpoint());
-        pkg = new TestPackage(dir.resolve("target/lambda")).layer("deps", "jackson v1").function("handler v1");
+        pkg = new TestPackage(dir.resolve("target/lambda"))
+                .layer("deps", "jackson v1")
+                .function("handler v1");
         pkg.write();
         log = new RecordingLog();
         direct = new AwsClientFactory(MotoAws.settings(MOTO.endpoint()));
         aws = direct.clients(REGION);
         String role = MOTO.createRole("lambda-exec");
-        aws.lambda().createFunction(r -> r.functionName("orders").runtime("java21").role(role)
-                .handler("com.example.Handler::handleRequest")
-                .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip"))));
+        aws.lambda()
+                .createFunction(r -> r.functionName("orders")
+                        .runtime("java21")
+                        .role(role)
+                        .handler("com.example.Handler::handleRequest")
+                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip"))));
     }
 
     @AfterEach
@@ -83,10 +90,14 @@ class SupplyChainTest {
     }
 
     DeployRequest.Builder request(S3Settings s3, String function) {
-        return DeployRequest.builder(pkg.dir()).regions(List.of(REGION)).functionNames(List.of(function))
-                .mode(DeployMode.S3).s3(s3)
+        return DeployRequest.builder(pkg.dir())
+                .regions(List.of(REGION))
+                .functionNames(List.of(function))
+                .mode(DeployMode.S3)
+                .s3(s3)
                 .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20)))
-                .pollInterval(Duration.ofMillis(50)).waitTimeout(Duration.ofSeconds(30));
+                .pollInterval(Duration.ofMillis(50))
+                .waitTimeout(Duration.ofSeconds(30));
     }
 
     DeployRequest.Builder request() {
@@ -102,22 +113,29 @@ class SupplyChainTest {
     }
 
     String codeSha256() {
-        return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).codeSha256();
+        return aws.lambda()
+                .getFunctionConfiguration(r -> r.functionName("orders"))
+                .codeSha256();
     }
 
     List<String> layers() {
         return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).layers().stream()
-                .map(l -> l.arn()).toList();
+                .map(l -> l.arn())
+                .toList();
     }
 
     List<Long> layerVersions() {
         return aws.lambda().listLayerVersions(r -> r.layerName("deps")).layerVersions().stream()
-                .map(v -> v.version()).sorted().toList();
+                .map(v -> v.version())
+                .sorted()
+                .toList();
     }
 
     String key(String folder) {
         return aws.s3().listObjectsV2(l -> l.bucket(BUCKET).prefix("builds/" + folder + "/")).contents().stream()
-                .map(S3Object::key).reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no object in " + folder));
+                .map(S3Object::key)
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no object in " + folder));
     }
 
     void overwrite(String key, String content) {
@@ -130,8 +148,11 @@ class SupplyChainTest {
 
     /** The S3 requests on the deploy bucket (path-style), CreateBucket aside: S3 has no owner check for it. */
     List<RequestHead> bucketRequests() {
-        return proxy.requests().stream().filter(h -> h.path().equals("/" + BUCKET) || h.path().startsWith("/" + BUCKET + "/"))
-                .filter(h -> !(h.method().equals("PUT") && h.path().equals("/" + BUCKET) && h.query().isEmpty()))
+        return proxy.requests().stream()
+                .filter(h -> h.path().equals("/" + BUCKET) || h.path().startsWith("/" + BUCKET + "/"))
+                .filter(h -> !(h.method().equals("PUT")
+                        && h.path().equals("/" + BUCKET)
+                        && h.query().isEmpty()))
                 .toList();
     }
 
@@ -153,8 +174,9 @@ class SupplyChainTest {
 
         assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         assertFalse(bucketRequests().isEmpty());
-        bucketRequests().forEach(h -> assertEquals("210987654321", h.header("x-amz-expected-bucket-owner"),
-                h.method() + " " + h.target()));
+        bucketRequests()
+                .forEach(h -> assertEquals(
+                        "210987654321", h.header("x-amz-expected-bucket-owner"), h.method() + " " + h.target()));
     }
 
     @Test
@@ -167,8 +189,12 @@ class SupplyChainTest {
 
         String error = r.regions().get(0).firstError();
         assertNotNull(error, "a bucket of another account must fail the deploy");
-        assertTrue(error.contains("bucket monopoly") && error.contains("owned by account " + MotoAws.ACCOUNT)
-                && error.contains("<deployBucketOwner>") && error.contains("-Dlambda.deploy.bucket"), error);
+        assertTrue(
+                error.contains("bucket monopoly")
+                        && error.contains("owned by account " + MotoAws.ACCOUNT)
+                        && error.contains("<deployBucketOwner>")
+                        && error.contains("-Dlambda.deploy.bucket"),
+                error);
         assertTrue(proxy.seen().stream().anyMatch(s -> s.outcome().equals("injected 403")), "the proxy refused");
         assertTrue(proxy.requests().stream().noneMatch(h -> Requests.s3Upload().test(h)), "nothing was uploaded");
         assertEquals(List.of(), layerVersions());
@@ -180,15 +206,29 @@ class SupplyChainTest {
         assertFalse(deploy(request()).failed());
 
         var pab = aws.s3().getPublicAccessBlock(r -> r.bucket(BUCKET)).publicAccessBlockConfiguration();
-        assertTrue(pab.blockPublicAcls() && pab.ignorePublicAcls() && pab.blockPublicPolicy()
-                && pab.restrictPublicBuckets(), pab::toString);
-        assertEquals("BucketOwnerEnforced", aws.s3().getBucketOwnershipControls(r -> r.bucket(BUCKET))
-                .ownershipControls().rules().get(0).objectOwnershipAsString());
-        ServerSideEncryptionRule sse = aws.s3().getBucketEncryption(r -> r.bucket(BUCKET))
-                .serverSideEncryptionConfiguration().rules().get(0);
+        assertTrue(
+                pab.blockPublicAcls()
+                        && pab.ignorePublicAcls()
+                        && pab.blockPublicPolicy()
+                        && pab.restrictPublicBuckets(),
+                pab::toString);
+        assertEquals(
+                "BucketOwnerEnforced",
+                aws.s3()
+                        .getBucketOwnershipControls(r -> r.bucket(BUCKET))
+                        .ownershipControls()
+                        .rules()
+                        .get(0)
+                        .objectOwnershipAsString());
+        ServerSideEncryptionRule sse = aws.s3()
+                .getBucketEncryption(r -> r.bucket(BUCKET))
+                .serverSideEncryptionConfiguration()
+                .rules()
+                .get(0);
         assertEquals("AES256", sse.applyServerSideEncryptionByDefault().sseAlgorithmAsString());
         // the deploy talks plain HTTP to moto: a TLS-only policy would lock it out of its own bucket, so it says so
-        assertTrue(log.text().contains("no TLS-only bucket policy, because this deploy talks to S3 over plain HTTP"),
+        assertTrue(
+                log.text().contains("no TLS-only bucket policy, because this deploy talks to S3 over plain HTTP"),
                 log::text);
     }
 
@@ -199,19 +239,33 @@ class SupplyChainTest {
         new BucketHardening(aws.s3(), MotoAws.ACCOUNT, null, true, log).apply(BUCKET, REGION);
 
         String policy = aws.s3().getBucketPolicy(r -> r.bucket(BUCKET)).policy();
-        assertTrue(policy.contains("\"Bool\":{\"aws:SecureTransport\":\"false\"}") && policy.contains("\"Deny\"")
-                && policy.contains("\"arn:aws:s3:::" + BUCKET + "\",\"arn:aws:s3:::" + BUCKET + "/*\""), policy);
+        assertTrue(
+                policy.contains("\"Bool\":{\"aws:SecureTransport\":\"false\"}")
+                        && policy.contains("\"Deny\"")
+                        && policy.contains("\"arn:aws:s3:::" + BUCKET + "\",\"arn:aws:s3:::" + BUCKET + "/*\""),
+                policy);
         assertTrue(log.text().contains("TLS-only policy"), log::text);
-        assertEquals("BucketOwnerEnforced", aws.s3().getBucketOwnershipControls(r -> r.bucket(BUCKET))
-                .ownershipControls().rules().get(0).objectOwnershipAsString());
+        assertEquals(
+                "BucketOwnerEnforced",
+                aws.s3()
+                        .getBucketOwnershipControls(r -> r.bucket(BUCKET))
+                        .ownershipControls()
+                        .rules()
+                        .get(0)
+                        .objectOwnershipAsString());
     }
 
     @Test
     void aConfiguredKmsKeyIsTheBucketsDefaultEncryption() {
         String key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        assertFalse(deploy(request(new S3Settings(BUCKET, "builds", true, 0, 0, null, key))).failed());
+        assertFalse(deploy(request(new S3Settings(BUCKET, "builds", true, 0, 0, null, key)))
+                .failed());
 
-        var d = aws.s3().getBucketEncryption(r -> r.bucket(BUCKET)).serverSideEncryptionConfiguration().rules().get(0);
+        var d = aws.s3()
+                .getBucketEncryption(r -> r.bucket(BUCKET))
+                .serverSideEncryptionConfiguration()
+                .rules()
+                .get(0);
         assertEquals("aws:kms", d.applyServerSideEncryptionByDefault().sseAlgorithmAsString());
         assertEquals(key, d.applyServerSideEncryptionByDefault().kmsMasterKeyID());
     }
@@ -221,8 +275,11 @@ class SupplyChainTest {
         assertFalse(deploy(request()).failed());
 
         PackageManifest m = manifest();
-        assertEquals(m.layers().get(0).codeSha256(), aws.s3().headObject(r -> r.bucket(BUCKET).key(key("deps"))
-                .checksumMode(ChecksumMode.ENABLED)).checksumSHA256());
+        assertEquals(
+                m.layers().get(0).codeSha256(),
+                aws.s3()
+                        .headObject(r -> r.bucket(BUCKET).key(key("deps")).checksumMode(ChecksumMode.ENABLED))
+                        .checksumSHA256());
     }
 
     @Test
@@ -232,7 +289,8 @@ class SupplyChainTest {
         pkg.layer("deps", "jackson v2").write();
         String local = manifest().layers().get(0).codeSha256();
         // the race: between our upload and Lambda reading it, someone else writes the object
-        proxy.add(Fault.before(Requests.publishLayerVersion(), () -> overwrite(key("deps"), "evil layer")).times(1));
+        proxy.add(Fault.before(Requests.publishLayerVersion(), () -> overwrite(key("deps"), "evil layer"))
+                .times(1));
 
         DeployResult r = deploy(request());
 
@@ -252,8 +310,9 @@ class SupplyChainTest {
         String codeBefore = codeSha256();
         pkg.layer("deps", "jackson v2").function("handler v2").write();
         String local = manifest().function().codeSha256();
-        proxy.add(Fault.before(Requests.updateFunctionCode(), () -> overwrite(newest("demo-function", local),
-                "evil code")).times(1));
+        proxy.add(Fault.before(
+                        Requests.updateFunctionCode(), () -> overwrite(newest("demo-function", local), "evil code"))
+                .times(1));
 
         DeployResult r = deploy(request());
 
@@ -279,18 +338,32 @@ class SupplyChainTest {
     @Test
     void aNewFunctionCreatedFromASwappedObjectIsDeletedAgain() throws Exception {
         String local = manifest().function().codeSha256();
-        proxy.add(Fault.before(Requests.of("POST", "/2015-03-31/functions"), () -> overwrite(newest("demo-function",
-                local), "evil code")).times(1));
+        proxy.add(Fault.before(
+                        Requests.of("POST", "/2015-03-31/functions"),
+                        () -> overwrite(newest("demo-function", local), "evil code"))
+                .times(1));
 
         // only the new function: "orders" (set up by every test) would read the same swapped object
-        DeployResult r = deploy(request(new S3Settings(BUCKET, "builds", true, 0, 0), "fresh").function(new FunctionSettings(
-                "com.example.Handler::handleRequest", null, null, null, java.util.Map.of(), null,
-                MOTO.createRole("lambda-exec-2"), null, false, null, false)));
+        DeployResult r = deploy(request(new S3Settings(BUCKET, "builds", true, 0, 0), "fresh")
+                .function(new FunctionSettings(
+                        "com.example.Handler::handleRequest",
+                        null,
+                        null,
+                        null,
+                        java.util.Map.of(),
+                        null,
+                        MOTO.createRole("lambda-exec-2"),
+                        null,
+                        false,
+                        null,
+                        false)));
 
         String error = r.regions().get(0).firstError();
         assertNotNull(error, "a function created from other bytes must fail the deploy");
         assertTrue(error.contains(local) && error.contains("The function was deleted again"), error);
-        assertTrue(aws.lambda().listFunctions().functions().stream().noneMatch(f -> f.functionName().equals("fresh")),
+        assertTrue(
+                aws.lambda().listFunctions().functions().stream()
+                        .noneMatch(f -> f.functionName().equals("fresh")),
                 "the function is gone");
     }
 
@@ -302,19 +375,32 @@ class SupplyChainTest {
         String codeKey = newest("demo-function", m.function().codeSha256());
         // one without any checksum, one with a valid checksum of other bytes
         overwrite(layerKey, "planted layer");
-        aws.s3().putObject(r -> r.bucket(BUCKET).key(codeKey).checksumAlgorithm(ChecksumAlgorithm.SHA256),
-                RequestBody.fromString("planted code"));
+        aws.s3()
+                .putObject(
+                        r -> r.bucket(BUCKET).key(codeKey).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                        RequestBody.fromString("planted code"));
 
         DeployResult r = deploy(request());
 
         assertFalse(r.failed(), () -> r.regions().get(0).firstError());
-        assertEquals(2, log.lines().stream().filter(w -> w.startsWith("WARN") && w.contains("holds other bytes")).count(),
+        assertEquals(
+                2,
+                log.lines().stream()
+                        .filter(w -> w.startsWith("WARN") && w.contains("holds other bytes"))
+                        .count(),
                 log::text);
-        assertEquals(m.layers().get(0).codeSha256(), aws.lambda().getLayerVersion(v -> v.layerName("deps")
-                .versionNumber(1L)).content().codeSha256());
+        assertEquals(
+                m.layers().get(0).codeSha256(),
+                aws.lambda()
+                        .getLayerVersion(v -> v.layerName("deps").versionNumber(1L))
+                        .content()
+                        .codeSha256());
         assertEquals(m.function().codeSha256(), codeSha256());
-        assertEquals(m.function().codeSha256(), aws.s3().headObject(h -> h.bucket(BUCKET).key(codeKey)
-                .checksumMode(ChecksumMode.ENABLED)).checksumSHA256());
+        assertEquals(
+                m.function().codeSha256(),
+                aws.s3()
+                        .headObject(h -> h.bucket(BUCKET).key(codeKey).checksumMode(ChecksumMode.ENABLED))
+                        .checksumSHA256());
     }
 
     @Test
@@ -324,8 +410,13 @@ class SupplyChainTest {
         pkg.layer("deps", big).write();
         S3Settings parts = new S3Settings(BUCKET, "builds", true, 5L * 1024 * 1024, 5L * 1024 * 1024);
         assertFalse(deploy(request(parts)).failed());
-        assertTrue(aws.s3().headObject(r -> r.bucket(BUCKET).key(key("deps")).checksumMode(ChecksumMode.ENABLED))
-                .checksumSHA256() != null, "multipart uploads carry checksums too");
+        assertTrue(
+                aws.s3()
+                                .headObject(
+                                        r -> r.bucket(BUCKET).key(key("deps")).checksumMode(ChecksumMode.ENABLED))
+                                .checksumSHA256()
+                        != null,
+                "multipart uploads carry checksums too");
         // the layer version is gone (e.g. pruned), its upload is still there: publishing again needs no upload
         aws.lambda().deleteLayerVersion(r -> r.layerName("deps").versionNumber(1L));
         log.lines().clear();
@@ -343,25 +434,36 @@ class SupplyChainTest {
     void anImageFunctionMustKeepThePushedDigest() {
         String pushed = "sha256:" + "a".repeat(64);
         String uri = MotoAws.ecrRepositoryUri(REGION, "orders") + "@" + pushed;
-        aws.lambda().createFunction(r -> r.functionName("img").role(aws.lambda().getFunction(g -> g
-                .functionName("orders")).configuration().role()).packageType("Image").code(c -> c.imageUri(uri)));
+        aws.lambda()
+                .createFunction(r -> r.functionName("img")
+                        .role(aws.lambda()
+                                .getFunction(g -> g.functionName("orders"))
+                                .configuration()
+                                .role())
+                        .packageType("Image")
+                        .code(c -> c.imageUri(uri)));
         HandOffCheck check = new HandOffCheck(aws.lambda(), REGION, log);
 
         assertEquals(null, check.imageMismatch("img", pushed));
         String other = "sha256:" + "b".repeat(64);
         String wrong = check.imageMismatch("img", other);
-        assertTrue(wrong != null && wrong.contains("resolved its image to " + pushed + ", not the pushed " + other),
+        assertTrue(
+                wrong != null && wrong.contains("resolved its image to " + pushed + ", not the pushed " + other),
                 wrong);
     }
 
     static String describe(List<RequestHead> requests) {
-        return requests.stream().map(h -> h.method() + " " + h.target()).toList().toString();
+        return requests.stream()
+                .map(h -> h.method() + " " + h.target())
+                .toList()
+                .toString();
     }
 
     /** Hex of a base64 CodeSha256, as in the content-addressed keys. */
     static final class CodeHex {
         static String of(String codeSha256) {
-            return dev.lambdadeploy.assemble.Hashes.hex(java.util.Base64.getDecoder().decode(codeSha256));
+            return dev.lambdadeploy.assemble.Hashes.hex(
+                    java.util.Base64.getDecoder().decode(codeSha256));
         }
     }
 }

@@ -28,12 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The reporter on a real package built by {@link LambdaPackager}: every renderer and the baseline diff. */
 class SizeReporterTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     final List<String> warnings = new ArrayList<>();
     final BuildLog log = new BuildLog() {
-        @Override public void info(String m) {}
-        @Override public void warn(String m) { warnings.add(m); }
-        @Override public void debug(String m) {}
+        @Override
+        public void info(String m) {}
+
+        @Override
+        public void warn(String m) {
+            warnings.add(m);
+        }
+
+        @Override
+        public void debug(String m) {}
     };
 
     /** A jar of {@code kb} KiB of random (incompressible) bytes, so zipped sizes are predictable. */
@@ -63,29 +72,49 @@ class SizeReporterTest {
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes.resolve("ex"));
         Files.writeString(classes.resolve("ex/Handler.class"), "not really a class".repeat(50));
-        return new LambdaPackager(BuildLog.silent()).run(PackageRequest.builder(new ProjectInfo("ex", "app", "1.0"), out)
-                .classesDirectory(classes).artifacts(deps).parallelism(1).build()).manifest();
+        return new LambdaPackager(BuildLog.silent())
+                .run(PackageRequest.builder(new ProjectInfo("ex", "app", "1.0"), out)
+                        .classesDirectory(classes)
+                        .artifacts(deps)
+                        .parallelism(1)
+                        .build())
+                .manifest();
     }
 
-    private SizeReportResult report(Path out, PackageManifest m, List<BudgetSpec> budgets, Path baseline,
-            Path stepSummary) {
-        return new SizeReporter(log).run(new SizeReportRequest(m, out, budgets,
-                List.of(ExternalLayerSpec.parse("arn:aws:lambda:eu-west-1:123456789012:layer:otel:3", "64KB", "e")),
-                baseline, false, OptionalLong.empty(), stepSummary));
+    private SizeReportResult report(
+            Path out, PackageManifest m, List<BudgetSpec> budgets, Path baseline, Path stepSummary) {
+        return new SizeReporter(log)
+                .run(new SizeReportRequest(
+                        m,
+                        out,
+                        budgets,
+                        List.of(ExternalLayerSpec.parse(
+                                "arn:aws:lambda:eu-west-1:123456789012:layer:otel:3", "64KB", "e")),
+                        baseline,
+                        false,
+                        OptionalLong.empty(),
+                        stepSummary));
     }
 
     @Test
     void writesJsonHtmlAndStepSummaryAlsoWhenBudgetsAreBroken() throws Exception {
         Path out = dir.resolve("out");
-        PackageManifest m = build(out, List.of(
-                dep("software.amazon.awssdk", "s3", "2.0", 200),
-                dep("software.amazon.awssdk", "netty-nio-client", "2.0", 300, "software.amazon.awssdk:s3:2.0"),
-                dep("org.slf4j", "slf4j-api", "2.0", 20)));
+        PackageManifest m = build(
+                out,
+                List.of(
+                        dep("software.amazon.awssdk", "s3", "2.0", 200),
+                        dep("software.amazon.awssdk", "netty-nio-client", "2.0", 300, "software.amazon.awssdk:s3:2.0"),
+                        dep("org.slf4j", "slf4j-api", "2.0", 20)));
         Path summary = dir.resolve("step-summary.md");
         Files.writeString(summary, "# earlier step\n");
-        SizeReportResult r = report(out, m, List.of(
-                BudgetSpec.parse("layer-zipped", "400KB", "app", null, "e"),
-                BudgetSpec.parse("total-unzipped", "100MB", null, "WARN", "e")), null, summary);
+        SizeReportResult r = report(
+                out,
+                m,
+                List.of(
+                        BudgetSpec.parse("layer-zipped", "400KB", "app", null, "e"),
+                        BudgetSpec.parse("total-unzipped", "100MB", null, "WARN", "e")),
+                null,
+                summary);
 
         assertEquals(1, r.outcome().errors().size());
         // JSON: stable field names, every zip incl. the external layer, the contents with dependency paths
@@ -97,28 +126,39 @@ class SizeReporterTest {
         assertEquals(65_536L, json.get("zips").get(2).get("unzippedBytes").asLong());
         assertEquals(2, json.get("totals").get("layerCount").asInt());
         JsonNode netty = find(json.get("contents"), "key", "software.amazon.awssdk:netty-nio-client");
-        assertEquals("app \u2192 software.amazon.awssdk:s3 \u2192 software.amazon.awssdk:netty-nio-client",
+        assertEquals(
+                "app \u2192 software.amazon.awssdk:s3 \u2192 software.amazon.awssdk:netty-nio-client",
                 netty.get("dependencyPathText").asText());
         assertEquals("layer:app", netty.get("zip").asText());
         assertTrue(netty.get("zippedBytes").asLong() > 300 * 1024, "random bytes do not compress");
         JsonNode v = json.get("violations").get(0);
         assertEquals("layer-zipped[app]", v.get("budget").asText());
         assertEquals("ERROR", v.get("level").asText());
-        assertEquals("software.amazon.awssdk:netty-nio-client:2.0", v.get("contributors").get(0).get("name").asText());
+        assertEquals(
+                "software.amazon.awssdk:netty-nio-client:2.0",
+                v.get("contributors").get(0).get("name").asText());
         // ranked by bytes saved: moving the SDK group (500 KB) beats excluding netty (300 KB)
         assertEquals("own-layer", v.get("fixes").get(0).get("kind").asText());
-        assertTrue(v.get("fixes").get(0).get("snippet").asText().contains("<include>software.amazon.awssdk:*</include>"));
+        assertTrue(
+                v.get("fixes").get(0).get("snippet").asText().contains("<include>software.amazon.awssdk:*</include>"));
         assertEquals("exclude-dependency", v.get("fixes").get(1).get("kind").asText());
         assertTrue(v.get("fixes").get(1).get("snippet").asText().contains("<artifactId>netty-nio-client</artifactId>"));
-        assertEquals("violated", find(json.get("budgets"), "id", "layer-zipped[app]").get("status").asText());
-        assertEquals("ok", find(json.get("budgets"), "id", "total-unzipped").get("status").asText());
+        assertEquals(
+                "violated",
+                find(json.get("budgets"), "id", "layer-zipped[app]")
+                        .get("status")
+                        .asText());
+        assertEquals(
+                "ok",
+                find(json.get("budgets"), "id", "total-unzipped").get("status").asText());
         assertTrue(json.get("baseline").isNull());
 
         // HTML: self-contained, escapes, charts and the fix to paste
         String html = Files.readString(r.htmlFile());
         assertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
         assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "no network references");
-        assertTrue(html.contains("<svg id=\"chart-total\"") && html.contains("<svg id=\"chart-zips\"")
+        assertTrue(html.contains("<svg id=\"chart-total\"")
+                && html.contains("<svg id=\"chart-zips\"")
                 && html.contains("<svg id=\"chart-deps\""));
         assertTrue(html.contains("&lt;artifactId&gt;netty-nio-client&lt;/artifactId&gt;"));
         assertTrue(html.contains("class=\"verdict broken\">1 budget broken"));
@@ -129,13 +169,18 @@ class SizeReporterTest {
         assertTrue(html.contains("td.z{white-space:nowrap}"));
         // "largest dependencies" bars are their share of the 250 MiB limit, the full track being the limit
         java.util.regex.Matcher bar = java.util.regex.Pattern.compile("<rect class=\"bar\" x=\"\\d+\" y=\"\\d+\""
-                + " width=\"([\\d.]+)\" height=\"16\" fill=\"[^\"]+\" data-share=\"([\\d.]+)\">").matcher(html);
-        java.util.regex.Matcher track = java.util.regex.Pattern.compile("<rect class=\"track\" x=\"\\d+\" y=\"\\d+\""
-                + " width=\"(\\d+)\"").matcher(html);
+                        + " width=\"([\\d.]+)\" height=\"16\" fill=\"[^\"]+\" data-share=\"([\\d.]+)\">")
+                .matcher(html);
+        java.util.regex.Matcher track = java.util.regex.Pattern.compile(
+                        "<rect class=\"track\" x=\"\\d+\" y=\"\\d+\"" + " width=\"(\\d+)\"")
+                .matcher(html);
         assertTrue(bar.find() && track.find(), html);
         double share = Double.parseDouble(bar.group(2));
         assertTrue(share < 0.01, "a few hundred KB is well under 1 % of 250 MiB: " + share);
-        assertEquals(Math.max(0.5, share * Double.parseDouble(track.group(1))), Double.parseDouble(bar.group(1)), 0.06,
+        assertEquals(
+                Math.max(0.5, share * Double.parseDouble(track.group(1))),
+                Double.parseDouble(bar.group(1)),
+                0.06,
                 "bar width = share of the limit x the track");
 
         // GitHub step summary: appended after what was there
@@ -149,9 +194,12 @@ class SizeReporterTest {
         // Console
         List<String> console = BudgetSummary.render(r.report());
         assertTrue(console.get(0).startsWith("Size: "), console.get(0));
-        assertTrue(console.stream().anyMatch(l -> l.matches("\\s+layer-zipped\\[app\\]\\s+ERROR\\s+layer app\\s+.*BROKEN")),
+        assertTrue(
+                console.stream()
+                        .anyMatch(l -> l.matches("\\s+layer-zipped\\[app\\]\\s+ERROR\\s+layer app\\s+.*BROKEN")),
                 String.join("\n", console));
-        List<String> lines = BudgetSummary.violationLines(r.report().violations().get(0));
+        List<String> lines =
+                BudgetSummary.violationLines(r.report().violations().get(0));
         assertTrue(lines.get(0).startsWith("budget layer-zipped[app]: layer app is "), lines.get(0));
         assertTrue(lines.contains("  biggest contributors:"));
         assertTrue(lines.stream().anyMatch(l -> l.contains("via app \u2192 software.amazon.awssdk:s3 \u2192")));
@@ -161,15 +209,32 @@ class SizeReporterTest {
     @Test
     void baselineDiffShowsWhatGrewShrankAppearedAndVanished() throws Exception {
         Path v1 = dir.resolve("v1");
-        report(v1, build(v1, List.of(dep("org.a", "grows", "1.0", 50), dep("org.a", "shrinks", "1.0", 80),
-                dep("org.a", "goes", "1.0", 10))), List.of(), null, null);
+        report(
+                v1,
+                build(
+                        v1,
+                        List.of(
+                                dep("org.a", "grows", "1.0", 50),
+                                dep("org.a", "shrinks", "1.0", 80),
+                                dep("org.a", "goes", "1.0", 10))),
+                List.of(),
+                null,
+                null);
         Path baseline = dir.resolve("baseline.json");
         Files.copy(v1.resolve(SizeReport.FILE_NAME), baseline);
 
         Path v2 = dir.resolve("v2");
-        SizeReportResult r = report(v2, build(v2, List.of(dep("org.a", "grows", "1.1", 150),
-                dep("org.a", "shrinks", "1.0", 40), dep("org.a", "comes", "1.0", 30, "org.a:grows:1.1"))),
-                List.of(BudgetSpec.parse("growth", "10%", null, null, "e")), baseline, null);
+        SizeReportResult r = report(
+                v2,
+                build(
+                        v2,
+                        List.of(
+                                dep("org.a", "grows", "1.1", 150),
+                                dep("org.a", "shrinks", "1.0", 40),
+                                dep("org.a", "comes", "1.0", 30, "org.a:grows:1.1"))),
+                List.of(BudgetSpec.parse("growth", "10%", null, null, "e")),
+                baseline,
+                null);
         SizeReport.BaselineDiff d = r.report().baseline();
         assertEquals(baseline.toString(), d.file());
         assertEquals(d.totalUnzippedNow() - d.totalUnzippedBefore(), d.deltaBytes());
@@ -187,14 +252,18 @@ class SizeReporterTest {
         SizeReport.ViolationEntry growth = r.report().violations().get(0);
         assertEquals("growth", growth.budget());
         assertEquals("org.a:grows:1.1", growth.contributors().get(0).name());
-        assertTrue(growth.contributors().get(0).note().contains("version 1.0 \u2192 1.1"), growth.contributors().get(0).note());
+        assertTrue(
+                growth.contributors().get(0).note().contains("version 1.0 \u2192 1.1"),
+                growth.contributors().get(0).note());
 
         String md = MarkdownReport.render(r.report());
         assertTrue(md.contains("| vanished | org.a:goes |"), md);
         String html = Files.readString(r.htmlFile());
         assertTrue(html.contains("<tr class=\"appeared\"><td>appeared</td><td>org.a:comes"), html);
         List<String> console = BudgetSummary.render(r.report());
-        assertTrue(console.stream().anyMatch(l -> l.contains("1 grew") || l.contains("2 grew")), String.join("\n", console));
+        assertTrue(
+                console.stream().anyMatch(l -> l.contains("1 grew") || l.contains("2 grew")),
+                String.join("\n", console));
     }
 
     @Test
@@ -213,18 +282,30 @@ class SizeReporterTest {
     void skippedBudgetsStillWriteTheReports() throws Exception {
         Path out = dir.resolve("out");
         PackageManifest m = build(out, List.of(dep("org.a", "x", "1.0", 5)));
-        SizeReportResult r = new SizeReporter(log).run(new SizeReportRequest(m, out,
-                List.of(BudgetSpec.parse("total-unzipped", "1KB", null, null, "e")), List.of(), null, true,
-                OptionalLong.empty(), null));
+        SizeReportResult r = new SizeReporter(log)
+                .run(new SizeReportRequest(
+                        m,
+                        out,
+                        List.of(BudgetSpec.parse("total-unzipped", "1KB", null, null, "e")),
+                        List.of(),
+                        null,
+                        true,
+                        OptionalLong.empty(),
+                        null));
         assertTrue(r.outcome().skipped());
         assertTrue(r.outcome().violations().isEmpty());
         assertTrue(Files.readString(r.htmlFile()).contains("Budgets skipped"));
         assertFalse(Files.readString(r.htmlFile()).contains("your budget"), "no budget line drawn: not in the legend");
-        assertTrue(new ObjectMapper().readTree(r.jsonFile().toFile()).get("budgetsSkipped").asBoolean());
+        assertTrue(new ObjectMapper()
+                .readTree(r.jsonFile().toFile())
+                .get("budgetsSkipped")
+                .asBoolean());
     }
 
     private static SizeReport.Change change(SizeReport.BaselineDiff d, String name) {
-        return d.changes().stream().filter(c -> c.name().equals(name)).findFirst()
+        return d.changes().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no change for " + name + " in " + d.changes()));
     }
 

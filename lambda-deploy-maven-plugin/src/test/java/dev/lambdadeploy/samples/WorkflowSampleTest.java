@@ -25,12 +25,15 @@ class WorkflowSampleTest {
     static final Path WORKFLOW = ROOT.resolve("src-samples/sdk-jackson-layers/.github/workflows/deploy.yml");
     static List<String> actionlint;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void ensureActionlint() throws Exception {
-        Process p = new ProcessBuilder("bash", ROOT.resolve("scripts/ensure-actionlint.sh").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(
+                        "bash", ROOT.resolve("scripts/ensure-actionlint.sh").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "ensure-actionlint.sh did not finish");
         if (p.exitValue() != 0) {
@@ -64,8 +67,10 @@ class WorkflowSampleTest {
     void aBrokenWorkflowFails() throws Exception {
         // a later job reading an output the deploy job does not declare: actionlint must catch it
         Path broken = dir.resolve("deploy.yml");
-        Files.writeString(broken, Files.readString(WORKFLOW)
-                .replace("needs.deploy.outputs.deps-layer-arn", "needs.deploy.outputs.no-such-output"));
+        Files.writeString(
+                broken,
+                Files.readString(WORKFLOW)
+                        .replace("needs.deploy.outputs.deps-layer-arn", "needs.deploy.outputs.no-such-output"));
         Result r = lint(broken);
         assertEquals(1, r.exit, r.output);
         assertTrue(r.output.contains("no-such-output"), r.output);

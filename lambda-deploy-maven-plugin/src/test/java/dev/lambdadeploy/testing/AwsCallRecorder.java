@@ -57,9 +57,11 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
                 return;
             }
             var region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-            Call call = new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+            Call call = new Call(
+                    attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                     attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                    region == null ? null : region.id(), context.request());
+                    region == null ? null : region.id(),
+                    context.request());
             // a retried call is one call to IAM: count the first attempt only
             if (!calls.isEmpty() && calls.get(calls.size() - 1).request() == context.request()) {
                 return;

@@ -34,10 +34,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Register with {@code @RegisterExtension static final DockerRegistry REGISTRY = DockerRegistry.anonymous();}.
  */
 public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** An access-log line of a finished blob upload: {@code "PUT /v2/<repo>/blobs/uploads/<id>?...digest=... HTTP/1.1" 201}. */
-    private static final Pattern UPLOAD = Pattern.compile(
-            "\"PUT /v2/(\\S+)/blobs/uploads/\\S*[?&]digest=([^&\\s\"]+)\\S* HTTP/[0-9.]+\" 201");
+    private static final Pattern UPLOAD =
+            Pattern.compile("\"PUT /v2/(\\S+)/blobs/uploads/\\S*[?&]digest=([^&\\s\"]+)\\S* HTTP/[0-9.]+\" 201");
 
     private final String user;
     private final String password;
@@ -72,8 +73,10 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         String binary = ensureInstalled(context);
-        dir = Path.of("target", "docker-registry").toAbsolutePath()
-                .resolve(context.getRequiredTestClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        dir = Path.of("target", "docker-registry")
+                .toAbsolutePath()
+                .resolve(context.getRequiredTestClass().getSimpleName() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(dir);
         if (user != null) {
             run(List.of("htpasswd", "-Bbc", dir.resolve("htpasswd").toString(), user, password));
@@ -84,7 +87,9 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
             Files.writeString(config, config());
             logFile = dir.resolve("registry-" + port + ".log");
             process = new ProcessBuilder(binary, "serve", config.toString())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .start();
             if (awaitReady(Duration.ofSeconds(20))) {
                 return;
             }
@@ -102,8 +107,9 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
     }
 
     private String config() {
-        String auth = user == null ? "" : "auth:\n  htpasswd:\n    realm: lambda-deploy-test\n    path: "
-                + dir.resolve("htpasswd") + "\n";
+        String auth = user == null
+                ? ""
+                : "auth:\n  htpasswd:\n    realm: lambda-deploy-test\n    path: " + dir.resolve("htpasswd") + "\n";
         return "version: 0.1\n"
                 + "log:\n  level: info\n  accesslog:\n    disabled: false\n"
                 + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("storage") + "\n"
@@ -135,8 +141,12 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
                 return false;
             }
             try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200 || r.statusCode() == 401) {
                     return true;
                 }
@@ -172,7 +182,9 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         Path script = script();
         String output = "";
         if (script != null) {
-            Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("bash", script.toString())
+                    .redirectErrorStream(true)
+                    .start();
             output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(15, TimeUnit.MINUTES);
         }

@@ -27,6 +27,7 @@ public final class EcrTestRegistry implements BeforeAllCallback, AfterAllCallbac
     public static final String USER = "AWS";
     /** The password of moto's ECR authorization token (never to be seen in a log). */
     public static final String PASSWORD = MotoAws.ACCOUNT + "-auth-token";
+
     private static final String JIB_HTTP_CREDENTIALS = "sendCredentialsOverHttp";
 
     private final DockerRegistry registry = DockerRegistry.withBasicAuth(USER, PASSWORD);
@@ -78,7 +79,13 @@ public final class EcrTestRegistry implements BeforeAllCallback, AfterAllCallbac
      * here, ECR repository settings scan-on-push and keep the newest 10, with {@code budgets}.
      */
     public ImageSettings imageSettings(List<Budget> budgets) {
-        return new ImageSettings("orders", host(), new BaseImage.Registry(host() + "/lambda/java:21"), true,
-                new EcrRepositories.Settings(true, 10), null, budgets);
+        return new ImageSettings(
+                "orders",
+                host(),
+                new BaseImage.Registry(host() + "/lambda/java:21"),
+                true,
+                new EcrRepositories.Settings(true, 10),
+                null,
+                budgets);
     }
 }

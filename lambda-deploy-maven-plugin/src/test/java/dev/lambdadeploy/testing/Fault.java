@@ -13,7 +13,13 @@ import java.util.function.Predicate;
  */
 public final class Fault {
 
-    enum Kind { RESPOND, RESET_AFTER_BODY_BYTES, DELAY, RESET_AFTER_RESPONSE, BEFORE }
+    enum Kind {
+        RESPOND,
+        RESET_AFTER_BODY_BYTES,
+        DELAY,
+        RESET_AFTER_RESPONSE,
+        BEFORE
+    }
 
     final Predicate<RequestHead> matcher;
     final Kind kind;
@@ -25,13 +31,28 @@ public final class Fault {
     final Runnable action;
     private final AtomicInteger remaining;
 
-    private Fault(Predicate<RequestHead> matcher, Kind kind, int status, Map<String, String> headers, byte[] body,
-            long resetAfterBytes, Duration delay, int times) {
+    private Fault(
+            Predicate<RequestHead> matcher,
+            Kind kind,
+            int status,
+            Map<String, String> headers,
+            byte[] body,
+            long resetAfterBytes,
+            Duration delay,
+            int times) {
         this(matcher, kind, status, headers, body, resetAfterBytes, delay, times, null);
     }
 
-    private Fault(Predicate<RequestHead> matcher, Kind kind, int status, Map<String, String> headers, byte[] body,
-            long resetAfterBytes, Duration delay, int times, Runnable action) {
+    private Fault(
+            Predicate<RequestHead> matcher,
+            Kind kind,
+            int status,
+            Map<String, String> headers,
+            byte[] body,
+            long resetAfterBytes,
+            Duration delay,
+            int times,
+            Runnable action) {
         this.matcher = matcher;
         this.kind = kind;
         this.status = status;
@@ -45,8 +66,15 @@ public final class Fault {
 
     /** Answers with this response instead of forwarding. */
     public static Fault respond(Predicate<RequestHead> matcher, int status, Map<String, String> headers, String body) {
-        return new Fault(matcher, Kind.RESPOND, status, new LinkedHashMap<>(headers),
-                body.getBytes(StandardCharsets.UTF_8), 0, Duration.ZERO, -1);
+        return new Fault(
+                matcher,
+                Kind.RESPOND,
+                status,
+                new LinkedHashMap<>(headers),
+                body.getBytes(StandardCharsets.UTF_8),
+                0,
+                Duration.ZERO,
+                -1);
     }
 
     /** Forwards the head and the first {@code bytes} of the body, then resets both connections (TCP RST). */

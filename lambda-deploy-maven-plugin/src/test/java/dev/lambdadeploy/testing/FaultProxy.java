@@ -30,8 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultProxy implements AutoCloseable {
 
     /** What the proxy saw and did for one request. */
-    public record Seen(String method, String target, long bodyBytes, String outcome) {
-    }
+    public record Seen(String method, String target, long bodyBytes, String outcome) {}
 
     private final InetSocketAddress upstream;
     private final ServerSocket server;
@@ -186,7 +185,10 @@ public final class FaultProxy implements AutoCloseable {
                 clientOut.flush();
             }
             forwardedBodyBytes.addAndGet(pump.bytes.get());
-            seen.add(new Seen(head.method(), head.target(), pump.bytes.get(),
+            seen.add(new Seen(
+                    head.method(),
+                    head.target(),
+                    pump.bytes.get(),
                     fault == null ? "forwarded" : "forwarded after delay " + fault.delay.toMillis() + " ms"));
         }
     }
@@ -226,8 +228,11 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static void writeResponse(OutputStream out, Fault fault) throws IOException {
-        StringBuilder sb = new StringBuilder("HTTP/1.1 ").append(fault.status).append(' ')
-                .append(reason(fault.status)).append("\r\n");
+        StringBuilder sb = new StringBuilder("HTTP/1.1 ")
+                .append(fault.status)
+                .append(' ')
+                .append(reason(fault.status))
+                .append("\r\n");
         for (Map.Entry<String, String> h : fault.headers.entrySet()) {
             sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }

@@ -35,8 +35,8 @@ class FaultProxyTest {
         upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         upstream.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            arrived.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body.length
-                    + " host=" + exchange.getRequestHeaders().getFirst("Host"));
+            arrived.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body.length + " host="
+                    + exchange.getRequestHeaders().getFirst("Host"));
             byte[] reply = ("ok " + body.length).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, reply.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -44,7 +44,8 @@ class FaultProxyTest {
             }
         });
         upstream.start();
-        proxy = FaultProxy.start(URI.create("http://127.0.0.1:" + upstream.getAddress().getPort()));
+        proxy = FaultProxy.start(
+                URI.create("http://127.0.0.1:" + upstream.getAddress().getPort()));
     }
 
     @AfterEach
@@ -54,9 +55,12 @@ class FaultProxyTest {
     }
 
     private HttpResponse<String> put(String path, int bytes) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve(path))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(proxy.uri().resolve(path))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes]))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -64,7 +68,10 @@ class FaultProxyTest {
         HttpResponse<String> r = put("/bucket/key.zip?x=1", 1000);
         assertEquals(200, r.statusCode());
         assertEquals("ok 1000", r.body());
-        assertEquals(List.of("PUT /bucket/key.zip?x=1 1000 host=127.0.0.1:" + proxy.uri().getPort()), arrived);
+        assertEquals(
+                List.of("PUT /bucket/key.zip?x=1 1000 host=127.0.0.1:"
+                        + proxy.uri().getPort()),
+                arrived);
         assertEquals(1000, proxy.forwardedBodyBytes());
         assertEquals("forwarded", proxy.seen().get(0).outcome());
     }
@@ -83,10 +90,16 @@ class FaultProxyTest {
     @Test
     void lambdaErrorsCarryTheirTypeInTheAmznHeader() throws Exception {
         proxy.add(AwsErrors.requestEntityTooLarge(Requests.publishLayerVersion(), "PublishLayerVersion"));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve("/2018-10-31/layers/deps/versions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(proxy.uri().resolve("/2018-10-31/layers/deps/versions"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(413, r.statusCode());
-        assertEquals("RequestEntityTooLargeException", r.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+        assertEquals(
+                "RequestEntityTooLargeException",
+                r.headers().firstValue("x-amzn-ErrorType").orElseThrow());
         assertTrue(r.body().contains("Request must be smaller than 70167211 bytes for the PublishLayerVersion"));
         assertEquals(200, put("/bucket/other", 1).statusCode(), "a request the rule does not match passes");
     }
@@ -94,8 +107,8 @@ class FaultProxyTest {
     @Test
     void drainsAChunkedBodyBeforeAnsweringWithAFault() throws Exception {
         proxy.add(AwsErrors.lambdaThrottled(Requests.any()).times(1));
-        HttpURLConnection c = (HttpURLConnection) proxy.uri().resolve("/2015-03-31/functions/f/code").toURL()
-                .openConnection();
+        HttpURLConnection c = (HttpURLConnection)
+                proxy.uri().resolve("/2015-03-31/functions/f/code").toURL().openConnection();
         c.setRequestMethod("PUT");
         c.setDoOutput(true);
         c.setChunkedStreamingMode(100);
@@ -111,7 +124,9 @@ class FaultProxyTest {
     void resetsTheConnectionInTheMiddleOfAnUpload() throws Exception {
         proxy.add(Fault.resetAfterBodyBytes(Requests.s3Upload(), 64 * 1024).times(1));
         assertThrows(IOException.class, () -> put("/bucket/big", 4 * 1024 * 1024));
-        assertTrue(proxy.seen().get(0).outcome().startsWith("reset after"), proxy.seen().toString());
+        assertTrue(
+                proxy.seen().get(0).outcome().startsWith("reset after"),
+                proxy.seen().toString());
         assertTrue(proxy.forwardedBodyBytes() <= 64 * 1024, "stops forwarding at the limit");
         assertTrue(arrived.isEmpty(), "the server never sees a complete request: " + arrived);
         assertEquals(200, put("/bucket/big", 4 * 1024 * 1024).statusCode(), "the retry goes through");
@@ -128,34 +143,55 @@ class FaultProxyTest {
 
     @Test
     void holdsARequestWhileAnActionRunsAndRecordsEveryHead() throws Exception {
-        proxy.add(Fault.before(Requests.s3Upload(), () -> arrived.add("action ran")).times(1));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
-                .header("x-amz-expected-bucket-owner", "123456789012")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[7])).build(), HttpResponse.BodyHandlers.ofString());
+        proxy.add(Fault.before(Requests.s3Upload(), () -> arrived.add("action ran"))
+                .times(1));
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+                                .header("x-amz-expected-bucket-owner", "123456789012")
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[7]))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         assertEquals("action ran", arrived.get(0), "the action ran before the server saw the request");
         assertTrue(arrived.get(1).startsWith("PUT /bucket/k 7"), arrived.toString());
         assertEquals(200, put("/bucket/k", 1).statusCode());
         assertEquals(3, arrived.size(), "the action ran once");
-        assertEquals(List.of("123456789012", "none"), proxy.requests().stream()
-                .map(h -> h.header("x-amz-expected-bucket-owner") == null ? "none"
-                        : h.header("x-amz-expected-bucket-owner")).toList());
+        assertEquals(
+                List.of("123456789012", "none"),
+                proxy.requests().stream()
+                        .map(h -> h.header("x-amz-expected-bucket-owner") == null
+                                ? "none"
+                                : h.header("x-amz-expected-bucket-owner"))
+                        .toList());
     }
 
     @Test
     void answersAsS3DoesWhenTheExpectedOwnerIsNotTheBucketsOwner() throws Exception {
         proxy.add(AwsErrors.s3BucketOwnedBy("bucket", "666666666666"));
-        HttpResponse<String> wrong = HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
-                .header("x-amz-expected-bucket-owner", "123456789012").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+                                .header("x-amz-expected-bucket-owner", "123456789012")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(403, wrong.statusCode());
         assertTrue(wrong.body().contains("<Code>AccessDenied</Code>"), wrong.body());
-        HttpResponse<String> right = HttpClient.newHttpClient().send(HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
-                .header("x-amz-expected-bucket-owner", "666666666666").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> right = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+                                .header("x-amz-expected-bucket-owner", "666666666666")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, right.statusCode());
-        HttpResponse<String> unchecked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                proxy.uri().resolve("/bucket/k")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unchecked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(proxy.uri().resolve("/bucket/k"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, unchecked.statusCode(), "without the header S3 does not check (the risk)");
     }
 }

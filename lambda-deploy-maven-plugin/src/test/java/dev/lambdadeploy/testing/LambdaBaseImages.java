@@ -36,9 +36,13 @@ public final class LambdaBaseImages {
         if (user != null) {
             target.addCredential(user, password);
         }
-        return builder(architecture, work).containerize(Containerizer.to(target).setAllowInsecureRegistries(true)
-                .setBaseImageLayersCache(work.resolve("cache")).setApplicationLayersCache(work.resolve("cache")))
-                .getDigest().toString();
+        return builder(architecture, work)
+                .containerize(Containerizer.to(target)
+                        .setAllowInsecureRegistries(true)
+                        .setBaseImageLayersCache(work.resolve("cache"))
+                        .setApplicationLayersCache(work.resolve("cache")))
+                .getDigest()
+                .toString();
     }
 
     /**
@@ -51,12 +55,22 @@ public final class LambdaBaseImages {
         for (String arch : new String[] {"amd64", "arm64"}) {
             String digest = push(host + "/lambda/java:21-" + arch, arch, user, password, work);
             RegistryHttp.Manifest m = http.manifest("lambda/java", digest);
-            entries.append(entries.length() == 0 ? "" : ",").append("{\"mediaType\":\"").append(m.contentType())
-                    .append("\",\"size\":").append(m.size()).append(",\"digest\":\"").append(digest)
-                    .append("\",\"platform\":{\"architecture\":\"").append(arch).append("\",\"os\":\"linux\"}}");
+            entries.append(entries.length() == 0 ? "" : ",")
+                    .append("{\"mediaType\":\"")
+                    .append(m.contentType())
+                    .append("\",\"size\":")
+                    .append(m.size())
+                    .append(",\"digest\":\"")
+                    .append(digest)
+                    .append("\",\"platform\":{\"architecture\":\"")
+                    .append(arch)
+                    .append("\",\"os\":\"linux\"}}");
         }
         String list = "application/vnd.docker.distribution.manifest.list.v2+json";
-        http.putManifest("lambda/java", "21", list,
+        http.putManifest(
+                "lambda/java",
+                "21",
+                list,
                 "{\"schemaVersion\":2,\"mediaType\":\"" + list + "\",\"manifests\":[" + entries + "]}");
     }
 
@@ -65,23 +79,33 @@ public final class LambdaBaseImages {
         builder(architecture, work)
                 .setFormat(oci ? ImageFormat.OCI : ImageFormat.Docker)
                 .containerize(Containerizer.to(TarImage.at(file).named("lambda/java:21"))
-                        .setBaseImageLayersCache(work.resolve("cache")).setApplicationLayersCache(work.resolve("cache")));
+                        .setBaseImageLayersCache(work.resolve("cache"))
+                        .setApplicationLayersCache(work.resolve("cache")));
         return file;
     }
 
     private static JibContainerBuilder builder(String architecture, Path work) throws Exception {
         Path files = work.resolve("base-" + architecture);
         Files.createDirectories(files);
-        Path entrypoint = Files.writeString(files.resolve("lambda-entrypoint.sh"),
+        Path entrypoint = Files.writeString(
+                files.resolve("lambda-entrypoint.sh"),
                 "#!/bin/sh\nexec /usr/local/bin/aws-lambda-rie /var/lang/bin/java \"$@\"\n");
         Path marker = Files.writeString(files.resolve("arch"), architecture + "\n");
         Instant t = Instant.parse("2025-01-01T00:00:00Z");
         return Jib.fromScratch()
                 .setPlatforms(Set.of(new Platform(architecture, "linux")))
-                .addFileEntriesLayer(FileEntriesLayer.builder().setName("runtime")
-                        .addEntry(entrypoint, AbsoluteUnixPath.get("/lambda-entrypoint.sh"),
-                                FilePermissions.fromOctalString("755"), t)
-                        .addEntry(marker, AbsoluteUnixPath.get("/var/runtime/arch"), FilePermissions.fromOctalString("644"), t)
+                .addFileEntriesLayer(FileEntriesLayer.builder()
+                        .setName("runtime")
+                        .addEntry(
+                                entrypoint,
+                                AbsoluteUnixPath.get("/lambda-entrypoint.sh"),
+                                FilePermissions.fromOctalString("755"),
+                                t)
+                        .addEntry(
+                                marker,
+                                AbsoluteUnixPath.get("/var/runtime/arch"),
+                                FilePermissions.fromOctalString("644"),
+                                t)
                         .build())
                 .setEntrypoint("/lambda-entrypoint.sh")
                 .setWorkingDirectory(AbsoluteUnixPath.get("/var/task"))

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     public static final String INSTALL_HINT = "moto_server not found: install it with pip install \"moto[server]\" "
             + "(it must be on the PATH as moto_server, or importable by python3 as moto.server)";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private Process process;
@@ -72,7 +73,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             logFile = dir.resolve(context.getRequiredTestClass().getSimpleName() + "-" + port + ".log");
             List<String> full = new ArrayList<>(command);
             full.addAll(List.of("-H", "127.0.0.1", "-p", String.valueOf(port)));
-            ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(logFile.toFile());
             // moto's own boto session must not see the test's AWS settings (an empty AWS_PROFILE breaks it)
             pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
             pb.environment().putAll(environment);
@@ -108,8 +110,10 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
      * signing region): Lambda in cn-north-1 accepts only an {@code arn:aws-cn:iam::} role.
      */
     public String createRole(String name, String region) throws IOException, InterruptedException {
-        String body = post("/", "Action=CreateRole&Version=2010-05-08&RoleName=" + name
-                + "&AssumeRolePolicyDocument=%7B%7D", region);
+        String body = post(
+                "/",
+                "Action=CreateRole&Version=2010-05-08&RoleName=" + name + "&AssumeRolePolicyDocument=%7B%7D",
+                region);
         int start = body.indexOf("<Arn>");
         if (start < 0) {
             throw new IllegalStateException("CreateRole failed: " + body);
@@ -125,9 +129,12 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         HttpRequest req = HttpRequest.newBuilder(endpoint().resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 // moto routes query-API calls by the service named in the credential scope; it checks no signature
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/" + region + "/iam/aws4_request, "
-                        + "SignedHeaders=host, Signature=0")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=test/20260101/" + region + "/iam/aws4_request, "
+                                + "SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 200) {
             throw new IllegalStateException(path + " -> HTTP " + res.statusCode() + ": " + res.body());
@@ -142,8 +149,12 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
                 return false;
             }
             try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = HTTP.send(
+                        HttpRequest.newBuilder(endpoint().resolve("/moto-api/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return true;
                 }
@@ -180,7 +191,9 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             }
         }
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import moto.server").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("python3", "-c", "import moto.server")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
                 return List.of("python3", "-m", "moto.server");

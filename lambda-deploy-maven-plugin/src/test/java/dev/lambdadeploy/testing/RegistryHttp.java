@@ -29,19 +29,29 @@ public final class RegistryHttp {
 
     public RegistryHttp(String host, String user, String password) {
         this.host = host;
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A manifest with the media type the registry served it as. */
     public record Manifest(String contentType, String digest, JsonNode json, int size) {}
 
     public Manifest manifest(String repository, String reference) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = get("/v2/" + repository + "/manifests/" + reference, String.join(",",
-                "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json",
-                "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.index.v1+json"));
-        return new Manifest(r.headers().firstValue("Content-Type").orElse(""),
-                r.headers().firstValue("Docker-Content-Digest").orElse(""), JSON.readTree(r.body()), r.body().length);
+        HttpResponse<byte[]> r = get(
+                "/v2/" + repository + "/manifests/" + reference,
+                String.join(
+                        ",",
+                        "application/vnd.docker.distribution.manifest.v2+json",
+                        "application/vnd.oci.image.manifest.v1+json",
+                        "application/vnd.docker.distribution.manifest.list.v2+json",
+                        "application/vnd.oci.image.index.v1+json"));
+        return new Manifest(
+                r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("Docker-Content-Digest").orElse(""),
+                JSON.readTree(r.body()),
+                r.body().length);
     }
 
     public byte[] blob(String repository, String digest) throws IOException, InterruptedException {
@@ -49,14 +59,15 @@ public final class RegistryHttp {
     }
 
     public JsonNode config(String repository, Manifest manifest) throws IOException, InterruptedException {
-        return JSON.readTree(blob(repository, manifest.json().path("config").path("digest").asText()));
+        return JSON.readTree(
+                blob(repository, manifest.json().path("config").path("digest").asText()));
     }
 
     /** Names of the files in a gzipped layer blob. */
     public List<String> layerFiles(String repository, String digest) throws IOException, InterruptedException {
         List<String> names = new ArrayList<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new GZIPInputStream(new ByteArrayInputStream(blob(repository, digest))))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(blob(repository, digest))))) {
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                 if (e.isFile()) {
                     names.add(e.getName());
@@ -69,8 +80,10 @@ public final class RegistryHttp {
     /** Uploads a manifest (e.g. a manifest list made of two pushed images) under {@code reference}. */
     public void putManifest(String repository, String reference, String mediaType, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/" + repository + "/manifests/"
-                + reference)).header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("http://" + host + "/v2/" + repository + "/manifests/" + reference))
+                .header("Content-Type", mediaType)
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -81,14 +94,15 @@ public final class RegistryHttp {
     }
 
     private HttpResponse<byte[]> get(String path, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + path)).header("Accept", accept);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://" + host + path)).header("Accept", accept);
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
         HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
-            throw new IOException("GET " + path + " -> HTTP " + r.statusCode() + ": "
-                    + new String(r.body(), StandardCharsets.UTF_8));
+            throw new IOException(
+                    "GET " + path + " -> HTTP " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
         }
         return r;
     }

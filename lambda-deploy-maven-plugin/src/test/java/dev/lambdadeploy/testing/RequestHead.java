@@ -47,7 +47,12 @@ public record RequestHead(String method, String target, String version, List<Str
 
     /** The head as sent upstream: same request, but one request per connection so each one can be judged alone. */
     byte[] forUpstream() {
-        StringBuilder sb = new StringBuilder(method).append(' ').append(target).append(' ').append(version).append("\r\n");
+        StringBuilder sb = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(' ')
+                .append(version)
+                .append("\r\n");
         for (String[] h : headers) {
             if (!h[0].equalsIgnoreCase("Connection") && !h[0].equalsIgnoreCase("Proxy-Connection")) {
                 sb.append(h[0]).append(": ").append(h[1]).append("\r\n");
@@ -90,7 +95,9 @@ public record RequestHead(String method, String target, String version, List<Str
         List<String[]> headers = new ArrayList<>();
         for (String h : lines.subList(1, lines.size())) {
             int colon = h.indexOf(':');
-            headers.add(new String[] {h.substring(0, colon).trim(), h.substring(colon + 1).trim()});
+            headers.add(new String[] {
+                h.substring(0, colon).trim(), h.substring(colon + 1).trim()
+            });
         }
         return new RequestHead(requestLine[0], requestLine[1], requestLine[2], headers);
     }

@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 /** Matchers for the AWS operations a deploy makes, by their REST paths. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static Predicate<RequestHead> any() {
         return h -> true;
@@ -40,7 +39,9 @@ public final class Requests {
 
     /** S3 PutObject or UploadPart of any object (path-style: {@code PUT /bucket/key}). */
     public static Predicate<RequestHead> s3Upload() {
-        return h -> h.method().equals("PUT") && h.path().matches("/[^/]+/.+") && !lambdaApiPath(h.path())
+        return h -> h.method().equals("PUT")
+                && h.path().matches("/[^/]+/.+")
+                && !lambdaApiPath(h.path())
                 && h.header("x-amz-copy-source") == null;
     }
 

@@ -16,8 +16,10 @@ class Slf4jBindingTest {
         String api = org.slf4j.LoggerFactory.class.getPackage().getImplementationVersion();
         String binding = binder.getPackage().getImplementationVersion();
         assertNotNull(api, "slf4j-api's manifest names its version");
-        assertEquals(api, binding, "slf4j-nop must match the slf4j-api maven-core brings (slf4j.version in the root POM)");
-        assertEquals("org.slf4j.helpers.NOPLoggerFactory",
+        assertEquals(
+                api, binding, "slf4j-nop must match the slf4j-api maven-core brings (slf4j.version in the root POM)");
+        assertEquals(
+                "org.slf4j.helpers.NOPLoggerFactory",
                 org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName());
     }
 }

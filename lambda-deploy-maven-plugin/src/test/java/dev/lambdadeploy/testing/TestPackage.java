@@ -59,18 +59,28 @@ public final class TestPackage {
         Files.createDirectories(dir.resolve("layers"));
         List<ZipRecord> layerRecords = new ArrayList<>();
         for (Map.Entry<String, byte[]> l : layers.entrySet()) {
-            layerRecords.add(zip(l.getKey(), "layers/" + l.getKey() + ".zip", "java/lib/" + l.getKey() + ".jar", l.getValue()));
+            layerRecords.add(
+                    zip(l.getKey(), "layers/" + l.getKey() + ".zip", "java/lib/" + l.getKey() + ".jar", l.getValue()));
         }
         ZipRecord fn = zip("function", "function.zip", "com/example/Handler.class", function);
-        PackageManifest m = new PackageManifest(PackageManifest.SCHEMA_VERSION, "test", new ProjectInfo("com.example",
-                "demo", "1.0"), architecture, "2026-01-01T00:00:00Z", "key", fn, layerRecords, List.of());
+        PackageManifest m = new PackageManifest(
+                PackageManifest.SCHEMA_VERSION,
+                "test",
+                new ProjectInfo("com.example", "demo", "1.0"),
+                architecture,
+                "2026-01-01T00:00:00Z",
+                "key",
+                fn,
+                layerRecords,
+                List.of());
         ManifestIO.write(m, dir.resolve(PackageManifest.FILE_NAME));
         return m;
     }
 
     private ZipRecord zip(String name, String path, String entry, byte[] content) throws IOException {
         Path file = dir.resolve(path);
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry e = new ZipEntry(entry);
             e.setTime(0);
             if (content.length > 1024 * 1024) {
@@ -80,7 +90,17 @@ public final class TestPackage {
             zip.write(content);
             zip.closeEntry();
         }
-        return new ZipRecord(name, path, Files.size(file), content.length, Hashes.codeSha256(file), 1, 0, 1,
-                List.of(entry), false, "inputs-" + name);
+        return new ZipRecord(
+                name,
+                path,
+                Files.size(file),
+                content.length,
+                Hashes.codeSha256(file),
+                1,
+                0,
+                1,
+                List.of(entry),
+                false,
+                "inputs-" + name);
     }
 }

@@ -60,8 +60,8 @@ final class HandlerFactory {
     private static Invocable requestHandler(Class<?> cls, Serializers serializers) throws Throwable {
         Type[] args = TypeArguments.of(cls, RequestHandler.class);
         if (args == null || args.length != 2) {
-            throw new BadHandlerException("Class " + cls.getName()
-                    + " does not implement RequestHandler with concrete type parameters");
+            throw new BadHandlerException(
+                    "Class " + cls.getName() + " does not implement RequestHandler with concrete type parameters");
         }
         Type in = concrete(cls, args[0]);
         Type out = concrete(cls, args[1]);
@@ -94,18 +94,19 @@ final class HandlerFactory {
                 candidates.add(m);
             }
         }
-        candidates.sort(Comparator.comparing(Method::isBridge).thenComparing(HandlerFactory::weight,
-                Comparator.reverseOrder()));
+        candidates.sort(Comparator.comparing(Method::isBridge)
+                .thenComparing(HandlerFactory::weight, Comparator.reverseOrder()));
         for (Method m : candidates) {
             Invocable inv = forMethod(cls, m, serializers);
             if (inv != null) {
                 return inv;
             }
         }
-        throw new BadHandlerException(candidates.isEmpty()
-                ? "Class " + cls.getName() + " has no public method named " + name
-                : "No public method named " + name + " with a handler signature on class " + cls.getName()
-                        + " (expected e.g. (Event, Context), (InputStream, OutputStream, Context) or (Event))");
+        throw new BadHandlerException(
+                candidates.isEmpty()
+                        ? "Class " + cls.getName() + " has no public method named " + name
+                        : "No public method named " + name + " with a handler signature on class " + cls.getName()
+                                + " (expected e.g. (Event, Context), (InputStream, OutputStream, Context) or (Event))");
     }
 
     private static int weight(Method m) {
@@ -192,9 +193,11 @@ final class HandlerFactory {
         try {
             c = cls.getConstructor();
         } catch (NoSuchMethodException e) {
-            throw new BadHandlerException(cls.getEnclosingClass() != null && !Modifier.isStatic(cls.getModifiers())
-                    ? "Class " + cls.getName() + " cannot be instantiated because it is a non-static inner class"
-                    : "Class " + cls.getName() + " has no public zero-argument constructor");
+            throw new BadHandlerException(
+                    cls.getEnclosingClass() != null && !Modifier.isStatic(cls.getModifiers())
+                            ? "Class " + cls.getName()
+                                    + " cannot be instantiated because it is a non-static inner class"
+                            : "Class " + cls.getName() + " has no public zero-argument constructor");
         }
         try {
             return c.newInstance();

@@ -16,8 +16,8 @@ final class HandlerName {
         String cls = sep < 0 ? h : h.substring(0, sep);
         String method = sep < 0 ? null : h.substring(sep + 2);
         if (cls.isEmpty() || (method != null && method.isEmpty())) {
-            throw new IllegalArgumentException("Invalid handler '" + handler
-                    + "': expected package.Class::method or package.Class");
+            throw new IllegalArgumentException(
+                    "Invalid handler '" + handler + "': expected package.Class::method or package.Class");
         }
         return new HandlerName(cls, method);
     }

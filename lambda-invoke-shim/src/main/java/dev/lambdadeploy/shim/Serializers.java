@@ -40,14 +40,28 @@ final class Serializers {
     Serializer forType(Type type) {
         if (custom != null) {
             return new Serializer() {
-                @Override public Object read(InputStream in) { return custom.fromJson(in, type); }
-                @Override public void write(Object value, OutputStream out) { custom.toJson(value, out, type); }
+                @Override
+                public Object read(InputStream in) {
+                    return custom.fromJson(in, type);
+                }
+
+                @Override
+                public void write(Object value, OutputStream out) {
+                    custom.toJson(value, out, type);
+                }
             };
         }
         PojoSerializer<Object> pojo = pojoSerializer(type);
         return new Serializer() {
-            @Override public Object read(InputStream in) { return pojo.fromJson(in); }
-            @Override public void write(Object value, OutputStream out) { pojo.toJson(value, out); }
+            @Override
+            public Object read(InputStream in) {
+                return pojo.fromJson(in);
+            }
+
+            @Override
+            public void write(Object value, OutputStream out) {
+                pojo.toJson(value, out);
+            }
         };
     }
 

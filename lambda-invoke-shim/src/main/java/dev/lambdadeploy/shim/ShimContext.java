@@ -16,8 +16,15 @@ final class ShimContext implements Context {
     private final int memoryMb;
     private final long deadlineMillis;
 
-    ShimContext(String requestId, String logGroup, String logStream, String functionName, String functionVersion,
-            String arn, int memoryMb, long deadlineMillis) {
+    ShimContext(
+            String requestId,
+            String logGroup,
+            String logStream,
+            String functionName,
+            String functionVersion,
+            String arn,
+            int memoryMb,
+            long deadlineMillis) {
         this.requestId = requestId;
         this.logGroup = logGroup;
         this.logStream = logStream;
@@ -28,15 +35,50 @@ final class ShimContext implements Context {
         this.deadlineMillis = deadlineMillis;
     }
 
-    @Override public String getAwsRequestId() { return requestId; }
-    @Override public String getLogGroupName() { return logGroup; }
-    @Override public String getLogStreamName() { return logStream; }
-    @Override public String getFunctionName() { return functionName; }
-    @Override public String getFunctionVersion() { return functionVersion; }
-    @Override public String getInvokedFunctionArn() { return arn; }
-    @Override public CognitoIdentity getIdentity() { return null; }
-    @Override public ClientContext getClientContext() { return null; }
-    @Override public int getMemoryLimitInMB() { return memoryMb; }
+    @Override
+    public String getAwsRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return logGroup;
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return logStream;
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return functionVersion;
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return arn;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return memoryMb;
+    }
 
     @Override
     public int getRemainingTimeInMillis() {

@@ -23,8 +23,9 @@ final class ShimEnvironment {
         this.logStream = env.getOrDefault("AWS_LAMBDA_LOG_STREAM_NAME", "local");
         this.region = env.getOrDefault("AWS_REGION", "us-east-1");
         this.timeoutMs = timeoutMs;
-        this.functionArn = functionArn != null ? functionArn : "arn:" + partition(region) + ":lambda:" + region
-                + ":000000000000:function:" + functionName;
+        this.functionArn = functionArn != null
+                ? functionArn
+                : "arn:" + partition(region) + ":lambda:" + region + ":000000000000:function:" + functionName;
     }
 
     /**
@@ -36,12 +37,21 @@ final class ShimEnvironment {
     }
 
     static ShimEnvironment fromSystem() {
-        return new ShimEnvironment(System.getenv(), Long.getLong("lambdadeploy.timeoutMs", 900_000L),
+        return new ShimEnvironment(
+                System.getenv(),
+                Long.getLong("lambdadeploy.timeoutMs", 900_000L),
                 System.getProperty("lambdadeploy.functionArn"));
     }
 
     Context newContext() {
-        return new ShimContext(UUID.randomUUID().toString(), logGroup, logStream, functionName, functionVersion,
-                functionArn, memoryMb, System.currentTimeMillis() + timeoutMs);
+        return new ShimContext(
+                UUID.randomUUID().toString(),
+                logGroup,
+                logStream,
+                functionName,
+                functionVersion,
+                functionArn,
+                memoryMb,
+                System.currentTimeMillis() + timeoutMs);
     }
 }

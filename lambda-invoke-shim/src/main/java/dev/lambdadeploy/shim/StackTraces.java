@@ -49,7 +49,9 @@ final class StackTraces {
     }
 
     private static boolean isRuntimeFrame(String cls) {
-        return cls.startsWith("dev.lambdadeploy.shim.") || cls.startsWith("jdk.internal.reflect.")
-                || cls.startsWith("java.lang.reflect.") || cls.startsWith("sun.reflect.");
+        return cls.startsWith("dev.lambdadeploy.shim.")
+                || cls.startsWith("jdk.internal.reflect.")
+                || cls.startsWith("java.lang.reflect.")
+                || cls.startsWith("sun.reflect.");
     }
 }

@@ -69,20 +69,26 @@ public sealed interface BaseImage {
             s = s.substring("registry://".length());
         }
         if (s.contains("://")) {
-            throw new ConfigException(ELEMENT, "'" + spec + "' is not an image reference. Use a registry reference "
-                    + "such as public.ecr.aws/lambda/java:21, tar:path/to/image.tar or oci:path/to/layout.");
+            throw new ConfigException(
+                    ELEMENT,
+                    "'" + spec + "' is not an image reference. Use a registry reference "
+                            + "such as public.ecr.aws/lambda/java:21, tar:path/to/image.tar or oci:path/to/layout.");
         }
         return new Registry(s);
     }
 
     /** The AWS base image for a Lambda Java runtime identifier. */
     static String forRuntime(String runtime) {
-        String r = runtime == null || runtime.isBlank() ? DEFAULT_RUNTIME : runtime.trim().toLowerCase(Locale.ROOT);
+        String r = runtime == null || runtime.isBlank()
+                ? DEFAULT_RUNTIME
+                : runtime.trim().toLowerCase(Locale.ROOT);
         String image = LAMBDA_BASE_IMAGES.get(r);
         if (image == null) {
-            throw new ConfigException("<runtime> (lambda.runtime)", "no AWS base image is known for runtime '"
-                    + runtime + "'. Use one of " + new java.util.TreeSet<>(LAMBDA_BASE_IMAGES.keySet())
-                    + ", or name the base image yourself with <baseImage>.");
+            throw new ConfigException(
+                    "<runtime> (lambda.runtime)",
+                    "no AWS base image is known for runtime '"
+                            + runtime + "'. Use one of " + new java.util.TreeSet<>(LAMBDA_BASE_IMAGES.keySet())
+                            + ", or name the base image yourself with <baseImage>.");
         }
         return image;
     }
@@ -93,6 +99,8 @@ public sealed interface BaseImage {
             throw new ConfigException(ELEMENT, "a local base image needs a path, e.g. tar:target/base.tar");
         }
         Path file = Path.of(p);
-        return file.isAbsolute() || baseDirectory == null ? file : baseDirectory.resolve(file).normalize();
+        return file.isAbsolute() || baseDirectory == null
+                ? file
+                : baseDirectory.resolve(file).normalize();
     }
 }

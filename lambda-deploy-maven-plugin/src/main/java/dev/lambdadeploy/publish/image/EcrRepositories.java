@@ -36,11 +36,12 @@ public final class EcrRepositories {
      * makes their tags immutable. {@code registryId} is the account whose registry is meant (null: the caller's),
      * named in every ECR call.
      */
-    public record Settings(boolean scanOnPush, Integer keepNewestImages, boolean immutableTags, String kmsKey,
-            String registryId) {
+    public record Settings(
+            boolean scanOnPush, Integer keepNewestImages, boolean immutableTags, String kmsKey, String registryId) {
         public Settings {
             if (keepNewestImages != null && keepNewestImages < 1) {
-                throw new dev.lambdadeploy.config.ConfigException("<keepNewestImages> (lambda.image.keepNewestImages)",
+                throw new dev.lambdadeploy.config.ConfigException(
+                        "<keepNewestImages> (lambda.image.keepNewestImages)",
                         "must be at least 1 (it was " + keepNewestImages + "); leave it out to keep every image.");
             }
             kmsKey = kmsKey == null || kmsKey.isBlank() ? null : kmsKey.trim();
@@ -52,8 +53,8 @@ public final class EcrRepositories {
 
         /** The same settings, naming the registry of {@code account} (unless one is configured). */
         public Settings inRegistry(String account) {
-            return new Settings(scanOnPush, keepNewestImages, immutableTags, kmsKey,
-                    registryId != null ? registryId : account);
+            return new Settings(
+                    scanOnPush, keepNewestImages, immutableTags, kmsKey, registryId != null ? registryId : account);
         }
     }
 
@@ -71,22 +72,30 @@ public final class EcrRepositories {
         Repository repo;
         try {
             var r = ecr.describeRepositories(b -> b.repositoryNames(name).registryId(settings.registryId()))
-                    .repositories().get(0);
+                    .repositories()
+                    .get(0);
             repo = new Repository(name, r.repositoryUri(), r.registryId(), false);
         } catch (RepositoryNotFoundException e) {
             try {
-                var r = call("CreateRepository", name, () -> ecr.createRepository(b -> b.repositoryName(name)
-                        .registryId(settings.registryId())
-                        .imageScanningConfiguration(s -> s.scanOnPush(settings.scanOnPush()))
-                        .imageTagMutability(settings.immutableTags() ? ImageTagMutability.IMMUTABLE
-                                : ImageTagMutability.MUTABLE)
-                        .encryptionConfiguration(c -> {
-                            if (settings.kmsKey() != null) {
-                                c.encryptionType(EncryptionType.KMS).kmsKey(settings.kmsKey());
-                            } else {
-                                c.encryptionType(EncryptionType.AES256);
-                            }
-                        })).repository());
+                var r = call(
+                        "CreateRepository",
+                        name,
+                        () -> ecr.createRepository(b -> b.repositoryName(name)
+                                        .registryId(settings.registryId())
+                                        .imageScanningConfiguration(s -> s.scanOnPush(settings.scanOnPush()))
+                                        .imageTagMutability(
+                                                settings.immutableTags()
+                                                        ? ImageTagMutability.IMMUTABLE
+                                                        : ImageTagMutability.MUTABLE)
+                                        .encryptionConfiguration(c -> {
+                                            if (settings.kmsKey() != null) {
+                                                c.encryptionType(EncryptionType.KMS)
+                                                        .kmsKey(settings.kmsKey());
+                                            } else {
+                                                c.encryptionType(EncryptionType.AES256);
+                                            }
+                                        }))
+                                .repository());
                 repo = new Repository(name, r.repositoryUri(), r.registryId(), true);
                 log.info("Created ECR repository " + r.repositoryUri() + " (encrypted with "
                         + (settings.kmsKey() != null ? "KMS key " + settings.kmsKey() : "AES256")
@@ -97,8 +106,10 @@ public final class EcrRepositories {
                     throw exists;
                 }
                 // created meanwhile by a parallel build or pipeline: use it
-                var r = ecr.describeRepositories(b -> b.registryId(settings.registryId()).repositoryNames(name))
-                        .repositories().get(0);
+                var r = ecr.describeRepositories(
+                                b -> b.registryId(settings.registryId()).repositoryNames(name))
+                        .repositories()
+                        .get(0);
                 repo = new Repository(name, r.repositoryUri(), r.registryId(), false);
             }
         } catch (SdkException e) {
@@ -112,15 +123,22 @@ public final class EcrRepositories {
 
     /** GetAuthorizationToken for the repository's registry. */
     public Login login(Repository repository) {
-        AuthorizationData data = call("GetAuthorizationToken", repository.name(), () -> ecr.getAuthorizationToken(
-                b -> b.registryIds(repository.registryId())).authorizationData().get(0));
+        AuthorizationData data = call(
+                "GetAuthorizationToken",
+                repository.name(),
+                () -> ecr.getAuthorizationToken(b -> b.registryIds(repository.registryId()))
+                        .authorizationData()
+                        .get(0));
         String decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw new ImageException(null, "ECR returned an authorization token without user:password; cannot log in "
-                    + "to the registry of " + repository.uri() + ".");
+            throw new ImageException(
+                    null,
+                    "ECR returned an authorization token without user:password; cannot log in " + "to the registry of "
+                            + repository.uri() + ".");
         }
-        String endpoint = data.proxyEndpoint() == null ? repository.registryHost()
+        String endpoint = data.proxyEndpoint() == null
+                ? repository.registryHost()
                 : data.proxyEndpoint().replaceFirst("^https?://", "").replaceFirst("/+$", "");
         return new Login(endpoint, new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
     }
@@ -147,8 +165,11 @@ public final class EcrRepositories {
         } catch (SdkException e) {
             throw failed("GetLifecyclePolicy", name, e);
         }
-        call("PutLifecyclePolicy", name, () -> ecr.putLifecyclePolicy(b -> b.repositoryName(name)
-                .registryId(registryId).lifecyclePolicyText(wanted)));
+        call(
+                "PutLifecyclePolicy",
+                name,
+                () -> ecr.putLifecyclePolicy(
+                        b -> b.repositoryName(name).registryId(registryId).lifecyclePolicyText(wanted)));
         log.info("ECR repository " + name + ": lifecycle policy keeps the newest " + keep + " images");
     }
 
@@ -161,9 +182,13 @@ public final class EcrRepositories {
     }
 
     private static ImageException failed(String operation, String repository, SdkException e) {
-        return new ImageException("<imageRepository> (lambda.image.repository)", "ECR " + operation
-                + " failed for repository '" + repository + "': " + e.getMessage() + ". The AWS credentials need "
-                + "ecr:DescribeRepositories, ecr:CreateRepository, ecr:GetAuthorizationToken, ecr:GetLifecyclePolicy "
-                + "and ecr:PutLifecyclePolicy, plus the push permissions, in the deploy region.", e);
+        return new ImageException(
+                "<imageRepository> (lambda.image.repository)",
+                "ECR " + operation
+                        + " failed for repository '" + repository + "': " + e.getMessage()
+                        + ". The AWS credentials need "
+                        + "ecr:DescribeRepositories, ecr:CreateRepository, ecr:GetAuthorizationToken, ecr:GetLifecyclePolicy "
+                        + "and ecr:PutLifecyclePolicy, plus the push permissions, in the deploy region.",
+                e);
     }
 }

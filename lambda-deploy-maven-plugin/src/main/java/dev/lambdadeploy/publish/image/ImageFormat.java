@@ -26,8 +26,10 @@ public enum ImageFormat {
             case "oci":
                 return OCI;
             default:
-                throw new ConfigException(element, "unknown image format '" + value
-                        + "'. Use Docker (default) or OCI, e.g. <imageFormat>OCI</imageFormat>.");
+                throw new ConfigException(
+                        element,
+                        "unknown image format '" + value
+                                + "'. Use Docker (default) or OCI, e.g. <imageFormat>OCI</imageFormat>.");
         }
     }
 }

@@ -15,12 +15,12 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -46,15 +46,19 @@ public final class ImageLayerPlanner {
     public Plan plan(Path packageDirectory) {
         Path manifestFile = packageDirectory.resolve(PackageManifest.FILE_NAME);
         if (!Files.isRegularFile(manifestFile)) {
-            throw new ImageException(null, "No " + manifestFile + ": the image is built from what lambda:package "
-                    + "produced. Run `mvn package` (with the lambda:package goal bound) before lambda:deploy.");
+            throw new ImageException(
+                    null,
+                    "No " + manifestFile + ": the image is built from what lambda:package "
+                            + "produced. Run `mvn package` (with the lambda:package goal bound) before lambda:deploy.");
         }
         PackageManifest manifest;
         try {
             manifest = ManifestIO.read(manifestFile);
         } catch (IOException e) {
-            throw new ImageException(null, "Cannot read " + manifestFile + " (" + e.getMessage()
-                    + "). Run `mvn package` again to rewrite it.", e);
+            throw new ImageException(
+                    null,
+                    "Cannot read " + manifestFile + " (" + e.getMessage() + "). Run `mvn package` again to rewrite it.",
+                    e);
         }
         Map<String, JarRecord> jars = new HashMap<>();
         manifest.jars().forEach(j -> jars.put(j.zipEntry(), j));
@@ -62,8 +66,11 @@ public final class ImageLayerPlanner {
         try {
             Set<Path> staged = new HashSet<>();
             Map<String, List<ApplicationLayer.File>> layers = new LinkedHashMap<>();
-            for (String name : List.of(ApplicationLayer.DEPENDENCIES, ApplicationLayer.SNAPSHOT_DEPENDENCIES,
-                    ApplicationLayer.RESOURCES, ApplicationLayer.CLASSES)) {
+            for (String name : List.of(
+                    ApplicationLayer.DEPENDENCIES,
+                    ApplicationLayer.SNAPSHOT_DEPENDENCIES,
+                    ApplicationLayer.RESOURCES,
+                    ApplicationLayer.CLASSES)) {
                 layers.put(name, new ArrayList<>());
             }
             Map<String, String> seen = new HashMap<>();
@@ -92,14 +99,19 @@ public final class ImageLayerPlanner {
                             containerPath = TASK_ROOT + "/" + name;
                         } else {
                             // Layers hold only java/lib jars; anything else would belong in /opt, which images lack.
-                            throw new ImageException(null, zip.path() + " holds '" + name + "', which is not a jar "
-                                    + "under java/lib/. Run `mvn clean package` to rebuild the zips.");
+                            throw new ImageException(
+                                    null,
+                                    zip.path() + " holds '" + name + "', which is not a jar "
+                                            + "under java/lib/. Run `mvn clean package` to rebuild the zips.");
                         }
                         String previous = seen.putIfAbsent(containerPath, zip.path());
                         if (previous != null) {
-                            throw new ImageException("<layers>", containerPath + " would come from both "
-                                    + previous + " and " + zip.path() + ". In an image all jars share /var/task/lib; "
-                                    + "remove the duplicate dependency or exclude it from one layer.");
+                            throw new ImageException(
+                                    "<layers>",
+                                    containerPath + " would come from both "
+                                            + previous + " and " + zip.path()
+                                            + ". In an image all jars share /var/task/lib; "
+                                            + "remove the duplicate dependency or exclude it from one layer.");
                         }
                         Path target = staging.resolve(layer).resolve(containerPath.substring(1));
                         stage(zf, e, target);
@@ -114,8 +126,12 @@ public final class ImageLayerPlanner {
                 if (!l.getValue().isEmpty()) {
                     List<ApplicationLayer.File> files = new ArrayList<>(l.getValue());
                     files.sort(Comparator.comparing(ApplicationLayer.File::containerPath));
-                    out.add(new ApplicationLayer(l.getKey(), files,
-                            files.stream().mapToLong(ApplicationLayer.File::size).sum()));
+                    out.add(new ApplicationLayer(
+                            l.getKey(),
+                            files,
+                            files.stream()
+                                    .mapToLong(ApplicationLayer.File::size)
+                                    .sum()));
                 }
             }
             return new Plan(manifest, out);
@@ -148,7 +164,8 @@ public final class ImageLayerPlanner {
         }
         List<Path> stale;
         try (Stream<Path> walk = Files.walk(staging)) {
-            stale = walk.filter(p -> Files.isRegularFile(p) && !staged.contains(p)).collect(Collectors.toList());
+            stale = walk.filter(p -> Files.isRegularFile(p) && !staged.contains(p))
+                    .collect(Collectors.toList());
         }
         for (Path p : stale) {
             Files.delete(p);
@@ -159,8 +176,10 @@ public final class ImageLayerPlanner {
     private static Path verified(Path packageDirectory, ZipRecord zip) throws IOException {
         Path file = packageDirectory.resolve(zip.path());
         if (!Files.isRegularFile(file) || !Hashes.codeSha256(file).equals(zip.codeSha256())) {
-            throw new ImageException(null, file + " is missing or differs from lambda-package.json. "
-                    + "Run `mvn package` again so the zips and the manifest match.");
+            throw new ImageException(
+                    null,
+                    file + " is missing or differs from lambda-package.json. "
+                            + "Run `mvn package` again so the zips and the manifest match.");
         }
         return file;
     }

@@ -5,8 +5,8 @@ package dev.lambdadeploy.publish.image;
  * {@code uncompressedBytes} is known for application layers (the sum of their file sizes) and {@code -1} for base
  * layers pulled from a registry. {@code pushed} is false when the registry already had the blob (nothing uploaded).
  */
-public record ImageLayerReport(String name, String origin, String digest, long compressedBytes, long uncompressedBytes,
-        boolean pushed) {
+public record ImageLayerReport(
+        String name, String origin, String digest, long compressedBytes, long uncompressedBytes, boolean pushed) {
     public static final String BASE = "base";
     public static final String APPLICATION = "application";
 

@@ -37,8 +37,13 @@ public record ImageRef(String host, String account, String region, String reposi
         }
         Matcher m = ECR_HOST.matcher(host);
         boolean ecr = m.matches();
-        return new ImageRef(host, ecr ? m.group(1) : null, ecr ? m.group(2) : null, path,
-                tag == null || tag.isEmpty() ? null : tag, digest == null || digest.isEmpty() ? null : digest);
+        return new ImageRef(
+                host,
+                ecr ? m.group(1) : null,
+                ecr ? m.group(2) : null,
+                path,
+                tag == null || tag.isEmpty() ? null : tag,
+                digest == null || digest.isEmpty() ? null : digest);
     }
 
     /**

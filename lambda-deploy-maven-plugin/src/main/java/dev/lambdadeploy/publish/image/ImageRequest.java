@@ -36,7 +36,8 @@ public record ImageRequest(
     public ImageRequest {
         tags = List.copyOf(tags);
         format = format == null ? ImageFormat.DOCKER : format;
-        cacheDirectory = cacheDirectory == null ? packageDirectory.resolve(IMAGE_DIR).resolve("cache") : cacheDirectory;
+        cacheDirectory =
+                cacheDirectory == null ? packageDirectory.resolve(IMAGE_DIR).resolve("cache") : cacheDirectory;
     }
 
     /** {@code registry/repository}, without tag or digest. */
@@ -46,8 +47,20 @@ public record ImageRequest(
 
     /** The same request pushed to {@code registry} with {@code credentials}. */
     public ImageRequest withTarget(String registry, RegistryCredentials credentials) {
-        return new ImageRequest(packageDirectory, handler, architecture, baseImage, registry, repository, tags,
-                credentials, baseCredentials, allowInsecureRegistries, format, cacheDirectory, creationTime);
+        return new ImageRequest(
+                packageDirectory,
+                handler,
+                architecture,
+                baseImage,
+                registry,
+                repository,
+                tags,
+                credentials,
+                baseCredentials,
+                allowInsecureRegistries,
+                format,
+                cacheDirectory,
+                creationTime);
     }
 
     public static Builder builder(Path packageDirectory) {
@@ -74,23 +87,86 @@ public record ImageRequest(
             this.packageDirectory = packageDirectory;
         }
 
-        public Builder handler(String v) { handler = v; return this; }
-        public Builder architecture(Architecture v) { architecture = v; return this; }
-        public Builder baseImage(BaseImage v) { baseImage = v; return this; }
-        public Builder registry(String v) { registry = v; return this; }
-        public Builder repository(String v) { repository = v; return this; }
-        public Builder tag(String v) { tags.add(v); return this; }
-        public Builder tags(List<String> v) { tags.addAll(v); return this; }
-        public Builder credentials(RegistryCredentials v) { credentials = v; return this; }
-        public Builder baseCredentials(RegistryCredentials v) { baseCredentials = v; return this; }
-        public Builder allowInsecureRegistries(boolean v) { allowInsecureRegistries = v; return this; }
-        public Builder format(ImageFormat v) { format = v; return this; }
-        public Builder cacheDirectory(Path v) { cacheDirectory = v; return this; }
-        public Builder creationTime(Instant v) { creationTime = v; return this; }
+        public Builder handler(String v) {
+            handler = v;
+            return this;
+        }
+
+        public Builder architecture(Architecture v) {
+            architecture = v;
+            return this;
+        }
+
+        public Builder baseImage(BaseImage v) {
+            baseImage = v;
+            return this;
+        }
+
+        public Builder registry(String v) {
+            registry = v;
+            return this;
+        }
+
+        public Builder repository(String v) {
+            repository = v;
+            return this;
+        }
+
+        public Builder tag(String v) {
+            tags.add(v);
+            return this;
+        }
+
+        public Builder tags(List<String> v) {
+            tags.addAll(v);
+            return this;
+        }
+
+        public Builder credentials(RegistryCredentials v) {
+            credentials = v;
+            return this;
+        }
+
+        public Builder baseCredentials(RegistryCredentials v) {
+            baseCredentials = v;
+            return this;
+        }
+
+        public Builder allowInsecureRegistries(boolean v) {
+            allowInsecureRegistries = v;
+            return this;
+        }
+
+        public Builder format(ImageFormat v) {
+            format = v;
+            return this;
+        }
+
+        public Builder cacheDirectory(Path v) {
+            cacheDirectory = v;
+            return this;
+        }
+
+        public Builder creationTime(Instant v) {
+            creationTime = v;
+            return this;
+        }
 
         public ImageRequest build() {
-            return new ImageRequest(packageDirectory, handler, architecture, baseImage, registry, repository, tags,
-                    credentials, baseCredentials, allowInsecureRegistries, format, cacheDirectory, creationTime);
+            return new ImageRequest(
+                    packageDirectory,
+                    handler,
+                    architecture,
+                    baseImage,
+                    registry,
+                    repository,
+                    tags,
+                    credentials,
+                    baseCredentials,
+                    allowInsecureRegistries,
+                    format,
+                    cacheDirectory,
+                    creationTime);
         }
     }
 }

@@ -29,12 +29,18 @@ public record ImageResult(
 
     /** Bytes uploaded by this push (blobs the registry did not have yet). */
     public long pushedBytes() {
-        return layers.stream().filter(ImageLayerReport::pushed).mapToLong(ImageLayerReport::compressedBytes).sum();
+        return layers.stream()
+                .filter(ImageLayerReport::pushed)
+                .mapToLong(ImageLayerReport::compressedBytes)
+                .sum();
     }
 
     /** Bytes the registry already had, so they were not uploaded again. */
     public long skippedBytes() {
-        return layers.stream().filter(l -> !l.pushed()).mapToLong(ImageLayerReport::compressedBytes).sum();
+        return layers.stream()
+                .filter(l -> !l.pushed())
+                .mapToLong(ImageLayerReport::compressedBytes)
+                .sum();
     }
 
     /** Sum of the layer blobs as stored in the registry. */
@@ -48,7 +54,8 @@ public record ImageResult(
      * the base image.
      */
     public long sizeForLimitBytes() {
-        return layers.stream().mapToLong(l -> l.uncompressedBytes() >= 0 ? l.uncompressedBytes() : l.compressedBytes())
+        return layers.stream()
+                .mapToLong(l -> l.uncompressedBytes() >= 0 ? l.uncompressedBytes() : l.compressedBytes())
                 .sum();
     }
 

@@ -23,7 +23,11 @@ public record ImageSettings(
         registryOverride = registryOverride == null || registryOverride.isBlank() ? null : registryOverride.trim();
         repositorySettings = repositorySettings == null ? new EcrRepositories.Settings(true, null) : repositorySettings;
         format = format == null ? ImageFormat.DOCKER : format;
-        budgets = budgets == null ? List.of() : budgets.stream().filter(b -> b.kind() == BudgetKind.IMAGE_SIZE).toList();
+        budgets = budgets == null
+                ? List.of()
+                : budgets.stream()
+                        .filter(b -> b.kind() == BudgetKind.IMAGE_SIZE)
+                        .toList();
     }
 
     /** No image configured: image mode fails with the fix, auto never picks an image. */

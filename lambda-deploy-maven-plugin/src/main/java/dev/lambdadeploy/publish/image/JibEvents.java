@@ -20,6 +20,7 @@ final class JibEvents implements Consumer<JibEvent> {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     /** Jib's timer lap after a blob's PATCH (its bytes) finished and before the PUT that commits it. */
     private static final String UPLOADED = "pushBlob PUT ";
+
     private static final String BASE_DIGEST = "Using base image with digest: ";
 
     private final BuildLog log;

@@ -48,16 +48,22 @@ public final class LambdaImageBuilder {
         validate(request);
         ImageLayerPlanner.Plan plan = new ImageLayerPlanner().plan(request.packageDirectory());
         if (!request.architecture().awsName().equals(plan.manifest().architecture())) {
-            throw new ConfigException("<architecture> (lambda.architecture)", "the package in "
-                    + request.packageDirectory() + " was built for " + plan.manifest().architecture()
-                    + " but the image is for " + request.architecture() + ". Run `mvn package` with the same "
-                    + "<architecture> as the deploy.");
+            throw new ConfigException(
+                    "<architecture> (lambda.architecture)",
+                    "the package in "
+                            + request.packageDirectory() + " was built for "
+                            + plan.manifest().architecture()
+                            + " but the image is for " + request.architecture() + ". Run `mvn package` with the same "
+                            + "<architecture> as the deploy.");
         }
-        Instant time = request.creationTime() != null ? request.creationTime()
+        Instant time = request.creationTime() != null
+                ? request.creationTime()
                 : Instant.parse(plan.manifest().outputTimestamp());
         String arch = dockerArchitecture(request.architecture());
-        log.info("Building image " + request.repositoryReference() + ":" + request.tags().get(0) + " on "
-                + request.baseImage().describe() + " (" + OS + "/" + arch + "), " + plan.layers().size()
+        log.info("Building image " + request.repositoryReference() + ":"
+                + request.tags().get(0) + " on "
+                + request.baseImage().describe() + " (" + OS + "/" + arch + "), "
+                + plan.layers().size()
                 + " application layers, " + ByteSizes.human(plan.bytes()));
 
         checkTargetRegistry(request);
@@ -66,14 +72,17 @@ public final class LambdaImageBuilder {
                 .setFileEntriesLayers(jibLayers(plan.layers(), time))
                 .setProgramArguments(List.of(request.handler()))
                 .setCreationTime(time)
-                .setFormat(request.format() == ImageFormat.OCI
-                        ? com.google.cloud.tools.jib.api.buildplan.ImageFormat.OCI
-                        : com.google.cloud.tools.jib.api.buildplan.ImageFormat.Docker);
+                .setFormat(
+                        request.format() == ImageFormat.OCI
+                                ? com.google.cloud.tools.jib.api.buildplan.ImageFormat.OCI
+                                : com.google.cloud.tools.jib.api.buildplan.ImageFormat.Docker);
 
-        RegistryImage target = RegistryImage.named(reference(request.repositoryReference() + ":" + request.tags().get(0),
+        RegistryImage target = RegistryImage.named(reference(
+                request.repositoryReference() + ":" + request.tags().get(0),
                 "<imageRepository> (lambda.image.repository)"));
         if (request.credentials() != null) {
-            target.addCredential(request.credentials().username(), request.credentials().password());
+            target.addCredential(
+                    request.credentials().username(), request.credentials().password());
         }
         JibEvents events = new JibEvents(log);
         Containerizer containerizer = Containerizer.to(target)
@@ -102,29 +111,38 @@ public final class LambdaImageBuilder {
 
     private static void validate(ImageRequest r) {
         if (r.handler() == null || r.handler().isBlank()) {
-            throw new ConfigException("<handler> (lambda.handler)", "an image function needs its handler for CMD, "
-                    + "e.g. <handler>com.example.Handler::handleRequest</handler>.");
+            throw new ConfigException(
+                    "<handler> (lambda.handler)",
+                    "an image function needs its handler for CMD, "
+                            + "e.g. <handler>com.example.Handler::handleRequest</handler>.");
         }
         if (r.repository() == null || r.repository().isBlank()) {
-            throw new ConfigException("<imageRepository> (lambda.image.repository)", "name the image repository, "
-                    + "e.g. <repository>my-function</repository>.");
+            throw new ConfigException(
+                    "<imageRepository> (lambda.image.repository)",
+                    "name the image repository, " + "e.g. <repository>my-function</repository>.");
         }
         if (!ImageReference.isValidRepository(r.repository())) {
-            throw new ConfigException("<imageRepository> (lambda.image.repository)", "'" + r.repository()
-                    + "' is not a valid repository name: use lower-case letters, digits and . _ - / , "
-                    + "e.g. my-team/my-function.");
+            throw new ConfigException(
+                    "<imageRepository> (lambda.image.repository)",
+                    "'" + r.repository()
+                            + "' is not a valid repository name: use lower-case letters, digits and . _ - / , "
+                            + "e.g. my-team/my-function.");
         }
         if (r.registry() == null || r.registry().isBlank() || !ImageReference.isValidRegistry(r.registry())) {
-            throw new ConfigException(JibErrors.REGISTRY_ELEMENT, "'" + r.registry() + "' is not a registry host, "
-                    + "e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com or localhost:5000.");
+            throw new ConfigException(
+                    JibErrors.REGISTRY_ELEMENT,
+                    "'" + r.registry() + "' is not a registry host, "
+                            + "e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com or localhost:5000.");
         }
         if (r.tags().isEmpty()) {
             throw new ConfigException("<imageTags>", "at least one tag is needed, e.g. the project version.");
         }
         for (String tag : r.tags()) {
             if (!ImageReference.isValidTag(tag)) {
-                throw new ConfigException("<imageTags>", "'" + tag + "' is not a valid image tag: up to 128 "
-                        + "letters, digits, _ . - and not starting with . or -.");
+                throw new ConfigException(
+                        "<imageTags>",
+                        "'" + tag + "' is not a valid image tag: up to 128 "
+                                + "letters, digits, _ . - and not starting with . or -.");
             }
         }
     }
@@ -137,15 +155,23 @@ public final class LambdaImageBuilder {
         try {
             new RegistryApi(request.registry(), null, request.allowInsecureRegistries()).ping();
         } catch (SSLException e) {
-            throw new ImageException(JibErrors.INSECURE_ELEMENT, "the registry " + request.registry() + " has no "
-                    + "trusted HTTPS (" + e.getMessage() + "). Use its HTTPS address; only for a registry you trust "
-                    + "(e.g. a local test registry), set <allowInsecureRegistries>true</allowInsecureRegistries> or "
-                    + "-Dlambda.image.allowInsecureRegistries=true.", e);
+            throw new ImageException(
+                    JibErrors.INSECURE_ELEMENT,
+                    "the registry " + request.registry() + " has no "
+                            + "trusted HTTPS (" + e.getMessage()
+                            + "). Use its HTTPS address; only for a registry you trust "
+                            + "(e.g. a local test registry), set <allowInsecureRegistries>true</allowInsecureRegistries> or "
+                            + "-Dlambda.image.allowInsecureRegistries=true.",
+                    e);
         } catch (IOException e) {
-            throw new ImageException(JibErrors.REGISTRY_ELEMENT, "cannot reach the registry " + request.registry()
-                    + " to push " + request.repositoryReference() + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Check the host and port, the "
-                    + "network or proxy, and that the registry is running.", e);
+            throw new ImageException(
+                    JibErrors.REGISTRY_ELEMENT,
+                    "cannot reach the registry " + request.registry()
+                            + " to push " + request.repositoryReference() + " ("
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Check the host and port, the "
+                            + "network or proxy, and that the registry is running.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageException(null, "interrupted", e);
@@ -159,7 +185,8 @@ public final class LambdaImageBuilder {
         try {
             if (base instanceof BaseImage.Registry r) {
                 ImageReference ref = reference(r.reference(), BaseImage.ELEMENT);
-                RegistryCredentials creds = request.baseCredentials() != null ? request.baseCredentials()
+                RegistryCredentials creds = request.baseCredentials() != null
+                        ? request.baseCredentials()
                         : ref.getRegistry().equals(request.registry()) ? request.credentials() : null;
                 checkRegistryBase(request, ref, creds, arch);
                 RegistryImage image = RegistryImage.named(ref);
@@ -172,13 +199,16 @@ public final class LambdaImageBuilder {
                     ? OciLayouts.fromTar(t.file(), OS, arch, work)
                     : OciLayouts.fromLayout(((BaseImage.OciLayout) base).path(), OS, arch, work);
             if (!arch.equals(local.architecture()) || !OS.equals(local.os())) {
-                throw JibErrors.architecture(request, "the base image " + base.describe() + " is built for "
-                        + local.os() + "/" + local.architecture() + ", not " + OS + "/" + arch, null);
+                throw JibErrors.architecture(
+                        request,
+                        "the base image " + base.describe() + " is built for " + local.os() + "/" + local.architecture()
+                                + ", not " + OS + "/" + arch,
+                        null);
             }
             return Jib.from(TarImage.at(local.dockerTar()));
         } catch (IOException e) {
-            throw new ImageException(BaseImage.ELEMENT, "cannot read the base image " + base.describe() + ": "
-                    + e.getMessage(), e);
+            throw new ImageException(
+                    BaseImage.ELEMENT, "cannot read the base image " + base.describe() + ": " + e.getMessage(), e);
         }
     }
 
@@ -193,8 +223,11 @@ public final class LambdaImageBuilder {
             RegistryApi.Manifest m = api.manifest(ref.getRepository(), ref.getQualifier());
             if (m.isList()) {
                 if (m.platformManifest(OS, arch).isEmpty()) {
-                    throw JibErrors.architecture(request, "the base image " + name + " has no image for " + OS + "/"
-                            + arch + " (it has " + m.platforms() + ")", null);
+                    throw JibErrors.architecture(
+                            request,
+                            "the base image " + name + " has no image for " + OS + "/" + arch + " (it has "
+                                    + m.platforms() + ")",
+                            null);
                 }
                 return;
             }
@@ -202,30 +235,47 @@ public final class LambdaImageBuilder {
             String os = config.path("os").asText();
             String architecture = config.path("architecture").asText();
             if (!arch.equals(architecture) || !OS.equals(os)) {
-                throw JibErrors.architecture(request, "the base image " + name + " is built for " + os + "/"
-                        + architecture + ", not " + OS + "/" + arch, null);
+                throw JibErrors.architecture(
+                        request,
+                        "the base image " + name + " is built for " + os + "/" + architecture + ", not " + OS + "/"
+                                + arch,
+                        null);
             }
         } catch (RegistryApi.StatusException e) {
             if (e.status() == 404) {
-                throw new ImageException(BaseImage.ELEMENT, "the base image " + name + " does not exist in the "
-                        + "registry " + ref.getRegistry() + " (HTTP 404). Check the repository and tag, e.g. "
-                        + "public.ecr.aws/lambda/java:21, or that the mirror holds it.", e);
+                throw new ImageException(
+                        BaseImage.ELEMENT,
+                        "the base image " + name + " does not exist in the "
+                                + "registry " + ref.getRegistry() + " (HTTP 404). Check the repository and tag, e.g. "
+                                + "public.ecr.aws/lambda/java:21, or that the mirror holds it.",
+                        e);
             }
             if (e.status() == 401 || e.status() == 403) {
-                throw new ImageException(BaseImage.ELEMENT, "the registry " + ref.getRegistry() + " refused to "
-                        + "serve the base image " + name + " (HTTP " + e.status() + "). Check the credentials for "
-                        + "that registry, or use a base image it lets you pull.", e);
+                throw new ImageException(
+                        BaseImage.ELEMENT,
+                        "the registry " + ref.getRegistry() + " refused to "
+                                + "serve the base image " + name + " (HTTP " + e.status()
+                                + "). Check the credentials for "
+                                + "that registry, or use a base image it lets you pull.",
+                        e);
             }
             log.debug("Base image check inconclusive, leaving it to Jib: " + e.getMessage());
         } catch (ConnectException | UnknownHostException e) {
-            throw new ImageException(BaseImage.ELEMENT, "cannot reach the registry " + ref.getRegistry()
-                    + " of the base image " + name + " (" + e.getClass().getSimpleName() + "). Check the host and "
-                    + "port, the network or proxy, or use a local base (tar:... or oci:...) to build offline.", e);
+            throw new ImageException(
+                    BaseImage.ELEMENT,
+                    "cannot reach the registry " + ref.getRegistry()
+                            + " of the base image " + name + " (" + e.getClass().getSimpleName()
+                            + "). Check the host and "
+                            + "port, the network or proxy, or use a local base (tar:... or oci:...) to build offline.",
+                    e);
         } catch (SSLException e) {
             if (!request.allowInsecureRegistries()) {
-                throw new ImageException(JibErrors.INSECURE_ELEMENT, "the registry " + ref.getRegistry() + " of the "
-                        + "base image " + name + " has no trusted HTTPS (" + e.getMessage() + "). Only for a "
-                        + "registry you trust, set -Dlambda.image.allowInsecureRegistries=true.", e);
+                throw new ImageException(
+                        JibErrors.INSECURE_ELEMENT,
+                        "the registry " + ref.getRegistry() + " of the "
+                                + "base image " + name + " has no trusted HTTPS (" + e.getMessage() + "). Only for a "
+                                + "registry you trust, set -Dlambda.image.allowInsecureRegistries=true.",
+                        e);
             }
             log.debug("Base image check inconclusive, leaving it to Jib: " + e);
         } catch (IOException e) {
@@ -255,17 +305,23 @@ public final class LambdaImageBuilder {
         try {
             RegistryApi.Manifest m = api.manifest(request.repository(), digest);
             if (m.isList()) {
-                throw new ImageException(null, imageUri + " is a manifest list, which Lambda rejects. This is a bug "
-                        + "in the plugin; please report it.");
+                throw new ImageException(
+                        null,
+                        imageUri + " is a manifest list, which Lambda rejects. This is a bug "
+                                + "in the plugin; please report it.");
             }
             JsonNode config = api.blobJson(request.repository(), m.configDigest());
             String os = config.path("os").asText();
             String architecture = config.path("architecture").asText();
             String arch = dockerArchitecture(request.architecture());
             if (!arch.equals(architecture) || !OS.equals(os)) {
-                throw JibErrors.architecture(request, "the pushed image " + imageUri + " is for " + os + "/"
-                        + architecture + " because its base image " + request.baseImage().describe()
-                        + " is; it was NOT deployed", null);
+                throw JibErrors.architecture(
+                        request,
+                        "the pushed image " + imageUri + " is for " + os + "/"
+                                + architecture + " because its base image "
+                                + request.baseImage().describe()
+                                + " is; it was NOT deployed",
+                        null);
             }
             List<String> cmd = new ArrayList<>();
             config.path("config").path("Cmd").forEach(c -> cmd.add(c.asText()));
@@ -277,16 +333,34 @@ public final class LambdaImageBuilder {
                 RegistryApi.Descriptor d = blobs.get(i);
                 boolean isBase = i < baseCount;
                 ApplicationLayer app = isBase ? null : plan.layers().get(i - baseCount);
-                layers.add(new ImageLayerReport(isBase ? "base-" + (i + 1) : app.name(),
-                        isBase ? ImageLayerReport.BASE : ImageLayerReport.APPLICATION, d.digest(), d.size(),
-                        isBase ? -1 : app.bytes(), uploaded.contains(d.digest())));
+                layers.add(new ImageLayerReport(
+                        isBase ? "base-" + (i + 1) : app.name(),
+                        isBase ? ImageLayerReport.BASE : ImageLayerReport.APPLICATION,
+                        d.digest(),
+                        d.size(),
+                        isBase ? -1 : app.bytes(),
+                        uploaded.contains(d.digest())));
             }
-            List<String> tags = request.tags().stream().map(t -> request.repositoryReference() + ":" + t).toList();
-            return new ImageResult(imageUri, digest, tags, m.mediaType(), os, architecture, cmd,
-                    request.baseImage().describe(), events.baseImageDigest(), layers);
+            List<String> tags = request.tags().stream()
+                    .map(t -> request.repositoryReference() + ":" + t)
+                    .toList();
+            return new ImageResult(
+                    imageUri,
+                    digest,
+                    tags,
+                    m.mediaType(),
+                    os,
+                    architecture,
+                    cmd,
+                    request.baseImage().describe(),
+                    events.baseImageDigest(),
+                    layers);
         } catch (IOException e) {
-            throw new ImageException(null, "pushed " + imageUri + " but cannot read it back from the registry ("
-                    + e.getMessage() + "). Check that the registry serves what it accepted.", e);
+            throw new ImageException(
+                    null,
+                    "pushed " + imageUri + " but cannot read it back from the registry (" + e.getMessage()
+                            + "). Check that the registry serves what it accepted.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageException(null, "interrupted", e);
@@ -302,8 +376,10 @@ public final class LambdaImageBuilder {
         try {
             return ImageReference.parse(reference);
         } catch (InvalidImageReferenceException e) {
-            throw new ConfigException(element, "'" + reference + "' is not a valid image reference, "
-                    + "e.g. public.ecr.aws/lambda/java:21 or 123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-function.");
+            throw new ConfigException(
+                    element,
+                    "'" + reference + "' is not a valid image reference, "
+                            + "e.g. public.ecr.aws/lambda/java:21 or 123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-function.");
         }
     }
 }

@@ -29,8 +29,10 @@ final class OciLayouts {
     /** Reads a {@code tar:} base: a docker tarball as is, or an OCI layout tarball converted under {@code work}. */
     static LocalBase fromTar(Path tar, String os, String architecture, Path work) throws IOException {
         if (!Files.isRegularFile(tar)) {
-            throw new ImageException(BaseImage.ELEMENT, "the base image tarball " + tar + " does not exist. "
-                    + "Check the path after tar: (relative paths start at the project folder).");
+            throw new ImageException(
+                    BaseImage.ELEMENT,
+                    "the base image tarball " + tar + " does not exist. "
+                            + "Check the path after tar: (relative paths start at the project folder).");
         }
         List<String> names = entryNames(tar);
         if (names.contains("manifest.json")) {
@@ -40,7 +42,8 @@ final class OciLayouts {
             String config = m.path("Config").asText();
             extract(tar, dir, List.of(config));
             JsonNode cfg = JSON.readTree(dir.resolve(config).toFile());
-            return new LocalBase(tar, cfg.path("os").asText(), cfg.path("architecture").asText());
+            return new LocalBase(
+                    tar, cfg.path("os").asText(), cfg.path("architecture").asText());
         }
         if (names.contains("index.json")) {
             Path dir = work.resolve("oci-layout");
@@ -48,8 +51,10 @@ final class OciLayouts {
             extract(tar, dir, null);
             return fromLayout(dir, os, architecture, work);
         }
-        throw new ImageException(BaseImage.ELEMENT, tar + " is neither a docker save tarball (manifest.json) nor an "
-                + "OCI image layout (index.json). Export the base image with `docker save` or `skopeo copy ... oci-archive:...`.");
+        throw new ImageException(
+                BaseImage.ELEMENT,
+                tar + " is neither a docker save tarball (manifest.json) nor an "
+                        + "OCI image layout (index.json). Export the base image with `docker save` or `skopeo copy ... oci-archive:...`.");
     }
 
     /** Converts an OCI image layout folder into a docker tarball under {@code work}. */
@@ -59,8 +64,10 @@ final class OciLayouts {
         }
         Path index = layout.resolve("index.json");
         if (!Files.isRegularFile(index)) {
-            throw new ImageException(BaseImage.ELEMENT, layout + " is not an OCI image layout (no index.json). "
-                    + "Point oci: at the folder that holds oci-layout, index.json and blobs/.");
+            throw new ImageException(
+                    BaseImage.ELEMENT,
+                    layout + " is not an OCI image layout (no index.json). "
+                            + "Point oci: at the folder that holds oci-layout, index.json and blobs/.");
         }
         JsonNode manifest = select(layout, JSON.readTree(index.toFile()), os, architecture, layout + "/index.json");
         String configPath = blobPath(manifest.path("config").path("digest").asText());
@@ -89,8 +96,9 @@ final class OciLayouts {
             for (String f : files) {
                 Path source = layout.resolve(f);
                 if (!Files.isRegularFile(source)) {
-                    throw new ImageException(BaseImage.ELEMENT, "the OCI layout " + layout + " lacks the blob " + f
-                            + ". Export the base image again.");
+                    throw new ImageException(
+                            BaseImage.ELEMENT,
+                            "the OCI layout " + layout + " lacks the blob " + f + ". Export the base image again.");
                 }
                 TarArchiveEntry e = new TarArchiveEntry(f);
                 e.setSize(Files.size(source));
@@ -99,7 +107,8 @@ final class OciLayouts {
                 tar.closeArchiveEntry();
             }
         }
-        return new LocalBase(out, config.path("os").asText(), config.path("architecture").asText());
+        return new LocalBase(
+                out, config.path("os").asText(), config.path("architecture").asText());
     }
 
     /** The image manifest for the platform, following nested indexes; a lone manifest is taken as is. */
@@ -110,19 +119,29 @@ final class OciLayouts {
         JsonNode chosen = null;
         for (JsonNode m : manifests) {
             JsonNode p = m.path("platform");
-            seen.add(p.isMissingNode() ? "(no platform)" : p.path("os").asText() + "/" + p.path("architecture").asText());
-            if (manifests.size() == 1 || (os.equals(p.path("os").asText())
-                    && architecture.equals(p.path("architecture").asText()))) {
+            seen.add(
+                    p.isMissingNode()
+                            ? "(no platform)"
+                            : p.path("os").asText() + "/"
+                                    + p.path("architecture").asText());
+            if (manifests.size() == 1
+                    || (os.equals(p.path("os").asText())
+                            && architecture.equals(p.path("architecture").asText()))) {
                 chosen = m;
                 break;
             }
         }
         if (chosen == null) {
-            throw new ImageException(BaseImage.ELEMENT, where + " has no image for " + os + "/" + architecture
-                    + " (it has " + seen + "). Use a base image built for the function's <architecture>.");
+            throw new ImageException(
+                    BaseImage.ELEMENT,
+                    where + " has no image for " + os + "/" + architecture + " (it has " + seen
+                            + "). Use a base image built for the function's <architecture>.");
         }
-        JsonNode blob = JSON.readTree(layout.resolve(blobPath(chosen.path("digest").asText())).toFile());
-        return blob.has("manifests") ? select(layout, blob, os, architecture, chosen.path("digest").asText()) : blob;
+        JsonNode blob = JSON.readTree(
+                layout.resolve(blobPath(chosen.path("digest").asText())).toFile());
+        return blob.has("manifests")
+                ? select(layout, blob, os, architecture, chosen.path("digest").asText())
+                : blob;
     }
 
     private static String blobPath(String digest) {

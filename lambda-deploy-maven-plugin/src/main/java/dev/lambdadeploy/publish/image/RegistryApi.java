@@ -28,7 +28,8 @@ import javax.net.ssl.SSLException;
  * ({@code -DsendCredentialsOverHttp=true}).
  */
 final class RegistryApi {
-    static final String ACCEPT = String.join(", ",
+    static final String ACCEPT = String.join(
+            ", ",
             "application/vnd.docker.distribution.manifest.v2+json",
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -47,8 +48,10 @@ final class RegistryApi {
         this.registry = registry;
         this.credentials = credentials;
         this.allowInsecure = allowInsecure;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** A manifest or index as the registry returned it. */
@@ -63,8 +66,11 @@ final class RegistryApi {
 
         List<Descriptor> layers() {
             List<Descriptor> out = new ArrayList<>();
-            json.path("layers").forEach(l -> out.add(new Descriptor(l.path("mediaType").asText(),
-                    l.path("digest").asText(), l.path("size").asLong())));
+            json.path("layers")
+                    .forEach(l -> out.add(new Descriptor(
+                            l.path("mediaType").asText(),
+                            l.path("digest").asText(),
+                            l.path("size").asLong())));
             return out;
         }
 
@@ -72,7 +78,8 @@ final class RegistryApi {
         Optional<String> platformManifest(String os, String architecture) {
             for (JsonNode m : json.path("manifests")) {
                 JsonNode p = m.path("platform");
-                if (os.equals(p.path("os").asText()) && architecture.equals(p.path("architecture").asText())) {
+                if (os.equals(p.path("os").asText())
+                        && architecture.equals(p.path("architecture").asText())) {
                     return Optional.of(m.path("digest").asText());
                 }
             }
@@ -81,8 +88,9 @@ final class RegistryApi {
 
         List<String> platforms() {
             List<String> out = new ArrayList<>();
-            json.path("manifests").forEach(m -> out.add(m.path("platform").path("os").asText() + "/"
-                    + m.path("platform").path("architecture").asText()));
+            json.path("manifests")
+                    .forEach(m -> out.add(m.path("platform").path("os").asText() + "/"
+                            + m.path("platform").path("architecture").asText()));
             return out;
         }
     }
@@ -120,7 +128,8 @@ final class RegistryApi {
     }
 
     JsonNode blobJson(String repository, String digest) throws IOException, InterruptedException {
-        return JSON.readTree(get("/v2/" + repository + "/blobs/" + digest, "*/*", repository).body());
+        return JSON.readTree(
+                get("/v2/" + repository + "/blobs/" + digest, "*/*", repository).body());
     }
 
     private HttpResponse<byte[]> get(String path, String accept, String repository)
@@ -133,8 +142,10 @@ final class RegistryApi {
             }
         }
         if (r.statusCode() != 200) {
-            throw new StatusException(r.statusCode(), "GET " + scheme + "://" + registry + path + " -> HTTP "
-                    + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8).trim());
+            throw new StatusException(
+                    r.statusCode(),
+                    "GET " + scheme + "://" + registry + path + " -> HTTP " + r.statusCode() + " "
+                            + new String(r.body(), StandardCharsets.UTF_8).trim());
         }
         return r;
     }
@@ -154,7 +165,9 @@ final class RegistryApi {
 
     private HttpRequest request(String path, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", accept).GET();
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", accept)
+                .GET();
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -165,8 +178,10 @@ final class RegistryApi {
     private String authorize(HttpResponse<?> challenge, String repository) throws IOException, InterruptedException {
         String header = challenge.headers().firstValue("WWW-Authenticate").orElse("");
         String basic = credentialsAllowed() && credentials != null
-                ? "Basic " + Base64.getEncoder().encodeToString((credentials.username() + ":" + credentials.password())
-                        .getBytes(StandardCharsets.UTF_8))
+                ? "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((credentials.username() + ":" + credentials.password())
+                                        .getBytes(StandardCharsets.UTF_8))
                 : null;
         if (header.regionMatches(true, 0, "Basic", 0, 5)) {
             return basic;
@@ -184,10 +199,14 @@ final class RegistryApi {
             return null;
         }
         String scope = params.getOrDefault("scope", "repository:" + repository + ":pull");
-        String url = realm + (realm.contains("?") ? "&" : "?") + "scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
-                + (params.containsKey("service")
-                        ? "&service=" + URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8) : "");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        String url =
+                realm + (realm.contains("?") ? "&" : "?") + "scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
+                        + (params.containsKey("service")
+                                ? "&service=" + URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8)
+                                : "");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (basic != null && url.startsWith("https:")) {
             b.header("Authorization", basic);
         }
@@ -196,7 +215,9 @@ final class RegistryApi {
             return null;
         }
         JsonNode token = JSON.readTree(r.body());
-        String t = token.hasNonNull("token") ? token.get("token").asText() : token.path("access_token").asText(null);
+        String t = token.hasNonNull("token")
+                ? token.get("token").asText()
+                : token.path("access_token").asText(null);
         return t == null ? null : "Bearer " + t;
     }
 

@@ -20,11 +20,15 @@ class BaseImageTest {
 
     @Test
     void parsesRegistryTarAndOciForms() {
-        assertEquals(new BaseImage.Registry("mirror.local:5000/lambda/java:21"),
+        assertEquals(
+                new BaseImage.Registry("mirror.local:5000/lambda/java:21"),
                 BaseImage.parse("registry://mirror.local:5000/lambda/java:21", null, project));
-        assertEquals(new BaseImage.DockerTar(project.resolve("target/base.tar")),
+        assertEquals(
+                new BaseImage.DockerTar(project.resolve("target/base.tar")),
                 BaseImage.parse("tar:target/base.tar", null, project));
-        assertEquals(new BaseImage.DockerTar(Path.of("/abs/base.tar")), BaseImage.parse("tar:///abs/base.tar", null, project));
+        assertEquals(
+                new BaseImage.DockerTar(Path.of("/abs/base.tar")),
+                BaseImage.parse("tar:///abs/base.tar", null, project));
         assertEquals(new BaseImage.OciLayout(project.resolve("layout")), BaseImage.parse("oci:layout", null, project));
         ConfigException e = assertThrows(ConfigException.class, () -> BaseImage.parse("docker://x", null, project));
         assertEquals(BaseImage.ELEMENT, e.element());

@@ -57,9 +57,12 @@ class EcrImagePublisherTest {
         System.setProperty("sendCredentialsOverHttp", "true");
         LambdaBaseImages.pushManifestList(REGISTRY.host(), "AWS", ECR_PASSWORD, shared);
         baseTar = LambdaBaseImages.tar(shared.resolve("base.tar"), "amd64", false, shared);
-        ecr = EcrClient.builder().endpointOverride(MOTO.endpoint()).region(Region.US_EAST_1)
+        ecr = EcrClient.builder()
+                .endpointOverride(MOTO.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(ApacheHttpClient.create()).build();
+                .httpClient(ApacheHttpClient.create())
+                .build();
     }
 
     @AfterAll
@@ -79,8 +82,14 @@ class EcrImagePublisherTest {
     }
 
     private ImageRequest request(Path pkg, BaseImage base) {
-        return ImageRequest.builder(pkg).handler(ImageTestPackages.HANDLER).baseImage(base).repository("orders")
-                .tag("1.0").allowInsecureRegistries(true).cacheDirectory(dir.resolve("cache")).build();
+        return ImageRequest.builder(pkg)
+                .handler(ImageTestPackages.HANDLER)
+                .baseImage(base)
+                .repository("orders")
+                .tag("1.0")
+                .allowInsecureRegistries(true)
+                .cacheDirectory(dir.resolve("cache"))
+                .build();
     }
 
     @Test
@@ -89,23 +98,32 @@ class EcrImagePublisherTest {
         EcrImagePublisher publisher = new EcrImagePublisher(ecr, log);
         EcrImagePublisher.Published first = publisher.publish(
                 request(pkg, new BaseImage.Registry(REGISTRY.host() + "/lambda/java:21")),
-                new EcrRepositories.Settings(true, 5), REGISTRY.host());
+                new EcrRepositories.Settings(true, 5),
+                REGISTRY.host());
 
         assertTrue(first.repository().created());
-        var described = ecr.describeRepositories(b -> b.repositoryNames("orders")).repositories().get(0);
+        var described = ecr.describeRepositories(b -> b.repositoryNames("orders"))
+                .repositories()
+                .get(0);
         assertTrue(described.imageScanningConfiguration().scanOnPush());
-        assertEquals(EcrRepositories.lifecyclePolicy(5),
+        assertEquals(
+                EcrRepositories.lifecyclePolicy(5),
                 ecr.getLifecyclePolicy(b -> b.repositoryName("orders")).lifecyclePolicyText());
-        assertEquals("123456789012.dkr.ecr.us-east-1.amazonaws.com/orders", first.repository().uri());
+        assertEquals(
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders",
+                first.repository().uri());
 
         RegistryHttp http = new RegistryHttp(REGISTRY.host(), "AWS", ECR_PASSWORD);
         assertEquals(first.image().digest(), http.manifest("orders", "1.0").digest());
-        assertEquals(REGISTRY.host() + "/orders@" + first.image().digest(), first.image().imageUri());
+        assertEquals(
+                REGISTRY.host() + "/orders@" + first.image().digest(),
+                first.image().imageUri());
 
         int mark = REGISTRY.uploadedBlobs().size();
         EcrImagePublisher.Published second = publisher.publish(
                 request(pkg, new BaseImage.Registry(REGISTRY.host() + "/lambda/java:21")),
-                new EcrRepositories.Settings(true, 5), REGISTRY.host());
+                new EcrRepositories.Settings(true, 5),
+                REGISTRY.host());
         assertFalse(second.repository().created(), "existing repository reused");
         assertEquals(first.image().digest(), second.image().digest());
         assertEquals(java.util.List.of(), REGISTRY.uploadedBlobsSince(mark));
@@ -119,9 +137,13 @@ class EcrImagePublisherTest {
     @Test
     void aRegistryThatRefusesTheTokenFailsWithTheFix() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
-        ImageException e = assertThrows(ImageException.class, () -> new EcrImagePublisher(ecr, log)
-                .publish(request(pkg, new BaseImage.DockerTar(baseTar)), new EcrRepositories.Settings(true, null),
-                        OTHER_PASSWORD.host()));
+        ImageException e = assertThrows(
+                ImageException.class,
+                () -> new EcrImagePublisher(ecr, log)
+                        .publish(
+                                request(pkg, new BaseImage.DockerTar(baseTar)),
+                                new EcrRepositories.Settings(true, null),
+                                OTHER_PASSWORD.host()));
         assertTrue(e.getMessage().contains("refused access to " + OTHER_PASSWORD.host() + "/orders"), e.getMessage());
         assertTrue(e.getMessage().contains("ecr:GetAuthorizationToken"), e.getMessage());
         assertFalse(e.getMessage().contains(ECR_PASSWORD));
@@ -132,9 +154,13 @@ class EcrImagePublisherTest {
     void credentialsOverPlainHttpNeedJibsExplicitSwitch() throws Exception {
         System.clearProperty("sendCredentialsOverHttp");
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
-        ImageException e = assertThrows(ImageException.class, () -> new EcrImagePublisher(ecr, log)
-                .publish(request(pkg, new BaseImage.DockerTar(baseTar)), new EcrRepositories.Settings(false, null),
-                        REGISTRY.host()));
+        ImageException e = assertThrows(
+                ImageException.class,
+                () -> new EcrImagePublisher(ecr, log)
+                        .publish(
+                                request(pkg, new BaseImage.DockerTar(baseTar)),
+                                new EcrRepositories.Settings(false, null),
+                                REGISTRY.host()));
         assertTrue(e.getMessage().contains("-DsendCredentialsOverHttp=true"), e.getMessage());
     }
 }

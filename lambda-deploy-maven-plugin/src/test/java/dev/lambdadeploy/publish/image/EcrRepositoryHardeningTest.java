@@ -31,14 +31,17 @@ class EcrRepositoryHardeningTest {
     }
 
     Repository described(String name) {
-        return moto.clients().ecr().describeRepositories(r -> r.repositoryNames(name).registryId(MotoAws.ACCOUNT))
-                .repositories().get(0);
+        return moto.clients()
+                .ecr()
+                .describeRepositories(r -> r.repositoryNames(name).registryId(MotoAws.ACCOUNT))
+                .repositories()
+                .get(0);
     }
 
     @Test
     void createdRepositoryIsEncryptedWithAes256AndMutableByDefault() {
-        var repo = new EcrRepositories(moto.clients().ecr(), log).ensure("orders",
-                new EcrRepositories.Settings(true, null).inRegistry(MotoAws.ACCOUNT));
+        var repo = new EcrRepositories(moto.clients().ecr(), log)
+                .ensure("orders", new EcrRepositories.Settings(true, null).inRegistry(MotoAws.ACCOUNT));
 
         assertEquals(MotoAws.ACCOUNT, repo.registryId());
         Repository r = described("orders");
@@ -50,8 +53,10 @@ class EcrRepositoryHardeningTest {
     @Test
     void immutableTagsAndAKmsKeyWhenConfigured() {
         String key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        new EcrRepositories(moto.clients().ecr(), log).ensure("orders",
-                new EcrRepositories.Settings(false, null, true, key, null).inRegistry(MotoAws.ACCOUNT));
+        new EcrRepositories(moto.clients().ecr(), log)
+                .ensure(
+                        "orders",
+                        new EcrRepositories.Settings(false, null, true, key, null).inRegistry(MotoAws.ACCOUNT));
 
         Repository r = described("orders");
         assertEquals("IMMUTABLE", r.imageTagMutabilityAsString());

@@ -23,7 +23,9 @@ class ImageRefTest {
     void pinnedReplacesTheTagByTheDigestAndKeepsAPin() {
         assertEquals(REPO + "@" + DIGEST, ImageRef.pinned(REPO + ":1.0", DIGEST));
         assertEquals(REPO + "@" + DIGEST, ImageRef.pinned(REPO, DIGEST));
-        assertEquals("127.0.0.1:5000/orders@" + DIGEST, ImageRef.pinned("127.0.0.1:5000/orders", DIGEST),
+        assertEquals(
+                "127.0.0.1:5000/orders@" + DIGEST,
+                ImageRef.pinned("127.0.0.1:5000/orders", DIGEST),
                 "a registry port is no tag");
         assertEquals(REPO + "@" + OTHER, ImageRef.pinned(REPO + "@" + OTHER, DIGEST), "already pinned");
         assertEquals(REPO + ":1.0", ImageRef.pinned(REPO + ":1.0", null));

@@ -32,20 +32,35 @@ public final class ImageTestPackages {
         Files.writeString(classes.resolve("com/example/Handler.class"), code);
         Files.writeString(classes.resolve("app.properties"), "greeting=hello\n");
         Path repo = project.resolve("repo");
-        DependencyArtifact released = new DependencyArtifact("org.lib", "lib", "2.0", "2.0", "", "compile",
+        DependencyArtifact released = new DependencyArtifact(
+                "org.lib",
+                "lib",
+                "2.0",
+                "2.0",
+                "",
+                "compile",
                 jar(repo.resolve("lib-2.0.jar"), Map.of("org/lib/Lib.class", "lib ".repeat(5000))),
-                List.of("com.example:demo:1.0", "org.lib:lib:2.0"), false);
-        DependencyArtifact snapshot = new DependencyArtifact("com.example", "core", "1.0-20260101.000000-1",
-                "1.0-SNAPSHOT", "", "compile", jar(repo.resolve("core.jar"), Map.of("com/example/core/Core.class", "core")),
-                List.of("com.example:demo:1.0", "com.example:core:1.0-SNAPSHOT"), false);
+                List.of("com.example:demo:1.0", "org.lib:lib:2.0"),
+                false);
+        DependencyArtifact snapshot = new DependencyArtifact(
+                "com.example",
+                "core",
+                "1.0-20260101.000000-1",
+                "1.0-SNAPSHOT",
+                "",
+                "compile",
+                jar(repo.resolve("core.jar"), Map.of("com/example/core/Core.class", "core")),
+                List.of("com.example:demo:1.0", "com.example:core:1.0-SNAPSHOT"),
+                false);
         Path out = project.resolve("target/lambda");
-        new LambdaPackager(BuildLog.silent()).run(PackageRequest.builder(new ProjectInfo("com.example", "demo", "1.0"), out)
-                .classesDirectory(classes)
-                .artifacts(List.of(released, snapshot))
-                .architecture(architecture)
-                .outputTimestamp(Instant.parse("2026-01-01T00:00:00Z"))
-                .parallelism(1)
-                .build());
+        new LambdaPackager(BuildLog.silent())
+                .run(PackageRequest.builder(new ProjectInfo("com.example", "demo", "1.0"), out)
+                        .classesDirectory(classes)
+                        .artifacts(List.of(released, snapshot))
+                        .architecture(architecture)
+                        .outputTimestamp(Instant.parse("2026-01-01T00:00:00Z"))
+                        .parallelism(1)
+                        .build());
         return out;
     }
 

@@ -69,24 +69,38 @@ class LambdaImageBuilderTest {
         JsonNode config = http.config("demo", m);
         assertEquals("amd64", config.path("architecture").asText());
         assertEquals("linux", config.path("os").asText());
-        assertEquals(List.of(ImageTestPackages.HANDLER), strings(config.path("config").path("Cmd")));
-        assertEquals(List.of("/lambda-entrypoint.sh"), strings(config.path("config").path("Entrypoint")),
+        assertEquals(
+                List.of(ImageTestPackages.HANDLER),
+                strings(config.path("config").path("Cmd")));
+        assertEquals(
+                List.of("/lambda-entrypoint.sh"),
+                strings(config.path("config").path("Entrypoint")),
                 "entrypoint inherited from the base");
         assertEquals("/var/task", config.path("config").path("WorkingDir").asText());
         assertTrue(strings(config.path("config").path("Env")).contains("LAMBDA_TASK_ROOT=/var/task"));
 
         JsonNode layers = m.json().path("layers");
         assertEquals(1 + 4, layers.size(), "base layer + dependencies, snapshot-dependencies, resources, classes");
-        assertEquals(List.of("base-1", "dependencies", "snapshot-dependencies", "resources", "classes"),
+        assertEquals(
+                List.of("base-1", "dependencies", "snapshot-dependencies", "resources", "classes"),
                 r.layers().stream().map(ImageLayerReport::name).collect(Collectors.toList()));
         for (int i = 0; i < layers.size(); i++) {
-            assertEquals(layers.get(i).path("digest").asText(), r.layers().get(i).digest());
+            assertEquals(
+                    layers.get(i).path("digest").asText(), r.layers().get(i).digest());
             assertEquals(layers.get(i).path("size").asLong(), r.layers().get(i).compressedBytes());
         }
-        assertEquals(List.of("var/task/lib/lib-2.0.jar"), http.layerFiles("demo", r.layers().get(1).digest()));
-        assertEquals(List.of("var/task/lib/core-1.0-SNAPSHOT.jar"), http.layerFiles("demo", r.layers().get(2).digest()));
-        assertEquals(List.of("var/task/app.properties"), http.layerFiles("demo", r.layers().get(3).digest()));
-        assertEquals(List.of("var/task/com/example/Handler.class"), http.layerFiles("demo", r.layers().get(4).digest()));
+        assertEquals(
+                List.of("var/task/lib/lib-2.0.jar"),
+                http.layerFiles("demo", r.layers().get(1).digest()));
+        assertEquals(
+                List.of("var/task/lib/core-1.0-SNAPSHOT.jar"),
+                http.layerFiles("demo", r.layers().get(2).digest()));
+        assertEquals(
+                List.of("var/task/app.properties"),
+                http.layerFiles("demo", r.layers().get(3).digest()));
+        assertEquals(
+                List.of("var/task/com/example/Handler.class"),
+                http.layerFiles("demo", r.layers().get(4).digest()));
         assertEquals(2, r.cmd().size() + 1);
         assertTrue(r.layers().get(4).uncompressedBytes() == 2, "classes layer holds the 2-byte handler");
         assertEquals(-1, r.layers().get(0).uncompressedBytes(), "base layer size from a registry is compressed only");
@@ -96,11 +110,13 @@ class LambdaImageBuilderTest {
     @Test
     void sameInputsTwiceGiveTheSameDigestAndPushNothing() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
-        ImageResult first = new LambdaImageBuilder(log).build(request(pkg, "same").build());
+        ImageResult first =
+                new LambdaImageBuilder(log).build(request(pkg, "same").build());
         int mark = REGISTRY.uploadedBlobs().size();
 
         Path again = ImageTestPackages.packageProject(dir.resolve("other-checkout"), "v1", Architecture.X86_64);
-        ImageResult second = new LambdaImageBuilder(log).build(request(again, "same").cacheDirectory(dir.resolve("c2")).build());
+        ImageResult second = new LambdaImageBuilder(log)
+                .build(request(again, "same").cacheDirectory(dir.resolve("c2")).build());
 
         assertEquals(first.digest(), second.digest());
         assertEquals(List.of(), REGISTRY.uploadedBlobsSince(mark), "nothing uploaded the second time");
@@ -111,16 +127,22 @@ class LambdaImageBuilderTest {
     @Test
     void aClassesOnlyChangePushesOnlyTheClassesLayer() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
-        ImageResult before = new LambdaImageBuilder(log).build(request(pkg, "incremental").build());
+        ImageResult before =
+                new LambdaImageBuilder(log).build(request(pkg, "incremental").build());
         int mark = REGISTRY.uploadedBlobs().size();
 
         ImageTestPackages.packageProject(dir.resolve("p"), "v2-changed", Architecture.X86_64);
-        ImageResult after = new LambdaImageBuilder(log).build(request(pkg, "incremental").build());
+        ImageResult after =
+                new LambdaImageBuilder(log).build(request(pkg, "incremental").build());
 
         assertNotEquals(before.digest(), after.digest());
         List<String> uploaded = REGISTRY.uploadedBlobsSince(mark);
         String classes = after.layers().get(4).digest();
-        String config = http.manifest("incremental", after.digest()).json().path("config").path("digest").asText();
+        String config = http.manifest("incremental", after.digest())
+                .json()
+                .path("config")
+                .path("digest")
+                .asText();
         assertEquals(Set.of(classes, config), Set.copyOf(uploaded), "only the classes layer and the new config");
         assertEquals(2, uploaded.size());
         List<String> pushed = new ArrayList<>();
@@ -135,20 +157,29 @@ class LambdaImageBuilderTest {
     @Test
     void arm64PicksTheArm64ImageFromTheBaseManifestListAndPushesASingleManifest() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.ARM64);
-        ImageResult r = new LambdaImageBuilder(log).build(request(pkg, "arm").architecture(Architecture.ARM64).build());
+        ImageResult r = new LambdaImageBuilder(log)
+                .build(request(pkg, "arm").architecture(Architecture.ARM64).build());
 
         RegistryHttp.Manifest m = http.manifest("arm", r.digest());
         assertEquals(DOCKER_MANIFEST, m.contentType());
         assertEquals("arm64", http.config("arm", m).path("architecture").asText());
         assertEquals("arm64", r.architecture());
-        assertEquals(http.manifest("lambda/java", "21-arm64").json().path("layers").get(0).path("digest").asText(),
-                r.layers().get(0).digest(), "the arm64 base layer");
+        assertEquals(
+                http.manifest("lambda/java", "21-arm64")
+                        .json()
+                        .path("layers")
+                        .get(0)
+                        .path("digest")
+                        .asText(),
+                r.layers().get(0).digest(),
+                "the arm64 base layer");
     }
 
     @Test
     void ociFormatPushesAnOciManifest() throws Exception {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
-        ImageResult r = new LambdaImageBuilder(log).build(request(pkg, "oci-format").format(ImageFormat.OCI).build());
+        ImageResult r = new LambdaImageBuilder(log)
+                .build(request(pkg, "oci-format").format(ImageFormat.OCI).build());
         assertEquals(OCI_MANIFEST, http.manifest("oci-format", r.digest()).contentType());
         assertEquals(OCI_MANIFEST, r.manifestMediaType());
     }
@@ -162,12 +193,18 @@ class LambdaImageBuilderTest {
         Path pkg = ImageTestPackages.packageProject(dir.resolve("p"), "v1", Architecture.X86_64);
 
         List<String> digests = new ArrayList<>();
-        for (BaseImage base : List.of(new BaseImage.DockerTar(docker), new BaseImage.DockerTar(oci),
-                new BaseImage.OciLayout(layout))) {
-            ImageResult r = new LambdaImageBuilder(log).build(request(pkg, "local-base").baseImage(base).build());
+        for (BaseImage base : List.of(
+                new BaseImage.DockerTar(docker), new BaseImage.DockerTar(oci), new BaseImage.OciLayout(layout))) {
+            ImageResult r = new LambdaImageBuilder(log)
+                    .build(request(pkg, "local-base").baseImage(base).build());
             JsonNode config = http.config("local-base", http.manifest("local-base", r.digest()));
-            assertEquals(List.of("/lambda-entrypoint.sh"), strings(config.path("config").path("Entrypoint")), base.describe());
-            assertEquals(List.of(ImageTestPackages.HANDLER), strings(config.path("config").path("Cmd")));
+            assertEquals(
+                    List.of("/lambda-entrypoint.sh"),
+                    strings(config.path("config").path("Entrypoint")),
+                    base.describe());
+            assertEquals(
+                    List.of(ImageTestPackages.HANDLER),
+                    strings(config.path("config").path("Cmd")));
             assertEquals(5, r.layers().size());
             digests.add(r.digest());
         }

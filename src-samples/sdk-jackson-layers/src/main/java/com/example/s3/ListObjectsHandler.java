@@ -34,12 +34,14 @@ public class ListObjectsHandler implements RequestHandler<Map<String, String>, S
     @Override
     public String handleRequest(Map<String, String> event, Context context) {
         String bucket = event.get("bucket");
-        List<String> keys = S3.listObjectsV2(ListObjectsV2Request.builder()
+        List<String> keys = S3
+                .listObjectsV2(ListObjectsV2Request.builder()
                         .bucket(bucket)
                         .prefix(event.getOrDefault("prefix", ""))
                         .maxKeys(20)
                         .build())
-                .contents().stream()
+                .contents()
+                .stream()
                 .map(S3Object::key)
                 .collect(Collectors.toList());
         Map<String, Object> reply = new LinkedHashMap<>();

@@ -11,9 +11,8 @@ import java.util.Map;
 public class OrderTotalHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     // findAndRegisterModules(): the common way to pick up jackson-datatype-jsr310 and friends; it also registers
     // every other Jackson module on the class path, used or not.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .findAndRegisterModules()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public record Line(String sku, int quantity, double unitPrice) {}
 
@@ -22,7 +21,9 @@ public class OrderTotalHandler implements RequestHandler<Map<String, Object>, Ma
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Order order = JSON.convertValue(event, Order.class);
-        double total = order.lines().stream().mapToDouble(l -> l.quantity() * l.unitPrice()).sum();
+        double total = order.lines().stream()
+                .mapToDouble(l -> l.quantity() * l.unitPrice())
+                .sum();
         return Map.of("orderId", order.orderId(), "lines", order.lines().size(), "total", total);
     }
 }
