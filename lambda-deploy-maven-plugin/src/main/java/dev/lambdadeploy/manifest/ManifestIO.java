@@ -180,21 +180,18 @@ public final class ManifestIO {
     }
 
     private static JarRecord readJar(JsonObject f) {
-        return new JarRecord(
-                f.string("groupId"),
-                f.string("artifactId"),
-                f.string("version"),
-                f.string("classifier"),
-                f.string("scope"),
-                f.strings("dependencyPath"),
-                f.string("target"),
-                f.string("zipEntry"),
-                f.longValue("originalBytes"),
-                f.longValue("finalBytes"),
-                f.bool("signed"),
-                f.bool("snapshot"),
-                f.bool("reactor"),
-                f.list("removed", r -> new Removal(r.string("reason"), r.integer("entries"), r.longValue("bytes"))));
+        return JarRecord.builder(f.string("groupId"), f.string("artifactId"), f.string("version"))
+                .classifier(f.string("classifier"))
+                .scope(f.string("scope"))
+                .dependencyPath(f.strings("dependencyPath"))
+                .placed(f.string("target"), f.string("zipEntry"))
+                .bytes(f.longValue("originalBytes"), f.longValue("finalBytes"))
+                .signed(f.bool("signed"))
+                .snapshot(f.bool("snapshot"))
+                .reactor(f.bool("reactor"))
+                .removed(f.list(
+                        "removed", r -> new Removal(r.string("reason"), r.integer("entries"), r.longValue("bytes"))))
+                .build();
     }
 
     private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {

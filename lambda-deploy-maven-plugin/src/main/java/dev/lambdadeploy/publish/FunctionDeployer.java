@@ -15,16 +15,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.PackageType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /**
@@ -170,100 +174,135 @@ final class FunctionDeployer {
             return create(state, code, codeUpload, layers, architecture, ctx);
         }
         FunctionConfiguration before = state.current();
-        List<String> changes = new ArrayList<>();
-        boolean codeChanged = !code.codeSha256().equals(before.codeSha256());
+        Update update =
+                update(state, !code.codeSha256().equals(before.codeSha256()), "code", architecture, layers, false);
+        FunctionResult.Builder result = FunctionResult.builder(name)
+                .functionArn(before.functionArn())
+                .code(update.code() ? DeployAction.updated(ctx.dryRun()) : DeployAction.UP_TO_DATE)
+                .configuration(update.config().isEmpty() ? DeployAction.UP_TO_DATE : DeployAction.updated(ctx.dryRun()))
+                .changes(update.changes())
+                .codeSha256(code.codeSha256())
+                .previousCodeSha256(before.codeSha256())
+                .layers(layers)
+                .previousLayers(state.layerArns())
+                .alias(settings.alias());
+        if (ctx.dryRun()) {
+            return result.build();
+        }
+        // Upload first: a failing upload must leave the function untouched.
+        S3Location s3 = update.code() && code.transport() == DeployMode.S3 ? codeUpload.get() : null;
+        updateThenRestore(
+                name,
+                before,
+                update,
+                "updating code of " + name,
+                r -> {
+                    r.functionName(name).architecturesWithStrings(architecture);
+                    if (s3 != null) {
+                        r.s3Bucket(s3.bucket()).s3Key(s3.key());
+                    } else {
+                        r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
+                    }
+                },
+                reported -> {
+                    if (!HandOffCheck.same(code.codeSha256(), reported)) {
+                        // other bytes than built: previous code back before a version or alias can point at it
+                        reached = "its previous code put back after a CodeSha256 mismatch";
+                        throw check().restoreCode(name, before, s3, code.codeSha256(), reported, architecture, waiter);
+                    }
+                });
+        long uploaded = !update.code() ? 0 : s3 == null ? code.zippedBytes() : s3.bytesUploaded();
+        String version =
+                publishAndAlias(name, code.codeSha256(), !update.changes().isEmpty(), ctx);
+        if (!update.changes().isEmpty()) {
+            // a settings-only change is no new deployment: the previous one stays the rollback target
+            boolean newDeployment = update.code() || update.config().contains(ConfigChange.LAYERS);
+            tag(before.functionArn(), code, layers, managedArns, before.codeSha256(), state, ctx, newDeployment);
+        }
+        return result.publishedVersion(version).s3(s3).bytesUploaded(uploaded).build();
+    }
+
+    /**
+     * What an existing function needs: new code (or another architecture) and which settings, with the request that
+     * sets them; {@code changes} in the order deploy-result.json lists them.
+     */
+    private record Update(
+            boolean code,
+            List<ConfigChange> config,
+            UpdateFunctionConfigurationRequest.Builder request,
+            List<String> changes) {}
+
+    /** {@code codeChange} names a code change in {@code changes} ({@code code} for zips, {@code image}). */
+    private Update update(
+            FunctionState state,
+            boolean codeChanged,
+            String codeChange,
+            String architecture,
+            List<String> layers,
+            boolean image) {
+        FunctionConfiguration before = state.current();
         boolean archChanged = state.architectureDiffers(architecture);
+        List<String> changes = new ArrayList<>();
         if (codeChanged) {
-            changes.add("code");
+            changes.add(codeChange);
         }
         if (archChanged) {
             changes.add("architecture " + before.architecturesAsStrings() + " -> " + architecture);
         }
         UpdateFunctionConfigurationRequest.Builder config =
-                UpdateFunctionConfigurationRequest.builder().functionName(name);
-        List<String> configChanges = configChanges(before, layers, config, false);
-        changes.addAll(configChanges);
-        S3Location s3 = null;
-        String codeAction = codeChanged || archChanged ? (ctx.dryRun() ? "would-update" : "updated") : "up-to-date";
-        String configAction = configChanges.isEmpty() ? "up-to-date" : ctx.dryRun() ? "would-update" : "updated";
-        String version = null;
-        long uploaded = 0;
-        if (!ctx.dryRun()) {
-            boolean codeUpdate = codeChanged || archChanged;
-            // Upload first: a failing upload must leave the function untouched.
-            s3 = codeUpdate && code.transport() == DeployMode.S3 ? codeUpload.get() : null;
-            // Configuration (new layers) before code, because a configuration can be put back without any bytes:
-            // if the code update then fails, the function returns to its previous layers and settings.
-            if (!configChanges.isEmpty()) {
-                log.info(
-                        "[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
-                UpdateFunctionConfigurationRequest req = config.build();
-                waiter.withConflictRetry(
-                        name,
-                        () -> AwsCalls.call(
-                                "lambda:UpdateFunctionConfiguration",
-                                "function " + name + " in " + region,
-                                () -> lambda.updateFunctionConfiguration(req)));
-                reached = "new configuration (" + String.join(", ", configChanges) + ") with its previous code";
-                waiter.awaitReady(name);
-            }
-            if (codeUpdate) {
-                S3Location from = s3;
-                log.info("[" + region + "] updating code of " + name);
-                try {
-                    waiter.withConflictRetry(
-                            name,
-                            () -> AwsCalls.call(
-                                    "lambda:UpdateFunctionCode",
-                                    "function " + name + " in " + region,
-                                    () -> lambda.updateFunctionCode(r -> {
-                                        r.functionName(name).architecturesWithStrings(architecture);
-                                        if (from != null) {
-                                            r.s3Bucket(from.bucket()).s3Key(from.key());
-                                        } else {
-                                            r.zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)));
-                                        }
-                                    })));
-                    reached = "new code and configuration";
-                    String reported = waiter.awaitReady(name).codeSha256();
-                    if (!HandOffCheck.same(code.codeSha256(), reported)) {
-                        // other bytes than built: previous code back before a version or alias can point at it
-                        reached = "its previous code put back after a CodeSha256 mismatch";
-                        throw check().restoreCode(
-                                        name, before, from, code.codeSha256(), reported, architecture, waiter);
-                    }
-                } catch (RuntimeException e) {
-                    if (configChanges.isEmpty()) {
-                        throw e;
-                    }
-                    throw restoreConfiguration(name, before, configChanges, e);
-                }
-                uploaded += from == null ? code.zippedBytes() : from.bytesUploaded();
-            }
-            version = publishAndAlias(name, code.codeSha256(), !changes.isEmpty(), ctx);
-            if (!changes.isEmpty()) {
-                // a settings-only change is no new deployment: the previous one stays the rollback target
-                boolean newDeployment = codeUpdate || configChanges.contains("layers");
-                tag(before.functionArn(), code, layers, managedArns, before.codeSha256(), state, ctx, newDeployment);
-            }
+                UpdateFunctionConfigurationRequest.builder().functionName(state.name());
+        List<ConfigChange> configChanges = configChanges(before, layers, config, image);
+        configChanges.forEach(c -> changes.add(c.wire()));
+        return new Update(codeChanged || archChanged, configChanges, config, changes);
+    }
+
+    /**
+     * The update of an existing function, for zips and images alike: configuration (new layers) before code, because
+     * a configuration can be put back without any bytes; if the code update then fails, or {@code verify} (given the
+     * CodeSha256 Lambda reports once the function is ready) finds other code than built, the function returns to its previous layers and settings.
+     * {@code code} fills UpdateFunctionCode with the new code and architecture.
+     */
+    private void updateThenRestore(
+            String name,
+            FunctionConfiguration before,
+            Update update,
+            String codeMessage,
+            Consumer<UpdateFunctionCodeRequest.Builder> code,
+            Consumer<String> verify) {
+        String resource = "function " + name + " in " + region;
+        if (!update.config().isEmpty()) {
+            String changed = wires(update.config());
+            log.info("[" + region + "] updating configuration of " + name + ": " + changed);
+            UpdateFunctionConfigurationRequest req = update.request().build();
+            waiter.withConflictRetry(
+                    name,
+                    () -> AwsCalls.call(
+                            "lambda:UpdateFunctionConfiguration",
+                            resource,
+                            () -> lambda.updateFunctionConfiguration(req)));
+            reached = "new configuration (" + changed + ") with its previous code";
+            waiter.awaitReady(name);
         }
-        return new FunctionResult(
-                name,
-                before.functionArn(),
-                codeAction,
-                configAction,
-                changes,
-                code.codeSha256(),
-                before.codeSha256(),
-                layers,
-                state.layerArns(),
-                version,
-                settings.alias(),
-                s3 == null ? null : s3.bucket(),
-                s3 == null ? null : s3.key(),
-                uploaded,
-                null,
-                null);
+        if (!update.code()) {
+            return;
+        }
+        log.info("[" + region + "] " + codeMessage);
+        try {
+            waiter.withConflictRetry(
+                    name,
+                    () -> AwsCalls.call("lambda:UpdateFunctionCode", resource, () -> lambda.updateFunctionCode(code)));
+            reached = "new code and configuration";
+            verify.accept(waiter.awaitReady(name).codeSha256());
+        } catch (RuntimeException e) {
+            if (update.config().isEmpty()) {
+                throw e;
+            }
+            throw restoreConfiguration(name, before, update.config(), e);
+        }
+    }
+
+    private static String wires(List<ConfigChange> changes) {
+        return changes.stream().map(ConfigChange::wire).collect(Collectors.joining(", "));
     }
 
     /**
@@ -271,33 +310,11 @@ final class FunctionDeployer {
      * previous code with its previous layers and settings; returns the exception to throw.
      */
     private RuntimeException restoreConfiguration(
-            String name, FunctionConfiguration before, List<String> changed, RuntimeException failure) {
+            String name, FunctionConfiguration before, List<ConfigChange> changed, RuntimeException failure) {
         UpdateFunctionConfigurationRequest.Builder back =
                 UpdateFunctionConfigurationRequest.builder().functionName(name);
-        for (String field : changed) {
-            switch (field) {
-                case "layers" ->
-                    back.layers(before.layers().stream().map(l -> l.arn()).toList());
-                case "handler" -> back.handler(before.handler());
-                case "runtime" -> back.runtime(before.runtimeAsString());
-                case "memory" -> back.memorySize(before.memorySize());
-                case "timeout" -> back.timeout(before.timeout());
-                case "description" -> back.description(before.description());
-                case "environment" ->
-                    back.environment(e -> e.variables(
-                            before.environment() == null
-                                    ? Map.of()
-                                    : before.environment().variables()));
-                case "snapstart" ->
-                    back.snapStart(s -> s.applyOn(
-                            before.snapStart() == null
-                                    ? SnapStartApplyOn.NONE
-                                    : before.snapStart().applyOn()));
-                default -> {
-                    // every field configChanges() can report is handled above
-                }
-            }
-        }
+        changed.forEach(field -> field.restore(before, back));
+        String fields = wires(changed);
         String resource = "function " + name + " in " + region;
         try {
             UpdateFunctionConfigurationRequest req = back.build();
@@ -309,19 +326,18 @@ final class FunctionDeployer {
                             () -> lambda.updateFunctionConfiguration(req)));
             waiter.awaitReady(name);
             reached = "unchanged (its previous configuration was restored)";
-            log.warn("[" + region + "] code update of " + name + " failed; its previous configuration ("
-                    + String.join(", ", changed) + ") was restored, so it runs exactly as before the deploy");
+            log.warn("[" + region + "] code update of " + name + " failed; its previous configuration (" + fields
+                    + ") was restored, so it runs exactly as before the deploy");
             return new DeployException(
-                    failure.getMessage() + " The function's previous configuration ("
-                            + String.join(", ", changed)
+                    failure.getMessage() + " The function's previous configuration (" + fields
                             + ") was restored; it runs as before the deploy. Re-run the deploy "
                             + "once the cause is fixed (published layer versions are reused).",
                     failure);
         } catch (RuntimeException restoreFailure) {
             failure.addSuppressed(restoreFailure);
             return new DeployException(
-                    failure.getMessage() + " Restoring the previous configuration ("
-                            + String.join(", ", changed) + ") also failed: " + restoreFailure.getMessage()
+                    failure.getMessage() + " Restoring the previous configuration (" + fields + ") also failed: "
+                            + restoreFailure.getMessage()
                             + " The function "
                             + name + " now has the new configuration with its old code; re-run the deploy, or run "
                             + "lambda:rollback.",
@@ -330,50 +346,72 @@ final class FunctionDeployer {
     }
 
     /** Image functions have no layers, handler or runtime (the image holds them), and no SnapStart. */
-    private List<String> configChanges(
+    private List<ConfigChange> configChanges(
             FunctionConfiguration c,
             List<String> layers,
             UpdateFunctionConfigurationRequest.Builder req,
             boolean image) {
-        List<String> changes = new ArrayList<>();
+        List<ConfigChange> changes = new ArrayList<>();
         if (!image && !layers.equals(c.layers().stream().map(l -> l.arn()).toList())) {
-            changes.add("layers");
+            changes.add(ConfigChange.LAYERS);
             req.layers(layers);
         }
         if (!image && settings.handler() != null && !settings.handler().equals(c.handler())) {
-            changes.add("handler");
+            changes.add(ConfigChange.HANDLER);
             req.handler(settings.handler());
         }
         if (!image && settings.runtime() != null && !settings.runtime().equals(c.runtimeAsString())) {
-            changes.add("runtime");
+            changes.add(ConfigChange.RUNTIME);
             req.runtime(settings.runtime());
         }
         if (settings.memorySize() != null && !settings.memorySize().equals(c.memorySize())) {
-            changes.add("memory");
+            changes.add(ConfigChange.MEMORY);
             req.memorySize(settings.memorySize());
         }
         if (settings.timeout() != null && !settings.timeout().equals(c.timeout())) {
-            changes.add("timeout");
+            changes.add(ConfigChange.TIMEOUT);
             req.timeout(settings.timeout());
         }
         if (settings.description() != null && !settings.description().equals(c.description())) {
-            changes.add("description");
+            changes.add(ConfigChange.DESCRIPTION);
             req.description(settings.description());
         }
         Map<String, String> env = new HashMap<>(
                 c.environment() == null ? Map.of() : c.environment().variables());
         Map<String, String> wanted = settings.effectiveEnvironment();
         if (!wanted.entrySet().stream().allMatch(e -> e.getValue().equals(env.get(e.getKey())))) {
-            changes.add("environment");
+            changes.add(ConfigChange.ENVIRONMENT);
             env.putAll(wanted);
             req.environment(e -> e.variables(env));
         }
         boolean snapStartOn = c.snapStart() != null && c.snapStart().applyOn() == SnapStartApplyOn.PUBLISHED_VERSIONS;
         if (!image && settings.snapStart() && !snapStartOn) {
-            changes.add("snapstart");
+            changes.add(ConfigChange.SNAPSTART);
             req.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
         }
         return changes;
+    }
+
+    /** A function created by this deploy, as far as zips and images have it in common. */
+    private FunctionResult.Builder created(String name, String arn, String codeSha256, String version) {
+        return FunctionResult.builder(name)
+                .functionArn(arn)
+                .code(DeployAction.CREATED)
+                .configuration(DeployAction.UPDATED)
+                .changes(List.of("created"))
+                .codeSha256(codeSha256)
+                .publishedVersion(version)
+                .alias(settings.alias());
+    }
+
+    /** What a dry run would do to a missing function. */
+    private FunctionResult.Builder wouldCreate(String name, String codeSha256) {
+        return FunctionResult.builder(name)
+                .code(DeployAction.WOULD_CREATE)
+                .configuration(DeployAction.WOULD_UPDATE)
+                .changes(List.of("created"))
+                .codeSha256(codeSha256)
+                .alias(settings.alias());
     }
 
     private FunctionResult create(
@@ -385,23 +423,7 @@ final class FunctionDeployer {
             Context ctx) {
         String name = state.name();
         if (ctx.dryRun()) {
-            return new FunctionResult(
-                    name,
-                    null,
-                    "would-create",
-                    "would-update",
-                    List.of("created"),
-                    code.codeSha256(),
-                    null,
-                    layers,
-                    List.of(),
-                    null,
-                    settings.alias(),
-                    null,
-                    null,
-                    0,
-                    null,
-                    null);
+            return wouldCreate(name, code.codeSha256()).layers(layers).build();
         }
         S3Location s3 = code.transport() == DeployMode.S3 ? codeUpload.get() : null;
         FunctionCode fc = s3 != null
@@ -410,7 +432,31 @@ final class FunctionDeployer {
                         .zipFile(SdkBytes.fromByteArrayUnsafe(LayerPublisher.read(code)))
                         .build();
         log.info("[" + region + "] creating function " + name);
-        String arn = IdempotentCall.run(
+        String arn = createFunction(name, code.codeSha256(), architecture, r -> {
+            r.handler(settings.handler()).runtime(runtime()).code(fc).layers(layers);
+            if (settings.snapStart()) {
+                r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
+            }
+        });
+        check().createdFunction(name, code.codeSha256(), waiter.awaitReady(name).codeSha256());
+        reached = "created";
+        String version = publishAndAlias(name, code.codeSha256(), true, ctx);
+        tag(arn, code, layers, ctx.managedArns(), null, state, ctx, true);
+        return created(name, arn, code.codeSha256(), version)
+                .layers(layers)
+                .s3(s3)
+                .bytesUploaded(s3 == null ? code.zippedBytes() : s3.bytesUploaded())
+                .build();
+    }
+
+    /**
+     * CreateFunction with what every new function gets (role, architecture, environment, description, memory,
+     * timeout) and {@code code}'s zip or image specifics; an ambiguous failure is retried only after checking
+     * whether the failed attempt created the function ({@code codeSha256}: with this code, when known).
+     */
+    private String createFunction(
+            String name, String codeSha256, String architecture, Consumer<CreateFunctionRequest.Builder> code) {
+        return IdempotentCall.run(
                 "lambda:CreateFunction",
                 "function " + name + " in " + region,
                 attempts,
@@ -418,48 +464,20 @@ final class FunctionDeployer {
                         .createFunction(r -> {
                             r.functionName(name)
                                     .role(settings.role())
-                                    .handler(settings.handler())
-                                    .runtime(runtime())
-                                    .code(fc)
-                                    .layers(layers)
                                     .architecturesWithStrings(architecture)
                                     .environment(e -> e.variables(settings.effectiveEnvironment()))
                                     .description(settings.description());
+                            code.accept(r);
                             if (settings.memorySize() != null) {
                                 r.memorySize(settings.memorySize());
                             }
                             if (settings.timeout() != null) {
                                 r.timeout(settings.timeout());
                             }
-                            if (settings.snapStart()) {
-                                r.snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS));
-                            }
                         })
                         .functionArn(),
-                () -> createdMeanwhile(name, code.codeSha256()));
-        check().createdFunction(name, code.codeSha256(), waiter.awaitReady(name).codeSha256());
-        reached = "created";
-        String version = publishAndAlias(name, code.codeSha256(), true, ctx);
-        tag(arn, code, layers, ctx.managedArns(), null, state, ctx, true);
-        return new FunctionResult(
-                name,
-                arn,
-                "created",
-                "updated",
-                List.of("created"),
-                code.codeSha256(),
-                null,
-                layers,
-                List.of(),
-                version,
-                settings.alias(),
-                s3 == null ? null : s3.bucket(),
-                s3 == null ? null : s3.key(),
-                s3 == null ? code.zippedBytes() : s3.bytesUploaded(),
-                null,
-                null);
+                () -> createdMeanwhile(name, codeSha256));
     }
-
     /** Publishes a version when something changed (or the alias is missing) and points the alias at it. */
     private String publishAndAlias(String name, String codeSha256, boolean changed, Context ctx) {
         if (!settings.publishesVersion()) {
@@ -587,45 +605,22 @@ final class FunctionDeployer {
     /** What an image deploy would do, without the image (a dry run builds nothing, so the digest is unknown). */
     FunctionResult planImage(FunctionState state) {
         if (!state.exists()) {
-            return new FunctionResult(
-                    state.name(),
-                    null,
-                    "would-create",
-                    "would-update",
-                    List.of("created"),
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    null,
-                    settings.alias(),
-                    null,
-                    null,
-                    0,
-                    null,
-                    null);
+            return wouldCreate(state.name(), null).build();
         }
         FunctionConfiguration before = state.current();
-        List<String> config = configChanges(before, List.of(), UpdateFunctionConfigurationRequest.builder(), true);
+        List<ConfigChange> config =
+                configChanges(before, List.of(), UpdateFunctionConfigurationRequest.builder(), true);
         List<String> changes = new ArrayList<>(List.of("image (digest known once built)"));
-        changes.addAll(config);
-        return new FunctionResult(
-                state.name(),
-                before.functionArn(),
-                "would-update",
-                config.isEmpty() ? "up-to-date" : "would-update",
-                changes,
-                null,
-                before.codeSha256(),
-                List.of(),
-                List.of(),
-                null,
-                settings.alias(),
-                null,
-                null,
-                0,
-                null,
-                state.imageUri());
+        config.forEach(c -> changes.add(c.wire()));
+        return FunctionResult.builder(state.name())
+                .functionArn(before.functionArn())
+                .code(DeployAction.WOULD_UPDATE)
+                .configuration(config.isEmpty() ? DeployAction.UP_TO_DATE : DeployAction.WOULD_UPDATE)
+                .changes(changes)
+                .previousCodeSha256(before.codeSha256())
+                .alias(settings.alias())
+                .previousImageUri(state.imageUri())
+                .build();
     }
 
     /**
@@ -638,111 +633,53 @@ final class FunctionDeployer {
             return createImage(state, imageUri, digest, architecture, ctx);
         }
         FunctionConfiguration before = state.current();
-        List<String> changes = new ArrayList<>();
-        boolean codeChanged = !state.runsImage(imageUri, digest);
-        boolean archChanged = state.architectureDiffers(architecture);
-        if (codeChanged) {
-            changes.add("image");
-        }
-        if (archChanged) {
-            changes.add("architecture " + before.architecturesAsStrings() + " -> " + architecture);
-        }
-        UpdateFunctionConfigurationRequest.Builder config =
-                UpdateFunctionConfigurationRequest.builder().functionName(name);
-        List<String> configChanges = configChanges(before, List.of(), config, true);
-        changes.addAll(configChanges);
-        String resource = "function " + name + " in " + region;
+        Update update = update(state, !state.runsImage(imageUri, digest), "image", architecture, List.of(), true);
         // As for zips: configuration first, put back if the image update then fails.
-        if (!configChanges.isEmpty()) {
-            log.info("[" + region + "] updating configuration of " + name + ": " + String.join(", ", configChanges));
-            UpdateFunctionConfigurationRequest req = config.build();
-            waiter.withConflictRetry(
-                    name,
-                    () -> AwsCalls.call(
-                            "lambda:UpdateFunctionConfiguration",
-                            resource,
-                            () -> lambda.updateFunctionConfiguration(req)));
-            waiter.awaitReady(name);
-        }
-        if (codeChanged || archChanged) {
-            log.info("[" + region + "] updating " + name + " to image " + imageUri);
-            try {
-                waiter.withConflictRetry(
-                        name,
-                        () -> AwsCalls.call(
-                                "lambda:UpdateFunctionCode",
-                                resource,
-                                () -> lambda.updateFunctionCode(r -> r.functionName(name)
-                                        .imageUri(imageUri)
-                                        .architecturesWithStrings(architecture))));
-                waiter.awaitReady(name);
-                String wrong = check().imageMismatch(name, digest);
-                if (wrong != null) {
-                    throw restoreImage(name, state, architecture, wrong);
-                }
-            } catch (RuntimeException e) {
-                if (configChanges.isEmpty()) {
-                    throw e;
-                }
-                throw restoreConfiguration(name, before, configChanges, e);
-            }
-        } else {
+        updateThenRestore(
+                name,
+                before,
+                update,
+                "updating " + name + " to image " + imageUri,
+                r -> r.functionName(name).imageUri(imageUri).architecturesWithStrings(architecture),
+                reported -> {
+                    String wrong = check().imageMismatch(name, digest);
+                    if (wrong != null) {
+                        reached = "its previous image put back after a digest mismatch";
+                        throw restoreImage(name, state, architecture, wrong);
+                    }
+                });
+        if (!update.code()) {
             log.info("[" + region + "] " + name + " already runs " + imageUri);
         }
-        String version = publishAndAlias(name, null, !changes.isEmpty(), ctx);
-        if (!changes.isEmpty()) {
+        String version = publishAndAlias(name, null, !update.changes().isEmpty(), ctx);
+        if (!update.changes().isEmpty()) {
             // a settings-only change keeps the previous image as the rollback target (no previous-image-uri written);
             // a new image records the one it replaces, pinned by digest so a moved tag cannot change it
-            String previous = codeChanged || archChanged
+            String previous = update.code()
                     ? ImageRef.pinned(state.imageUri(), ImageRef.pinnedDigest(state.resolvedImageUri()))
                     : null;
             tagImage(before.functionArn(), state, digest, imageUri, previous, ctx);
         }
-        return new FunctionResult(
-                name,
-                before.functionArn(),
-                codeChanged || archChanged ? "updated" : "up-to-date",
-                configChanges.isEmpty() ? "up-to-date" : "updated",
-                changes,
-                digest,
-                before.codeSha256(),
-                List.of(),
-                List.of(),
-                version,
-                settings.alias(),
-                null,
-                null,
-                0,
-                imageUri,
-                state.imageUri());
+        return FunctionResult.builder(name)
+                .functionArn(before.functionArn())
+                .code(update.code() ? DeployAction.UPDATED : DeployAction.UP_TO_DATE)
+                .configuration(update.config().isEmpty() ? DeployAction.UP_TO_DATE : DeployAction.UPDATED)
+                .changes(update.changes())
+                .codeSha256(digest)
+                .previousCodeSha256(before.codeSha256())
+                .publishedVersion(version)
+                .alias(settings.alias())
+                .imageUri(imageUri)
+                .previousImageUri(state.imageUri())
+                .build();
     }
 
     private FunctionResult createImage(
             FunctionState state, String imageUri, String digest, String architecture, Context ctx) {
         String name = state.name();
         log.info("[" + region + "] creating image function " + name);
-        String arn = IdempotentCall.run(
-                "lambda:CreateFunction",
-                "function " + name + " in " + region,
-                attempts,
-                () -> lambdaOnce
-                        .createFunction(r -> {
-                            r.functionName(name)
-                                    .role(settings.role())
-                                    .packageType(PackageType.IMAGE)
-                                    .code(c -> c.imageUri(imageUri))
-                                    .architecturesWithStrings(architecture)
-                                    .environment(e -> e.variables(settings.effectiveEnvironment()))
-                                    .description(settings.description());
-                            if (settings.memorySize() != null) {
-                                r.memorySize(settings.memorySize());
-                            }
-                            if (settings.timeout() != null) {
-                                r.timeout(settings.timeout());
-                            }
-                        })
-                        .functionArn(),
-                () -> createdMeanwhile(name, null));
+        String arn = createFunction(
+                name, null, architecture, r -> r.packageType(PackageType.IMAGE).code(c -> c.imageUri(imageUri)));
         reached = "created";
         waiter.awaitReady(name);
         String wrong = check().imageMismatch(name, digest);
@@ -751,23 +688,7 @@ final class FunctionDeployer {
         }
         String version = publishAndAlias(name, null, true, ctx);
         tagImage(arn, state, digest, imageUri, null, ctx);
-        return new FunctionResult(
-                name,
-                arn,
-                "created",
-                "updated",
-                List.of("created"),
-                digest,
-                null,
-                List.of(),
-                List.of(),
-                version,
-                settings.alias(),
-                null,
-                null,
-                0,
-                imageUri,
-                null);
+        return created(name, arn, digest, version).imageUri(imageUri).build();
     }
 
     private void tagImage(

@@ -31,17 +31,16 @@ public record FunctionOverride(
     public FunctionSettings applyTo(FunctionSettings shared) {
         Map<String, String> env = new TreeMap<>(shared.environment());
         env.putAll(environment);
-        return new FunctionSettings(
-                handler != null ? handler : shared.handler(),
-                shared.runtime(),
-                memorySize != null ? memorySize : shared.memorySize(),
-                timeout != null ? timeout : shared.timeout(),
-                env,
-                javaToolOptions != null ? javaToolOptions : shared.javaToolOptions(),
-                role != null ? role : shared.role(),
-                description != null ? description : shared.description(),
-                publishVersion != null ? publishVersion : shared.publishVersion(),
-                shared.alias(),
-                snapStart != null ? snapStart : shared.snapStart());
+        return shared.toBuilder()
+                .handler(handler != null ? handler : shared.handler())
+                .memorySize(memorySize != null ? memorySize : shared.memorySize())
+                .timeout(timeout != null ? timeout : shared.timeout())
+                .environment(env)
+                .javaToolOptions(javaToolOptions != null ? javaToolOptions : shared.javaToolOptions())
+                .role(role != null ? role : shared.role())
+                .description(description != null ? description : shared.description())
+                .publishVersion(publishVersion != null ? publishVersion : shared.publishVersion())
+                .snapStart(snapStart != null ? snapStart : shared.snapStart())
+                .build();
     }
 }

@@ -7,7 +7,7 @@ package dev.lambdadeploy.publish;
 public record LayerResult(
         String name,
         String layerName,
-        String action,
+        DeployAction action,
         String layerVersionArn,
         Long version,
         String codeSha256,

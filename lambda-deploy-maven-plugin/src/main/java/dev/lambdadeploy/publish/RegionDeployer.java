@@ -11,10 +11,12 @@ import dev.lambdadeploy.budget.PackageMeasurer;
 import dev.lambdadeploy.budget.PackageSizes;
 import dev.lambdadeploy.budget.Violation;
 import dev.lambdadeploy.config.Architecture;
+import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.fleet.SharedWork;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.image.BaseImage;
 import dev.lambdadeploy.publish.image.EcrImagePublisher;
+import dev.lambdadeploy.publish.image.ImageException;
 import dev.lambdadeploy.publish.image.ImageRequest;
 import dev.lambdadeploy.publish.image.ImageResult;
 import dev.lambdadeploy.publish.image.ImageSettings;
@@ -62,13 +64,30 @@ final class RegionDeployer {
     RegionResult run() {
         try {
             deploy();
-            return result(null);
+            return result(null, null);
         } catch (RuntimeException e) {
-            return result(e.getMessage() == null ? e.toString() : e.getMessage());
+            // the message is the one-line error; an unexpected exception also keeps its stack (mvn -e shows it)
+            Throwable cause = unexpected(e) ? e : null;
+            if (cause != null) {
+                log.debug("[" + region + "] " + stackTrace(e));
+            }
+            return result(message(e), cause);
         }
     }
 
-    private RegionResult result(String error) {
+    /** Not an AWS or deploy failure with a message that says what to fix, but a bug or an environment fault. */
+    static boolean unexpected(RuntimeException e) {
+        return !(e instanceof AwsCallException
+                || e instanceof DeployException
+                || e instanceof ImageException
+                || e instanceof ConfigException);
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private RegionResult result(String error, Throwable cause) {
         if (error != null) {
             // the region failed before any function was changed: each function not deployed is left unchanged
             List<String> done =
@@ -80,7 +99,8 @@ final class RegionDeployer {
                             null,
                             plan.function() == null ? null : plan.function().codeSha256(),
                             error,
-                            "unchanged"));
+                            "unchanged",
+                            cause));
                 }
             }
         }
@@ -97,7 +117,8 @@ final class RegionDeployer {
                 functionResults,
                 bytes + (image == null ? 0 : image.pushedBytes()),
                 error,
-                image);
+                image,
+                cause);
     }
 
     private void deploy() {
@@ -173,7 +194,7 @@ final class RegionDeployer {
                 layerResults.add(new LayerResult(
                         z.name(),
                         z.awsName(),
-                        "up-to-date",
+                        DeployAction.UP_TO_DATE,
                         s.latestArn(),
                         s.latestVersion(),
                         z.codeSha256(),
@@ -189,7 +210,7 @@ final class RegionDeployer {
                 layerResults.add(new LayerResult(
                         z.name(),
                         z.awsName(),
-                        "would-publish",
+                        DeployAction.WOULD_PUBLISH,
                         null,
                         null,
                         z.codeSha256(),
@@ -215,7 +236,7 @@ final class RegionDeployer {
                 return new LayerResult(
                         z.name(),
                         z.awsName(),
-                        "published",
+                        DeployAction.PUBLISHED,
                         v.layerVersionArn(),
                         v.version(),
                         v.codeSha256() == null ? z.codeSha256() : v.codeSha256(),
@@ -237,7 +258,7 @@ final class RegionDeployer {
                 layerResults.add(new LayerResult(
                         z.name(),
                         z.awsName(),
-                        "up-to-date",
+                        DeployAction.UP_TO_DATE,
                         r.layerVersionArn(),
                         r.version(),
                         r.codeSha256(),
@@ -311,10 +332,11 @@ final class RegionDeployer {
         try {
             return request.session().inSlot(() -> deploy.apply(s));
         } catch (RuntimeException e) {
-            String error = e.getMessage() == null ? e.toString() : e.getMessage();
+            String error = message(e);
             String leftIn = deployer.leftIn();
             log.warn("[" + region + "] deploy of " + s.name() + " failed (" + leftIn + "): " + error);
-            if (!(e instanceof AwsCallException || e instanceof DeployException)) {
+            boolean unexpected = unexpected(e);
+            if (unexpected) {
                 log.debug("[" + region + "] " + s.name() + ": " + stackTrace(e));
             }
             return FunctionResult.failed(
@@ -322,7 +344,8 @@ final class RegionDeployer {
                     s.exists() ? s.current().functionArn() : null,
                     plan.function() == null ? null : plan.function().codeSha256(),
                     error,
-                    leftIn);
+                    leftIn,
+                    unexpected ? e : null);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.publish.DeployAction;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionResult;
 import dev.lambdadeploy.publish.LayerResult;
@@ -97,14 +98,14 @@ public final class DeployTable {
 
     /** {@code published}, {@code up-to-date} or {@code would publish}. */
     static String layerAction(LayerResult l) {
-        return l.action() == null ? "" : l.action().replace("would-", "would ");
+        return l.action() == null ? "" : l.action().wire().replace("would-", "would ");
     }
 
     static String layerDetail(LayerResult l) {
-        if ("published".equals(l.action())) {
+        if (l.action() == DeployAction.PUBLISHED) {
             return l.layerVersionArn() + " (" + ByteSizes.human(l.bytesUploaded()) + " via " + l.transport() + ")";
         }
-        if ("up-to-date".equals(l.action())) {
+        if (l.action() == DeployAction.UP_TO_DATE) {
             return l.layerVersionArn();
         }
         return l.reason() == null ? "" : l.reason();
@@ -115,15 +116,15 @@ public final class DeployTable {
      * run {@code would create} / {@code would update}; the detail says which parts changed.
      */
     static String functionAction(FunctionResult f) {
-        String code = f.code() == null ? "" : f.code();
-        String config = f.configuration() == null ? "" : f.configuration();
-        if (code.endsWith("create") || code.equals("created")) {
-            return code.startsWith("would") ? "would create" : "created";
+        DeployAction code = f.code();
+        DeployAction config = f.configuration();
+        if (code == DeployAction.WOULD_CREATE || code == DeployAction.CREATED) {
+            return code == DeployAction.WOULD_CREATE ? "would create" : "created";
         }
-        if (code.startsWith("would") || config.startsWith("would")) {
+        if (code != null && code.planned() || config != null && config.planned()) {
             return "would update";
         }
-        if ("updated".equals(code) || "updated".equals(config)) {
+        if (code == DeployAction.UPDATED || config == DeployAction.UPDATED) {
             return "updated";
         }
         return f.publishedVersion() != null ? "versioned" : "up-to-date";

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.publish.DeployAction;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionResult;
 import dev.lambdadeploy.publish.LayerArns;
@@ -85,9 +86,9 @@ public final class ReactorSummary {
         if (!f.changed()) {
             return "up-to-date";
         }
-        return f.code().startsWith("would") || f.configuration().startsWith("would")
+        return f.code().planned() || f.configuration().planned()
                 ? "would-change"
-                : "created".equals(f.code()) ? "created" : "updated";
+                : f.code() == DeployAction.CREATED ? "created" : "updated";
     }
 
     private static String layers(FunctionResult f) {

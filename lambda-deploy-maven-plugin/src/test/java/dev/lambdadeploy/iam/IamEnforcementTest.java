@@ -150,8 +150,18 @@ class IamEnforcementTest {
     }
 
     static DeployResult result(String layerArn) {
-        LayerResult l =
-                new LayerResult("deps", "deps", "published", layerArn, 1L, "sha", "direct", null, null, 0, "new");
+        LayerResult l = new LayerResult(
+                "deps",
+                "deps",
+                dev.lambdadeploy.publish.DeployAction.PUBLISHED,
+                layerArn,
+                1L,
+                "sha",
+                "direct",
+                null,
+                null,
+                0,
+                "new");
         return new DeployResult(
                 DeployResult.SCHEMA_VERSION,
                 new ProjectInfo("g", "a", "1"),

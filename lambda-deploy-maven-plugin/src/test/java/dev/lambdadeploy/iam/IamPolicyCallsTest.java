@@ -88,18 +88,12 @@ class IamPolicyCallsTest {
     @Test
     void everyCallOfEveryGoalIsAllowedByItsStatementsAndNothingMoreIsGranted() throws Exception {
         Map<PolicyGoal, List<IamRequests.Authorization>> byGoal = new EnumMap<>(PolicyGoal.class);
-        FunctionSettings fs = new FunctionSettings(
-                "com.example.Handler::handleRequest",
-                null,
-                null,
-                null,
-                Map.of(),
-                null,
-                role,
-                null,
-                true,
-                "live",
-                false);
+        FunctionSettings fs = FunctionSettings.builder()
+                .handler("com.example.Handler::handleRequest")
+                .role(role)
+                .publishVersion(true)
+                .alias("live")
+                .build();
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         deploy(1, fs); // creates the bucket and the function, publishes the layer, creates the alias

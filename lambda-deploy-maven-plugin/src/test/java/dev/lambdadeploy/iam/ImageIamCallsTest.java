@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,18 +135,11 @@ class ImageIamCallsTest {
                         .mode(DeployMode.IMAGE)
                         .image(REGISTRY.imageSettings(List.of()))
                         .aws(moto.settings())
-                        .function(new FunctionSettings(
-                                ImageTestPackages.HANDLER,
-                                null,
-                                512,
-                                null,
-                                Map.of(),
-                                null,
-                                moto.role(),
-                                null,
-                                false,
-                                null,
-                                false))
+                        .function(FunctionSettings.builder()
+                                .handler(ImageTestPackages.HANDLER)
+                                .memorySize(512)
+                                .role(moto.role())
+                                .build())
                         .pollInterval(Duration.ofMillis(50))
                         .waitTimeout(Duration.ofSeconds(30))
                         .build());

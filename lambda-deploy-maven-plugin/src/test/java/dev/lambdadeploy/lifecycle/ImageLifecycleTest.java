@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.config.Architecture;
+import dev.lambdadeploy.publish.DeployAction;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
@@ -83,18 +84,13 @@ class ImageLifecycleTest {
                         .mode(DeployMode.IMAGE)
                         .image(REGISTRY.imageSettings(List.of()))
                         .aws(moto.settings())
-                        .function(new FunctionSettings(
-                                ImageTestPackages.HANDLER,
-                                null,
-                                512,
-                                null,
-                                null,
-                                null,
-                                role,
-                                null,
-                                publish,
-                                alias,
-                                false))
+                        .function(FunctionSettings.builder()
+                                .handler(ImageTestPackages.HANDLER)
+                                .memorySize(512)
+                                .role(role)
+                                .publishVersion(publish)
+                                .alias(alias)
+                                .build())
                         .pollInterval(Duration.ofMillis(50))
                         .waitTimeout(Duration.ofSeconds(30))
                         .build());
@@ -259,13 +255,18 @@ class ImageLifecycleTest {
                         .mode(DeployMode.IMAGE)
                         .image(REGISTRY.imageSettings(List.of()))
                         .aws(moto.settings())
-                        .function(new FunctionSettings(
-                                ImageTestPackages.HANDLER, null, 1024, null, null, null, role, null, true, null, false))
+                        .function(FunctionSettings.builder()
+                                .handler(ImageTestPackages.HANDLER)
+                                .memorySize(1024)
+                                .role(role)
+                                .publishVersion(true)
+                                .build())
                         .pollInterval(Duration.ofMillis(50))
                         .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
-        assertEquals("up-to-date", r.regions().get(0).functions().get(0).code());
+        assertEquals(
+                DeployAction.UP_TO_DATE, r.regions().get(0).functions().get(0).code());
         assertEquals(ECR_REPO_URI + "@" + v1, tags().get(History.PREVIOUS_IMAGE_URI), "v1 stays the rollback target");
         assertEquals(ECR_REPO_URI + "@" + v2, tags().get(History.IMAGE_URI));
 

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,8 +84,10 @@ class LifecycleEngineTest {
     }
 
     FunctionSettings create() {
-        return new FunctionSettings(
-                "com.example.Handler::handleRequest", null, null, null, Map.of(), null, role, null, false, null, false);
+        return FunctionSettings.builder()
+                .handler("com.example.Handler::handleRequest")
+                .role(role)
+                .build();
     }
 
     PackageManifest manifest() throws Exception {
@@ -238,18 +239,12 @@ class LifecycleEngineTest {
 
     @Test
     void rollbackToAPublishedVersionMovesTheAlias() throws Exception {
-        FunctionSettings live = new FunctionSettings(
-                "com.example.Handler::handleRequest",
-                null,
-                null,
-                null,
-                Map.of(),
-                null,
-                role,
-                null,
-                true,
-                "live",
-                false);
+        FunctionSettings live = FunctionSettings.builder()
+                .handler("com.example.Handler::handleRequest")
+                .role(role)
+                .publishVersion(true)
+                .alias("live")
+                .build();
         deploy(1, live, "orders");
         String v1Code = manifest().function().codeSha256();
         deploy(2, live, "orders");

@@ -48,18 +48,10 @@ class PartitionLifecycleTest {
             String prefix = "arn:" + partition + ":lambda:" + region + ":" + MotoAws.ACCOUNT + ":";
             String deps = prefix + "layer:deps:";
             assertTrue(moto.role().startsWith("arn:" + partition + ":iam::"), moto.role());
-            FunctionSettings fs = new FunctionSettings(
-                    "com.example.Handler::handleRequest",
-                    null,
-                    null,
-                    null,
-                    Map.of(),
-                    null,
-                    moto.role(),
-                    null,
-                    false,
-                    null,
-                    false);
+            FunctionSettings fs = FunctionSettings.builder()
+                    .handler("com.example.Handler::handleRequest")
+                    .role(moto.role())
+                    .build();
             LifecycleScope scope = new LifecycleScope(
                     pkg.dir(), List.of(region), List.of("orders"), moto.settings(), "", S3, "demo-function", null);
 
@@ -157,18 +149,10 @@ class PartitionLifecycleTest {
         try (MotoAws moto = MotoAws.fresh(MOTO, region)) {
             AwsClients aws = moto.clients();
             String layers = "arn:" + partition + ":lambda:" + region + ":" + MotoAws.ACCOUNT + ":layer:";
-            FunctionSettings fs = new FunctionSettings(
-                    "com.example.Handler::handleRequest",
-                    null,
-                    null,
-                    null,
-                    Map.of(),
-                    null,
-                    moto.role(),
-                    null,
-                    false,
-                    null,
-                    false);
+            FunctionSettings fs = FunctionSettings.builder()
+                    .handler("com.example.Handler::handleRequest")
+                    .role(moto.role())
+                    .build();
             deploy(pkg, moto, region, fs, 1);
             // four layers the plugin does not manage (extensions, say): the function is at Lambda's limit of 5
             List<String> five = new java.util.ArrayList<>(List.of(layers + "deps:1"));

@@ -67,8 +67,11 @@ class RollbackCodeDownloadTest {
         moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
         String role = moto.role();
-        FunctionSettings publish = new FunctionSettings(
-                "com.example.Handler::handleRequest", null, null, null, Map.of(), null, role, null, true, null, false);
+        FunctionSettings publish = FunctionSettings.builder()
+                .handler("com.example.Handler::handleRequest")
+                .role(role)
+                .publishVersion(true)
+                .build();
         for (int n = 1; n <= 2; n++) { // direct uploads: no deploy bucket, only Lambda keeps the old code
             pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
             DeployResult r = new LambdaDeployer(log)

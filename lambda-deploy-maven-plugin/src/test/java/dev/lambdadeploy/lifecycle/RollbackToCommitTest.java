@@ -79,8 +79,11 @@ class RollbackToCommitTest {
 
     /** Deploys package vN from {@code commit}, publishing a version; returns its CodeSha256. */
     String deploy(int n, String commit) throws Exception {
-        FunctionSettings publish = new FunctionSettings(
-                "com.example.Handler::handleRequest", null, null, null, Map.of(), null, role, null, true, null, false);
+        FunctionSettings publish = FunctionSettings.builder()
+                .handler("com.example.Handler::handleRequest")
+                .role(role)
+                .publishVersion(true)
+                .build();
         pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
         DeployResult r = new LambdaDeployer(log)
                 .deploy(DeployRequest.builder(pkg.dir())

@@ -29,36 +29,24 @@ class ManifestIOTest {
                 List.of("java/lib/a-1.jar", "java/lib/b-2.jar"),
                 false,
                 "k2");
-        JarRecord a = new JarRecord(
-                "g",
-                "a",
-                "1",
-                null,
-                "compile",
-                List.of("ex:app:1.0", "g:a:1"),
-                "layer:deps",
-                "java/lib/a-1.jar",
-                1000,
-                900,
-                false,
-                false,
-                false,
-                List.of(new Removal("maven-metadata", 2, 100), new Removal("source-file", 1, 50)));
-        JarRecord b = new JarRecord(
-                "g",
-                "b",
-                "2",
-                "linux-x86_64",
-                "runtime",
-                List.of(),
-                "layer:deps",
-                "java/lib/b-2.jar",
-                5,
-                5,
-                true,
-                true,
-                true,
-                List.of());
+        JarRecord a = JarRecord.builder("g", "a", "1")
+                .scope("compile")
+                .dependencyPath(List.of("ex:app:1.0", "g:a:1"))
+                .placed("layer:deps", "java/lib/a-1.jar")
+                .bytes(1000, 900)
+                .removed(List.of(new Removal("maven-metadata", 2, 100), new Removal("source-file", 1, 50)))
+                .build();
+        JarRecord b = JarRecord.builder("g", "b", "2")
+                .classifier("linux-x86_64")
+                .scope("runtime")
+                .dependencyPath(List.of())
+                .placed("layer:deps", "java/lib/b-2.jar")
+                .bytes(5, 5)
+                .signed(true)
+                .snapshot(true)
+                .reactor(true)
+                .removed(List.of())
+                .build();
         return new PackageManifest(
                 1,
                 "0.1.0",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.iam.IamCheck;
+import dev.lambdadeploy.publish.DeployAction;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
@@ -75,18 +76,12 @@ class DeployOutputsTest {
 
     @Test
     void deployWritesOutputsToDeployResultGithubOutputAndSsm() throws Exception {
-        FunctionSettings fs = new FunctionSettings(
-                "com.example.Handler::handleRequest",
-                null,
-                null,
-                null,
-                Map.of(),
-                null,
-                moto.role(),
-                null,
-                true,
-                "live",
-                false);
+        FunctionSettings fs = FunctionSettings.builder()
+                .handler("com.example.Handler::handleRequest")
+                .role(moto.role())
+                .publishVersion(true)
+                .alias("live")
+                .build();
         DeployResult result =
                 new LambdaDeployer(log).deploy(request("orders").function(fs).build());
         assertFalse(result.failed(), () -> result.regions().get(0).error());
@@ -152,7 +147,8 @@ class DeployOutputsTest {
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.stop();
 
         assertFalse(result.failed(), () -> result.regions().get(0).error());
-        assertEquals("published", result.regions().get(0).layers().get(0).action());
+        assertEquals(
+                DeployAction.PUBLISHED, result.regions().get(0).layers().get(0).action());
         assertEquals(List.of(), result.regions().get(0).functions());
         GetFunctionResponse after = lambda.getFunction(r -> r.functionName("stack-owned"));
         assertEquals(before.configuration(), after.configuration(), "the function must be untouched");
@@ -171,7 +167,8 @@ class DeployOutputsTest {
         // again: the layer is reused, not published twice
         DeployResult again =
                 new LambdaDeployer(log).deploy(request().layersOnly(true).build());
-        assertEquals("up-to-date", again.regions().get(0).layers().get(0).action());
+        assertEquals(
+                DeployAction.UP_TO_DATE, again.regions().get(0).layers().get(0).action());
         assertEquals(
                 result.regions().get(0).layers().get(0).layerVersionArn(),
                 again.regions().get(0).layers().get(0).layerVersionArn());

@@ -211,7 +211,8 @@ class DeployFaultsTest {
         proxy.clear();
         DeployResult again = deploy(request(DeployMode.DIRECT));
         assertFalse(again.failed(), () -> again.regions().get(0).firstError());
-        assertEquals("up-to-date", again.regions().get(0).layers().get(0).action(), "version 2 is reused");
+        assertEquals(
+                DeployAction.UP_TO_DATE, again.regions().get(0).layers().get(0).action(), "version 2 is reused");
         assertEquals(2, layerVersions());
         assertEquals(List.of(arn(2)), layers());
         assertEquals(manifest().function().codeSha256(), codeSha256());
@@ -276,7 +277,7 @@ class DeployFaultsTest {
                 .layers(new LayerSettings("", List.of(), null, List.of("210987654321"), null)));
 
         assertFalse(r.failed(), () -> r.regions().get(0).firstError());
-        assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
+        assertEquals(DeployAction.UP_TO_DATE, r.regions().get(0).layers().get(0).action());
         assertEquals(manifest().function().codeSha256(), codeSha256(), "the code is deployed all the same");
         assertTrue(
                 log.text().contains("sharing of layer deps version 1 not brought in line with the POM")

@@ -89,18 +89,13 @@ class FleetDeployTest {
                 .functionNames(List.of("fn-" + i))
                 .mode(DeployMode.S3)
                 .s3(new S3Settings(BUCKET, "builds", true, 0, 0))
-                .function(new FunctionSettings(
-                        "com.example.Handler::handleRequest",
-                        "java21",
-                        null,
-                        null,
-                        java.util.Map.of(),
-                        null,
-                        role,
-                        null,
-                        true,
-                        null,
-                        false))
+                .function(FunctionSettings.builder()
+                        .handler("com.example.Handler::handleRequest")
+                        .runtime("java21")
+                        .environment(java.util.Map.of())
+                        .role(role)
+                        .publishVersion(true)
+                        .build())
                 .aws(new AwsSettings(
                         null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), maxAttempts))
                 .pollInterval(Duration.ofMillis(50))
@@ -179,7 +174,7 @@ class FleetDeployTest {
         }
         long published = first.stream()
                 .flatMap(r -> r.regions().get(0).layers().stream())
-                .filter(l -> "published".equals(l.action()))
+                .filter(l -> l.action() == DeployAction.PUBLISHED)
                 .count();
         assertEquals(1, published, "one module publishes, the others reuse");
         assertTrue(first.stream()
@@ -194,7 +189,7 @@ class FleetDeployTest {
                         && layerBytes
                                 == first.stream()
                                         .flatMap(r -> r.regions().get(0).layers().stream())
-                                        .filter(l -> "published".equals(l.action()))
+                                        .filter(l -> l.action() == DeployAction.PUBLISHED)
                                         .mapToLong(LayerResult::bytesUploaded)
                                         .sum(),
                 "the layer's bytes are uploaded once");
@@ -222,18 +217,13 @@ class FleetDeployTest {
                 .functionNames(List.of("fn-2"))
                 .mode(DeployMode.S3)
                 .s3(new S3Settings(BUCKET, "builds", true, 0, 0))
-                .function(new FunctionSettings(
-                        "com.example.Handler::handleRequest",
-                        "java21",
-                        null,
-                        null,
-                        java.util.Map.of(),
-                        null,
-                        role,
-                        null,
-                        true,
-                        null,
-                        false))
+                .function(FunctionSettings.builder()
+                        .handler("com.example.Handler::handleRequest")
+                        .runtime("java21")
+                        .environment(java.util.Map.of())
+                        .role(role)
+                        .publishVersion(true)
+                        .build())
                 .layers(new LayerSettings("", List.of(), null, List.of("210987654321"), null))
                 .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), 8))
                 .pollInterval(Duration.ofMillis(50))
@@ -264,7 +254,8 @@ class FleetDeployTest {
                 layerVersions().stream().sorted((a, b) -> Long.compare(b, a)).toList(),
                 "going back to the first content publishes no third version");
         assertEquals(List.of("arn:aws:lambda:" + REGION + ":123456789012:layer:deps:1"), layersOf(1));
-        assertEquals("up-to-date", back.regions().get(0).layers().get(0).action());
+        assertEquals(
+                DeployAction.UP_TO_DATE, back.regions().get(0).layers().get(0).action());
     }
 
     @Test

@@ -74,8 +74,11 @@ class ImageDeployTest {
                 .image(REGISTRY.imageSettings(List.of()))
                 .aws(moto.settings())
                 .gitCommit("0123456789ab")
-                .function(new FunctionSettings(
-                        ImageTestPackages.HANDLER, null, 512, null, null, null, roleArn, null, false, null, false))
+                .function(FunctionSettings.builder()
+                        .handler(ImageTestPackages.HANDLER)
+                        .memorySize(512)
+                        .role(roleArn)
+                        .build())
                 .pollInterval(Duration.ofMillis(50))
                 .waitTimeout(Duration.ofSeconds(30));
     }
@@ -107,8 +110,11 @@ class ImageDeployTest {
                         .mode(DeployMode.IMAGE)
                         .image(REGISTRY.imageSettings(List.of()))
                         .aws(moto.settings())
-                        .function(new FunctionSettings(
-                                ImageTestPackages.HANDLER, null, 512, null, null, null, role, null, false, null, false))
+                        .function(FunctionSettings.builder()
+                                .handler(ImageTestPackages.HANDLER)
+                                .memorySize(512)
+                                .role(role)
+                                .build())
                         .pollInterval(Duration.ofMillis(50))
                         .waitTimeout(Duration.ofSeconds(30))
                         .session(session)
@@ -159,7 +165,8 @@ class ImageDeployTest {
         assertTrue(f.configuration().layers().isEmpty(), "image functions have no layers");
         assertEquals(512, f.configuration().memorySize());
         assertEquals(img.imageUri(), f.tags().get("lambda-deploy:image-uri"));
-        assertEquals("created", first.regions().get(0).functions().get(0).code());
+        assertEquals(
+                DeployAction.CREATED, first.regions().get(0).functions().get(0).code());
         // the registry has it under the version and commit tags, with CMD = handler
         RegistryHttp http = REGISTRY.http();
         assertEquals(img.digest(), http.manifest("orders", "1.0").digest());
@@ -203,7 +210,9 @@ class ImageDeployTest {
         assertEquals(List.of(), REGISTRY.uploadedBlobsSince(mark), "nothing uploaded");
         assertEquals(img.digest(), second.regions().get(0).image().digest());
         assertEquals(0, second.regions().get(0).image().pushedBytes());
-        assertEquals("up-to-date", second.regions().get(0).functions().get(0).code());
+        assertEquals(
+                DeployAction.UP_TO_DATE,
+                second.regions().get(0).functions().get(0).code());
         assertFalse(second.regions().get(0).functions().get(0).changed());
         assertTrue(second.upToDate());
         assertEquals(lastModified, function().configuration().lastModified());
@@ -228,7 +237,7 @@ class ImageDeployTest {
                 .asText();
         assertEquals(Set.of(classes, config), Set.copyOf(REGISTRY.uploadedBlobsSince(mark)));
         FunctionResult fr = third.regions().get(0).functions().get(0);
-        assertEquals("updated", fr.code());
+        assertEquals(DeployAction.UPDATED, fr.code());
         assertEquals(img.imageUri(), fr.previousImageUri());
         assertEquals(img3.imageUri(), function().code().imageUri());
         assertEquals(img.imageUri(), function().tags().get("lambda-deploy:previous-image-uri"));

@@ -144,9 +144,9 @@ class LambdaDeployerTest {
         assertEquals(m.function().codeSha256(), tags.get("lambda-deploy:code-sha256"));
 
         FunctionResult f = r.regions().get(0).functions().get(0);
-        assertEquals("updated", f.code());
-        assertEquals("updated", f.configuration());
-        assertEquals("published", r.regions().get(0).layers().get(0).action());
+        assertEquals(DeployAction.UPDATED, f.code());
+        assertEquals(DeployAction.UPDATED, f.configuration());
+        assertEquals(DeployAction.PUBLISHED, r.regions().get(0).layers().get(0).action());
         assertEquals(
                 Files.size(pkg.dir().resolve("layers/deps.zip"))
                         + Files.size(pkg.dir().resolve("function.zip")),
@@ -186,10 +186,10 @@ class LambdaDeployerTest {
         DeployResult r = deploy(request("orders"));
 
         FunctionResult f = r.regions().get(0).functions().get(0);
-        assertEquals("updated", f.code());
-        assertEquals("up-to-date", f.configuration());
+        assertEquals(DeployAction.UPDATED, f.code());
+        assertEquals(DeployAction.UP_TO_DATE, f.configuration());
         assertEquals(List.of("code"), f.changes());
-        assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
+        assertEquals(DeployAction.UP_TO_DATE, r.regions().get(0).layers().get(0).action());
         assertEquals(1, versions("deps").size());
         assertEquals(manifest().function().codeSha256(), config("orders").codeSha256());
         assertEquals(
@@ -211,7 +211,8 @@ class LambdaDeployerTest {
         List<String> layers =
                 config("orders").layers().stream().map(l -> l.arn()).toList();
         assertEquals(List.of(ext, "arn:aws:lambda:eu-west-1:123456789012:layer:deps:2"), layers);
-        assertEquals("up-to-date", r.regions().get(0).functions().get(0).code());
+        assertEquals(
+                DeployAction.UP_TO_DATE, r.regions().get(0).functions().get(0).code());
         Map<String, String> tags = aws.lambda()
                 .listTags(t -> t.resource(config("orders").functionArn()))
                 .tags();
@@ -231,8 +232,7 @@ class LambdaDeployerTest {
 
         // memory only: the function changes, but v1 stays what a rollback returns to
         DeployResult r = deploy(request("orders")
-                .function(
-                        new FunctionSettings(null, null, 1024, null, Map.of(), null, null, null, false, null, false)));
+                .function(FunctionSettings.builder().memorySize(1024).build()));
 
         assertEquals(List.of("memory"), r.regions().get(0).functions().get(0).changes());
         Map<String, String> tags = aws.lambda().listTags(t -> t.resource(arn)).tags();
@@ -275,7 +275,8 @@ class LambdaDeployerTest {
         // a new layer version is needed (other runtimes), but the object is already there: nothing uploaded
         DeployResult again =
                 deploy(b.layers(new LayerSettings("", List.of("java17", "java21"), null, List.of(), null)));
-        assertEquals("published", again.regions().get(0).layers().get(0).action());
+        assertEquals(
+                DeployAction.PUBLISHED, again.regions().get(0).layers().get(0).action());
         assertEquals(0, again.bytesUploaded());
         assertEquals(
                 2, aws.s3().listObjectsV2(o -> o.bucket("artifacts-eu-west-1")).keyCount());
@@ -346,18 +347,14 @@ class LambdaDeployerTest {
     @Test
     void missingFunctionIsCreatedWhenARoleIsConfigured() throws Exception {
         DeployResult r = deploy(request("fresh")
-                .function(new FunctionSettings(
-                        "com.example.Handler::handleRequest",
-                        null,
-                        512,
-                        30,
-                        Map.of("STAGE", "test"),
-                        "-XX:TieredStopAtLevel=1",
-                        role,
-                        null,
-                        false,
-                        null,
-                        false)));
+                .function(FunctionSettings.builder()
+                        .handler("com.example.Handler::handleRequest")
+                        .memorySize(512)
+                        .timeout(30)
+                        .environment(Map.of("STAGE", "test"))
+                        .javaToolOptions("-XX:TieredStopAtLevel=1")
+                        .role(role)
+                        .build()));
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         GetFunctionConfigurationResponse c = config("fresh");
@@ -371,23 +368,18 @@ class LambdaDeployerTest {
         assertEquals(
                 List.of("arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"),
                 c.layers().stream().map(l -> l.arn()).toList());
-        assertEquals("created", r.regions().get(0).functions().get(0).code());
+        assertEquals(DeployAction.CREATED, r.regions().get(0).functions().get(0).code());
     }
 
     @Test
     void eachFunctionGetsTheSharedSettingsWithItsOwnOnTop() throws Exception {
-        FunctionSettings shared = new FunctionSettings(
-                "com.example.Worker::handle",
-                null,
-                512,
-                30,
-                Map.of("STAGE", "test", "LOG", "info"),
-                null,
-                role,
-                null,
-                false,
-                null,
-                false);
+        FunctionSettings shared = FunctionSettings.builder()
+                .handler("com.example.Worker::handle")
+                .memorySize(512)
+                .timeout(30)
+                .environment(Map.of("STAGE", "test", "LOG", "info"))
+                .role(role)
+                .build();
         FunctionOverride api = new FunctionOverride(
                 "com.example.Api::handle",
                 1024,
@@ -430,14 +422,21 @@ class LambdaDeployerTest {
         // the same settings again: nothing to change on either function
         DeployResult again =
                 deploy(request("orders-api", "orders-worker").function(shared).override("orders-api", api));
-        again.regions().get(0).functions().forEach(f -> assertEquals("up-to-date", f.configuration(), f.name()));
+        again.regions()
+                .get(0)
+                .functions()
+                .forEach(f -> assertEquals(DeployAction.UP_TO_DATE, f.configuration(), f.name()));
     }
 
     @Test
     void settingsFromThePomAreAppliedAndThenLeftAlone() {
         existingFunction("orders");
-        FunctionSettings fs = new FunctionSettings(
-                "com.example.Other::handle", null, 1024, 20, Map.of("A", "1"), null, null, null, false, null, false);
+        FunctionSettings fs = FunctionSettings.builder()
+                .handler("com.example.Other::handle")
+                .memorySize(1024)
+                .timeout(20)
+                .environment(Map.of("A", "1"))
+                .build();
         deploy(request("orders").function(fs));
         GetFunctionConfigurationResponse c = config("orders");
         assertEquals("com.example.Other::handle", c.handler());
@@ -451,7 +450,7 @@ class LambdaDeployerTest {
     void publishesAVersionAndMovesTheAliasOnlyWhenSomethingChanged() throws Exception {
         existingFunction("orders");
         FunctionSettings fs =
-                new FunctionSettings(null, null, null, null, Map.of(), null, null, null, true, "live", false);
+                FunctionSettings.builder().publishVersion(true).alias("live").build();
         DeployResult first = deploy(request("orders").function(fs));
         String v1 = first.regions().get(0).functions().get(0).publishedVersion();
         assertNotNull(v1);
@@ -502,7 +501,7 @@ class LambdaDeployerTest {
         // sharing configured after the layer was published: the reused version gets it, no version 2
         LayerSettings shared = new LayerSettings("", List.of(), null, List.of("210987654321"), "o-abc123defg");
         DeployResult r = deploy(request("orders").layers(shared));
-        assertEquals("up-to-date", r.regions().get(0).layers().get(0).action());
+        assertEquals(DeployAction.UP_TO_DATE, r.regions().get(0).layers().get(0).action());
         assertEquals(
                 List.of("lambda-deploy-account-210987654321", "lambda-deploy-org-o-abc123defg"), sharedWith("deps", 1));
         assertTrue(log.text().contains("layer deps version 1: shared with account 210987654321"), log.text());
@@ -560,8 +559,7 @@ class LambdaDeployerTest {
     @Test
     void snapStartPublishesAVersion() {
         existingFunction("orders");
-        FunctionSettings fs =
-                new FunctionSettings(null, null, null, null, Map.of(), null, null, null, false, null, true);
+        FunctionSettings fs = FunctionSettings.builder().snapStart(true).build();
 
         DeployResult r = deploy(request("orders").function(fs));
 
@@ -583,8 +581,10 @@ class LambdaDeployerTest {
         assertTrue(versions("deps").isEmpty());
         assertEquals(sha, config("orders").codeSha256());
         assertTrue(aws.s3().listBuckets().buckets().isEmpty(), "no bucket created");
-        assertEquals("would-publish", r.regions().get(0).layers().get(0).action());
-        assertEquals("would-update", r.regions().get(0).functions().get(0).code());
+        assertEquals(
+                DeployAction.WOULD_PUBLISH, r.regions().get(0).layers().get(0).action());
+        assertEquals(
+                DeployAction.WOULD_UPDATE, r.regions().get(0).functions().get(0).code());
         assertEquals(0, r.bytesUploaded());
     }
 
@@ -632,7 +632,7 @@ class LambdaDeployerTest {
 
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         FunctionResult f = r.regions().get(0).functions().get(0);
-        assertEquals("updated", f.code());
+        assertEquals(DeployAction.UPDATED, f.code());
         assertEquals(List.of("architecture [x86_64] -> arm64", "layers"), f.changes());
         // (moto 5.2 ignores Architectures in UpdateFunctionCode, so the function's architecture is not checked here)
         assertEquals(0, r.bytesUploaded(), "the function zip is already in the bucket");

@@ -345,18 +345,11 @@ class SupplyChainTest {
 
         // only the new function: "orders" (set up by every test) would read the same swapped object
         DeployResult r = deploy(request(new S3Settings(BUCKET, "builds", true, 0, 0), "fresh")
-                .function(new FunctionSettings(
-                        "com.example.Handler::handleRequest",
-                        null,
-                        null,
-                        null,
-                        java.util.Map.of(),
-                        null,
-                        MOTO.createRole("lambda-exec-2"),
-                        null,
-                        false,
-                        null,
-                        false)));
+                .function(FunctionSettings.builder()
+                        .handler("com.example.Handler::handleRequest")
+                        .environment(java.util.Map.of())
+                        .role(MOTO.createRole("lambda-exec-2"))
+                        .build()));
 
         String error = r.regions().get(0).firstError();
         assertNotNull(error, "a function created from other bytes must fail the deploy");
@@ -425,7 +418,7 @@ class SupplyChainTest {
 
         assertFalse(r.failed(), () -> r.regions().get(0).firstError());
         LayerResult layer = r.regions().get(0).layers().get(0);
-        assertEquals("published", layer.action());
+        assertEquals(DeployAction.PUBLISHED, layer.action());
         assertEquals(0, layer.bytesUploaded(), log::text);
         assertTrue(log.text().contains("already uploaded (SHA-256 checksum matches)"), log::text);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdadeploy.manifest.ProjectInfo;
+import dev.lambdadeploy.publish.DeployAction;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionResult;
 import dev.lambdadeploy.publish.LayerResult;
@@ -15,10 +16,13 @@ import org.junit.jupiter.api.Test;
 class DeployTableTest {
     static final String ARN = "arn:aws:lambda:eu-west-1:123456789012:layer:spring-cloud-function-demo-deps:3";
 
-    static FunctionResult fn(String name, String code, String config, List<String> changes) {
-        return new FunctionResult(
-                name, null, code, config, changes, "abc=", null, List.of(), List.of(), null, null, null, null, 0, null,
-                null);
+    static FunctionResult fn(String name, DeployAction code, DeployAction config, List<String> changes) {
+        return FunctionResult.builder(name)
+                .code(code)
+                .configuration(config)
+                .changes(changes)
+                .codeSha256("abc=")
+                .build();
     }
 
     static DeployResult result(boolean dryRun, long bytes, RegionResult... regions) {
@@ -35,7 +39,7 @@ class DeployTableTest {
                 List.of(new LayerResult(
                         "deps",
                         "spring-cloud-function-demo-deps",
-                        "published",
+                        DeployAction.PUBLISHED,
                         ARN,
                         3L,
                         "x",
@@ -45,10 +49,14 @@ class DeployTableTest {
                         2_000_000,
                         "new content")),
                 List.of(
-                        fn("a-function-with-a-rather-long-name", "created", "updated", List.of("created")),
-                        fn("orders", "updated", "updated", List.of("code", "layers")),
-                        fn("billing", "up-to-date", "updated", List.of("memory 512 -> 1024")),
-                        fn("same", "up-to-date", "up-to-date", List.of())),
+                        fn(
+                                "a-function-with-a-rather-long-name",
+                                DeployAction.CREATED,
+                                DeployAction.UPDATED,
+                                List.of("created")),
+                        fn("orders", DeployAction.UPDATED, DeployAction.UPDATED, List.of("code", "layers")),
+                        fn("billing", DeployAction.UP_TO_DATE, DeployAction.UPDATED, List.of("memory 512 -> 1024")),
+                        fn("same", DeployAction.UP_TO_DATE, DeployAction.UP_TO_DATE, List.of())),
                 2_000_000,
                 null,
                 null);
@@ -82,7 +90,7 @@ class DeployTableTest {
                 List.of(new LayerResult(
                         "deps",
                         "deps",
-                        "would-publish",
+                        DeployAction.WOULD_PUBLISH,
                         null,
                         null,
                         "x",
@@ -92,8 +100,8 @@ class DeployTableTest {
                         0,
                         "no version has this CodeSha256")),
                 List.of(
-                        fn("new-fn", "would-create", "would-update", List.of("created")),
-                        fn("orders", "would-update", "up-to-date", List.of("code"))),
+                        fn("new-fn", DeployAction.WOULD_CREATE, DeployAction.WOULD_UPDATE, List.of("created")),
+                        fn("orders", DeployAction.WOULD_UPDATE, DeployAction.UP_TO_DATE, List.of("code"))),
                 0,
                 null,
                 null);
@@ -137,7 +145,7 @@ class DeployTableTest {
                         "deployed",
                         null,
                         List.of(),
-                        List.of(fn("orders", "updated", "up-to-date", List.of("code"))),
+                        List.of(fn("orders", DeployAction.UPDATED, DeployAction.UP_TO_DATE, List.of("code"))),
                         3 * 1024 * 1024,
                         null,
                         null)));
