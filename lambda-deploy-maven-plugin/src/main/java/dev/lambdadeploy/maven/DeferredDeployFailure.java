@@ -24,6 +24,20 @@ final class DeferredDeployFailure extends MojoFailureException {
         return describe(outcomes.get());
     }
 
+    /** The first unexpected exception behind the build's failures, so {@code mvn -e} shows its stack. */
+    @Override
+    public synchronized Throwable getCause() {
+        return cause(outcomes.get());
+    }
+
+    static Throwable cause(List<ModuleOutcome> outcomes) {
+        return outcomes.stream()
+                .map(ModuleOutcome::cause)
+                .filter(c -> c != null)
+                .findFirst()
+                .orElse(null);
+    }
+
     static String describe(List<ModuleOutcome> outcomes) {
         List<String> failures =
                 outcomes.stream().flatMap(o -> o.failures().stream()).toList();

@@ -289,11 +289,13 @@ public class DeployMojo extends AbstractAwsGoalMojo {
         }
         String failure = String.join(" | ", outcome.failures());
         if (failFast) {
-            throw new MojoFailureException("lambda:deploy failed: " + failure);
+            // an unexpected exception behind a failure keeps its stack for mvn -e; AWS failures stay one line
+            throw new MojoFailureException("lambda:deploy failed: " + failure, outcome.cause());
         }
         if (done.last() && !reactor.hasDeferredFailure()) {
             // the last (or only) deploy of the build: fail here, with every failure of the build
-            throw new MojoFailureException(DeferredDeployFailure.describe(done.outcomes()));
+            throw new MojoFailureException(
+                    DeferredDeployFailure.describe(done.outcomes()), DeferredDeployFailure.cause(done.outcomes()));
         }
         boolean[] created = {false};
         DeferredDeployFailure deferred = reactor.failure(reactor::outcomes, created);

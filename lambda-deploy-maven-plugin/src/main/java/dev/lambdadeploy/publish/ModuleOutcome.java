@@ -14,6 +14,21 @@ public record ModuleOutcome(String module, DeployResult result, String error) {
     }
 
     /**
+     * The unexpected exception (a bug, not an AWS or deploy failure) behind one of this module's failures, so the
+     * goal fails with its stack; {@code null} when there is none.
+     */
+    public Throwable cause() {
+        if (result == null) {
+            return null;
+        }
+        return result.regions().stream()
+                .map(RegionResult::firstCause)
+                .filter(c -> c != null)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
      * One line per failure: {@code <module>: function <name> in <region> (left <state>): <why>}; a region that
      * failed before any function was changed is one line for all its functions.
      */
