@@ -104,7 +104,7 @@ final class ImagePruner {
                 tagged++;
             }
             if (reason != null) {
-                items.add(item(repo, image, "kept", reason));
+                items.add(item(repo, image, PruneAction.KEPT, reason));
             } else {
                 doomed.add(image);
                 doomedReasons.add(
@@ -119,8 +119,8 @@ final class ImagePruner {
             String failure = failed.get(image.imageDigest());
             items.add(
                     failure != null
-                            ? item(repo, image, "kept", "delete failed: " + failure)
-                            : item(repo, image, delete ? "deleted" : "would-delete", doomedReasons.get(i)));
+                            ? item(repo, image, PruneAction.KEPT, "delete failed: " + failure)
+                            : item(repo, image, PruneAction.deleted(delete), doomedReasons.get(i)));
         }
         if (!failed.isEmpty()) {
             // the caller records the items of this repository before the region fails
@@ -215,7 +215,7 @@ final class ImagePruner {
         return type.contains("manifest.list") || type.contains("image.index");
     }
 
-    private static PruneResult.Item item(Repository repo, ImageDetail image, String action, String reason) {
+    private static PruneResult.Item item(Repository repo, ImageDetail image, PruneAction action, String reason) {
         long bytes = image.imageSizeInBytes() == null ? 0 : image.imageSizeInBytes();
         List<String> tags = image.hasImageTags() ? List.copyOf(image.imageTags()) : List.of();
         return new PruneResult.Item(

@@ -28,14 +28,14 @@ public record PruneResult(
      * with its {@code tags}; {@code bytes} is ECR's compressed image size); {@code action} {@code deleted},
      * {@code would-delete} or {@code kept}, with the reason.
      */
-    public record Item(String kind, String id, long bytes, String action, String reason, List<String> tags) {
+    public record Item(String kind, String id, long bytes, PruneAction action, String reason, List<String> tags) {
         @com.fasterxml.jackson.annotation.JsonCreator
         public Item {
             tags = tags == null ? null : List.copyOf(tags);
         }
 
         /** A layer version or S3 object: no tags. */
-        public Item(String kind, String id, long bytes, String action, String reason) {
+        public Item(String kind, String id, long bytes, PruneAction action, String reason) {
             this(kind, id, bytes, action, reason, null);
         }
     }

@@ -61,7 +61,7 @@ public final class Pruner {
         }
         long freed = regions.stream()
                 .flatMap(r -> r.items().stream())
-                .filter(i -> !"kept".equals(i.action()))
+                .filter(i -> i.action() != PruneAction.KEPT)
                 .mapToLong(PruneResult.Item::bytes)
                 .sum();
         boolean images = regions.stream().flatMap(r -> r.items().stream()).anyMatch(i -> "image".equals(i.kind()));
@@ -222,7 +222,8 @@ public final class Pruner {
                                 ? "in use by a function, a published version, an " + "alias or the rollback target"
                                 : null;
                 if (reason != null) {
-                    items.add(new PruneResult.Item("layer-version", v.layerVersionArn(), size, "kept", reason));
+                    items.add(
+                            new PruneResult.Item("layer-version", v.layerVersionArn(), size, PruneAction.KEPT, reason));
                     if (sha != null) {
                         keptShas.put(sha, v.layerVersionArn());
                     }
@@ -280,13 +281,13 @@ public final class Pruner {
                 String uri = "s3://" + bucket + "/" + o.key();
                 if (i < request.keep()) {
                     items.add(new PruneResult.Item(
-                            "s3-object", uri, o.size(), "kept", "one of the newest " + request.keep()));
+                            "s3-object", uri, o.size(), PruneAction.KEPT, "one of the newest " + request.keep()));
                 } else if (protectedHex.contains(hex)) {
                     items.add(new PruneResult.Item(
                             "s3-object",
                             uri,
                             o.size(),
-                            "kept",
+                            PruneAction.KEPT,
                             "code of a function, a published version or the rollback target"));
                 } else {
                     deleteObject(bucket, o.key(), o.size(), "function code no function version uses");
@@ -376,8 +377,8 @@ public final class Pruner {
             return "installed: " + what;
         }
 
-        private String action() {
-            return request.delete() ? "deleted" : "would-delete";
+        private PruneAction action() {
+            return PruneAction.deleted(request.delete());
         }
     }
 
@@ -401,7 +402,7 @@ public final class Pruner {
                         i.tags() == null
                                 ? ""
                                 : i.tags().isEmpty() ? " untagged" : " tags " + String.join(",", i.tags()),
-                        "kept".equals(i.action()) ? " (" + i.reason() + ")" : ""));
+                        i.action() == PruneAction.KEPT ? " (" + i.reason() + ")" : ""));
             }
             if (region.lifecycleRule() != null) {
                 lines.add("  " + region.region() + " S3 lifecycle rule " + region.lifecycleRule());
@@ -412,7 +413,7 @@ public final class Pruner {
         }
         long n = r.regions().stream()
                 .flatMap(x -> x.items().stream())
-                .filter(i -> !"kept".equals(i.action()))
+                .filter(i -> i.action() != PruneAction.KEPT)
                 .count();
         lines.add((r.dryRun() ? "would delete " : "deleted ") + n + " item(s), " + ByteSizes.human(r.bytesFreed())
                 + " (" + r.bytesFreed() + " bytes) " + (r.dryRun() ? "would be " : "") + "freed; kept the newest "

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.lambdadeploy.lifecycle.LambdaRollback;
 import dev.lambdadeploy.lifecycle.LifecycleScope;
+import dev.lambdadeploy.lifecycle.PruneAction;
 import dev.lambdadeploy.lifecycle.PruneRequest;
 import dev.lambdadeploy.lifecycle.PruneResult;
 import dev.lambdadeploy.lifecycle.Pruner;
@@ -128,10 +129,10 @@ class IamPolicyCallsTest {
         assertFalse(prune.failed(), prune::toString);
         assertTrue(
                 prune.regions().get(0).items().stream()
-                        .anyMatch(i -> "deleted".equals(i.action()) && "s3-object".equals(i.kind())),
+                        .anyMatch(i -> i.action() == PruneAction.DELETED && "s3-object".equals(i.kind())),
                 () -> "no unused object was deleted, so DeleteObject was not " + "exercised: " + prune);
         assertTrue(
-                prune.regions().get(0).items().stream().anyMatch(i -> "deleted".equals(i.action())),
+                prune.regions().get(0).items().stream().anyMatch(i -> i.action() == PruneAction.DELETED),
                 () -> "prune deleted nothing, so DeleteLayerVersion was not exercised: " + prune);
         record(byGoal, PolicyGoal.PRUNE);
 

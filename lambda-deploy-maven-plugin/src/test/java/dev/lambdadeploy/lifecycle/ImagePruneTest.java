@@ -110,9 +110,9 @@ class ImagePruneTest {
                 .collect(Collectors.toSet());
     }
 
-    static List<String> ids(PruneResult r, String action) {
+    static List<String> ids(PruneResult r, PruneAction action) {
         return r.regions().get(0).items().stream()
-                .filter(i -> i.action().equals(action))
+                .filter(i -> i.action() == action)
                 .map(PruneResult.Item::id)
                 .toList();
     }
@@ -174,7 +174,7 @@ class ImagePruneTest {
         assertEquals(7, digestsIn("orders").size(), "a dry run deletes nothing");
         assertEquals(
                 Set.of(REPO_URI + "@" + old, REPO_URI + "@" + untagged),
-                Set.copyOf(ids(plan, "would-delete")),
+                Set.copyOf(ids(plan, PruneAction.WOULD_DELETE)),
                 () -> String.join("\n", Pruner.summary(plan)));
         assertEquals(
                 Set.of(
@@ -183,7 +183,7 @@ class ImagePruneTest {
                         REPO_URI + "@" + untaggedInUse,
                         REPO_URI + "@" + newer,
                         REPO_URI + "@" + current),
-                Set.copyOf(ids(plan, "kept")));
+                Set.copyOf(ids(plan, PruneAction.KEPT)));
         assertEquals(30_000 + 40_000, plan.bytesFreed());
         assertEquals(2, plan.keepImages());
         assertTrue(
@@ -217,12 +217,12 @@ class ImagePruneTest {
 
         assertFalse(done.failed(), () -> done.regions().get(0).error());
         assertEquals(Set.of(rollbackTarget, aliased, untaggedInUse, newer, current), digestsIn("orders"));
-        assertEquals(Set.copyOf(ids(plan, "would-delete")), Set.copyOf(ids(done, "deleted")));
+        assertEquals(Set.copyOf(ids(plan, PruneAction.WOULD_DELETE)), Set.copyOf(ids(done, PruneAction.DELETED)));
         assertEquals(plan.bytesFreed(), done.bytesFreed());
         assertTrue(log.text().contains("deleted image " + REPO_URI + "@" + old), log::text);
 
         PruneResult again = prune("orders", 2, true, "orders");
-        assertEquals(List.of(), ids(again, "deleted"), "nothing left to prune");
+        assertEquals(List.of(), ids(again, PruneAction.DELETED), "nothing left to prune");
     }
 
     @Test
@@ -238,7 +238,7 @@ class ImagePruneTest {
         PruneResult plan = prune(null, 1, false, "orders");
 
         assertFalse(plan.failed(), () -> plan.regions().get(0).error());
-        assertEquals(List.of(REPO_URI + "@" + old), ids(plan, "would-delete"));
+        assertEquals(List.of(REPO_URI + "@" + old), ids(plan, PruneAction.WOULD_DELETE));
         assertTrue(
                 item(plan, REPO_URI + "@" + usedByBilling).reason().contains("function billing"),
                 item(plan, REPO_URI + "@" + usedByBilling)::reason);
@@ -247,7 +247,7 @@ class ImagePruneTest {
         PruneResult done = prune(null, 1, true, "orders");
 
         assertEquals(Set.of(usedByBilling, current), digestsIn("orders"));
-        assertEquals(List.of(REPO_URI + "@" + old), ids(done, "deleted"));
+        assertEquals(List.of(REPO_URI + "@" + old), ids(done, PruneAction.DELETED));
     }
 
     @Test
@@ -341,9 +341,9 @@ class ImagePruneTest {
                             + "list)"),
                     error);
             PruneResult.Item refused = item(r, REPO_URI + "@" + old);
-            assertEquals("kept", refused.action());
+            assertEquals(PruneAction.KEPT, refused.action());
             assertTrue(refused.reason().startsWith("delete failed: ImageReferencedByManifestList"), refused.reason());
-            assertEquals("kept", item(r, REPO_URI + "@" + current).action());
+            assertEquals(PruneAction.KEPT, item(r, REPO_URI + "@" + current).action());
             assertEquals(0, r.bytesFreed());
             assertFalse(log.text().contains("deleted image"), log::text);
         }

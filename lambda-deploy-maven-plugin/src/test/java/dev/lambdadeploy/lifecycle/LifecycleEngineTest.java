@@ -365,7 +365,7 @@ class LifecycleEngineTest {
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), layerVersions(), "a dry run deletes nothing");
         assertEquals(5, objects("deps").size());
         List<String> wouldDelete = plan.regions().get(0).items().stream()
-                .filter(i -> i.action().equals("would-delete"))
+                .filter(i -> i.action() == PruneAction.WOULD_DELETE)
                 .map(PruneResult.Item::id)
                 .toList();
         assertTrue(wouldDelete.containsAll(List.of(layerArn(2), layerArn(3))), wouldDelete::toString);
@@ -380,7 +380,7 @@ class LifecycleEngineTest {
         assertFalse(wouldDelete.contains("s3://deploy-eu-west-1/builds/demo-function/" + code.get(4) + ".zip"));
         assertEquals(7, wouldDelete.size(), wouldDelete::toString); // 2 layer versions, their 2 objects, 3 code objects
         long expected = plan.regions().get(0).items().stream()
-                .filter(i -> i.action().equals("would-delete"))
+                .filter(i -> i.action() == PruneAction.WOULD_DELETE)
                 .mapToLong(PruneResult.Item::bytes)
                 .sum();
         assertTrue(expected > 0);

@@ -99,7 +99,7 @@ class PartitionLifecycleTest {
                     .filter(i -> i.kind().equals("layer-version"))
                     .toList();
             assertEquals(
-                    Map.of(deps + 1, "deleted", deps + 2, "kept", deps + 3, "kept"),
+                    Map.of(deps + 1, PruneAction.DELETED, deps + 2, PruneAction.KEPT, deps + 3, PruneAction.KEPT),
                     layerItems.stream()
                             .collect(
                                     java.util.stream.Collectors.toMap(PruneResult.Item::id, PruneResult.Item::action)));
@@ -110,7 +110,7 @@ class PartitionLifecycleTest {
             assertTrue(
                     pruned.regions().get(0).items().stream()
                             .anyMatch(i -> i.kind().equals("s3-object")
-                                    && i.action().equals("deleted")
+                                    && i.action() == PruneAction.DELETED
                                     && i.id().contains(CodeSource.hex(code[1]))),
                     () -> pruned.regions().get(0).items().toString());
 
