@@ -191,34 +191,17 @@ final class RegionDeployer {
                         "[" + region + "] layer " + z.awsName() + " is up to date (version " + s.latestVersion() + ")");
                 reconcileSharing(layers, z, s.latestVersion(), runtimes, arch, dryRun);
                 managedArns.add(s.latestArn());
-                layerResults.add(new LayerResult(
-                        z.name(),
-                        z.awsName(),
-                        DeployAction.UP_TO_DATE,
+                layerResults.add(LayerResult.upToDate(
+                        z,
                         s.latestArn(),
                         s.latestVersion(),
                         z.codeSha256(),
-                        null,
-                        null,
-                        null,
-                        0,
                         "version " + s.latestVersion() + " has the same CodeSha256, runtimes and architectures"));
                 continue;
             }
             String key = z.transport() == DeployMode.S3 ? request.s3().key(z.awsName(), z.sha256Hex()) : null;
             if (dryRun) {
-                layerResults.add(new LayerResult(
-                        z.name(),
-                        z.awsName(),
-                        DeployAction.WOULD_PUBLISH,
-                        null,
-                        null,
-                        z.codeSha256(),
-                        z.transport().id(),
-                        bucket,
-                        key,
-                        0,
-                        s.changeReason()));
+                layerResults.add(LayerResult.wouldPublish(z, bucket, key, s.changeReason()));
                 continue;
             }
             S3Store layerStore = store;
@@ -233,18 +216,7 @@ final class RegionDeployer {
                         request.layers());
                 log.info("[" + region + "] published layer " + z.awsName() + " version " + v.version() + " ("
                         + s.changeReason() + ")");
-                return new LayerResult(
-                        z.name(),
-                        z.awsName(),
-                        DeployAction.PUBLISHED,
-                        v.layerVersionArn(),
-                        v.version(),
-                        v.codeSha256() == null ? z.codeSha256() : v.codeSha256(),
-                        z.transport().id(),
-                        bucket,
-                        key,
-                        uploaded,
-                        s.changeReason());
+                return LayerResult.published(z, v, bucket, key, uploaded, s.changeReason());
             });
             LayerResult r = published.value();
             managedArns.add(r.layerVersionArn());
@@ -255,17 +227,11 @@ final class RegionDeployer {
                         + "this build by " + published.owner() + "; reused");
                 // published with the owner's sharing: brought in line with this module's POM
                 reconcileSharing(layers, z, r.version(), runtimes, arch, false);
-                layerResults.add(new LayerResult(
-                        z.name(),
-                        z.awsName(),
-                        DeployAction.UP_TO_DATE,
+                layerResults.add(LayerResult.upToDate(
+                        z,
                         r.layerVersionArn(),
                         r.version(),
                         r.codeSha256(),
-                        null,
-                        null,
-                        null,
-                        0,
                         "published in this build by " + published.owner()));
             }
         }
