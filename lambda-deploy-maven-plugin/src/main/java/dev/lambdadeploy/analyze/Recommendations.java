@@ -57,7 +57,7 @@ final class Recommendations {
         List<Draft> d = new ArrayList<>();
         unused(units, probe, d);
         serviceOnly(units, probe, d);
-        httpClients(units, probe, d);
+        httpClients(units, d);
         jit(req, probe, d);
         snapStart(req, probe, snapStartHazards, d);
         staticInit(probe, d);
@@ -216,7 +216,7 @@ final class Recommendations {
                 only));
     }
 
-    private static void httpClients(List<AnalysisReport.UnitReport> units, AnalysisReport.Probe probe, List<Draft> d) {
+    private static void httpClients(List<AnalysisReport.UnitReport> units, List<Draft> d) {
         List<AnalysisReport.UnitReport> clients = units.stream()
                 .filter(u -> u.coordinates() != null
                         && u.coordinates().startsWith("software.amazon.awssdk:")
@@ -232,7 +232,7 @@ final class Recommendations {
                 .orElseThrow();
         String kept = keep.coordinates().split(":")[1];
         List<AnalysisReport.UnitReport> others =
-                clients.stream().filter(u -> u != keep).toList();
+                clients.stream().filter(u -> !u.equals(keep)).toList();
         double ms = Stats.round1(others.stream()
                 .mapToDouble(u -> u.loadMillis() == null ? 0 : u.loadMillis())
                 .sum());
@@ -262,7 +262,7 @@ final class Recommendations {
     private static void jit(AnalysisRequest req, AnalysisReport.Probe probe, List<Draft> d) {
         AnalysisReport.Comparison c = probe.jitComparison();
         String tool = req.invoke().environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
-        boolean overridden = tool.contains("TieredStopAtLevel=") && !tool.contains("TieredStopAtLevel=1")
+        boolean overridden = (tool.contains("TieredStopAtLevel=") && !tool.contains("TieredStopAtLevel=1"))
                 || tool.contains("-TieredCompilation");
         if (c == null && !overridden) {
             return;

@@ -57,8 +57,8 @@ public final class JarStripper {
             JarIndex index = JarIndex.read(bytes);
             return index != null ? stripIndexed(artifact, jar, bytes, index) : stripGeneral(artifact, jar, bytes);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof PackagingException) {
-                throw (PackagingException) e;
+            if (e instanceof PackagingException packagingException) {
+                throw packagingException;
             }
             throw new PackagingException(
                     "Dependency " + artifact.coordinates() + " (" + jar

@@ -90,7 +90,7 @@ public final class AwsErrorTranslator {
         if (code.startsWith("AccessDenied")
                 || "UnauthorizedOperation".equals(code)
                 || "Forbidden".equals(code)
-                || status == 403 && !code.equals("SignatureDoesNotMatch") && !code.contains("Token")) {
+                || (status == 403 && !code.equals("SignatureDoesNotMatch") && !code.contains("Token"))) {
             Matcher m = NOT_AUTHORIZED.matcher(awsMessage);
             String action = m.find() ? m.group(1) : IAM_ACTIONS.getOrDefault(operation, operation);
             return what + " was denied: the AWS identity used for the deploy lacks the IAM permission '" + action

@@ -163,7 +163,7 @@ public final class BudgetChecker {
      */
     private static boolean zipOnly(Budget b) {
         return b.kind() == BudgetKind.LAYER_COUNT
-                || b.aws() && (b.kind() == BudgetKind.LAYER_ZIPPED || b.kind() == BudgetKind.TOTAL_UNZIPPED);
+                || (b.aws() && (b.kind() == BudgetKind.LAYER_ZIPPED || b.kind() == BudgetKind.TOTAL_UNZIPPED));
     }
 
     private static Measure growth(Budget b, PackageSizes sizes, Optional<Baseline> baseline) {
@@ -245,15 +245,14 @@ public final class BudgetChecker {
             msg.append(" Lambda would refuse it: ").append(aws).append('.');
         }
         List<Contributor> contributors = b.kind() == BudgetKind.GROWTH
-                ? growthContributors(scope(b, m, sizes), baseline.orElseThrow())
+                ? growthContributors(scope(m, sizes), baseline.orElseThrow())
                 : contributors(b, m, sizes);
-        List<Fix> fixes =
-                suggestions.fixes(b, m.zip, m.zipped, scope(b, m, sizes), m.actual, m.limit, m.baseValue, sizes);
+        List<Fix> fixes = suggestions.fixes(b, m.zip, m.zipped, scope(m, sizes), m.actual, m.limit, m.baseValue, sizes);
         return new Violation(b, m.subject, m.actual, m.actualText, msg.toString(), contributors, fixes);
     }
 
     /** The items whose removal lowers what the budget measures. */
-    private static List<JarSize> scope(Budget b, Measure m, PackageSizes sizes) {
+    private static List<JarSize> scope(Measure m, PackageSizes sizes) {
         if (m.zip != null) {
             return sizes.itemsIn(m.zip.id());
         }
@@ -277,7 +276,7 @@ public final class BudgetChecker {
                     .collect(Collectors.toList());
         }
         ToLongFunction<JarSize> measure = m.zipped ? JarSize::zippedBytes : JarSize::unzippedBytes;
-        List<Contributor> out = scope(b, m, sizes).stream()
+        List<Contributor> out = scope(m, sizes).stream()
                 .sorted(Comparator.comparingLong(measure).reversed())
                 .limit(TOP_CONTRIBUTORS)
                 .map(j -> new Contributor(

@@ -29,7 +29,7 @@ public final class PackageMeasurer {
         ZipSize function = zip(m.function(), ZipSize.Kind.FUNCTION);
         List<ZipSize> layers = new ArrayList<>();
         for (ZipRecord z : m.allZips()) {
-            boolean isFunction = z == m.function();
+            boolean isFunction = m.isFunction(z);
             String zipId = isFunction ? "function" : "layer:" + z.name();
             if (!isFunction) {
                 layers.add(zip(z, ZipSize.Kind.LAYER));

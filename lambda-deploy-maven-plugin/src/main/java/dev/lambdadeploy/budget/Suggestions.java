@@ -96,7 +96,7 @@ final class Suggestions {
             }
             String direct = DependencyPaths.groupArtifact(j.dependencyPath().get(1));
             List<String> also = dropped.stream()
-                    .filter(k -> k != j)
+                    .filter(k -> !k.equals(j))
                     .map(JarSize::artifactId)
                     .collect(Collectors.toList());
             String title = "Exclude " + excluded + " (" + DependencyPaths.display(j.dependencyPath())

@@ -49,7 +49,8 @@ public final class ArtifactPattern {
     private static String toRegex(String part) {
         StringBuilder re = new StringBuilder();
         StringBuilder literal = new StringBuilder();
-        for (char c : part.toCharArray()) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
             if (c == '*') {
                 if (literal.length() > 0) {
                     re.append(Pattern.quote(literal.toString()));

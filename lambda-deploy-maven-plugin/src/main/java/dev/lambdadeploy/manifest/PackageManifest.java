@@ -25,6 +25,15 @@ public record PackageManifest(
         jars = jars == null ? List.of() : List.copyOf(jars);
     }
 
+    /**
+     * Whether {@code zip}, taken from {@link #allZips()}, is this package's function zip. By identity on purpose: a
+     * layer zip may be equal in every component to the function's (the same jars), and must still count as a layer.
+     */
+    @SuppressWarnings("ReferenceEquality")
+    public boolean isFunction(ZipRecord zip) {
+        return zip == function;
+    }
+
     public List<ZipRecord> allZips() {
         java.util.ArrayList<ZipRecord> all = new java.util.ArrayList<>(layers);
         if (function != null) {

@@ -307,10 +307,10 @@ public class PackageMojo extends AbstractLambdaMojo {
         long unzipped =
                 manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
         boolean image = mode == DeployMode.IMAGE
-                || mode == DeployMode.AUTO
+                || (mode == DeployMode.AUTO
                         && imageRepository != null
                         && !imageRepository.isBlank()
-                        && unzipped > AwsLimits.TOTAL_UNZIPPED;
+                        && unzipped > AwsLimits.TOTAL_UNZIPPED);
         if (image) {
             getLog().info("Image mode: Lambda's zip limits (250 MB, 5 layers) do not apply; the image-size check "
                     + "counts the application layers here and the whole image at lambda:deploy");

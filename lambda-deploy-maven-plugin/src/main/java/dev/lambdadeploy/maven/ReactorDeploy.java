@@ -114,7 +114,7 @@ final class ReactorDeploy {
 
     static boolean isDeployGoal(String goal) {
         String g = goal.contains("@") ? goal.substring(0, goal.indexOf('@')) : goal;
-        return g.equals("lambda:deploy") || g.startsWith(PLUGIN_KEY + ":") && g.endsWith(":deploy");
+        return g.equals("lambda:deploy") || (g.startsWith(PLUGIN_KEY + ":") && g.endsWith(":deploy"));
     }
 
     private static boolean hasDeployExecution(MavenProject p) {

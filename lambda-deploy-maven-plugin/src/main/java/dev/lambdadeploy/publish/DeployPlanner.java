@@ -85,9 +85,9 @@ public final class DeployPlanner {
      */
     private static boolean imageMode(DeployRequest request, long unzipped) {
         boolean image = request.mode() == DeployMode.IMAGE
-                || request.mode() == DeployMode.AUTO
+                || (request.mode() == DeployMode.AUTO
                         && unzipped > AwsErrorTranslator.UNZIPPED_LIMIT
-                        && request.image().configured();
+                        && request.image().configured());
         if (!image) {
             return false;
         }

@@ -217,7 +217,7 @@ final class FunctionDeployer {
         if (!update.changes().isEmpty()) {
             // a settings-only change is no new deployment: the previous one stays the rollback target
             boolean newDeployment = update.code() || update.config().contains(ConfigChange.LAYERS);
-            tag(before.functionArn(), code, layers, managedArns, before.codeSha256(), state, ctx, newDeployment);
+            tag(before.functionArn(), code, managedArns, before.codeSha256(), state, ctx, newDeployment);
         }
         return result.publishedVersion(version).s3(s3).bytesUploaded(uploaded).build();
     }
@@ -441,7 +441,7 @@ final class FunctionDeployer {
         check().createdFunction(name, code.codeSha256(), waiter.awaitReady(name).codeSha256());
         reached = "created";
         String version = publishAndAlias(name, code.codeSha256(), true, ctx);
-        tag(arn, code, layers, ctx.managedArns(), null, state, ctx, true);
+        tag(arn, code, ctx.managedArns(), null, state, ctx, true);
         return created(name, arn, code.codeSha256(), version)
                 .layers(layers)
                 .s3(s3)
@@ -702,7 +702,6 @@ final class FunctionDeployer {
     private void tag(
             String arn,
             PlannedZip code,
-            List<String> layers,
             List<String> managedArns,
             String previousCode,
             FunctionState state,

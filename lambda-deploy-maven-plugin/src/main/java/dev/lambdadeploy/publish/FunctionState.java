@@ -30,7 +30,7 @@ record FunctionState(
         if (current == null) {
             return false;
         }
-        return wantedUri.equals(imageUri) || resolvedImageUri != null && resolvedImageUri.endsWith("@" + digest);
+        return wantedUri.equals(imageUri) || (resolvedImageUri != null && resolvedImageUri.endsWith("@" + digest));
     }
 
     boolean exists() {

@@ -160,7 +160,6 @@ final class HandOffCheck {
             if (tryRestore(
                     name,
                     previous,
-                    architecture,
                     waiter,
                     () -> lambda.updateFunctionCode(r -> r.functionName(name)
                                     .architecturesWithStrings(architecture)
@@ -176,7 +175,6 @@ final class HandOffCheck {
                     && tryRestore(
                             name,
                             previous,
-                            architecture,
                             waiter,
                             () -> lambda.updateFunctionCode(r -> r.functionName(name)
                                             .architecturesWithStrings(architecture)
@@ -196,11 +194,7 @@ final class HandOffCheck {
     }
 
     private boolean tryRestore(
-            String name,
-            String previous,
-            String architecture,
-            FunctionWaiter waiter,
-            java.util.function.Supplier<String> update) {
+            String name, String previous, FunctionWaiter waiter, java.util.function.Supplier<String> update) {
         try {
             waiter.withConflictRetry(name, update);
             return previous.equals(waiter.awaitReady(name).codeSha256());

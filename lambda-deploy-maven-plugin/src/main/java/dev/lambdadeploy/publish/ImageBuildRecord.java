@@ -61,7 +61,7 @@ public record ImageBuildRecord(
     public static List<Input> inputs(PackageManifest m) {
         List<Input> out = new ArrayList<>();
         for (ZipRecord z : m.allZips()) {
-            out.add(new Input(z == m.function() ? "function" : "layer " + z.name(), z.codeSha256()));
+            out.add(new Input(m.isFunction(z) ? "function" : "layer " + z.name(), z.codeSha256()));
         }
         out.sort(Comparator.comparing(Input::name));
         return out;

@@ -10,7 +10,7 @@ import java.util.List;
 public record ModuleOutcome(String module, DeployResult result, String error) {
 
     public boolean failed() {
-        return error != null || result != null && result.failed();
+        return error != null || (result != null && result.failed());
     }
 
     /**

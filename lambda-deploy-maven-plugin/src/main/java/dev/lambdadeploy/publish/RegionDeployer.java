@@ -163,9 +163,9 @@ final class RegionDeployer {
 
         boolean needsS3 = layerStates.entrySet().stream()
                         .anyMatch(e -> !e.getValue().upToDate() && e.getKey().transport() == DeployMode.S3)
-                || plan.function().transport() == DeployMode.S3
+                || (plan.function().transport() == DeployMode.S3
                         && states.stream()
-                                .anyMatch(s -> s.needsCode(plan.function().codeSha256(), arch));
+                                .anyMatch(s -> s.needsCode(plan.function().codeSha256(), arch)));
         S3Store store = null;
         if (needsS3) {
             bucket = request.s3().bucketFor(region, account);

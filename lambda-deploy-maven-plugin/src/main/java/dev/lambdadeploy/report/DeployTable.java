@@ -121,7 +121,7 @@ public final class DeployTable {
         if (code == DeployAction.WOULD_CREATE || code == DeployAction.CREATED) {
             return code == DeployAction.WOULD_CREATE ? "would create" : "created";
         }
-        if (code != null && code.planned() || config != null && config.planned()) {
+        if ((code != null && code.planned()) || (config != null && config.planned())) {
             return "would update";
         }
         if (code == DeployAction.UPDATED || config == DeployAction.UPDATED) {

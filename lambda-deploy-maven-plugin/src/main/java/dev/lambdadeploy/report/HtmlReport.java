@@ -16,7 +16,8 @@ public final class HtmlReport {
     /** Colors the charts use; the browser test looks for them in the screenshot. */
     public static final String FUNCTION_COLOR = "#2563eb";
 
-    public static final String[] LAYER_COLORS = {"#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d"};
+    private static final List<String> LAYER_COLORS =
+            List.of("#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d");
     public static final String EXTERNAL_COLOR = "#9ca3af";
     public static final String AWS_LIMIT_COLOR = "#dc2626";
     public static final String BUDGET_COLOR = "#ea580c";
@@ -101,7 +102,7 @@ public final class HtmlReport {
                     colors.put(z.id(), FUNCTION_COLOR);
                     break;
                 case "layer":
-                    colors.put(z.id(), LAYER_COLORS[layer++ % LAYER_COLORS.length]);
+                    colors.put(z.id(), LAYER_COLORS.get(layer++ % LAYER_COLORS.size()));
                     break;
                 default:
                     colors.put(z.id(), EXTERNAL_COLOR);
@@ -544,7 +545,8 @@ public final class HtmlReport {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '<':
                     b.append("&lt;");

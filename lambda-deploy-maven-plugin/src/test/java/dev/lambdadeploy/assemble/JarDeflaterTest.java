@@ -1,5 +1,6 @@
 package dev.lambdadeploy.assemble;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -90,7 +91,7 @@ class JarDeflaterTest {
 
     @Test
     void anythingButAMappedZipIsLeftToAPlainDeflate() throws Exception {
-        assertTrue(JarDeflater.deflate("class bytes, not a zip".repeat(100).getBytes(), 9)
+        assertTrue(JarDeflater.deflate("class bytes, not a zip".repeat(100).getBytes(UTF_8), 9)
                 .isEmpty());
         assertTrue(JarDeflater.deflate(JarIndexTest.zip64(), 9).isEmpty());
     }

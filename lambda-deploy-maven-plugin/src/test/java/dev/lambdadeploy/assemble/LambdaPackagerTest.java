@@ -187,7 +187,9 @@ class LambdaPackagerTest {
     }
 
     /** A clock an hour ahead: every stamp taken counts as settled, so the metadata fast path is in use. */
-    private static final java.util.function.LongSupplier LATER = () -> System.currentTimeMillis() + 3_600_000;
+    private static long later() {
+        return System.currentTimeMillis() + 3_600_000;
+    }
 
     /** Runs the packager and returns how many files it had to hash (from its debug summary). */
     private static int hashedFiles(RecordingLog log) {
@@ -212,7 +214,7 @@ class LambdaPackagerTest {
     void noOpReadsNoFileAgainWhileEveryChangeStillRebuilds() throws Exception {
         Path out = dir.resolve("out");
         RecordingLog log = new RecordingLog();
-        LambdaPackager packager = new LambdaPackager(log, LATER);
+        LambdaPackager packager = new LambdaPackager(log, LambdaPackagerTest::later);
         PackageResult first = packager.run(request(out).build());
         assertEquals(2, first.builtZips());
         packager.run(request(out).build()); // verifies the new zips by content once, then remembers them
@@ -264,7 +266,7 @@ class LambdaPackagerTest {
         Path out = dir.resolve("out");
         Path layerZip = out.resolve("layers/app.zip");
         RecordingLog log = new RecordingLog();
-        LambdaPackager packager = new LambdaPackager(log, LATER);
+        LambdaPackager packager = new LambdaPackager(log, LambdaPackagerTest::later);
         PackageResult first = packager.run(request(out).build());
         String layerSha = first.manifest().layers().get(0).codeSha256();
         packager.run(request(out).build());
@@ -314,7 +316,7 @@ class LambdaPackagerTest {
     void incrementalOffOrALostHashCacheHashesEverythingAgain() throws Exception {
         Path out = dir.resolve("out");
         RecordingLog log = new RecordingLog();
-        LambdaPackager packager = new LambdaPackager(log, LATER);
+        LambdaPackager packager = new LambdaPackager(log, LambdaPackagerTest::later);
         packager.run(request(out).build());
         packager.run(request(out).build());
         packager.run(request(out).incremental(false).build());
@@ -427,7 +429,7 @@ class LambdaPackagerTest {
     @Test
     void aJarThatCannotBeReadLeavesNoHalfWrittenZip() throws Exception {
         Path out = dir.resolve("out");
-        LambdaPackager packager = new LambdaPackager(BuildLog.silent(), LATER);
+        LambdaPackager packager = new LambdaPackager(BuildLog.silent(), LambdaPackagerTest::later);
         ZipRecord layer = packager.run(request(out).build()).manifest().layers().get(0);
         Path zip = out.resolve(layer.path());
         assertTrue(Files.isRegularFile(zip));

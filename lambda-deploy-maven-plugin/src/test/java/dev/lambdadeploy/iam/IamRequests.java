@@ -130,14 +130,14 @@ final class IamRequests {
                     // GetFunction returns the tags only to a caller allowed lambda:ListTags (else a TagsError)
                     out.add(new Authorization("lambda:ListTags", function(c.region(), account, name, qualifier), c));
                 }
-                implied(c, account, out);
+                implied(c, out);
             }
         }
     }
 
     /** What Lambda authorizes on the caller for CreateFunction / UpdateFunctionConfiguration / UpdateFunctionCode. */
     @SuppressWarnings("unchecked")
-    private static void implied(Call c, String account, List<Authorization> out) {
+    private static void implied(Call c, List<Authorization> out) {
         String role = c.field("Role", String.class);
         if (role != null) {
             out.add(new Authorization("iam:PassRole", role, c));

@@ -172,13 +172,13 @@ class ImageLifecycleTest {
         assertEquals(v2, s.imageDigest());
         assertEquals("in-sync", s.localImage().status());
         assertEquals(v2, s.localImage().digest());
-        assertEquals(Boolean.FALSE, s.localImage().packageChanged());
+        assertEquals(false, s.localImage().packageChanged());
         assertEquals(List.of(), s.drift());
 
         // a local change, not deployed: the local build would be a new image
         build("v3-local-edit");
         StatusResult.FunctionStatus changed = status();
-        assertEquals(Boolean.TRUE, changed.localImage().packageChanged());
+        assertEquals(true, changed.localImage().packageChanged());
         assertEquals(
                 List.of("image: local build would be a new image: the local package changed since " + v2
                         + " was built (lambda:deploy would build, push and deploy it)"),
@@ -215,7 +215,7 @@ class ImageLifecycleTest {
         StatusResult.FunctionStatus back = status();
         assertEquals(v1, back.imageDigest());
         assertEquals("differs", back.localImage().status());
-        assertEquals(Boolean.FALSE, back.localImage().packageChanged());
+        assertEquals(false, back.localImage().packageChanged());
         assertEquals(
                 List.of("image: deployed " + v1 + ", local build " + v2
                         + " (lambda:deploy would point the function at the local build)"),

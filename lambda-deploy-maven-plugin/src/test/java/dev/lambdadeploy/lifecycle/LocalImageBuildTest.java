@@ -58,7 +58,7 @@ class LocalImageBuildTest {
         StatusResult.LocalImage i = built(B, "k1", "k2").compare(running(REPO + "@" + A, A), drift);
         assertEquals("differs", i.status());
         assertEquals(B, i.digest(), "another region's record: the same inputs give the same digest");
-        assertEquals(Boolean.TRUE, i.packageChanged());
+        assertEquals(true, i.packageChanged());
         assertEquals(
                 List.of(
                         "image: deployed " + A + ", local build " + B,

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.lifecycle;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
@@ -167,7 +168,7 @@ class RollbackCodeDownloadTest {
 
     @Test
     void codeThatDoesNotMatchTheVersionIsRefusedAndNothingChanges() throws Exception {
-        serveVersion1Code(200, "not the zip of version 1".getBytes());
+        serveVersion1Code(200, "not the zip of version 1".getBytes(UTF_8));
 
         RollbackResult r = rollbackTo("1");
 
@@ -180,7 +181,7 @@ class RollbackCodeDownloadTest {
 
     @Test
     void aFailedDownloadNeverShowsThePresignedUrl() throws Exception {
-        String location = serveVersion1Code(403, "AccessDenied".getBytes());
+        String location = serveVersion1Code(403, "AccessDenied".getBytes(UTF_8));
 
         RollbackResult r = rollbackTo("1");
 

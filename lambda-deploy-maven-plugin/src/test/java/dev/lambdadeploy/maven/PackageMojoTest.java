@@ -1,5 +1,6 @@
 package dev.lambdadeploy.maven;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.lambdadeploy.manifest.ManifestIO;
@@ -240,7 +241,7 @@ class PackageMojoTest {
             out.putNextEntry(new ZipEntry(a + "/A.class"));
             out.write(new byte[] {1, 2, 3});
             out.putNextEntry(new ZipEntry("docs/README.md"));
-            out.write("x".repeat(4000).getBytes());
+            out.write("x".repeat(4000).getBytes(UTF_8));
         }
         DefaultArtifactHandler jarHandler = new DefaultArtifactHandler("jar");
         jarHandler.setAddedToClasspath(true); // as Maven's own jar handler

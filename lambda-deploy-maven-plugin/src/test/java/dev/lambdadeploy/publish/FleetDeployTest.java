@@ -303,7 +303,7 @@ class FleetDeployTest {
         static final int REJECT = 1;
         static final int LOSE_ANSWER = 2;
         private final Random random;
-        private final java.util.Map<RequestHead, Integer> decided = new java.util.IdentityHashMap<>();
+        private final java.util.IdentityHashMap<RequestHead, Integer> decided = new java.util.IdentityHashMap<>();
         private final java.util.Map<String, Integer> inARow = new java.util.HashMap<>();
 
         Storm(Random random) {

@@ -76,7 +76,7 @@ public final class ImageLayerPlanner {
             Map<String, String> seen = new HashMap<>();
             for (ZipRecord zip : manifest.allZips()) {
                 Path file = verified(packageDirectory, zip);
-                boolean function = zip == manifest.function();
+                boolean function = manifest.isFunction(zip);
                 try (ZipFile zf = new ZipFile(file.toFile())) {
                     for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements(); ) {
                         ZipEntry e = en.nextElement();
