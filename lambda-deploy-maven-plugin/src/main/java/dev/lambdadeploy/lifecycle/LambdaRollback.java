@@ -193,7 +193,7 @@ public final class LambdaRollback {
                                                     .codeSha256(codeSha256)
                                                     .description("rollback to the " + t.description()))))
                     .version();
-            waiter.awaitReady(name + ":" + version);
+            waiter.awaitVersionActive(name, version);
         }
         String v = version;
         if (f.aliases().containsKey(alias)) {

@@ -6,9 +6,9 @@ import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.lifecycle.LifecycleScope;
 import dev.lambdadeploy.publish.S3Settings;
-import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -86,24 +86,6 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.aws.maxAttempts")
     private Integer maxAttempts;
 
-    /** Where lambda:package wrote lambda-package.json; the goals write their results here too. */
-    @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
-    protected File outputDirectory;
-
-    /** Skips only this goal. */
-    protected abstract boolean skipGoal();
-
-    @Override
-    protected String skipReason() {
-        if (skipGoal()) {
-            return "lambda." + goal() + ".skip=true";
-        }
-        if ("pom".equals(project.getPackaging())) {
-            return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
-        }
-        return null;
-    }
-
     protected LifecycleScope scope() {
         AwsSettings aws = awsSettings();
         return new LifecycleScope(
@@ -151,6 +133,18 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
         return new ArrayList<>(names);
     }
 
+    /** The configured functions; publishing layers only (lambda:deploy, lambda:iam-policy) needs none. */
+    protected List<String> functionNameList(boolean layersOnly) {
+        try {
+            return functionNameList();
+        } catch (ConfigException noFunction) {
+            if (!layersOnly) {
+                throw noFunction;
+            }
+            return List.of();
+        }
+    }
+
     /** The configured regions, or the SDK's default region chain. */
     protected List<String> regions(AwsSettings aws) {
         List<String> regions = split(region);
@@ -185,15 +179,12 @@ abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
                         .toList();
     }
 
-    static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    protected String relative(File f) {
-        try {
-            return project.getBasedir().toPath().relativize(f.toPath()).toString();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return f.getPath();
+    /** {@code <waitTimeout>} of lambda:deploy and lambda:rollback, which wait for every update alike. */
+    static Duration waitTimeout(int seconds) {
+        if (seconds <= 0) {
+            throw new ConfigException(
+                    "<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
         }
+        return Duration.ofSeconds(seconds);
     }
 }

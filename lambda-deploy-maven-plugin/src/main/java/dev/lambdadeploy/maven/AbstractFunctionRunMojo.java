@@ -48,22 +48,11 @@ abstract class AbstractFunctionRunMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.invoke.java")
     protected File java;
 
-    /** Where {@code lambda:package} wrote the zips and lambda-package.json. */
-    @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
-    protected File outputDirectory;
-
     @Parameter(defaultValue = "${plugin.groupId}", readonly = true)
     private String pluginGroupId;
 
     @Parameter(defaultValue = "${plugin.artifactId}", readonly = true)
     private String pluginArtifactId;
-
-    protected String packagingSkipReason() {
-        if ("pom".equals(project.getPackaging())) {
-            return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
-        }
-        return null;
-    }
 
     protected PackageManifest readManifest() throws MojoExecutionException {
         Path file = outputDirectory.toPath().resolve(PackageManifest.FILE_NAME);

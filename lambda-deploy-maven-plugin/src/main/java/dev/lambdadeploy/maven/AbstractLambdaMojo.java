@@ -1,6 +1,8 @@
 package dev.lambdadeploy.maven;
 
 import dev.lambdadeploy.config.ConfigException;
+import dev.lambdadeploy.publish.DeployMode;
+import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -8,13 +10,22 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Common skip handling: {@code lambda.skip} skips every goal, each goal has its own skip too, and a skipped goal
- * says why in one log line. Configuration errors become failures that name the POM element.
+ * What every goal shares, in the spirit of Jib's {@code JibPluginConfiguration}: {@code lambda.skip} skips every
+ * goal, each goal has its own skip too, a project with packaging {@code pom} is skipped, and a skipped goal says why
+ * in one log line; every goal works in the same {@code outputDirectory}. Configuration errors become failures that
+ * name the POM element.
  */
 abstract class AbstractLambdaMojo extends AbstractMojo {
     /** Skips every goal of this plugin. */
     @Parameter(property = "lambda.skip", defaultValue = "false")
     private boolean skip;
+
+    /**
+     * Where lambda:package writes the zips and lambda-package.json; the other goals read them there and write their
+     * results here too.
+     */
+    @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
+    protected File outputDirectory;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -40,14 +51,43 @@ abstract class AbstractLambdaMojo extends AbstractMojo {
         }
     }
 
+    /** Why this goal is skipped here (its own skip flag, or a project without Lambda code), or {@code null} to run. */
+    private String skipReason() {
+        if (skipGoal()) {
+            return "lambda." + goal() + ".skip=true";
+        }
+        if ("pom".equals(project.getPackaging())) {
+            return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
+        }
+        return null;
+    }
+
     /** Called when this execution is skipped (a reactor-wide goal counts skipped modules too). */
     protected void skipped() throws MojoExecutionException, MojoFailureException {}
 
-    /** Goal name for messages. */
+    /** Goal name for messages; its own skip property is {@code lambda.<goal>.skip}. */
     protected abstract String goal();
 
-    /** Why this goal is skipped here, or {@code null} to run. */
-    protected abstract String skipReason();
+    /** Skips only this goal. */
+    protected abstract boolean skipGoal();
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** A path as the user knows it: relative to the project's directory when inside it. */
+    protected String relative(File f) {
+        try {
+            return project.getBasedir().toPath().relativize(f.toPath()).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return f.getPath();
+        }
+    }
+
+    /** {@code <deployMode>}, read alike by lambda:package, lambda:deploy and lambda:iam-policy. */
+    static DeployMode deployMode(String value) {
+        return DeployMode.parse(value, "<deployMode> (lambda.deploy.mode)");
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
 }

@@ -8,7 +8,6 @@ import dev.lambdadeploy.invoke.InvokeException;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.report.AnalysisHtml;
 import dev.lambdadeploy.report.AnalysisSummary;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +78,8 @@ public class AnalyzeMojo extends AbstractFunctionRunMojo {
     }
 
     @Override
-    protected String skipReason() {
-        return skipAnalyze ? "lambda.analyze.skip=true" : packagingSkipReason();
+    protected boolean skipGoal() {
+        return skipAnalyze;
     }
 
     @Override
@@ -124,14 +123,6 @@ public class AnalyzeMojo extends AbstractFunctionRunMojo {
             throw new MojoFailureException(report.totals().unusedJars() + " unused jar(s) found (see "
                     + relative(out.resolve(AnalysisReport.HTML_FILE_NAME).toFile())
                     + "); remove them or list them in <keep>, or set lambda.analyze.failOnUnused=false");
-        }
-    }
-
-    private String relative(File f) {
-        try {
-            return project.getBasedir().toPath().relativize(f.toPath()).toString();
-        } catch (IllegalArgumentException e) {
-            return f.getPath();
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.lambdadeploy.maven;
 
+import dev.lambdadeploy.config.BudgetSpec;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * POM form of a size budget:
  * {@code <budget><kind>layer-zipped</kind><max>40MB</max><layer>deps</layer><level>WARN</level></budget>}.
@@ -19,4 +23,14 @@ public class Budget {
 
     /** {@code ERROR} (default, fails the build) or {@code WARN}. */
     String level;
+
+    /** The {@code <budgets>} of lambda:package and lambda:deploy, parsed; an error names the entry by its position. */
+    static List<BudgetSpec> specs(List<Budget> budgets) {
+        List<BudgetSpec> specs = new ArrayList<>();
+        for (int i = 0; i < budgets.size(); i++) {
+            Budget b = budgets.get(i);
+            specs.add(BudgetSpec.parse(b.kind, b.max, b.layer, b.level, "<budgets><budget>[" + (i + 1) + "]"));
+        }
+        return specs;
+    }
 }

@@ -2,10 +2,8 @@ package dev.lambdadeploy.maven;
 
 import dev.lambdadeploy.aws.AwsCallException;
 import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.publish.DeployException;
-import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.DeployResultIO;
@@ -347,32 +345,22 @@ public class DeployMojo extends AbstractAwsGoalMojo {
 
     private DeployRequest request(ReactorDeploy reactor) {
         AwsSettings aws = awsSettings();
-        List<String> names;
-        try {
-            names = functionNameList();
-        } catch (ConfigException noFunction) {
-            if (!layersOnly) {
-                throw noFunction;
-            }
-            names = List.of(); // layers only: no function needed
-        }
+        List<String> names = functionNameList(layersOnly);
         List<String> regions = regions(aws);
-        if (waitTimeout <= 0) {
-            throw new ConfigException(
-                    "<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
-        }
-        FunctionSettings function = new FunctionSettings(
-                blank(handler),
-                blank(runtime),
-                memorySize,
-                timeout,
-                environment,
-                blank(javaToolOptions),
-                blank(role),
-                blank(description),
-                publishVersion,
-                blank(alias),
-                snapStart);
+        Duration wait = waitTimeout(waitTimeout);
+        FunctionSettings function = FunctionSettings.builder()
+                .handler(blank(handler))
+                .runtime(blank(runtime))
+                .memorySize(memorySize)
+                .timeout(timeout)
+                .environment(environment)
+                .javaToolOptions(blank(javaToolOptions))
+                .role(blank(role))
+                .description(blank(description))
+                .publishVersion(publishVersion)
+                .alias(blank(alias))
+                .snapStart(snapStart)
+                .build();
         return DeployRequest.builder(outputDirectory.toPath())
                 .staleIfNewer(classesDirectory == null ? List.of() : List.of(classesDirectory.toPath()))
                 .expectedArtifact(project.getGroupId() + ":" + project.getArtifactId())
@@ -387,7 +375,7 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                         layerShareAccounts,
                         blank(layerShareOrganization),
                         layerAllowPublic))
-                .mode(DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)"))
+                .mode(deployMode(deployMode))
                 .s3(new S3Settings(
                         blank(deployBucket),
                         deployPrefix,
@@ -400,7 +388,7 @@ public class DeployMojo extends AbstractAwsGoalMojo {
                 .aws(aws)
                 .dryRun(dryRun)
                 .recordHistory(recordHistory)
-                .waitTimeout(Duration.ofSeconds(waitTimeout))
+                .waitTimeout(wait)
                 .layersOnly(layersOnly)
                 .gitCommit(GitCommit.find(
                                 project.getBasedir() == null
@@ -439,12 +427,9 @@ public class DeployMojo extends AbstractAwsGoalMojo {
     }
 
     private ImageSettings imageSettings() {
-        List<dev.lambdadeploy.budget.Budget> imageBudgets = new ArrayList<>();
-        for (int i = 0; i < budgets.size(); i++) {
-            Budget b = budgets.get(i);
-            imageBudgets.add(dev.lambdadeploy.budget.Budget.of(
-                    BudgetSpec.parse(b.kind, b.max, b.layer, b.level, "<budgets><budget>[" + (i + 1) + "]")));
-        }
+        List<dev.lambdadeploy.budget.Budget> imageBudgets = Budget.specs(budgets).stream()
+                .map(dev.lambdadeploy.budget.Budget::of)
+                .toList();
         return new ImageSettings(
                 imageRepository,
                 imageRegistry,

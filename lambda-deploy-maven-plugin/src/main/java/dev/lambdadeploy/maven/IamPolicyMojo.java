@@ -1,7 +1,6 @@
 package dev.lambdadeploy.maven;
 
 import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.iam.AccountLookup;
 import dev.lambdadeploy.iam.GeneratedPolicy;
 import dev.lambdadeploy.iam.PolicyBuilder;
@@ -12,7 +11,6 @@ import dev.lambdadeploy.iam.PolicySummary;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ZipRecord;
-import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.S3Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,15 +123,7 @@ public class IamPolicyMojo extends AbstractAwsGoalMojo {
     private PolicyRequest request() throws MojoExecutionException {
         AwsSettings aws = awsSettings();
         List<String> regions = regions(aws);
-        List<String> functions;
-        try {
-            functions = functionNameList();
-        } catch (ConfigException e) {
-            if (!layersOnly) {
-                throw e;
-            }
-            functions = List.of();
-        }
+        List<String> functions = functionNameList(layersOnly);
         List<String> roles = new ArrayList<>();
         roles.add(blank(role));
         functions().forEach(f -> roles.add(blank(f.role)));
@@ -152,7 +142,7 @@ public class IamPolicyMojo extends AbstractAwsGoalMojo {
                 .shareLayers(!layerShareAccounts.isEmpty() || blank(layerShareOrganization) != null)
                 .publishVersions(versions)
                 .alias(blank(alias))
-                .mode(DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)"))
+                .mode(deployMode(deployMode))
                 .s3(new S3Settings(blank(deployBucket), deployPrefix, createBucket, 0, 0))
                 .imageRepository(blank(imageRepository))
                 .imageLifecyclePolicy(keepNewestImages != null)
@@ -186,7 +176,7 @@ public class IamPolicyMojo extends AbstractAwsGoalMojo {
                     e);
         }
         iamExtraLayers.stream()
-                .map(AbstractAwsGoalMojo::blank)
+                .map(AbstractLambdaMojo::blank)
                 .filter(n -> n != null)
                 .forEach(n -> names.add(prefix() + n));
         return names;

@@ -43,8 +43,8 @@ public class InvokeMojo extends AbstractFunctionRunMojo {
     }
 
     @Override
-    protected String skipReason() {
-        return skipInvoke ? "lambda.invoke.skip=true" : packagingSkipReason();
+    protected boolean skipGoal() {
+        return skipInvoke;
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.lambdadeploy.assemble.LambdaPackager;
 import dev.lambdadeploy.assemble.PackageRequest;
 import dev.lambdadeploy.assemble.PackageResult;
 import dev.lambdadeploy.assemble.PackagingException;
-import dev.lambdadeploy.budget.AwsLimits;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.ArtifactPattern;
 import dev.lambdadeploy.config.BudgetSpec;
@@ -106,10 +105,6 @@ public class PackageMojo extends AbstractLambdaMojo {
     @Parameter(property = "lambda.package.attach", defaultValue = "true")
     private boolean attach;
 
-    /** Where zips and the manifest go. */
-    @Parameter(property = "lambda.outputDirectory", defaultValue = "${project.build.directory}/lambda", required = true)
-    private File outputDirectory;
-
     /** Timestamp for zip entries (reproducible builds); Maven's {@code project.build.outputTimestamp}. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
@@ -174,14 +169,8 @@ public class PackageMojo extends AbstractLambdaMojo {
     }
 
     @Override
-    protected String skipReason() {
-        if (skipPackage) {
-            return "lambda.package.skip=true";
-        }
-        if ("pom".equals(project.getPackaging())) {
-            return "project " + project.getArtifactId() + " has packaging 'pom', which has no Lambda code";
-        }
-        return null;
+    protected boolean skipGoal() {
+        return skipPackage;
     }
 
     private CompressionPolicy compression() {
@@ -197,7 +186,7 @@ public class PackageMojo extends AbstractLambdaMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
-        List<BudgetSpec> budgetSpecs = budgetSpecs();
+        List<BudgetSpec> budgetSpecs = Budget.specs(budgets);
         List<ExternalLayerSpec> externalLayerSpecs = externalLayerSpecs();
         PackageRequest request = PackageRequest.builder(
                         new ProjectInfo(project.getGroupId(), project.getArtifactId(), project.getVersion()),
@@ -300,31 +289,18 @@ public class PackageMojo extends AbstractLambdaMojo {
         // Only a recognised mode matters here; a wrong one is lambda:deploy's to report (it names the values).
         DeployMode mode;
         try {
-            mode = DeployMode.parse(deployMode, "<deployMode> (lambda.deploy.mode)");
+            mode = deployMode(deployMode);
         } catch (ConfigException e) {
             return OptionalLong.empty();
         }
         long unzipped =
                 manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
-        boolean image = mode == DeployMode.IMAGE
-                || (mode == DeployMode.AUTO
-                        && imageRepository != null
-                        && !imageRepository.isBlank()
-                        && unzipped > AwsLimits.TOTAL_UNZIPPED);
+        boolean image = mode.deploysImage(unzipped, blank(imageRepository) != null);
         if (image) {
             getLog().info("Image mode: Lambda's zip limits (250 MB, 5 layers) do not apply; the image-size check "
                     + "counts the application layers here and the whole image at lambda:deploy");
         }
         return image ? OptionalLong.of(unzipped) : OptionalLong.empty();
-    }
-
-    private List<BudgetSpec> budgetSpecs() {
-        List<BudgetSpec> specs = new ArrayList<>();
-        for (int i = 0; i < budgets.size(); i++) {
-            Budget b = budgets.get(i);
-            specs.add(BudgetSpec.parse(b.kind, b.max, b.layer, b.level, "<budgets><budget>[" + (i + 1) + "]"));
-        }
-        return specs;
     }
 
     private List<ExternalLayerSpec> externalLayerSpecs() {
@@ -368,13 +344,5 @@ public class PackageMojo extends AbstractLambdaMojo {
         return texts == null
                 ? List.of()
                 : texts.stream().map(t -> EntryGlob.parse(t, element)).collect(Collectors.toList());
-    }
-
-    private String relative(File f) {
-        try {
-            return project.getBasedir().toPath().relativize(f.toPath()).toString();
-        } catch (IllegalArgumentException e) {
-            return f.getPath();
-        }
     }
 }

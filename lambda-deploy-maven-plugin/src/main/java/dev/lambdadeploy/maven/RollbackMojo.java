@@ -1,7 +1,6 @@
 package dev.lambdadeploy.maven;
 
 import dev.lambdadeploy.aws.AwsCallException;
-import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.lifecycle.LambdaRollback;
 import dev.lambdadeploy.lifecycle.LifecycleException;
 import dev.lambdadeploy.lifecycle.RollbackRequest;
@@ -48,15 +47,12 @@ public class RollbackMojo extends AbstractAwsGoalMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        if (waitTimeout <= 0) {
-            throw new ConfigException(
-                    "<waitTimeout> (lambda.deploy.waitTimeout)", "must be a positive number of seconds");
-        }
+        Duration wait = waitTimeout(waitTimeout);
         SdkLogging.quietSecretBearingLoggers();
         RollbackResult result;
         try {
             result = new LambdaRollback(new MavenBuildLog(getLog()))
-                    .rollback(new RollbackRequest(scope(), to, Duration.ofSeconds(waitTimeout), null));
+                    .rollback(new RollbackRequest(scope(), to, wait, null));
         } catch (LifecycleException | AwsCallException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

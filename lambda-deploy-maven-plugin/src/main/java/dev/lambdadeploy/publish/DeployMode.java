@@ -1,5 +1,6 @@
 package dev.lambdadeploy.publish;
 
+import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.config.ConfigException;
 import java.util.Locale;
 
@@ -35,6 +36,16 @@ public enum DeployMode {
                                 + "when over 250 MB and <imageRepository> is set), direct, s3 or image, "
                                 + "e.g. -Dlambda.deploy.mode=s3.");
         }
+    }
+
+    /**
+     * Whether this mode ships a container image: image mode always; auto mode when function + layers exceed Lambda's
+     * 250 MB unzipped limit for zips and an image repository is configured (else a zip deploy, which then fails on
+     * the limit with the fix).
+     */
+    public boolean deploysImage(long unzippedBytes, boolean imageRepositoryConfigured) {
+        return this == IMAGE
+                || (this == AUTO && imageRepositoryConfigured && unzippedBytes > AwsErrorTranslator.UNZIPPED_LIMIT);
     }
 
     public String id() {

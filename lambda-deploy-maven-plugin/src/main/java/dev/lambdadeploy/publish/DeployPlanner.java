@@ -80,14 +80,11 @@ public final class DeployPlanner {
     }
 
     /**
-     * Image mode when asked for, or in auto mode when the zips are over 250 MB unzipped and an image repository is
-     * configured. An image needs the repository and the handler (its CMD); both are checked here, before AWS.
+     * Image mode as {@link DeployMode#deploysImage} decides. An image needs the repository and the handler (its CMD);
+     * both are checked here, before AWS.
      */
     private static boolean imageMode(DeployRequest request, long unzipped) {
-        boolean image = request.mode() == DeployMode.IMAGE
-                || (request.mode() == DeployMode.AUTO
-                        && unzipped > AwsErrorTranslator.UNZIPPED_LIMIT
-                        && request.image().configured());
+        boolean image = request.mode().deploysImage(unzipped, request.image().configured());
         if (!image) {
             return false;
         }

@@ -504,7 +504,7 @@ final class FunctionDeployer {
         String version = published.version();
         check().publishedVersion(name, version, codeSha256, published.codeSha256());
         reached = (reached.equals("unchanged") ? "" : reached + ", ") + "version " + version + " published";
-        waiter.awaitReady(name + ":" + version);
+        waiter.awaitVersionActive(name, version);
         log.info("[" + region + "] published version " + version + " of " + name);
         if (alias != null) {
             if (aliasVersion == null) {

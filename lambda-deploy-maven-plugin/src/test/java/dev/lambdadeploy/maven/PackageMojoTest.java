@@ -70,6 +70,24 @@ class PackageMojoTest {
 
     @Test
     @InjectMojo(goal = "package", pom = POM)
+    void onlyAnImageDeployLiftsTheZipLimits(PackageMojo mojo) throws Exception {
+        wire(mojo, "jar");
+        MojoExtension.setVariableValueToObject(mojo, "deployMode", "auto");
+        MojoExtension.setVariableValueToObject(mojo, "imageRepository", "orders");
+        List<String> small = recordLog(mojo);
+        mojo.execute();
+        assertFalse(small.stream().anyMatch(l -> l.contains("Image mode")), "auto under 250 MB: zips");
+
+        MojoExtension.setVariableValueToObject(mojo, "deployMode", "image");
+        List<String> image = recordLog(mojo);
+        mojo.execute();
+        assertTrue(
+                image.stream().anyMatch(l -> l.startsWith("info Image mode: Lambda's zip limits")),
+                String.join("\n", image));
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = POM)
     void pomPackagingIsSkipped(PackageMojo mojo) throws Exception {
         wire(mojo, "pom");
         mojo.execute();

@@ -325,6 +325,78 @@ class DeployFaultsTest {
                 body);
     }
 
+    /** GetFunctionConfiguration of {@code function} (a path regex) answering State, and LastUpdateStatus Successful. */
+    static Fault stateSays(String function, String state, String reason, String reasonCode) {
+        String body = "{\"FunctionName\":\"orders\",\"State\":\"" + state + "\",\"LastUpdateStatus\":\"Successful\""
+                + (reason == null
+                        ? ""
+                        : ",\"StateReason\":\"" + reason + "\",\"StateReasonCode\":\"" + reasonCode + "\"")
+                + "}";
+        return Fault.respond(
+                Requests.of("GET", "/2015-03-31/functions/" + function + "/configuration"),
+                200,
+                java.util.Map.of("Content-Type", "application/json"),
+                body);
+    }
+
+    long injected(String outcome) {
+        return proxy.seen().stream().filter(s -> s.outcome().equals(outcome)).count();
+    }
+
+    @Test
+    void anUpdateInProgressIsWaitedForUntilItSucceeds() throws Exception {
+        proxy.add(configurationSays("InProgress", null, null).times(3));
+
+        DeployResult r = deploy(request(DeployMode.DIRECT));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
+        assertEquals(3, injected("injected 200"), "every InProgress answer was read: " + proxy.seen());
+        assertEquals(manifest().function().codeSha256(), codeSha256());
+    }
+
+    @Test
+    void aPendingFunctionIsWaitedForUntilActive() throws Exception {
+        proxy.add(stateSays("orders", "Pending", "The function is being created.", "Creating")
+                .times(3));
+
+        DeployResult r = deploy(request(DeployMode.DIRECT));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
+        assertEquals(3, injected("injected 200"), "every Pending answer was read: " + proxy.seen());
+        assertEquals(manifest().function().codeSha256(), codeSha256());
+    }
+
+    @Test
+    void aFailedFunctionFailsWithLambdasStateReasonBeforeTheCodeIsTouched() throws Exception {
+        String codeBefore = codeSha256();
+        proxy.add(stateSays(
+                "orders", "Failed", "The role defined for the function cannot be assumed by Lambda.", "InvalidRole"));
+
+        DeployResult r = deploy(request(DeployMode.DIRECT));
+
+        String error = r.regions().get(0).firstError();
+        assertNotNull(error);
+        assertTrue(
+                error.contains("is in state Failed")
+                        && error.contains("cannot be assumed by Lambda")
+                        && error.contains("InvalidRole"),
+                error);
+        assertEquals(codeBefore, codeSha256());
+    }
+
+    @Test
+    void aPublishedVersionIsWaitedForUntilActive() throws Exception {
+        proxy.add(stateSays("orders(%3A|:)1", "Pending", "Waiting for SnapStart.", "Creating")
+                .times(3));
+
+        DeployResult r = deploy(request(DeployMode.DIRECT)
+                .function(FunctionSettings.builder().publishVersion(true).build()));
+
+        assertFalse(r.failed(), () -> r.regions().get(0).firstError());
+        assertEquals(3, injected("injected 200"), "every Pending answer was read: " + proxy.seen());
+        assertEquals("1", r.regions().get(0).functions().get(0).publishedVersion());
+    }
+
     @Test
     void updatesInConflictWithARunningOneAreRetried() throws Exception {
         proxy.add(AwsErrors.lambda(
