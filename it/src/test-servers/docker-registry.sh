@@ -5,6 +5,8 @@
 #   docker-registry.sh stop  PORT DIR   stop it (only the process recorded in DIR/registry.pid)
 # Installs docker-registry with ../../../scripts/ensure-docker-registry.sh when it is missing.
 set -euo pipefail
+# shellcheck source=server-lib.sh
+source "$(dirname "$0")/server-lib.sh"
 cmd=${1:?usage: docker-registry.sh run|await|stop PORT DIR}
 port=${2:?port}
 dir=${3:?directory for config, storage, pid and log}
@@ -45,36 +47,10 @@ YML
     wait "$child"
     ;;
   await)
-    for _ in $(seq 1 300); do
-      if python3 - "$port" <<'PY' 2>/dev/null
-import sys, urllib.request
-urllib.request.urlopen("http://127.0.0.1:%s/v2/" % sys.argv[1], timeout=2).read()
-PY
-      then
-        echo "docker-registry is ready on 127.0.0.1:$port (log: $log)"
-        exit 0
-      fi
-      if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-        echo "docker-registry on port $port exited:" >&2
-        cat "$log" >&2 || true
-        exit 1
-      fi
-      sleep 0.2
-    done
-    echo "docker-registry did not answer on port $port within 60 s; log: $log" >&2
-    cat "$log" >&2 || true
-    exit 1
+    await_http docker-registry "http://127.0.0.1:$port/v2/" "$pidfile" "$log"
     ;;
   stop)
-    if [ -f "$pidfile" ]; then
-      pid=$(cat "$pidfile")
-      if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-      fi
-      rm -f "$pidfile"
-    fi
+    stop_pidfile "$pidfile"
     ;;
   *)
     echo "unknown command $cmd" >&2

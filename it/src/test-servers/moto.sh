@@ -5,6 +5,8 @@
 #   moto.sh await PORT DIR   wait until it answers (fails with its log when it died or never answered)
 #   moto.sh stop  PORT DIR   stop it (only the process recorded in DIR/moto.pid)
 set -euo pipefail
+# shellcheck source=server-lib.sh
+source "$(dirname "$0")/server-lib.sh"
 cmd=${1:?usage: moto.sh run|start|await|stop PORT DIR}
 port=${2:?port}
 dir=${3:?directory for pid and log}
@@ -38,40 +40,10 @@ case "$cmd" in
     "$0" run "$port" "$dir" &
     ;;
   await)
-    for _ in $(seq 1 300); do
-      if python3 - "$port" <<'PY' 2>/dev/null
-import sys, urllib.request
-urllib.request.urlopen("http://127.0.0.1:%s/moto-api/" % sys.argv[1], timeout=2).read()
-PY
-      then
-        echo "moto_server is ready on http://127.0.0.1:$port (log: $log)"
-        exit 0
-      fi
-      if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-        echo "moto_server on port $port exited:" >&2
-        cat "$log" >&2 || true
-        exit 1
-      fi
-      if [ -f "$log" ] && grep -q 'moto_server not found' "$log"; then
-        cat "$log" >&2
-        exit 1
-      fi
-      sleep 0.2
-    done
-    echo "moto_server did not answer on port $port within 60 s; log: $log" >&2
-    cat "$log" >&2 || true
-    exit 1
+    await_http moto_server "http://127.0.0.1:$port/moto-api/" "$pidfile" "$log" 'moto_server not found'
     ;;
   stop)
-    if [ -f "$pidfile" ]; then
-      pid=$(cat "$pidfile")
-      if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-      fi
-      rm -f "$pidfile"
-    fi
+    stop_pidfile "$pidfile"
     ;;
   *)
     echo "unknown command $cmd" >&2

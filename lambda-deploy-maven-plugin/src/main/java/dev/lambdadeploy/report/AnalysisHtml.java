@@ -1,65 +1,55 @@
 package dev.lambdadeploy.report;
 
+import static dev.lambdadeploy.report.Html.esc;
+
 import dev.lambdadeploy.analyze.AnalysisReport;
 import dev.lambdadeploy.units.ByteSizes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The self-contained HTML report of {@code lambda:analyze}: start-up timeline and per-jar chart as inline SVG,
  * recommendations and tables; no external resources. A small script checks in the browser that the charts have a
- * rendered size and records it in {@code body[data-render-check]} (the build checks that in headless Chromium).
+ * rendered size and records it in {@code body[data-render-check]} (the build checks that in headless Chromium). The
+ * page, its style and script are the resources {@code analysis-report.html}, {@code .css} and {@code .js}.
  */
 public final class AnalysisHtml {
+    private static final String PAGE = Html.resource("analysis-report.html");
+    private static final String CSS = Html.resource("analysis-report.css");
+    private static final String SCRIPT = Html.resource("analysis-report.js");
     private static final int WIDTH = 900;
 
     private AnalysisHtml() {}
 
     public static String render(AnalysisReport r) {
         StringBuilder h = new StringBuilder(32_768);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>lambda:analyze ")
-                .append(esc(r.project().artifactId()))
-                .append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px}")
-                .append("h2{font-size:17px;margin-top:28px}table{border-collapse:collapse;font-size:13px}")
-                .append("td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}")
-                .append(".num{text-align:right}.unused{background:#fde2e2}.dynamic-only{background:#fff4d6}")
-                .append(".static-only{background:#eef3ff}.used{background:#e6f6e6}.function{background:#f1f1f1}")
-                .append("svg text{font-size:11px;font-family:sans-serif}.rec{margin:6px 0}.muted{color:#666}")
-                .append("pre.pom{background:#f6f8fa;padding:6px 10px;margin:4px 0 10px;font-size:12px}")
-                .append("</style></head>\n<body data-render-check=\"pending\">\n");
-        h.append("<h1>Cold start and dependency analysis: ")
-                .append(esc(r.project().artifactId()))
-                .append(' ')
-                .append(esc(r.project().version()))
-                .append("</h1>\n<p>Handler <code>")
-                .append(esc(r.handler()))
-                .append("</code>; ")
-                .append(r.totals().jars())
-                .append(" jars, ")
-                .append(ByteSizes.human(r.totals().unzippedBytes()))
-                .append(" unzipped; ")
-                .append(r.totals().reachedClasses())
-                .append(" of ")
-                .append(r.totals().classes())
-                .append(" classes reachable; <strong>")
-                .append(r.totals().unusedJars())
-                .append(" unused jar(s), ")
-                .append(ByteSizes.human(r.totals().unusedBytes()))
-                .append("</strong>.</p>\n");
         timeline(h, r.probe());
         recommendations(h, r.recommendations());
         pomChanges(h, r.pomChanges());
         jarChart(h, r.units());
         unitTable(h, r.units());
         duplicates(h, r);
-        h.append("<h2>Notes</h2><ul>");
-        r.notes().forEach(n -> h.append("<li class=\"muted\">").append(esc(n)).append("</li>"));
-        h.append("</ul>\n<script>\n(function(){var bars=document.querySelectorAll('svg rect.bar');var ok=0;")
-                .append("bars.forEach(function(b){var bb=b.getBoundingClientRect();if(bb.width>0&&bb.height>0)ok++;});")
-                .append("document.body.setAttribute('data-render-check','bars='+bars.length+';visible='+ok+';charts='")
-                .append("+document.querySelectorAll('svg.chart').length);})();\n</script>\n</body></html>\n");
-        return h.toString();
+        StringBuilder notes = new StringBuilder();
+        r.notes()
+                .forEach(
+                        n -> notes.append("<li class=\"muted\">").append(esc(n)).append("</li>"));
+        Map<String, String> page = new HashMap<>();
+        page.put("css", CSS);
+        page.put("script", SCRIPT);
+        page.put("artifactId", r.project().artifactId());
+        page.put("version", r.project().version());
+        page.put("handler", r.handler());
+        page.put("jars", String.valueOf(r.totals().jars()));
+        page.put("unzipped", ByteSizes.human(r.totals().unzippedBytes()));
+        page.put("reachedClasses", String.valueOf(r.totals().reachedClasses()));
+        page.put("classes", String.valueOf(r.totals().classes()));
+        page.put("unusedJars", String.valueOf(r.totals().unusedJars()));
+        page.put("unusedBytes", ByteSizes.human(r.totals().unusedBytes()));
+        page.put("sections", h.toString());
+        page.put("notes", notes.toString());
+        return Html.fill(PAGE, page);
     }
 
     private static void timeline(StringBuilder h, AnalysisReport.Probe p) {
@@ -325,12 +315,5 @@ public final class AnalysisHtml {
 
     private static String f(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v).replaceAll("\\.0$", "");
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,7 @@
 package dev.lambdadeploy.report;
 
+import static dev.lambdadeploy.report.Html.esc;
+
 import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +12,9 @@ import java.util.Map;
 /**
  * The size report as one self-contained HTML page: inline CSS, inline SVG charts, a few lines of inline script
  * (sortable tables only; everything is readable without it) and a Content-Security-Policy that forbids every network
- * request, so the page looks the same from a CI artifact, an e-mail or a file share.
+ * request, so the page looks the same from a CI artifact, an e-mail or a file share. The page, its style and script
+ * are the resources {@code size-report.html}, {@code .css} and {@code .js}; the charts and tables, which depend on the
+ * data, are drawn here.
  */
 public final class HtmlReport {
     /** Colors the charts use; the browser test looks for them in the screenshot. */
@@ -26,61 +30,48 @@ public final class HtmlReport {
     /** The whole limit behind each "largest dependencies" bar. */
     static final String TRACK_COLOR = "#f3f4f6";
 
+    private static final String PAGE = Html.resource("size-report.html");
+    private static final String CSS = Html.resource("size-report.css");
+    private static final String SCRIPT = Html.resource("size-report.js");
+
     private static final int LABEL_WIDTH = 300;
     private static final int BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 190;
 
     private HtmlReport() {}
 
     public static String render(SizeReport r) {
-        Map<String, String> colors = colors(r);
-        StringBuilder h = new StringBuilder(64 * 1024);
         long errors =
                 r.violations().stream().filter(v -> "ERROR".equals(v.level())).count();
         long warnings = r.violations().size() - errors;
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                        + "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Lambda size report: ")
-                .append(esc(r.project().artifactId()))
-                .append("</title>\n")
-                .append("<style>")
-                .append(CSS)
-                .append("</style>\n</head>\n<body>\n");
         String verdictClass = r.budgetsSkipped() ? "skipped" : errors > 0 ? "broken" : warnings > 0 ? "warn" : "ok";
         String verdict = r.budgetsSkipped()
                 ? "Budgets skipped (lambda.budgets.skip)"
                 : errors > 0
                         ? errors + " budget" + (errors == 1 ? "" : "s") + " broken"
                         : warnings > 0 ? warnings + " warning" + (warnings == 1 ? "" : "s") : "Within all budgets";
-        h.append("<header><h1>Lambda package size: ")
-                .append(esc(r.project().groupId()))
-                .append(':')
-                .append(esc(r.project().artifactId()))
-                .append(' ')
-                .append(esc(r.project().version()))
-                .append("</h1>\n<p class=\"sub\">")
-                .append(esc(r.architecture()))
-                .append(" \u00b7 lambda-deploy-maven-plugin ")
-                .append(esc(r.pluginVersion()))
-                .append("</p>\n<div id=\"verdict\" class=\"verdict ")
-                .append(verdictClass)
-                .append("\">")
-                .append(esc(verdict))
-                .append("</div>\n");
         SizeReport.Totals t = r.totals();
-        h.append("<ul class=\"totals\"><li><b>")
-                .append(ByteSizes.human(t.unzippedBytes()))
-                .append("</b> unzipped of ")
-                .append(ByteSizes.human(r.limits().totalUnzippedBytes()))
-                .append("</li><li><b>")
-                .append(ByteSizes.human(t.zippedBytes()))
-                .append("</b> zipped</li><li><b>")
-                .append(t.layerCount())
-                .append("</b> of ")
-                .append(r.limits().maxLayers())
-                .append(" layers</li></ul></header>\n<main>\n");
+        Map<String, String> page = new HashMap<>();
+        page.put("css", CSS);
+        page.put("script", SCRIPT);
+        page.put("groupId", r.project().groupId());
+        page.put("artifactId", r.project().artifactId());
+        page.put("version", r.project().version());
+        page.put("architecture", r.architecture());
+        page.put("pluginVersion", r.pluginVersion());
+        page.put("verdictClass", verdictClass);
+        page.put("verdict", verdict);
+        page.put("unzipped", ByteSizes.human(t.unzippedBytes()));
+        page.put("unzippedLimit", ByteSizes.human(r.limits().totalUnzippedBytes()));
+        page.put("zipped", ByteSizes.human(t.zippedBytes()));
+        page.put("layers", String.valueOf(t.layerCount()));
+        page.put("maxLayers", String.valueOf(r.limits().maxLayers()));
+        page.put("sections", sections(r));
+        return Html.fill(PAGE, page);
+    }
 
+    private static String sections(SizeReport r) {
+        Map<String, String> colors = colors(r);
+        StringBuilder h = new StringBuilder(64 * 1024);
         totalChart(h, r, colors);
         zipChart(h, r, colors);
         itemChart(h, r, colors);
@@ -89,7 +80,6 @@ public final class HtmlReport {
         zipTable(h, r, colors);
         itemTable(h, r, colors);
         baseline(h, r);
-        h.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
@@ -540,72 +530,5 @@ public final class HtmlReport {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<':
-                    b.append("&lt;");
-                    break;
-                case '>':
-                    b.append("&gt;");
-                    break;
-                case '&':
-                    b.append("&amp;");
-                    break;
-                case '"':
-                    b.append("&quot;");
-                    break;
-                case '\'':
-                    b.append("&#39;");
-                    break;
-                default:
-                    b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
     private record Line(long at, String color, String label, boolean dashed) {}
-
-    private static final String CSS = String.join(
-            "\n",
-            "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:0;color:#111827;background:#fff}",
-            "header{padding:20px 32px;background:#f3f4f6;border-bottom:1px solid #e5e7eb}",
-            "h1{font-size:20px;margin:0 0 2px}h2{font-size:16px;margin:24px 0 8px}h3{margin:0 0 6px;font-size:15px}",
-            ".sub{margin:0 0 10px;color:#6b7280}",
-            ".verdict{display:inline-block;padding:6px 14px;border-radius:6px;font-weight:600;color:#fff}",
-            ".verdict.ok{background:#16a34a}.verdict.broken{background:#dc2626}.verdict.warn{background:#d97706}.verdict.skipped{background:#6b7280}",
-            ".totals{list-style:none;padding:0;margin:10px 0 0;display:flex;gap:24px}",
-            "main{padding:0 32px 32px;max-width:1100px}",
-            ".chart{display:block;max-width:100%;height:auto;font-size:12px}.chart text{fill:#374151}.chart text.val{fill:#4b5563}",
-            ".legend span{margin-right:16px;white-space:nowrap}.legend i,.sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}",
-            "table{border-collapse:collapse;width:100%;margin:6px 0}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top}",
-            "th{background:#f9fafb;font-weight:600}table.sortable th{cursor:pointer}td.n{text-align:right;white-space:nowrap}",
-            "td.z{white-space:nowrap}",
-            "tr.violated td{background:#fee2e2}tr.grew td:first-child,tr.appeared td:first-child{color:#b91c1c}tr.shrank td:first-child,tr.vanished td:first-child{color:#15803d}",
-            ".violation{border-left:6px solid #dc2626;background:#fef2f2;padding:10px 16px;margin:10px 0;border-radius:4px}",
-            ".violation.warning{border-color:#d97706;background:#fffbeb}",
-            "pre{background:#111827;color:#f9fafb;padding:8px 12px;border-radius:4px;overflow:auto;font-size:12px}",
-            "small{color:#6b7280}em{color:#15803d;font-style:normal;font-weight:600}");
-
-    /** Click a column header to sort; numeric cells sort by their byte value. */
-    private static final String SCRIPT = String.join(
-            "\n",
-            "document.querySelectorAll('table.sortable').forEach(function(t){",
-            "  t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){",
-            "    var rows=Array.from(t.tBodies[0].rows),asc=th.dataset.dir!=='asc';th.dataset.dir=asc?'asc':'desc';",
-            "    rows.sort(function(a,b){var x=a.cells[i],y=b.cells[i];",
-            "      var p=x.dataset.sort!==undefined?Number(x.dataset.sort)-Number(y.dataset.sort):x.textContent.localeCompare(y.textContent);",
-            "      return asc?p:-p;});",
-            "    rows.forEach(function(r){t.tBodies[0].appendChild(r);});});});",
-            "});",
-            "document.documentElement.setAttribute('data-report-ready',String(document.querySelectorAll('svg.chart rect.bar').length));",
-            // for the build's browser check: a zip name laid out on more than one line has wrapped
-            "document.documentElement.setAttribute('data-wrapped-zip-cells',String(Array.from(document.querySelectorAll('td.z > span'))",
-            "  .filter(function(s){return s.getClientRects().length>1;}).length));");
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * prune and rollback name the deploy bucket's owner on every S3 request, and prune refuses a bucket of another
@@ -56,13 +53,7 @@ class BucketOwnerLifecycleTest {
     void setUp() throws Exception {
         moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
-        String role = moto.role();
-        aws.lambda()
-                .createFunction(r -> r.functionName("orders")
-                        .runtime("java21")
-                        .role(role)
-                        .handler("com.example.Handler::handleRequest")
-                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("zip"))));
+        moto.createFunction("orders");
         pkg = new TestPackage(dir.resolve("target/lambda"))
                 .layer("deps", "jackson v1")
                 .function("handler v1");
@@ -101,7 +92,7 @@ class BucketOwnerLifecycleTest {
                 pkg.dir(),
                 List.of(REGION),
                 List.of("orders"),
-                new AwsSettings(null, endpoint, RetryStrategyMode.STANDARD, null),
+                MotoAws.settings(endpoint),
                 "",
                 S3,
                 "demo-function",

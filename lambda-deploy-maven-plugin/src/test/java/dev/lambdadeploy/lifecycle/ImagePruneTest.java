@@ -11,6 +11,7 @@ import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
+import dev.lambdadeploy.testing.WholeSeconds;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,7 +96,7 @@ class ImagePruneTest {
                 .image()
                 .imageId()
                 .imageDigest();
-        Thread.sleep(1100); // ECR's imagePushedAt has whole seconds in moto; newest-N needs distinct ones
+        WholeSeconds.awaitAfterPush(aws.ecr(), repository, digest); // newest-N needs distinct push times
         return digest;
     }
 
@@ -270,12 +271,7 @@ class ImagePruneTest {
 
     @Test
     void aConfiguredRepositoryThatNoDeployCreatedYetIsNoErrorForZipFunctions() throws Exception {
-        aws.lambda()
-                .createFunction(r -> r.functionName("orders")
-                        .runtime("java21")
-                        .role(role)
-                        .handler("a.Handler::handleRequest")
-                        .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
+        moto.createFunction("orders");
 
         PruneResult r = prune("orders", 1, true, "orders");
 

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lambdadeploy.aws.AwsClientFactory;
-import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.aws.AwsSettings;
-import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.S3Settings;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.Fault;
 import dev.lambdadeploy.testing.FaultProxy;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import java.net.URI;
@@ -45,7 +42,7 @@ class LifecycleDeniedReadTest {
                 dir.resolve("target/lambda"),
                 List.of(REGION),
                 List.of("orders"),
-                new AwsSettings(null, endpoint, RetryStrategyMode.STANDARD, null),
+                MotoAws.settings(endpoint),
                 "",
                 new S3Settings("deploy-{region}", "builds", false, 0, 0),
                 "orders-function",
@@ -54,17 +51,8 @@ class LifecycleDeniedReadTest {
 
     @Test
     void deniedListVersionsAndListAliasesAreNamedByStatusAndPrune() throws Exception {
-        MOTO.reset();
-        String role = MOTO.createRole("lambda-exec");
-        try (AwsClientFactory factory =
-                        new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null));
-                AwsClients aws = factory.clients(REGION)) {
-            aws.lambda()
-                    .createFunction(r -> r.functionName("orders")
-                            .runtime("java21")
-                            .role(role)
-                            .handler("a.Handler::handleRequest")
-                            .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
+        try (MotoAws moto = MotoAws.fresh(MOTO, REGION)) {
+            moto.createFunction("orders");
         }
         String arn = "arn:aws:lambda:eu-west-1:123456789012:function:orders";
         try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
@@ -100,18 +88,10 @@ class LifecycleDeniedReadTest {
      */
     @Test
     void tagsWithheldByGetFunctionAreReadWithListTagsOrStopPrune() throws Exception {
-        MOTO.reset();
-        String role = MOTO.createRole("lambda-exec");
-        try (AwsClientFactory factory =
-                        new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null));
-                AwsClients aws = factory.clients(REGION)) {
-            aws.lambda()
-                    .createFunction(r -> r.functionName("orders")
-                            .runtime("java21")
-                            .role(role)
-                            .handler("a.Handler::handleRequest")
-                            .tags(Map.of(History.CODE, "v2-code-sha256", History.PREVIOUS_CODE, "v1-code-sha256"))
-                            .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromUtf8String("zip"))));
+        try (MotoAws moto = MotoAws.fresh(MOTO, REGION)) {
+            moto.createFunction(
+                    "orders",
+                    r -> r.tags(Map.of(History.CODE, "v2-code-sha256", History.PREVIOUS_CODE, "v1-code-sha256")));
         }
         String arn = "arn:aws:lambda:eu-west-1:123456789012:function:orders";
         // moto's own GetFunction answer, as AWS gives it to a caller without lambda:ListTags

@@ -15,6 +15,7 @@ import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.TestPackage;
+import dev.lambdadeploy.testing.WholeSeconds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -78,7 +79,7 @@ class PartitionLifecycleTest {
                 assertEquals(
                         List.of(deps + n), r.regions().get(0).functions().get(0).layers());
                 code[n] = manifest(pkg).function().codeSha256();
-                Thread.sleep(1100); // S3 LastModified has whole seconds; prune's newest-N rule needs distinct ones
+                WholeSeconds.awaitAfterNewestObject(aws.s3(), "deploy-" + region); // newest-N: distinct times
             }
             assertEquals(List.of(deps + 3), layersOf(aws, "orders"));
 

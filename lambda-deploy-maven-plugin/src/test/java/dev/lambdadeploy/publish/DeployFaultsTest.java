@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
@@ -14,6 +13,7 @@ import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.Fault;
 import dev.lambdadeploy.testing.FaultProxy;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.Requests;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -49,35 +48,26 @@ class DeployFaultsTest {
     TestPackage pkg;
     RecordingLog log;
     FaultProxy proxy;
-    AwsClientFactory direct;
+    MotoAws moto;
     AwsClients aws;
-    String role;
 
     @BeforeEach
     void setUp() throws Exception {
-        MOTO.reset();
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
         proxy = FaultProxy.start(MOTO.endpoint());
         pkg = new TestPackage(dir.resolve("target/lambda"))
                 .layer("deps", "jackson v1")
                 .function("handler v1");
         pkg.write();
         log = new RecordingLog();
-        direct = new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null));
-        aws = direct.clients(REGION);
-        role = MOTO.createRole("lambda-exec");
-        aws.lambda()
-                .createFunction(r -> r.functionName("orders")
-                        .runtime("java21")
-                        .role(role)
-                        .handler("com.example.Handler::handleRequest")
-                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip"))));
+        moto.createFunction("orders");
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        aws.close();
-        direct.close();
         proxy.close();
+        moto.close();
     }
 
     DeployRequest.Builder request(DeployMode mode) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
@@ -12,6 +11,7 @@ import dev.lambdadeploy.fleet.FleetSession;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.Fault;
 import dev.lambdadeploy.testing.FaultProxy;
+import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.RequestHead;
@@ -50,7 +50,7 @@ class FleetDeployTest {
     Path dir;
 
     FaultProxy proxy;
-    AwsClientFactory direct;
+    MotoAws moto;
     AwsClients aws;
     String role;
     RecordingLog log = new RecordingLog();
@@ -58,11 +58,10 @@ class FleetDeployTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        MOTO.reset();
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
+        role = moto.role();
         proxy = FaultProxy.start(MOTO.endpoint());
-        direct = new AwsClientFactory(new AwsSettings(null, MOTO.endpoint(), RetryStrategyMode.STANDARD, null));
-        aws = direct.clients(REGION);
-        role = MOTO.createRole("lambda-exec");
         for (int i = 1; i <= MODULES; i++) {
             modules.add(module(i, "jackson v1", "handler " + i + " v1"));
         }
@@ -70,9 +69,8 @@ class FleetDeployTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        aws.close();
-        direct.close();
         proxy.close();
+        moto.close();
     }
 
     TestPackage module(int i, String layer, String code) throws Exception {

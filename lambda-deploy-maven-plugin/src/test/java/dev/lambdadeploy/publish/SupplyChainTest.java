@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -55,34 +53,26 @@ class SupplyChainTest {
     TestPackage pkg;
     RecordingLog log;
     FaultProxy proxy;
-    AwsClientFactory direct;
+    MotoAws moto;
     AwsClients aws;
 
     @BeforeEach
     void setUp() throws Exception {
-        MOTO.reset();
+        moto = MotoAws.fresh(MOTO, REGION);
+        aws = moto.clients();
         proxy = FaultProxy.start(MOTO.endpoint());
         pkg = new TestPackage(dir.resolve("target/lambda"))
                 .layer("deps", "jackson v1")
                 .function("handler v1");
         pkg.write();
         log = new RecordingLog();
-        direct = new AwsClientFactory(MotoAws.settings(MOTO.endpoint()));
-        aws = direct.clients(REGION);
-        String role = MOTO.createRole("lambda-exec");
-        aws.lambda()
-                .createFunction(r -> r.functionName("orders")
-                        .runtime("java21")
-                        .role(role)
-                        .handler("com.example.Handler::handleRequest")
-                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip"))));
+        moto.createFunction("orders");
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        aws.close();
-        direct.close();
         proxy.close();
+        moto.close();
     }
 
     DeployRequest.Builder request(S3Settings s3) {

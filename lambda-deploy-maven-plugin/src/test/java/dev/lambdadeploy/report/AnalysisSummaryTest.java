@@ -174,6 +174,7 @@ class AnalysisSummaryTest {
                 html.contains("<ol id=\"recommendations\"><li class=\"rec action\" data-id=\"remove-unused-jars\">"),
                 html);
         assertFalse(html.contains("handler class ready +"), "the same words as lambda:invoke");
+        assertTrue(html.contains("Keep Lambda&#39;s C1-only JIT default"), "the same escaper as the size report");
         // each jar's path appears in no recommendation: at most once per jar (its table row), not per recommendation
         assertTrue(count(html, "reactor-netty-http") <= 76, "paths repeated: " + count(html, "reactor-netty-http"));
     }

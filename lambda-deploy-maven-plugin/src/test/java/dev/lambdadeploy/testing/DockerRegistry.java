@@ -2,21 +2,15 @@ package dev.lambdadeploy.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,18 +28,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Register with {@code @RegisterExtension static final DockerRegistry REGISTRY = DockerRegistry.anonymous();}.
  */
 public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** An access-log line of a finished blob upload: {@code "PUT /v2/<repo>/blobs/uploads/<id>?...digest=... HTTP/1.1" 201}. */
     private static final Pattern UPLOAD =
             Pattern.compile("\"PUT /v2/(\\S+)/blobs/uploads/\\S*[?&]digest=([^&\\s\"]+)\\S* HTTP/[0-9.]+\" 201");
 
     private final String user;
     private final String password;
-    private Process process;
-    private int port;
+    private ServerProcess server;
     private Path dir;
-    private Path logFile;
 
     private DockerRegistry(String user, String password) {
         this.user = user;
@@ -63,11 +53,11 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
 
     /** {@code 127.0.0.1:port}, the registry part of image references. */
     public String host() {
-        return "127.0.0.1:" + port;
+        return "127.0.0.1:" + server.port();
     }
 
     public Path logFile() {
-        return logFile;
+        return server.log();
     }
 
     @Override
@@ -81,32 +71,31 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         if (user != null) {
             run(List.of("htpasswd", "-Bbc", dir.resolve("htpasswd").toString(), user, password));
         }
-        for (int attempt = 1; ; attempt++) {
-            port = freePort();
-            Path config = dir.resolve("config-" + port + ".yml");
-            Files.writeString(config, config());
-            logFile = dir.resolve("registry-" + port + ".log");
-            process = new ProcessBuilder(binary, "serve", config.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .start();
-            if (awaitReady(Duration.ofSeconds(20))) {
-                return;
-            }
-            stop();
-            if (attempt == 3) {
-                fail("docker-registry did not become ready on port " + port + "; see " + logFile + ":\n"
-                        + Files.readString(logFile));
-            }
-        }
+        server = ServerProcess.start(
+                "docker-registry",
+                "/v2/",
+                Set.of(200, 401),
+                Duration.ofSeconds(20),
+                port -> dir.resolve("registry-" + port + ".log"),
+                (port, log) -> {
+                    Path config = dir.resolve("config-" + port + ".yml");
+                    Files.writeString(config, config(port));
+                    return new ProcessBuilder(binary, "serve", config.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
+                });
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
     }
 
-    private String config() {
+    private String config(int port) {
         String auth = user == null
                 ? ""
                 : "auth:\n  htpasswd:\n    realm: lambda-deploy-test\n    path: " + dir.resolve("htpasswd") + "\n";
@@ -121,7 +110,7 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
     /** Digests of every blob upload the registry completed so far, in order (from its access log). */
     public List<String> uploadedBlobs() throws IOException {
         List<String> out = new ArrayList<>();
-        Matcher m = UPLOAD.matcher(Files.readString(logFile));
+        Matcher m = UPLOAD.matcher(Files.readString(server.log()));
         while (m.find()) {
             out.add(URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
         }
@@ -134,49 +123,10 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         return all.subList(mark, all.size());
     }
 
-    private boolean awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/"))
-                                .timeout(Duration.ofSeconds(2))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200 || r.statusCode() == 401) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
-    private void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process = null;
-    }
-
     /** The docker-registry binary; installs it (and htpasswd) with the project's script when missing. */
     private static String ensureInstalled(ExtensionContext context) throws IOException, InterruptedException {
         String binary = binary();
-        if (binary != null && onPath("htpasswd") != null) {
+        if (binary != null && ServerProcess.onPath("htpasswd") != null) {
             return binary;
         }
         Path script = script();
@@ -189,7 +139,7 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
             p.waitFor(15, TimeUnit.MINUTES);
         }
         binary = binary();
-        if (binary != null && onPath("htpasswd") != null) {
+        if (binary != null && ServerProcess.onPath("htpasswd") != null) {
             return binary;
         }
         String why = "docker-registry or htpasswd is missing and scripts/ensure-docker-registry.sh could not install "
@@ -202,20 +152,11 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
     }
 
     private static String binary() {
-        Path onPath = onPath("docker-registry");
+        Path onPath = ServerProcess.onPath("docker-registry");
         if (onPath != null) {
             return onPath.toString();
         }
         return Files.isExecutable(Path.of("/usr/bin/docker-registry")) ? "/usr/bin/docker-registry" : null;
-    }
-
-    private static Path onPath(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
-                return Path.of(d, name);
-            }
-        }
-        return null;
     }
 
     /** scripts/ensure-docker-registry.sh of this checkout, found from the module folder upwards. */
@@ -234,12 +175,6 @@ public final class DockerRegistry implements BeforeAllCallback, AfterAllCallback
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException(String.join(" ", command.subList(0, 2)) + " failed: " + out);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -6,6 +6,9 @@ import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 
 /**
  * The AWS side of one test against a {@link MotoServer}: moto reset (no resources left from earlier tests), real SDK
@@ -71,6 +74,26 @@ public final class MotoAws implements AutoCloseable {
     /** The ARN of the execution role {@code lambda-exec}. */
     public String role() {
         return role;
+    }
+
+    /**
+     * Creates the java21 zip function {@code name} as someone did before the plugin ran: the role, a handler and
+     * placeholder code (moto stores it and never runs it); {@code more} sets anything else, or overrides these.
+     * Returns its ARN.
+     */
+    public String createFunction(String name, Consumer<CreateFunctionRequest.Builder> more) {
+        return clients.lambda()
+                .createFunction(r -> more.accept(r.functionName(name)
+                        .runtime("java21")
+                        .role(role)
+                        .handler("com.example.Handler::handleRequest")
+                        .code(c -> c.zipFile(SdkBytes.fromUtf8String("not a real zip")))))
+                .functionArn();
+    }
+
+    /** {@link #createFunction(String, Consumer)} with nothing more. */
+    public String createFunction(String name) {
+        return createFunction(name, r -> {});
     }
 
     @Override

@@ -2,10 +2,7 @@ package dev.lambdadeploy.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -34,9 +32,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
-    private Process process;
-    private int port;
-    private Path logFile;
+    private ServerProcess server;
 
     /**
      * Sets one of moto's settings variables for this server, e.g. {@code MOTO_LAMBDA_STUB_ECR=false} so that Lambda
@@ -48,11 +44,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     public Path logFile() {
-        return logFile;
+        return server.log();
     }
 
     @Override
@@ -68,31 +64,31 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         }
         Path dir = Path.of("target", "moto").toAbsolutePath();
         Files.createDirectories(dir);
-        for (int attempt = 1; ; attempt++) {
-            port = freePort();
-            logFile = dir.resolve(context.getRequiredTestClass().getSimpleName() + "-" + port + ".log");
-            List<String> full = new ArrayList<>(command);
-            full.addAll(List.of("-H", "127.0.0.1", "-p", String.valueOf(port)));
-            ProcessBuilder pb =
-                    new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(logFile.toFile());
-            // moto's own boto session must not see the test's AWS settings (an empty AWS_PROFILE breaks it)
-            pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-            pb.environment().putAll(environment);
-            process = pb.start();
-            if (awaitReady(Duration.ofSeconds(30))) {
-                return;
-            }
-            stop();
-            if (attempt == 3) {
-                fail("moto_server did not become ready on port " + port + "; see " + logFile + ":\n"
-                        + Files.readString(logFile));
-            }
-        }
+        String testClass = context.getRequiredTestClass().getSimpleName();
+        server = ServerProcess.start(
+                "moto_server",
+                "/moto-api/",
+                Set.of(200),
+                Duration.ofSeconds(30),
+                port -> dir.resolve(testClass + "-" + port + ".log"),
+                (port, log) -> {
+                    List<String> full = new ArrayList<>(command);
+                    full.addAll(List.of("-H", "127.0.0.1", "-p", String.valueOf(port)));
+                    ProcessBuilder pb =
+                            new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile());
+                    // moto's own boto session must not see the test's AWS settings (an empty AWS_PROFILE breaks it)
+                    pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+                    pb.environment().putAll(environment);
+                    return pb.start();
+                });
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
     }
 
     /** Forgets every resource (moto's reset API), so tests do not see each other's functions and layers. */
@@ -142,53 +138,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         return res.body();
     }
 
-    private boolean awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(
-                        HttpRequest.newBuilder(endpoint().resolve("/moto-api/"))
-                                .timeout(Duration.ofSeconds(2))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
-    private void stop() {
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process = null;
-    }
-
     /** moto_server on the PATH, else python3 -m moto.server, else null. */
     static List<String> command() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "moto_server"))) {
-                return List.of(Path.of(dir, "moto_server").toString());
-            }
+        Path onPath = ServerProcess.onPath("moto_server");
+        if (onPath != null) {
+            return List.of(onPath.toString());
         }
         try {
             Process p = new ProcessBuilder("python3", "-c", "import moto.server")
@@ -202,11 +156,5 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             // no python3
         }
         return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
