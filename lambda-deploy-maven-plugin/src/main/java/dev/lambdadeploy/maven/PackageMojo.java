@@ -5,7 +5,6 @@ import dev.lambdadeploy.assemble.LambdaPackager;
 import dev.lambdadeploy.assemble.PackageRequest;
 import dev.lambdadeploy.assemble.PackageResult;
 import dev.lambdadeploy.assemble.PackagingException;
-import dev.lambdadeploy.budget.AwsLimits;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.ArtifactPattern;
 import dev.lambdadeploy.config.BudgetSpec;
@@ -15,6 +14,7 @@ import dev.lambdadeploy.config.ExternalLayerSpec;
 import dev.lambdadeploy.config.LayerSpec;
 import dev.lambdadeploy.config.OutputTimestamp;
 import dev.lambdadeploy.config.StripSpec;
+import dev.lambdadeploy.limits.LambdaLimits;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ProjectInfo;
 import dev.lambdadeploy.manifest.ZipRecord;
@@ -310,7 +310,7 @@ public class PackageMojo extends AbstractLambdaMojo {
                 || (mode == DeployMode.AUTO
                         && imageRepository != null
                         && !imageRepository.isBlank()
-                        && unzipped > AwsLimits.TOTAL_UNZIPPED);
+                        && unzipped > LambdaLimits.TOTAL_UNZIPPED);
         if (image) {
             getLog().info("Image mode: Lambda's zip limits (250 MB, 5 layers) do not apply; the image-size check "
                     + "counts the application layers here and the whole image at lambda:deploy");
