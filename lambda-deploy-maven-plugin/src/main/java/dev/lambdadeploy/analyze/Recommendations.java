@@ -1,5 +1,6 @@
 package dev.lambdadeploy.analyze;
 
+import dev.lambdadeploy.limits.LambdaLimits;
 import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -449,7 +450,7 @@ final class Recommendations {
         if (Double.isNaN(probe.peakRssMb()) || probe.peakRssMb() <= 0) {
             return;
         }
-        int suggested = Math.max(128, (int) Math.ceil(probe.peakRssMb() * 1.5 / 64.0) * 64);
+        int suggested = Math.max(LambdaLimits.MIN_MEMORY_MB, (int) Math.ceil(probe.peakRssMb() * 1.5 / 64.0) * 64);
         int current = req.invoke().memoryMb();
         String peak = String.format(Locale.ROOT, "%.0f MB", probe.peakRssMb());
         String cpu = " Lambda gives CPU in proportion to memory (1,769 MB = one vCPU) and this local probe is not"

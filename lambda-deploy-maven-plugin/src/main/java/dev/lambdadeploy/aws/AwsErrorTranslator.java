@@ -1,5 +1,6 @@
 package dev.lambdadeploy.aws;
 
+import dev.lambdadeploy.limits.LambdaLimits;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,11 +15,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  * or signed URLs: only AWS's error code, its message and the request id.
  */
 public final class AwsErrorTranslator {
-    /** Lambda's hard limits, as AWS words them. */
-    public static final long DIRECT_UPLOAD_LIMIT = 52_428_800L;
-
-    public static final long UNZIPPED_LIMIT = 262_144_000L;
-
     private static final Pattern NOT_AUTHORIZED =
             Pattern.compile("not authorized to perform:?\\s*([a-z0-9-]+:[A-Za-z0-9]+)");
     private static final Pattern WRONG_REGION = Pattern.compile("(?:expecting|the region)\\s*'([a-z0-9-]+)'");
@@ -76,13 +72,14 @@ public final class AwsErrorTranslator {
 
         if ("RequestEntityTooLargeException".equals(code) || status == 413) {
             return what + " was refused: the zip is too large for a direct upload (Lambda accepts at most "
-                    + DIRECT_UPLOAD_LIMIT + " bytes zipped in the request). Upload through S3 instead: "
+                    + LambdaLimits.DIRECT_UPLOAD_ZIPPED + " bytes zipped in the request). Upload through S3 instead: "
                     + "-Dlambda.deploy.mode=s3 (or auto) with <deployBucket> / -Dlambda.deploy.bucket=<bucket>." + aws;
         }
         if (awsMessage.contains("Unzipped size must be smaller than")
                 || awsMessage.contains("combined with layers exceeds the maximum allowed size")
                 || awsMessage.contains("Layers consume more than the available size")) {
-            return what + " was refused: the function and all its layers together exceed Lambda's " + UNZIPPED_LIMIT
+            return what + " was refused: the function and all its layers together exceed Lambda's "
+                    + LambdaLimits.TOTAL_UNZIPPED
                     + " bytes (250 MB) unzipped. Make the package smaller (see the size report of lambda:package and "
                     + "remove or <exclude> the biggest dependencies), drop layers the function does not need, "
                     + "or deploy it as a container image (up to 10 GB)." + aws;

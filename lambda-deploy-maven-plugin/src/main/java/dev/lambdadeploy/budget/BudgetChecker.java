@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
  * Checks the AWS hard limits and the user's budgets against one package and collects every violation (Enforcer
  * style: all of them, then one decision), each with its biggest contributors and fixes.
  */
-public final class BudgetChecker {
+final class BudgetChecker {
     static final int TOP_CONTRIBUTORS = 5;
 
     private final Suggestions suggestions = new Suggestions();
 
-    public BudgetOutcome check(PackageSizes sizes, List<Budget> userBudgets, Optional<Baseline> baseline) {
-        List<Budget> budgets = new ArrayList<>(AwsLimits.all());
+    BudgetOutcome check(PackageSizes sizes, List<Budget> userBudgets, Optional<Baseline> baseline) {
+        List<Budget> budgets = new ArrayList<>(LimitBudgets.all());
         budgets.addAll(userBudgets);
         List<Check> checks = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
@@ -240,7 +240,7 @@ public final class BudgetChecker {
                 .append(b.limitText())
                 .append(over)
                 .append('.');
-        String aws = b.aws() ? AwsLimits.awsError(b.id()) : null;
+        String aws = b.aws() ? LimitBudgets.awsError(b.id()) : null;
         if (aws != null) {
             msg.append(" Lambda would refuse it: ").append(aws).append('.');
         }

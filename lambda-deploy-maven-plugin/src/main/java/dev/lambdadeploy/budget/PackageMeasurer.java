@@ -20,10 +20,10 @@ import java.util.zip.ZipFile;
  * Turns what {@code lambda:package} built (its manifest and zips) into {@link PackageSizes}. The manifest has each
  * jar's size; its compressed size inside the Lambda zip comes from the zip's central directory (cheap to read).
  */
-public final class PackageMeasurer {
+final class PackageMeasurer {
     private PackageMeasurer() {}
 
-    public static PackageSizes measure(
+    static PackageSizes measure(
             PackageManifest m, Path outputDirectory, List<ExternalLayerSpec> external, OptionalLong imageBytes) {
         List<JarSize> items = new ArrayList<>();
         ZipSize function = zip(m.function(), ZipSize.Kind.FUNCTION);

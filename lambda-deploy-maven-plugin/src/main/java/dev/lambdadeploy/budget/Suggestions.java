@@ -1,6 +1,7 @@
 package dev.lambdadeploy.budget;
 
 import dev.lambdadeploy.config.BudgetKind;
+import dev.lambdadeploy.limits.LambdaLimits;
 import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +47,7 @@ final class Suggestions {
             ownLayer(zip, scope, measure, excess, sizes).ifPresent(byteFixes::add);
         }
         byteFixes.sort(Comparator.comparingLong(Fix::bytesSaved).reversed());
-        if (AwsLimits.DIRECT_UPLOAD_ID.equals(b.id())) {
+        if (LimitBudgets.DIRECT_UPLOAD_ID.equals(b.id())) {
             out.add(new Fix(
                     Fix.Kind.S3_UPLOAD,
                     "Upload " + zip.label() + " through S3 instead of in the request:"
@@ -55,7 +56,7 @@ final class Suggestions {
                     0,
                     true));
         }
-        boolean overAwsTotal = b.kind() == BudgetKind.TOTAL_UNZIPPED && actual > AwsLimits.TOTAL_UNZIPPED;
+        boolean overAwsTotal = b.kind() == BudgetKind.TOTAL_UNZIPPED && actual > LambdaLimits.TOTAL_UNZIPPED;
         long allBytes = byteFixes.stream().mapToLong(Fix::bytesSaved).sum();
         if (overAwsTotal && allBytes < excess) {
             out.add(containerImage(sizes, "None of the other fixes brings it under 250 MB."));
@@ -132,7 +133,7 @@ final class Suggestions {
     /** Moves the biggest groupId of a zip into a new layer placed first in {@code <layers>}. */
     private static java.util.Optional<Fix> ownLayer(
             ZipSize zip, List<JarSize> scope, ToLongFunction<JarSize> measure, long excess, PackageSizes sizes) {
-        if (sizes.layerCount() + 1 > AwsLimits.MAX_LAYERS) {
+        if (sizes.layerCount() + 1 > LambdaLimits.MAX_LAYERS) {
             return java.util.Optional.empty();
         }
         Map<String, List<JarSize>> byGroup = new LinkedHashMap<>();
@@ -211,6 +212,6 @@ final class Suggestions {
                 "Deploy as a container image (up to 10 GB, no layers). " + why,
                 "mvn package lambda:deploy -Dlambda.deploy.mode=image",
                 0,
-                sizes.totalUnzipped() <= AwsLimits.IMAGE_SIZE);
+                sizes.totalUnzipped() <= LambdaLimits.IMAGE_SIZE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lambdadeploy.maven;
 
 import dev.lambdadeploy.invoke.InvokeRequest;
+import dev.lambdadeploy.limits.LambdaLimits;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import java.io.File;
@@ -75,9 +76,9 @@ abstract class AbstractFunctionRunMojo extends AbstractLambdaMojo {
             throw new MojoExecutionException("No handler: set <handler> in the plugin configuration or pass"
                     + " -Dlambda.handler=com.example.MyHandler::handleRequest");
         }
-        if (memorySize < 128 || memorySize > 10240) {
-            throw new MojoExecutionException(
-                    "<memorySize> (lambda.memorySize) must be 128..10240 MB, was " + memorySize);
+        if (memorySize < LambdaLimits.MIN_MEMORY_MB || memorySize > LambdaLimits.MAX_MEMORY_MB) {
+            throw new MojoExecutionException("<memorySize> (lambda.memorySize) must be " + LambdaLimits.MIN_MEMORY_MB
+                    + ".." + LambdaLimits.MAX_MEMORY_MB + " MB, was " + memorySize);
         }
         Map<String, String> env = new LinkedHashMap<>(environment == null ? Map.of() : environment);
         if (javaToolOptions != null && !javaToolOptions.isBlank()) {

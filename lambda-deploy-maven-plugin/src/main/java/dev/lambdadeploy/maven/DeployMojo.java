@@ -20,6 +20,7 @@ import dev.lambdadeploy.publish.image.EcrRepositories;
 import dev.lambdadeploy.publish.image.ImageException;
 import dev.lambdadeploy.publish.image.ImageFormat;
 import dev.lambdadeploy.publish.image.ImageSettings;
+import dev.lambdadeploy.report.DeployProgress;
 import dev.lambdadeploy.report.DeploySummary;
 import dev.lambdadeploy.report.ReactorSummary;
 import java.io.File;
@@ -252,7 +253,8 @@ public class DeployMojo extends AbstractAwsGoalMojo {
         try {
             DeployRequest request = request(reactor);
             SdkLogging.quietSecretBearingLoggers();
-            result = new LambdaDeployer(new MavenBuildLog(getLog())).deploy(request);
+            MavenBuildLog log = new MavenBuildLog(getLog());
+            result = new LambdaDeployer(log, new DeployProgress(log)).deploy(request);
             handOutputs(result, request);
         } catch (RuntimeException e) {
             if (!(e instanceof DeployException

@@ -29,7 +29,7 @@ public final class DeployOutputs {
         }
         String githubOutput = environment.get(GithubOutput.ENV);
         if (githubOutput != null && !githubOutput.isBlank()) {
-            Map<String, String> outputs = PipelineOutputs.of(result);
+            Map<String, String> outputs = result.outputs();
             GithubOutput.append(Path.of(githubOutput), outputs);
             log.info("Step outputs (" + GithubOutput.ENV + "): " + String.join(", ", outputs.keySet()));
         }

@@ -1,7 +1,7 @@
 package dev.lambdadeploy.publish;
 
-import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.config.ConfigException;
+import dev.lambdadeploy.limits.LambdaLimits;
 import java.util.Locale;
 
 /**
@@ -45,7 +45,7 @@ public enum DeployMode {
      */
     public boolean deploysImage(long unzippedBytes, boolean imageRepositoryConfigured) {
         return this == IMAGE
-                || (this == AUTO && imageRepositoryConfigured && unzippedBytes > AwsErrorTranslator.UNZIPPED_LIMIT);
+                || (this == AUTO && imageRepositoryConfigured && unzippedBytes > LambdaLimits.TOTAL_UNZIPPED);
     }
 
     public String id() {

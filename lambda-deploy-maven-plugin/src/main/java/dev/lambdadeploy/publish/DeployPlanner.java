@@ -1,8 +1,8 @@
 package dev.lambdadeploy.publish;
 
 import dev.lambdadeploy.assemble.Hashes;
-import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.config.ConfigException;
+import dev.lambdadeploy.limits.LambdaLimits;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ZipRecord;
@@ -23,7 +23,6 @@ import java.util.stream.Stream;
  * changed or gone, classes newer than the package) and packages that can never deploy as zips, before any AWS call.
  */
 public final class DeployPlanner {
-    public static final int MAX_LAYERS = 5;
     static final String RUN_PACKAGE =
             "Run 'mvn package lambda:deploy' (lambda:deploy deploys what lambda:package built "
                     + "and never re-resolves dependencies).";
@@ -51,18 +50,18 @@ public final class DeployPlanner {
         long unzipped =
                 manifest.allZips().stream().mapToLong(ZipRecord::unzippedBytes).sum();
         boolean image = imageMode(request, unzipped);
-        if (!image && unzipped > AwsErrorTranslator.UNZIPPED_LIMIT) {
+        if (!image && unzipped > LambdaLimits.TOTAL_UNZIPPED) {
             throw new DeployException("The function and its layers are " + unzipped + " bytes ("
                     + ByteSizes.human(unzipped) + ") unzipped, over Lambda's limit of "
-                    + AwsErrorTranslator.UNZIPPED_LIMIT
+                    + LambdaLimits.TOTAL_UNZIPPED
                     + " bytes for zip deployments. Remove or <exclude> the biggest dependencies (see the size report of "
                     + "lambda:package), or deploy a container image (up to 10 GB): set <imageRepository>my-function"
                     + "</imageRepository> (-Dlambda.image.repository=my-function) and auto mode switches to an image, "
                     + "or -Dlambda.deploy.mode=image.");
         }
-        if (!image && manifest.layers().size() > MAX_LAYERS) {
+        if (!image && manifest.layers().size() > LambdaLimits.MAX_LAYERS) {
             throw new DeployException("The package has " + manifest.layers().size() + " layers; a function can use at "
-                    + "most " + MAX_LAYERS + ". Merge layers in <layers> of lambda:package.");
+                    + "most " + LambdaLimits.MAX_LAYERS + ". Merge layers in <layers> of lambda:package.");
         }
         List<PlannedZip> layers = new ArrayList<>();
         for (ZipRecord z : manifest.layers()) {
@@ -140,12 +139,12 @@ public final class DeployPlanner {
         }
         String what = layer ? "layer '" + z.name() + "'" : "the function zip";
         DeployMode transport;
-        boolean fits = z.zippedBytes() <= AwsErrorTranslator.DIRECT_UPLOAD_LIMIT;
+        boolean fits = z.zippedBytes() <= LambdaLimits.DIRECT_UPLOAD_ZIPPED;
         switch (request.mode()) {
             case DIRECT:
                 if (!fits) {
                     throw new DeployException(what + " is " + z.zippedBytes() + " bytes zipped ("
-                            + ByteSizes.human(z.zippedBytes()) + "), over the " + AwsErrorTranslator.DIRECT_UPLOAD_LIMIT
+                            + ByteSizes.human(z.zippedBytes()) + "), over the " + LambdaLimits.DIRECT_UPLOAD_ZIPPED
                             + "-byte limit of a direct upload (<deployMode>direct</deployMode>). Upload through S3: "
                             + "-Dlambda.deploy.mode=s3 or auto, with -Dlambda.deploy.bucket=<bucket> "
                             + "(-Dlambda.deploy.createBucket=true to create it).");

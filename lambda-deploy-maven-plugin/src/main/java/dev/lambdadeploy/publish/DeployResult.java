@@ -46,7 +46,7 @@ public record DeployResult(
             value = "outputs",
             access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
     public java.util.Map<String, String> outputs() {
-        return dev.lambdadeploy.outputs.PipelineOutputs.of(this);
+        return PipelineOutputs.of(this);
     }
 
     public boolean failed() {

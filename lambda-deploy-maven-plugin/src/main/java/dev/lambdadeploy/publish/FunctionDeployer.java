@@ -5,6 +5,7 @@ import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
 import dev.lambdadeploy.aws.FunctionWaiter;
 import dev.lambdadeploy.aws.IdempotentCall;
+import dev.lambdadeploy.limits.LambdaLimits;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.image.ImageRef;
 import java.util.ArrayList;
@@ -156,10 +157,10 @@ final class FunctionDeployer {
         Set<String> retired = new HashSet<>(History.managedLayerNames(state.tags()));
         managedArns.forEach(a -> retired.remove(LayerArns.name(a)));
         List<String> layers = LayerArns.desired(state.layerArns(), managedArns, retired);
-        if (layers.size() > DeployPlanner.MAX_LAYERS) {
+        if (layers.size() > LambdaLimits.MAX_LAYERS) {
             throw new DeployException("Function " + state.name() + " in " + region + " would have " + layers.size()
                     + " layers (" + layers.stream().map(LayerArns::shortForm).toList() + "); Lambda allows at most "
-                    + DeployPlanner.MAX_LAYERS + ". Merge layers in <layers> of lambda:package or remove layers the "
+                    + LambdaLimits.MAX_LAYERS + ". Merge layers in <layers> of lambda:package or remove layers the "
                     + "function no longer needs.");
         }
         return layers;

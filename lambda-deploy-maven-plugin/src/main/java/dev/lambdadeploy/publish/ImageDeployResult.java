@@ -1,5 +1,6 @@
 package dev.lambdadeploy.publish;
 
+import dev.lambdadeploy.limits.LambdaLimits;
 import dev.lambdadeploy.publish.image.EcrImagePublisher;
 import dev.lambdadeploy.publish.image.ImageLayerReport;
 import dev.lambdadeploy.publish.image.ImageResult;
@@ -61,7 +62,7 @@ public record ImageDeployResult(
                 i.skippedBytes(),
                 i.sizeForLimitBytes(),
                 i.sizeExact(),
-                ImageResult.LAMBDA_IMAGE_LIMIT_BYTES);
+                LambdaLimits.IMAGE_SIZE);
     }
 
     /** The same image as pushed by another module of the build: nothing pushed here, every layer already there. */
@@ -110,7 +111,7 @@ public record ImageDeployResult(
                 i.skippedBytes(),
                 i.sizeForLimitBytes(),
                 i.sizeExact(),
-                ImageResult.LAMBDA_IMAGE_LIMIT_BYTES);
+                LambdaLimits.IMAGE_SIZE);
     }
 
     private static Layer layer(ImageLayerReport l) {

@@ -22,9 +22,16 @@ import java.util.concurrent.Future;
  */
 public final class LambdaDeployer {
     private final BuildLog log;
+    private final DeployListener listener;
 
     public LambdaDeployer(BuildLog log) {
+        this(log, DeployListener.NONE);
+    }
+
+    /** @param listener shows what the deploy reports while it runs (the pushed image) */
+    public LambdaDeployer(BuildLog log, DeployListener listener) {
         this.log = log;
+        this.listener = listener;
     }
 
     public DeployResult deploy(DeployRequest request) {
@@ -120,7 +127,7 @@ public final class LambdaDeployer {
 
     private RegionResult deployRegion(DeployRequest request, DeployPlan plan, AwsClientFactory factory, String region) {
         try (AwsClients clients = factory.clients(region)) {
-            RegionResult r = new RegionDeployer(request, plan, clients, factory.maxAttempts(), log).run();
+            RegionResult r = new RegionDeployer(request, plan, clients, factory.maxAttempts(), log, listener).run();
             if (r.failed()) {
                 // the full message (with its fix) is the goal's error; said once, at the end
                 log.warn("[" + region + "] deploy failed; the error and its fix follow the summary");

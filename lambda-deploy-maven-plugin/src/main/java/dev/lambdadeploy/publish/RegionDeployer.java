@@ -5,10 +5,8 @@ import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.FunctionWaiter;
 import dev.lambdadeploy.aws.Partitions;
-import dev.lambdadeploy.budget.BudgetChecker;
 import dev.lambdadeploy.budget.BudgetOutcome;
-import dev.lambdadeploy.budget.PackageMeasurer;
-import dev.lambdadeploy.budget.PackageSizes;
+import dev.lambdadeploy.budget.SizeBudgets;
 import dev.lambdadeploy.budget.Violation;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.ConfigException;
@@ -21,13 +19,10 @@ import dev.lambdadeploy.publish.image.ImageRequest;
 import dev.lambdadeploy.publish.image.ImageResult;
 import dev.lambdadeploy.publish.image.ImageSettings;
 import dev.lambdadeploy.publish.image.ImageTags;
-import dev.lambdadeploy.report.ImageSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +40,7 @@ final class RegionDeployer {
     private final AwsClients aws;
     private final String region;
     private final BuildLog log;
+    private final DeployListener listener;
     private final List<LayerResult> layerResults = new ArrayList<>();
     private final List<FunctionResult> functionResults = new ArrayList<>();
     private String bucket;
@@ -52,13 +48,20 @@ final class RegionDeployer {
     private final int maxAttempts;
     private Map<String, FunctionDeployer> deployers = Map.of();
 
-    RegionDeployer(DeployRequest request, DeployPlan plan, AwsClients aws, int maxAttempts, BuildLog log) {
+    RegionDeployer(
+            DeployRequest request,
+            DeployPlan plan,
+            AwsClients aws,
+            int maxAttempts,
+            BuildLog log,
+            DeployListener listener) {
         this.request = request;
         this.maxAttempts = maxAttempts;
         this.plan = plan;
         this.aws = aws;
         this.region = aws.region();
         this.log = log;
+        this.listener = listener;
     }
 
     RegionResult run() {
@@ -409,7 +412,7 @@ final class RegionDeployer {
         image = shared.mine()
                 ? ImageDeployResult.of(published, imageUri)
                 : ImageDeployResult.of(published, imageUri).reused();
-        ImageSummary.render(image).forEach(l -> log.info("[" + region + "] " + l));
+        listener.imagePushed(region, image);
         checkImageBudgets(published.image());
         FunctionDeployer.Context ctx = new FunctionDeployer.Context(
                 false, request.recordHistory(), project(), request.gitCommit(), versionDescription(), List.of());
@@ -462,9 +465,12 @@ final class RegionDeployer {
 
     /** Lambda's 10 GB and the user's image budgets, measured on the pushed image, before any function changes. */
     private void checkImageBudgets(ImageResult pushed) {
-        PackageSizes sizes = PackageMeasurer.measure(
-                plan.manifest(), request.outputDirectory(), List.of(), OptionalLong.of(pushed.sizeForLimitBytes()));
-        BudgetOutcome outcome = new BudgetChecker().check(sizes, settings().budgets(), Optional.empty());
+        BudgetOutcome outcome = SizeBudgets.check(SizeBudgets.Request.pushedImage(
+                        plan.manifest(),
+                        request.outputDirectory(),
+                        pushed.sizeForLimitBytes(),
+                        settings().budgets()))
+                .outcome();
         outcome.warnings().forEach(v -> log.warn("[" + region + "] " + v.message()));
         if (!outcome.errors().isEmpty()) {
             throw new DeployException("The image " + image.imageUri() + " was pushed but no function was changed: "

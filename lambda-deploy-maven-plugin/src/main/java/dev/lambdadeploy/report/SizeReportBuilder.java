@@ -1,6 +1,5 @@
 package dev.lambdadeploy.report;
 
-import dev.lambdadeploy.budget.AwsLimits;
 import dev.lambdadeploy.budget.BudgetOutcome;
 import dev.lambdadeploy.budget.Check;
 import dev.lambdadeploy.budget.Contributor;
@@ -10,6 +9,7 @@ import dev.lambdadeploy.budget.JarSize;
 import dev.lambdadeploy.budget.PackageSizes;
 import dev.lambdadeploy.budget.Violation;
 import dev.lambdadeploy.budget.ZipSize;
+import dev.lambdadeploy.limits.LambdaLimits;
 import dev.lambdadeploy.manifest.PackageManifest;
 import java.util.Comparator;
 import java.util.List;
@@ -72,10 +72,10 @@ public final class SizeReportBuilder {
                 manifest.project(),
                 manifest.architecture(),
                 new SizeReport.Limits(
-                        AwsLimits.DIRECT_UPLOAD_ZIPPED,
-                        AwsLimits.TOTAL_UNZIPPED,
-                        AwsLimits.MAX_LAYERS,
-                        AwsLimits.IMAGE_SIZE),
+                        LambdaLimits.DIRECT_UPLOAD_ZIPPED,
+                        LambdaLimits.TOTAL_UNZIPPED,
+                        LambdaLimits.MAX_LAYERS,
+                        LambdaLimits.IMAGE_SIZE),
                 new SizeReport.Totals(
                         sizes.builtZipped(),
                         sizes.totalUnzipped(),

@@ -2,10 +2,9 @@ package dev.lambdadeploy.report;
 
 import dev.lambdadeploy.budget.Baseline;
 import dev.lambdadeploy.budget.Budget;
-import dev.lambdadeploy.budget.BudgetChecker;
 import dev.lambdadeploy.budget.BudgetOutcome;
-import dev.lambdadeploy.budget.PackageMeasurer;
 import dev.lambdadeploy.budget.PackageSizes;
+import dev.lambdadeploy.budget.SizeBudgets;
 import dev.lambdadeploy.log.BuildLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,20 +30,21 @@ public final class SizeReporter {
     }
 
     public SizeReportResult run(SizeReportRequest request) {
-        PackageSizes sizes = PackageMeasurer.measure(
-                request.manifest(), request.outputDirectory(), request.externalLayers(), request.imageBytes());
         Optional<SizeReport> previous = readBaseline(request.baseline());
         String baselineName =
                 request.baseline() == null ? null : request.baseline().toString();
         Optional<Baseline> baseline = previous.map(p -> BaselineComparison.toBaseline(p, baselineName));
 
-        BudgetOutcome outcome = request.budgetsSkipped()
-                ? BudgetOutcome.skippedOutcome()
-                : new BudgetChecker()
-                        .check(
-                                sizes,
-                                request.budgets().stream().map(Budget::of).collect(Collectors.toList()),
-                                baseline);
+        SizeBudgets.Result checked = SizeBudgets.check(new SizeBudgets.Request(
+                request.manifest(),
+                request.outputDirectory(),
+                request.externalLayers(),
+                request.imageBytes(),
+                request.budgets().stream().map(Budget::of).collect(Collectors.toList()),
+                baseline,
+                request.budgetsSkipped()));
+        PackageSizes sizes = checked.sizes();
+        BudgetOutcome outcome = checked.outcome();
         List<SizeReport.Zip> zips = SizeReportBuilder.zips(sizes);
         List<SizeReport.Item> items = SizeReportBuilder.items(sizes);
         SizeReport.BaselineDiff diff = previous.map(p -> BaselineComparison.diff(p, baselineName, zips, items, sizes))

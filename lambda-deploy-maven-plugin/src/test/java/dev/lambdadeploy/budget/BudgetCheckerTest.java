@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.config.Severity;
+import dev.lambdadeploy.limits.LambdaLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,26 +98,26 @@ class BudgetCheckerTest {
     @Test
     void awsLimitsAreAlwaysCheckedAndExactlyAtTheLimitIsFine() {
         long classes = MB;
-        Pkg atLimit =
-                new Pkg().jar("deps", "g:big", AwsLimits.DIRECT_UPLOAD_ZIPPED, AwsLimits.TOTAL_UNZIPPED - classes);
+        Pkg atLimit = new Pkg()
+                .jar("deps", "g:big", LambdaLimits.DIRECT_UPLOAD_ZIPPED, LambdaLimits.TOTAL_UNZIPPED - classes);
         BudgetOutcome ok = check(atLimit.sizes());
         assertEquals(List.of(), ok.violations());
         assertEquals(
                 List.of(
-                        AwsLimits.DIRECT_UPLOAD_ID,
-                        AwsLimits.DIRECT_UPLOAD_ID,
-                        AwsLimits.TOTAL_UNZIPPED_ID,
-                        AwsLimits.LAYER_COUNT_ID,
-                        AwsLimits.IMAGE_SIZE_ID),
+                        LimitBudgets.DIRECT_UPLOAD_ID,
+                        LimitBudgets.DIRECT_UPLOAD_ID,
+                        LimitBudgets.TOTAL_UNZIPPED_ID,
+                        LimitBudgets.LAYER_COUNT_ID,
+                        LimitBudgets.IMAGE_SIZE_ID),
                 ok.checks().stream().map(c -> c.budget().id()).collect(Collectors.toList()));
         Check image = ok.checks().get(4);
         assertEquals(Check.Status.NOT_EVALUATED, image.status());
 
         Pkg oneByteOver = new Pkg()
-                .jar("deps", "g:big", AwsLimits.DIRECT_UPLOAD_ZIPPED + 1, AwsLimits.TOTAL_UNZIPPED - classes + 1);
+                .jar("deps", "g:big", LambdaLimits.DIRECT_UPLOAD_ZIPPED + 1, LambdaLimits.TOTAL_UNZIPPED - classes + 1);
         BudgetOutcome over = check(oneByteOver.sizes());
-        assertEquals(Severity.WARN, only(over, AwsLimits.DIRECT_UPLOAD_ID).level());
-        assertEquals(Severity.ERROR, only(over, AwsLimits.TOTAL_UNZIPPED_ID).level());
+        assertEquals(Severity.WARN, only(over, LimitBudgets.DIRECT_UPLOAD_ID).level());
+        assertEquals(Severity.ERROR, only(over, LimitBudgets.TOTAL_UNZIPPED_ID).level());
         assertEquals(1, over.errors().size());
         assertEquals(1, over.warnings().size());
     }
@@ -127,7 +128,7 @@ class BudgetCheckerTest {
                 .jar("deps", "software.amazon.awssdk:s3", 30 * MB, 32 * MB)
                 .jar("deps", "software.amazon.awssdk:netty-nio-client", 25 * MB, 26 * MB, "software.amazon.awssdk:s3")
                 .jar("deps", "org.other:lib", 2 * MB, 2 * MB);
-        Violation v = only(check(p.sizes()), AwsLimits.DIRECT_UPLOAD_ID);
+        Violation v = only(check(p.sizes()), LimitBudgets.DIRECT_UPLOAD_ID);
         assertEquals("layer deps", v.subject());
         assertTrue(
                 v.message()
@@ -211,7 +212,7 @@ class BudgetCheckerTest {
                 .external("otel:3", 40 * MB);
         PackageSizes sizes = p.sizes();
         assertEquals(261 * MB, sizes.totalUnzipped());
-        Violation v = only(check(sizes), AwsLimits.TOTAL_UNZIPPED_ID);
+        Violation v = only(check(sizes), LimitBudgets.TOTAL_UNZIPPED_ID);
         assertTrue(
                 v.message()
                         .contains("function + 2 layers is 261.0 MiB (273,678,336 bytes), over the limit of"
@@ -229,7 +230,7 @@ class BudgetCheckerTest {
 
         // When no byte fix can get there, the container image is the first advice.
         Pkg huge = new Pkg().jar("deps", "org.ml:model", 200 * MB, 400 * MB);
-        Violation h = only(check(huge.sizes()), AwsLimits.TOTAL_UNZIPPED_ID);
+        Violation h = only(check(huge.sizes()), LimitBudgets.TOTAL_UNZIPPED_ID);
         assertEquals(Fix.Kind.CONTAINER_IMAGE, h.fixes().get(0).kind());
         assertTrue(h.fixes().get(0).snippet().contains("lambda.deploy.mode=image"));
     }
@@ -243,7 +244,7 @@ class BudgetCheckerTest {
                 .jar("d", "g.d:x", MB, 4 * MB)
                 .external("e1:1", MB)
                 .external("e2:1", MB);
-        Violation v = only(check(p.sizes()), AwsLimits.LAYER_COUNT_ID);
+        Violation v = only(check(p.sizes()), LimitBudgets.LAYER_COUNT_ID);
         assertEquals(6, v.actual());
         assertTrue(
                 v.message().contains("layers (4 built, 2 external) is 6 layers, over the limit of 5 layers by 1."),
@@ -304,7 +305,7 @@ class BudgetCheckerTest {
         Pkg p = new Pkg().jar("deps", "g:a", MB, MB);
         p.image = OptionalLong.of(11L << 30);
         BudgetOutcome o = check(p.sizes(), BudgetSpec.parse("image-size", "2GB", null, "WARN", "e"));
-        assertEquals(Severity.ERROR, only(o, AwsLimits.IMAGE_SIZE_ID).level());
+        assertEquals(Severity.ERROR, only(o, LimitBudgets.IMAGE_SIZE_ID).level());
         assertEquals(Severity.WARN, only(o, "image-size").level());
     }
 
@@ -312,7 +313,7 @@ class BudgetCheckerTest {
     void inImageModeTheZipOnlyLimitsDoNotApply() {
         Pkg p = new Pkg().jar("deps", "g:a", 60 * MB, 300 * MB);
         BudgetOutcome zips = check(p.sizes(), BudgetSpec.parse("layer-count", "0", null, null, "e"));
-        assertTrue(zips.violations().stream().anyMatch(v -> v.budget().id().equals(AwsLimits.TOTAL_UNZIPPED_ID)));
+        assertTrue(zips.violations().stream().anyMatch(v -> v.budget().id().equals(LimitBudgets.TOTAL_UNZIPPED_ID)));
         p.image = OptionalLong.of(300 * MB);
         BudgetOutcome image = check(
                 p.sizes(),
@@ -322,8 +323,8 @@ class BudgetCheckerTest {
                 List.of("image-size"),
                 image.violations().stream().map(v -> v.budget().id()).toList());
         assertTrue(image.checks().stream()
-                .filter(c -> c.budget().id().equals(AwsLimits.TOTAL_UNZIPPED_ID)
-                        || c.budget().id().equals(AwsLimits.DIRECT_UPLOAD_ID)
+                .filter(c -> c.budget().id().equals(LimitBudgets.TOTAL_UNZIPPED_ID)
+                        || c.budget().id().equals(LimitBudgets.DIRECT_UPLOAD_ID)
                         || c.budget().id().equals("layer-count"))
                 .allMatch(c ->
                         c.status() == Check.Status.NOT_EVALUATED && c.note().contains("container image")));

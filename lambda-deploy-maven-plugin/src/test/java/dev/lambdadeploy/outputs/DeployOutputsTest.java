@@ -14,6 +14,7 @@ import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.DeployResultIO;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
+import dev.lambdadeploy.publish.PipelineOutputs;
 import dev.lambdadeploy.testing.AwsCallRecorder;
 import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;

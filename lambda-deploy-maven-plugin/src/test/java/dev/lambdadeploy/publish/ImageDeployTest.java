@@ -11,6 +11,7 @@ import dev.lambdadeploy.config.BudgetSpec;
 import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.publish.image.ImageSettings;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
+import dev.lambdadeploy.report.DeployProgress;
 import dev.lambdadeploy.report.DeploySummary;
 import dev.lambdadeploy.testing.EcrTestRegistry;
 import dev.lambdadeploy.testing.MotoAws;
@@ -83,7 +84,8 @@ class ImageDeployTest {
     }
 
     private DeployResult deploy(DeployRequest.Builder b) {
-        DeployResult r = new LambdaDeployer(log).deploy(b.build());
+        // the goal's listener, so the log has the pushed image's summary as lambda:deploy prints it
+        DeployResult r = new LambdaDeployer(log, new DeployProgress(log)).deploy(b.build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         return r;
     }
@@ -200,6 +202,8 @@ class ImageDeployTest {
                         .asText());
         assertTrue(String.join("\n", DeploySummary.render(first)).contains(img.imageUri()));
         assertTrue(log.text().contains("Image build and push:"), "progress while pushing");
+        assertTrue(
+                log.text().contains("[" + REGION + "] Image " + img.imageUri()), "the image summary, by the listener");
         assertFalse(log.text().contains(EcrTestRegistry.PASSWORD), "the ECR password never reaches the log");
 
         // 2. same package again: nothing pushed, function not touched

@@ -18,9 +18,6 @@ public record ImageResult(
         String baseImageDigest,
         List<ImageLayerReport> layers) {
 
-    /** Lambda's limit for a container image: 10 GB uncompressed, all layers included. */
-    public static final long LAMBDA_IMAGE_LIMIT_BYTES = 10L * 1024 * 1024 * 1024;
-
     public ImageResult {
         tags = List.copyOf(tags);
         cmd = List.copyOf(cmd);
@@ -49,7 +46,7 @@ public record ImageResult(
     }
 
     /**
-     * The image size to check against {@link #LAMBDA_IMAGE_LIMIT_BYTES}: uncompressed sizes where known (the
+     * The image size to check against Lambda's limit ({@code LambdaLimits.IMAGE_SIZE}): uncompressed sizes where known (the
      * application layers), compressed sizes otherwise, so it is exact for what the build adds and a lower bound for
      * the base image.
      */

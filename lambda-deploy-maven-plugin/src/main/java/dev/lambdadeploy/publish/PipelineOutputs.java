@@ -1,9 +1,5 @@
-package dev.lambdadeploy.outputs;
+package dev.lambdadeploy.publish;
 
-import dev.lambdadeploy.publish.DeployResult;
-import dev.lambdadeploy.publish.FunctionResult;
-import dev.lambdadeploy.publish.LayerResult;
-import dev.lambdadeploy.publish.RegionResult;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +10,8 @@ import java.util.stream.Collectors;
  * {@code outputs} of deploy-result.json): per region {@code layer-<name>-arn-<region>}, {@code function-<name>-arn},
  * {@code -version}, {@code -alias} and {@code image-uri-<region>} (pinned by digest); the same names without the
  * region suffix for the first region, and {@code layer-arns} (JSON: layer name → version ARN) for it. Names use only
- * letters, digits, {@code -} and {@code _}, as GitHub Actions expressions need.
+ * letters, digits, {@code -} and {@code _}, as GitHub Actions expressions need. Part of the deploy result (the
+ * {@code outputs} of deploy-result.json), so it lives with it; {@code dev.lambdadeploy.outputs} hands them on.
  */
 public final class PipelineOutputs {
     private PipelineOutputs() {}
@@ -66,7 +63,7 @@ public final class PipelineOutputs {
     }
 
     /** A name GitHub accepts as output id: letters, digits, - and _. */
-    static String id(String s) {
+    public static String id(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
     }
 }
