@@ -4,15 +4,11 @@ import dev.lambdadeploy.assemble.Hashes;
 import dev.lambdadeploy.aws.AwsCalls;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsErrorTranslator;
+import dev.lambdadeploy.aws.CodeDownload;
 import dev.lambdadeploy.publish.S3Settings;
 import dev.lambdadeploy.publish.image.ImageRef;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
@@ -97,19 +93,7 @@ final class CodeSource {
                 .location();
         byte[] zip;
         try {
-            HttpResponse<byte[]> res = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(location))
-                                    .timeout(Duration.ofMinutes(5))
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-            if (res.statusCode() != 200) {
-                throw new IOException("HTTP " + res.statusCode());
-            }
-            zip = res.body();
+            zip = CodeDownload.get(location);
         } catch (IOException | IllegalArgumentException e) {
             // never print the location: it is a presigned URL
             throw new LifecycleException(

@@ -1,6 +1,7 @@
 package dev.lambdadeploy.publish;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
@@ -11,65 +12,36 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  * what a failed code update restores.
  */
 enum ConfigChange {
-    LAYERS("layers") {
-        @Override
-        void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
-            back.layers(before.layers().stream().map(l -> l.arn()).toList());
-        }
-    },
-    HANDLER("handler") {
-        @Override
-        void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
-            back.handler(before.handler());
-        }
-    },
-    RUNTIME("runtime") {
-        @Override
-        void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
-            back.runtime(before.runtimeAsString());
-        }
-    },
-    MEMORY("memory") {
-        @Override
-        void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
-            back.memorySize(before.memorySize());
-        }
-    },
-    TIMEOUT("timeout") {
-        @Override
-        void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
-            back.timeout(before.timeout());
-        }
-    },
-    DESCRIPTION("description") {
-        @Override
-        void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
-            back.description(before.description());
-        }
-    },
-    ENVIRONMENT("environment") {
-        @Override
-        void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
-            back.environment(e -> e.variables(
+    LAYERS(
+            "layers",
+            (before, back) ->
+                    back.layers(before.layers().stream().map(l -> l.arn()).toList())),
+    HANDLER("handler", (before, back) -> back.handler(before.handler())),
+    RUNTIME("runtime", (before, back) -> back.runtime(before.runtimeAsString())),
+    MEMORY("memory", (before, back) -> back.memorySize(before.memorySize())),
+    TIMEOUT("timeout", (before, back) -> back.timeout(before.timeout())),
+    DESCRIPTION("description", (before, back) -> back.description(before.description())),
+    ENVIRONMENT(
+            "environment",
+            (before, back) -> back.environment(e -> e.variables(
                     before.environment() == null
                             ? Map.of()
-                            : before.environment().variables()));
-        }
-    },
-    SNAPSTART("snapstart") {
-        @Override
-        void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
-            back.snapStart(s -> s.applyOn(
+                            : before.environment().variables()))),
+    SNAPSTART(
+            "snapstart",
+            (before, back) -> back.snapStart(s -> s.applyOn(
                     before.snapStart() == null
                             ? SnapStartApplyOn.NONE
-                            : before.snapStart().applyOn()));
-        }
-    };
+                            : before.snapStart().applyOn())));
 
     private final String wire;
 
-    ConfigChange(String wire) {
+    @SuppressWarnings("ImmutableEnumChecker") // each is a lambda above that captures nothing
+    private final BiConsumer<FunctionConfiguration, UpdateFunctionConfigurationRequest.Builder> restore;
+
+    ConfigChange(String wire, BiConsumer<FunctionConfiguration, UpdateFunctionConfigurationRequest.Builder> restore) {
         this.wire = wire;
+        this.restore = restore;
     }
 
     /** The documented name, e.g. {@code memory}. */
@@ -78,7 +50,9 @@ enum ConfigChange {
     }
 
     /** Sets on {@code back} the value {@code before} had for this setting. */
-    abstract void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back);
+    void restore(FunctionConfiguration before, UpdateFunctionConfigurationRequest.Builder back) {
+        restore.accept(before, back);
+    }
 
     @Override
     public String toString() {

@@ -2,15 +2,11 @@ package dev.lambdadeploy.publish;
 
 import dev.lambdadeploy.assemble.Hashes;
 import dev.lambdadeploy.aws.AwsCalls;
+import dev.lambdadeploy.aws.CodeDownload;
 import dev.lambdadeploy.aws.FunctionWaiter;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.image.ImageRef;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -223,19 +219,7 @@ final class HandOffCheck {
                 .code()
                 .location();
         try {
-            HttpResponse<byte[]> res = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(location))
-                                    .timeout(Duration.ofMinutes(5))
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-            if (res.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + res.statusCode() + " downloading version " + version);
-            }
-            return res.body();
+            return CodeDownload.get(location);
         } catch (IOException e) {
             throw new IllegalStateException("download of version " + version + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -42,27 +42,12 @@ public record ImageDeployResult(
 
     /** {@code imageUri} is what Lambda gets: the ECR repository URI with the digest (the registry override aside). */
     public static ImageDeployResult of(EcrImagePublisher.Published p, String imageUri) {
-        ImageResult i = p.image();
-        String pushedTo = i.imageUri();
-        return new ImageDeployResult(
+        return of(
+                p.image(),
                 p.repository().name(),
                 p.repository().uri(),
                 p.repository().created(),
-                imageUri,
-                i.digest(),
-                pushedTo,
-                i.tags(),
-                i.manifestMediaType(),
-                i.os() + "/" + i.architecture(),
-                i.cmd(),
-                i.baseImage(),
-                i.baseImageDigest(),
-                i.layers().stream().map(ImageDeployResult::layer).toList(),
-                i.pushedBytes(),
-                i.skippedBytes(),
-                i.sizeForLimitBytes(),
-                i.sizeExact(),
-                LambdaLimits.IMAGE_SIZE);
+                imageUri);
     }
 
     /** The same image as pushed by another module of the build: nothing pushed here, every layer already there. */
@@ -93,11 +78,16 @@ public record ImageDeployResult(
 
     /** The image alone (no repository), for summaries of a push. */
     public static ImageDeployResult of(ImageResult i) {
+        return of(i, null, null, false, i.imageUri());
+    }
+
+    private static ImageDeployResult of(
+            ImageResult i, String repository, String repositoryUri, boolean repositoryCreated, String imageUri) {
         return new ImageDeployResult(
-                null,
-                null,
-                false,
-                i.imageUri(),
+                repository,
+                repositoryUri,
+                repositoryCreated,
+                imageUri,
                 i.digest(),
                 i.imageUri(),
                 i.tags(),

@@ -193,27 +193,9 @@ public final class HtmlReport {
                     LABEL_WIDTH - 8,
                     y + 20,
                     esc(clip(ReportText.zipLabel(z), 40))));
-            double wu = (double) z.unzippedBytes() / scale * BAR_AREA;
-            h.append(String.format(
-                    Locale.ROOT,
-                    "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\""
-                            + " fill=\"%s\" fill-opacity=\"0.45\"><title>unzipped %s</title></rect>\n",
-                    LABEL_WIDTH,
-                    y + 16,
-                    Math.max(wu, 0.5),
-                    color,
-                    ByteSizes.human(z.unzippedBytes())));
+            double wu = bar(h, y + 16, z.unzippedBytes(), scale, color, " fill-opacity=\"0.45\"", "unzipped");
             if (z.zippedBytes() != null) {
-                double wz = (double) z.zippedBytes() / scale * BAR_AREA;
-                h.append(String.format(
-                        Locale.ROOT,
-                        "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\""
-                                + " fill=\"%s\"><title>zipped %s</title></rect>\n",
-                        LABEL_WIDTH,
-                        y + 2,
-                        Math.max(wz, 0.5),
-                        color,
-                        ByteSizes.human(z.zippedBytes())));
+                bar(h, y + 2, z.zippedBytes(), scale, color, "", "zipped");
             }
             h.append(String.format(
                     Locale.ROOT,
@@ -528,6 +510,23 @@ public final class HtmlReport {
 
     private static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    /** One bar of the zip chart, {@code bytes} long at {@code scale}; returns its unclamped width. */
+    private static double bar(StringBuilder h, int y, long bytes, long scale, String color, String attrs, String what) {
+        double w = (double) bytes / scale * BAR_AREA;
+        h.append(String.format(
+                Locale.ROOT,
+                "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\"%s><title>%s %s</title>"
+                        + "</rect>\n",
+                LABEL_WIDTH,
+                y,
+                Math.max(w, 0.5),
+                color,
+                attrs,
+                what,
+                ByteSizes.human(bytes)));
+        return w;
     }
 
     private record Line(long at, String color, String label, boolean dashed) {}
