@@ -274,13 +274,7 @@ final class FunctionDeployer {
         if (!update.config().isEmpty()) {
             String changed = wires(update.config());
             log.info("[" + region + "] updating configuration of " + name + ": " + changed);
-            UpdateFunctionConfigurationRequest req = update.request().build();
-            waiter.withConflictRetry(
-                    name,
-                    () -> AwsCalls.call(
-                            "lambda:UpdateFunctionConfiguration",
-                            resource,
-                            () -> lambda.updateFunctionConfiguration(req)));
+            updateConfiguration(name, update.request().build());
             reached = "new configuration (" + changed + ") with its previous code";
             waiter.awaitReady(name);
         }
@@ -302,6 +296,15 @@ final class FunctionDeployer {
         }
     }
 
+    private void updateConfiguration(String name, UpdateFunctionConfigurationRequest req) {
+        waiter.withConflictRetry(
+                name,
+                () -> AwsCalls.call(
+                        "lambda:UpdateFunctionConfiguration",
+                        "function " + name + " in " + region,
+                        () -> lambda.updateFunctionConfiguration(req)));
+    }
+
     private static String wires(List<ConfigChange> changes) {
         return changes.stream().map(ConfigChange::wire).collect(Collectors.joining(", "));
     }
@@ -316,15 +319,8 @@ final class FunctionDeployer {
                 UpdateFunctionConfigurationRequest.builder().functionName(name);
         changed.forEach(field -> field.restore(before, back));
         String fields = wires(changed);
-        String resource = "function " + name + " in " + region;
         try {
-            UpdateFunctionConfigurationRequest req = back.build();
-            waiter.withConflictRetry(
-                    name,
-                    () -> AwsCalls.call(
-                            "lambda:UpdateFunctionConfiguration",
-                            resource,
-                            () -> lambda.updateFunctionConfiguration(req)));
+            updateConfiguration(name, back.build());
             waiter.awaitReady(name);
             reached = "unchanged (its previous configuration was restored)";
             log.warn("[" + region + "] code update of " + name + " failed; its previous configuration (" + fields

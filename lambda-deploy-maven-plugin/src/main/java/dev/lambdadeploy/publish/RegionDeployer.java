@@ -135,14 +135,7 @@ final class RegionDeployer {
                 ? List.of(fs.runtime() != null ? fs.runtime() : FunctionSettings.DEFAULT_RUNTIME)
                 : request.layers().compatibleRuntimes();
         String arch = plan.architecture();
-        String account = shared(
-                        "account|" + region,
-                        () -> AwsCalls.call(
-                                        "sts:GetCallerIdentity",
-                                        "deploy identity in " + region,
-                                        () -> aws.sts().getCallerIdentity())
-                                .account())
-                .value();
+        String account = account();
 
         // 1. read: layers (once per build for each content), functions; check limits before changing anything
         LayerPublisher layers = new LayerPublisher(aws.lambda(), aws.lambdaOnce(), maxAttempts, region, log);
@@ -383,14 +376,7 @@ final class RegionDeployer {
             return;
         }
         ImageSettings settings = request.image();
-        String account = shared(
-                        "account|" + region,
-                        () -> AwsCalls.call(
-                                        "sts:GetCallerIdentity",
-                                        "deploy identity in " + region,
-                                        () -> aws.sts().getCallerIdentity())
-                                .account())
-                .value();
+        String account = account();
         ImageRequest imageRequest = imageRequest(settings);
         // modules of one build that push the very same image (same inputs, tags and settings) push it once
         SharedWork.Shared<EcrImagePublisher.Published> shared = shared(
@@ -498,5 +484,17 @@ final class RegionDeployer {
     private String versionDescription() {
         String d = project() + (request.gitCommit() == null ? "" : " git " + request.gitCommit());
         return d.length() <= 256 ? d : d.substring(0, 256);
+    }
+
+    /** The deploying account, asked once per region for the whole build. */
+    private String account() {
+        return shared(
+                        "account|" + region,
+                        () -> AwsCalls.call(
+                                        "sts:GetCallerIdentity",
+                                        "deploy identity in " + region,
+                                        () -> aws.sts().getCallerIdentity())
+                                .account())
+                .value();
     }
 }
