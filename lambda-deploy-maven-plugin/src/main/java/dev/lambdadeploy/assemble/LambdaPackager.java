@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -276,9 +278,22 @@ public final class LambdaPackager {
                     }
                 }));
             }
+            // Written under a private name and renamed into place, so the stamp taken then can be trusted with the hash
+            // computed while writing: the next run knows the zip without reading it back (see FileStamp.publish).
+            Files.deleteIfExists(zipFile);
+            Path temp = zipFile.resolveSibling("." + zipFile.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             ReproducibleZipWriter.Result r = new ReproducibleZipWriter(
                             request.outputTimestamp(), request.compression(), executor, request.parallelism())
-                    .write(zipFile, sources);
+                    .write(temp, sources);
+            try {
+                hashes.remember(
+                        zipFile,
+                        FileStamp.publish(temp, zipFile, clock),
+                        Hashes.hex(Base64.getDecoder().decode(r.codeSha256())));
+            } finally {
+                Files.deleteIfExists(temp);
+            }
             for (int i = 0; i < jars.size(); i++) {
                 Placement p = jars.get(i);
                 JarOutcome s = await(stripped.get(i));
