@@ -99,9 +99,10 @@ public class Benchmark {
                                 .map(Integer::parseInt)
                                 .toList();
                     default ->
-                        throw new IllegalArgumentException("unknown option " + args[i]
-                                + "; use --smoke, --runs N, --inputs medium,large, --compare-version V,"
-                                + " --maven-repo DIR, --release-cache DIR, --skip-deploy, or --fleet with --sizes 8,32, --smoke, --maven-repo DIR, --release-cache DIR");
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i]
+                                        + "; use --smoke, --runs N, --inputs medium,large, --compare-version V,"
+                                        + " --maven-repo DIR, --release-cache DIR, --skip-deploy, or --fleet with --sizes 8,32, --smoke, --maven-repo DIR, --release-cache DIR");
                 }
             }
             if (fleet && (runs > 0 || skipDeploy)) {
@@ -221,8 +222,14 @@ public class Benchmark {
                 maven(dir, "warm-up " + profile, "clean", "package", profile);
             }
             if (o.compareVersion() != null) {
-                maven(dir, "warm-up lambda " + o.compareVersion(), List.of("clean", "package"), "bench-lambda",
-                        List.of(), Map.of(), o.compareVersion());
+                maven(
+                        dir,
+                        "warm-up lambda " + o.compareVersion(),
+                        List.of("clean", "package"),
+                        "bench-lambda",
+                        List.of(),
+                        Map.of(),
+                        o.compareVersion());
             }
         }
         // The I/O floor reads the same jars: a copy outside target/ (same bytes as in the local repository).
@@ -235,8 +242,8 @@ public class Benchmark {
         try (Stream<Path> s = Files.list(floorJars)) {
             jarCount = (int) s.count();
         }
-        boolean floorTools = !isWindows() && commandExists("bash") && commandExists("tee")
-                && commandExists("sha256sum");
+        boolean floorTools =
+                !isWindows() && commandExists("bash") && commandExists("tee") && commandExists("sha256sum");
 
         // The paths run interleaved, one run of each per round, so a machine that gets slower or faster during the
         // benchmark (shared hosts do) shifts every path alike instead of whichever ran in that stretch.
@@ -283,7 +290,8 @@ public class Benchmark {
         for (int i = 0; i < o.runs(); i++) {
             for (TimedPath path : paths) {
                 maven(dir, "clean", "clean", "");
-                path.runs.add(maven(dir, path.name, List.of("package"), path.profile, path.extra, Map.of(), path.version));
+                path.runs.add(
+                        maven(dir, path.name, List.of("package"), path.profile, path.extra, Map.of(), path.version));
                 if (path.zipDir != null) {
                     path.sizes =
                             ZipSizes.of(single(dir.resolve(path.zipDir), path == assemblyPath ? "-layer.zip" : ".zip"));
@@ -292,10 +300,20 @@ public class Benchmark {
                     // No-op rebuilds: `mvn package` again, nothing changed; the first one right after the build (it
                     // finds zips written moments ago), then a second.
                     path.firstNoop.add(maven(
-                            dir, path.name + " no-op 1", List.of("package"), path.profile, path.extra, Map.of(),
+                            dir,
+                            path.name + " no-op 1",
+                            List.of("package"),
+                            path.profile,
+                            path.extra,
+                            Map.of(),
                             path.version));
                     path.secondNoop.add(maven(
-                            dir, path.name + " no-op 2", List.of("package"), path.profile, path.extra, Map.of(),
+                            dir,
+                            path.name + " no-op 2",
+                            List.of("package"),
+                            path.profile,
+                            path.extra,
+                            Map.of(),
                             path.version));
                 }
             }
@@ -352,9 +370,11 @@ public class Benchmark {
                     "lambdaPackageCompareVersion",
                     path(comparePath.runs, baseline, comparePath.sizes, assemblyPath.runs, floor));
         }
-        packaging.put("lambdaPackageLevel0", path(storedPath.runs, baseline, storedPath.sizes, assemblyPath.runs, floor));
         packaging.put(
-                "lambdaPackageDeflateJarData", path(wholePath.runs, baseline, wholePath.sizes, assemblyPath.runs, floor));
+                "lambdaPackageLevel0", path(storedPath.runs, baseline, storedPath.sizes, assemblyPath.runs, floor));
+        packaging.put(
+                "lambdaPackageDeflateJarData",
+                path(wholePath.runs, baseline, wholePath.sizes, assemblyPath.runs, floor));
         packaging.put("assemblyPlugin", assembly);
         packaging.put(
                 "copyDependenciesPlusZip9",
@@ -375,9 +395,13 @@ public class Benchmark {
         m.put("pluginVersion", path.version);
         m.put("fullPluginMs", median(path.runs, Timing::pluginMs));
         m.put("firstNoopPluginMs", median(path.firstNoop, Timing::pluginMs));
-        m.put("firstNoopPluginMsAll", path.firstNoop.stream().map(Timing::pluginMs).toList());
+        m.put(
+                "firstNoopPluginMsAll",
+                path.firstNoop.stream().map(Timing::pluginMs).toList());
         m.put("secondNoopPluginMs", median(path.secondNoop, Timing::pluginMs));
-        m.put("secondNoopPluginMsAll", path.secondNoop.stream().map(Timing::pluginMs).toList());
+        m.put(
+                "secondNoopPluginMsAll",
+                path.secondNoop.stream().map(Timing::pluginMs).toList());
         m.put("fullZipsMs", median(path.runs, Timing::zipsMs));
         m.put("firstNoopZipsMs", median(path.firstNoop, Timing::zipsMs));
         m.put("secondNoopZipsMs", median(path.secondNoop, Timing::zipsMs));
@@ -1683,14 +1707,20 @@ public class Benchmark {
                 .append(" ms. I/O floor (`")
                 .append(floor.getOrDefault("command", "–"))
                 .append("` on the same jars): ")
-                .append(floor.containsKey("msMedian") ? floor.get("msMedian") + " ms" : "skipped, " + floor.get("skipped"))
+                .append(
+                        floor.containsKey("msMedian")
+                                ? floor.get("msMedian") + " ms"
+                                : "skipped, " + floor.get("skipped"))
                 .append(".\n\n");
         sb.append("| java/lib layer made by | wall ms | over baseline ms | over baseline vs assembly | plugin ms "
                 + "| plugin / I/O floor | zipped bytes | unzipped bytes |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         row(sb, "lambda:package (this plugin)", (Map<String, Object>) pk.get("lambdaPackage"));
         if (pk.containsKey("lambdaPackageCompareVersion")) {
-            row(sb, "lambda:package " + ((Map<String, Object>) in.get("noopRebuildCompareVersion")).get("pluginVersion"),
+            row(
+                    sb,
+                    "lambda:package "
+                            + ((Map<String, Object>) in.get("noopRebuildCompareVersion")).get("pluginVersion"),
                     (Map<String, Object>) pk.get("lambdaPackageCompareVersion"));
         }
         row(sb, "lambda:package, compressionLevel 0", (Map<String, Object>) pk.get("lambdaPackageLevel0"));
@@ -1757,7 +1787,6 @@ public class Benchmark {
                 (long) p.get("zippedBytes"),
                 (long) p.get("unzippedBytes")));
     }
-
 
     /** Just enough JSON for maps, lists, strings and numbers. */
     static final class Json {

@@ -54,7 +54,8 @@ public class PackageDir {
             long ms = (System.nanoTime() - start) / 1_000_000;
             long cpuMs = (cpu.getProcessCpuTime() - cpuStart) / 1_000_000;
             Path zip = out.resolve("layers/deps.zip");
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip)));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip)));
             System.out.printf(
                     "run %d: %d ms, process CPU %d ms (built %d, reused %d) %s %,d bytes%n",
                     i, ms, cpuMs, r.builtZips(), r.reusedZips(), sha, Files.size(zip));
