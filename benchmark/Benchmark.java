@@ -236,12 +236,15 @@ public class Benchmark {
         Path floorJars = work.resolve("floor-" + input);
         maven(dir, "floor input", "clean", "package", "bench-copy");
         deleteTree(floorJars);
-        copyTree(dir.resolve("target/zip9/java/lib"), floorJars);
-        long jarBytes = sizeOfTree(floorJars);
-        int jarCount;
-        try (Stream<Path> s = Files.list(floorJars)) {
-            jarCount = (int) s.count();
+        Files.createDirectories(floorJars);
+        int jarCount = 0;
+        try (Stream<Path> s = Files.list(dir.resolve("target/zip9/java/lib"))) {
+            for (Path jar : s.toList()) {
+                Files.copy(jar, floorJars.resolve(jar.getFileName()));
+                jarCount++;
+            }
         }
+        long jarBytes = sizeOfTree(floorJars);
         boolean floorTools =
                 !isWindows() && commandExists("bash") && commandExists("tee") && commandExists("sha256sum");
 
