@@ -479,6 +479,9 @@ class LambdaPackagerTest {
                 PackagingException.class, () -> packager.run(request(out).build()));
         assertTrue(e.getMessage().contains("software.amazon.awssdk:s3:2.1"), e.getMessage());
         assertFalse(Files.exists(zip), "the layer zip being written was removed");
+        try (var files = Files.list(zip.getParent())) {
+            assertEquals(List.of(), files.toList(), "nor left under its temporary name");
+        }
     }
 
     private static byte[] entry(Path zip, String name) throws Exception {
