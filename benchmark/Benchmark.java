@@ -1768,6 +1768,11 @@ public class Benchmark {
                 .append(" ms.\n");
     }
 
+    /** A ratio as "0.42×"; "–" when there is none, "n/a" when it could not be computed. */
+    private static String times(Object ratio) {
+        return ratio == null ? "–" : ratio instanceof Number ? ratio + "×" : String.valueOf(ratio);
+    }
+
     private static void row(StringBuilder sb, String name, Map<String, Object> p) {
         if (p.containsKey("skipped")) {
             sb.append("| ")
@@ -1783,11 +1788,11 @@ public class Benchmark {
                 name,
                 (long) p.get("wallMsMedian"),
                 (long) p.get("overBaselineMs"),
-                p.containsKey("overBaselineVsAssembly") ? p.get("overBaselineVsAssembly") + "×" : "–",
+                times(p.get("overBaselineVsAssembly")),
                 p.containsKey("pluginMsMedian")
                         ? String.format(Locale.ROOT, "%,d", (long) p.get("pluginMsMedian"))
                         : "–",
-                p.containsKey("pluginVsIoFloor") ? p.get("pluginVsIoFloor") + "×" : "–",
+                times(p.get("pluginVsIoFloor")),
                 (long) p.get("zippedBytes"),
                 (long) p.get("unzippedBytes")));
     }
