@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * system's timestamp granularity (coarse clocks, whole-second or 2-second file systems) may keep the same times, so
  * such a "racy" stamp must be re-verified by content (the guard git uses for its index).
  *
- * <p>A {@link #published() published} stamp is trusted however young: it is the stamp of a file this plugin wrote under a
- * private name and then renamed into place, taken when the file system's own times proved that any later write would
- * show (see {@link #publish}).
+ * <p>A {@link #published() published} stamp is trusted however young: it is the stamp of a file this plugin wrote
+ * under a private name and then renamed into place, taken when the file system's own times proved that any later write
+ * would show (see {@link #publish}).
  */
 public record FileStamp(long size, long newestChangeMillis, String fingerprint, long checkedAt, boolean published) {
     /**
@@ -36,6 +36,12 @@ public record FileStamp(long size, long newestChangeMillis, String fingerprint, 
      * 1-second (HFS+, some network file systems) timestamps and the kernel's coarse clock.
      */
     public static final long RACY_MARGIN_MILLIS = 2_000;
+
+    /**
+     * Longest the file system's clock may lag the wall clock: Linux stamps files with a coarse clock that advances once
+     * per scheduler tick (1 to 10 ms).
+     */
+    private static final long CLOCK_TICK_MILLIS = 10;
 
     public FileStamp(long size, long newestChangeMillis, String fingerprint, long checkedAt) {
         this(size, newestChangeMillis, fingerprint, checkedAt, false);
@@ -84,20 +90,14 @@ public record FileStamp(long size, long newestChangeMillis, String fingerprint, 
     }
 
     /**
-     * Longest the file system's clock may lag the wall clock: Linux stamps files with a coarse clock that advances once
-     * per scheduler tick (1 to 10 ms).
-     */
-    private static final long CLOCK_TICK_MILLIS = 10;
-
-    /**
      * Moves {@code written}, a file just written under a name nobody else knows, to {@code target} (replacing it), and
-     * returns the target's stamp. The stamp is {@link #published() published} (trusted) when the rename's status-change time is later
-     * than the last write in the file system's own clock and the write's time, size and identity are still the
-     * file's: any write after the rename then carries a later modification time, so an identical stamp means the
-     * content is still what was written, however young the file (and before the rename nobody else could write it).
-     * To make that likely, the rename waits until the clock has passed the write's time (at most one tick, a few ms).
-     * Otherwise, and on platforms without status-change times, it is an ordinary stamp, racy until it settles. The
-     * file's times are not changed: its modification time stays that of the write.
+     * returns the target's stamp. The stamp is {@link #published() published} (trusted) when the rename's status-change
+     * time is later than the last write in the file system's own clock and the write's time, size and identity are
+     * still the file's: any write after the rename then carries a later modification time, so an identical stamp
+     * means the content is still what was written, however young the file (and before the rename nobody else could
+     * write it). To make that likely, the rename waits until the clock has passed the write's time (at most one tick,
+     * a few ms). Otherwise, and on platforms without status-change times, it is an ordinary stamp, racy until it
+     * settles. The file's times are not changed: its modification time stays that of the write.
      */
     static FileStamp publish(Path written, Path target, LongSupplier clock) throws IOException {
         Attributes w = Attributes.read(written);

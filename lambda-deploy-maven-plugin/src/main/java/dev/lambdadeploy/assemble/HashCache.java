@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * Content hashes of the packager's inputs (jars, classes folders) and outputs (zips) remembered between runs, so a
  * no-op {@code lambda:package} does not re-read hundreds of MB that did not change. A remembered hash is used only
  * while the file's {@link FileStamp} (size, times, identity) is exactly the recorded one and that stamp was
- * {@link FileStamp#settled() settled} when recorded (or published: a zip this plugin wrote); anything else is hashed again. The hashes themselves still decide
- * what is reused, so a wrong or missing cache can only cost time, never change a zip.
+ * {@link FileStamp#settled() settled} when recorded (or published: a zip this plugin wrote); anything else is hashed
+ * again. The hashes themselves still decide what is reused, so a wrong or missing cache can only cost time, never
+ * change a zip.
  *
  * <p>Kept in {@code target/lambda/work/file-hashes.json}, not in {@code lambda-package.json}: it holds absolute paths
  * and file times of this machine, which the manifest (read by the other goals) should not depend on.
