@@ -32,7 +32,10 @@ import java.util.zip.ZipFile;
  * deploys it to a local moto_server as zips and as a container image pushed to a local docker-registry.
  *
  * <p>Run it from the repository root with {@code benchmark/run} (which installs the plugin first) or directly:
- * {@code java benchmark/Benchmark.java [--smoke] [--runs N] [--maven-repo DIR] [--release-cache DIR]}.
+ * {@code java benchmark/Benchmark.java [--smoke] [--runs N] [--inputs medium,large] [--compare-version V]
+ * [--skip-deploy] [--maven-repo DIR] [--release-cache DIR]}. Each input (a project in benchmark/projects/) is measured
+ * on its own: every path interleaved by round, the I/O floor of its jars, no-op rebuilds; the deploys use the last.
+ * {@code --compare-version V} adds lambda:package of plugin version V (from the local repository) as one more path.
  * With {@code --fleet [--sizes 8,32] [--smoke]} it runs only the fleet benchmark instead (see {@link FleetBench}).
  * Everything it writes goes under benchmark/target/.
  */
@@ -64,7 +67,12 @@ public class Benchmark {
             Path releaseCache,
             boolean skipDeploy,
             boolean fleet,
-            List<Integer> sizes) {
+            List<Integer> sizes,
+            List<String> inputs,
+            String compareVersion) {
+        /** The packaging inputs by name, each a project in benchmark/projects/. */
+        static final Map<String, String> INPUTS = Map.of("medium", "medium-layer", "large", "large-layer");
+
         static Options parse(String[] args) {
             boolean smoke = false;
             int runs = -1;
@@ -73,6 +81,8 @@ public class Benchmark {
             boolean skipDeploy = false;
             boolean fleet = false;
             List<Integer> sizes = null;
+            List<String> inputs = null;
+            String compareVersion = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--smoke" -> smoke = true;
@@ -81,20 +91,32 @@ public class Benchmark {
                     case "--release-cache" -> cache = Path.of(args[++i]).toAbsolutePath();
                     case "--skip-deploy" -> skipDeploy = true;
                     case "--fleet" -> fleet = true;
+                    case "--inputs" -> inputs = List.of(args[++i].split(","));
+                    case "--compare-version" -> compareVersion = args[++i];
                     case "--sizes" ->
                         sizes = Stream.of(args[++i].split(","))
                                 .map(String::trim)
                                 .map(Integer::parseInt)
                                 .toList();
                     default ->
-                        throw new IllegalArgumentException("unknown option " + args[i]
-                                + "; use --smoke, --runs N, --maven-repo DIR, --release-cache DIR, --skip-deploy,"
-                                + " or --fleet with --sizes 8,32, --smoke, --maven-repo DIR, --release-cache DIR");
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i]
+                                        + "; use --smoke, --runs N, --inputs medium,large, --compare-version V,"
+                                        + " --maven-repo DIR, --release-cache DIR, --skip-deploy, or --fleet with --sizes 8,32, --smoke, --maven-repo DIR, --release-cache DIR");
                 }
             }
             if (fleet && (runs > 0 || skipDeploy)) {
                 throw new IllegalArgumentException(
                         "--runs and --skip-deploy do not apply to --fleet; use --sizes 8,32" + " or --smoke");
+            }
+            if (fleet && (inputs != null || compareVersion != null)) {
+                throw new IllegalArgumentException("--inputs and --compare-version do not apply to --fleet");
+            }
+            if (smoke && inputs != null) {
+                throw new IllegalArgumentException("--smoke has its own tiny input; leave out --inputs");
+            }
+            if (inputs != null && (inputs.isEmpty() || !INPUTS.keySet().containsAll(inputs))) {
+                throw new IllegalArgumentException("--inputs takes medium, large or both (medium,large)");
             }
             if (!fleet && sizes != null) {
                 throw new IllegalArgumentException("--sizes is an option of the fleet benchmark; add --fleet");
@@ -118,7 +140,14 @@ public class Benchmark {
                     cache,
                     skipDeploy,
                     fleet,
-                    sizes == null ? List.of() : sizes);
+                    sizes == null ? List.of() : sizes,
+                    smoke ? List.of("smoke") : inputs == null ? List.of("medium", "large") : inputs,
+                    compareVersion);
+        }
+
+        /** The project folder of an input. */
+        static String project(String input) {
+            return INPUTS.getOrDefault(input, input);
         }
     }
 
@@ -132,7 +161,6 @@ public class Benchmark {
     private final Path out;
     private final Path work;
     private final Path logs;
-    private final String project;
     private final String pluginVersion;
     private int logCounter;
 
@@ -141,7 +169,6 @@ public class Benchmark {
         this.out = o.root().resolve("benchmark/target");
         this.work = out.resolve("work");
         this.logs = out.resolve(o.fleet() ? "fleet-logs" : "logs");
-        this.project = o.smoke() ? "smoke" : "large-layer";
         this.pluginVersion = fromRootPom("<artifactId>lambda-deploy-parent</artifactId>\\s*<version>([^<]+)</version>");
     }
 
@@ -150,52 +177,138 @@ public class Benchmark {
         deleteTree(logs);
         Files.createDirectories(logs);
         copyTree(o.root().resolve("benchmark/projects"), work);
-        Path dir = work.resolve(project);
-        say("benchmark input: " + project + " (" + o.runs() + " timed run(s) per path), plugin " + pluginVersion);
+        say("benchmark inputs: " + o.inputs() + " (" + o.runs() + " timed run(s) per path), plugin " + pluginVersion
+                + (o.compareVersion() == null ? "" : ", compared with " + o.compareVersion()));
 
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", machine());
+        results.put("runs", o.runs());
+        results.put("pluginVersion", pluginVersion);
+        if (o.compareVersion() != null) {
+            results.put("compareVersion", o.compareVersion());
+        }
+        List<Object> inputs = new ArrayList<>();
+        Path dir = null;
+        for (String input : o.inputs()) {
+            dir = work.resolve(Options.project(input));
+            inputs.add(packaging(input, dir));
+        }
+        results.put("inputs", inputs);
+        // The deploys use the last (by default the large) input.
+        if (o.skipDeploy()) {
+            results.put("deploy", Map.of("skipped", "--skip-deploy"));
+            results.put("image", Map.of("skipped", "--skip-deploy"));
+        } else {
+            results.put("deployInput", o.inputs().get(o.inputs().size() - 1));
+            DeployBench deploy = new DeployBench(dir);
+            results.put("deploy", deploy.run());
+            results.put("image", deploy.image());
+        }
+
+        Files.createDirectories(out);
+        writeResults("results", results, markdown(results));
+    }
+
+    /**
+     * Every packaging path on one input, interleaved by round, with the I/O floor and the no-op rebuilds: the result
+     * object of one input in results.json.
+     */
+    private Map<String, Object> packaging(String input, Path dir) throws Exception {
+        say("input " + input + " (" + dir.getFileName() + ")");
         // Warm-up: resolves every plugin and dependency once and fills the OS file cache; not counted. The smoke run
         // (CI) only checks that every path still works, so it skips this.
         if (!o.smoke()) {
             for (String profile : List.of("", "bench-lambda", "bench-assembly", "bench-copy")) {
                 maven(dir, "warm-up " + profile, "clean", "package", profile);
             }
+            if (o.compareVersion() != null) {
+                maven(
+                        dir,
+                        "warm-up lambda " + o.compareVersion(),
+                        List.of("clean", "package"),
+                        "bench-lambda",
+                        List.of(),
+                        Map.of(),
+                        o.compareVersion());
+            }
         }
-
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("machine", machine());
-        results.put("input", project);
-        results.put("runs", o.runs());
+        // The I/O floor reads the same jars: a copy outside target/ (same bytes as in the local repository), made from
+        // the first round's copy-dependencies.
+        Path floorJars = work.resolve("floor-" + input);
+        int jarCount = 0;
+        boolean floorTools =
+                !isWindows() && commandExists("bash") && commandExists("tee") && commandExists("sha256sum");
 
         // The paths run interleaved, one run of each per round, so a machine that gets slower or faster during the
         // benchmark (shared hosts do) shifts every path alike instead of whichever ran in that stretch.
         boolean zipInstalled = commandExists("zip");
         List<TimedPath> paths = new ArrayList<>();
-        TimedPath baselinePath = new TimedPath("baseline", "", List.of(), null);
-        TimedPath lambdaPath = new TimedPath("lambda", "bench-lambda", List.of(), "target/lambda/layers");
+        TimedPath baselinePath = new TimedPath("baseline", "", List.of(), null, pluginVersion, false);
+        TimedPath lambdaPath =
+                new TimedPath("lambda", "bench-lambda", List.of(), "target/lambda/layers", pluginVersion, true);
+        TimedPath comparePath = o.compareVersion() == null
+                ? null
+                : new TimedPath(
+                        "lambda " + o.compareVersion(),
+                        "bench-lambda",
+                        List.of(),
+                        "target/lambda/layers",
+                        o.compareVersion(),
+                        true);
         // <compressionLevel>0: every entry stored, the fastest build (larger zip)
         TimedPath storedPath = new TimedPath(
                 "lambda level 0",
                 "bench-lambda",
                 List.of("-Dlambda.package.compressionLevel=0"),
-                "target/lambda/layers");
+                "target/lambda/layers",
+                pluginVersion,
+                false);
         // <deflateJarData>true: jars deflated whole, their compressed entry data included (smallest zip)
         TimedPath wholePath = new TimedPath(
                 "lambda deflateJarData",
                 "bench-lambda",
                 List.of("-Dlambda.package.deflateJarData=true"),
-                "target/lambda/layers");
-        TimedPath assemblyPath = new TimedPath("assembly", "bench-assembly", List.of(), "target");
-        paths.addAll(List.of(baselinePath, lambdaPath, storedPath, wholePath, assemblyPath));
+                "target/lambda/layers",
+                pluginVersion,
+                false);
+        TimedPath assemblyPath = new TimedPath("assembly", "bench-assembly", List.of(), "target", pluginVersion, false);
+        paths.addAll(List.of(baselinePath, lambdaPath));
+        if (comparePath != null) {
+            paths.add(comparePath);
+        }
+        paths.addAll(List.of(storedPath, wholePath, assemblyPath));
         List<Timing> zip9 = new ArrayList<>();
+        List<Long> floor = new ArrayList<>();
         ZipSizes zip9Sizes = null;
         long originalJarBytes = 0;
         for (int i = 0; i < o.runs(); i++) {
             for (TimedPath path : paths) {
                 maven(dir, "clean", "clean", "");
-                path.runs.add(maven(dir, path.name, List.of("package"), path.profile, path.extra, Map.of()));
+                path.runs.add(
+                        maven(dir, path.name, List.of("package"), path.profile, path.extra, Map.of(), path.version));
                 if (path.zipDir != null) {
                     path.sizes =
                             ZipSizes.of(single(dir.resolve(path.zipDir), path == assemblyPath ? "-layer.zip" : ".zip"));
+                }
+                if (path.noops) {
+                    // No-op rebuilds: `mvn package` again, nothing changed; the first one right after the build (it
+                    // finds zips written moments ago), then a second.
+                    path.firstNoop.add(maven(
+                            dir,
+                            path.name + " no-op 1",
+                            List.of("package"),
+                            path.profile,
+                            path.extra,
+                            Map.of(),
+                            path.version));
+                    path.secondNoop.add(maven(
+                            dir,
+                            path.name + " no-op 2",
+                            List.of("package"),
+                            path.profile,
+                            path.extra,
+                            Map.of(),
+                            path.version));
                 }
             }
             maven(dir, "clean", "clean", "");
@@ -209,6 +322,19 @@ public class Benchmark {
                 zip9.add(new Timing(copy.wallMs() + zipMs, -1, -1));
                 zip9Sizes = ZipSizes.of(zip9Dir.resolve("layer.zip"));
             }
+            if (i == 0) {
+                deleteTree(floorJars);
+                Files.createDirectories(floorJars);
+                try (Stream<Path> s = Files.list(zip9Dir.resolve("java/lib"))) {
+                    for (Path jar : s.toList()) {
+                        Files.copy(jar, floorJars.resolve(jar.getFileName()));
+                        jarCount++;
+                    }
+                }
+            }
+            if (floorTools) {
+                floor.add(ioFloor(floorJars));
+            }
         }
         for (TimedPath path : paths) {
             say(String.format(
@@ -219,22 +345,21 @@ public class Benchmark {
                     path.runs.size()));
         }
         List<Timing> baseline = baselinePath.runs;
-        List<Timing> lambda = lambdaPath.runs;
-        ZipSizes lambdaSizes = lambdaPath.sizes;
-        List<Timing> lambdaStored = storedPath.runs;
-        ZipSizes lambdaStoredSizes = storedPath.sizes;
-        List<Timing> lambdaWhole = wholePath.runs;
-        ZipSizes lambdaWholeSizes = wholePath.sizes;
-        List<Timing> assembly = assemblyPath.runs;
-        ZipSizes assemblySizes = assemblyPath.sizes;
 
-        // No-op rebuild: the same build again with nothing changed (incremental reuse on, as by default).
-        maven(dir, "clean", "clean", "");
-        Timing full = maven(dir, "lambda full (incremental)", "package", "bench-lambda");
-        List<Timing> noop = new ArrayList<>();
-        for (int i = 0; i < o.runs(); i++) {
-            noop.add(maven(dir, "lambda no-op", "package", "bench-lambda"));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("input", input);
+        result.put("project", dir.getFileName().toString());
+        result.put("jars", jarCount);
+        result.put("jarBytes", sizeOfTree(floorJars));
+        Map<String, Object> floorResult = new LinkedHashMap<>();
+        if (floorTools) {
+            floorResult.put("command", "cat JARS | tee OUT | sha256sum");
+            floorResult.put("msMedian", median(floor, Long::longValue));
+            floorResult.put("msAll", floor);
+        } else {
+            floorResult.put("skipped", "needs bash, tee and sha256sum");
         }
+        result.put("ioFloor", floorResult);
 
         long base = median(baseline, Timing::wallMs);
         Map<String, Object> packaging = new LinkedHashMap<>();
@@ -242,38 +367,65 @@ public class Benchmark {
         packaging.put("mavenBaselineWallMs", base);
         packaging.put(
                 "mavenBaselineWallMsAll", baseline.stream().map(Timing::wallMs).toList());
-        packaging.put("lambdaPackage", path(lambda, baseline, lambdaSizes));
-        packaging.put("lambdaPackageLevel0", path(lambdaStored, baseline, lambdaStoredSizes));
-        packaging.put("lambdaPackageDeflateJarData", path(lambdaWhole, baseline, lambdaWholeSizes));
-        packaging.put("assemblyPlugin", path(assembly, baseline, assemblySizes));
+        Map<String, Object> assembly = path(assemblyPath.runs, baseline, assemblyPath.sizes, null, null);
+        packaging.put("lambdaPackage", path(lambdaPath.runs, baseline, lambdaPath.sizes, assemblyPath.runs, floor));
+        if (comparePath != null) {
+            packaging.put(
+                    "lambdaPackageCompareVersion",
+                    path(comparePath.runs, baseline, comparePath.sizes, assemblyPath.runs, floor));
+        }
+        packaging.put(
+                "lambdaPackageLevel0", path(storedPath.runs, baseline, storedPath.sizes, assemblyPath.runs, floor));
+        packaging.put(
+                "lambdaPackageDeflateJarData",
+                path(wholePath.runs, baseline, wholePath.sizes, assemblyPath.runs, floor));
+        packaging.put("assemblyPlugin", assembly);
         packaging.put(
                 "copyDependenciesPlusZip9",
                 zipInstalled
-                        ? path(zip9, baseline, zip9Sizes)
+                        ? path(zip9, baseline, zip9Sizes, assemblyPath.runs, null)
                         : Map.of("skipped", "zip is not installed (apt-get install zip)"));
-        results.put("packaging", packaging);
-
-        Map<String, Object> noopResult = new LinkedHashMap<>();
-        noopResult.put("fullPluginMs", median(lambda, Timing::pluginMs));
-        noopResult.put("fullIncrementalRunPluginMs", full.pluginMs());
-        noopResult.put("noopPluginMs", median(noop, Timing::pluginMs));
-        noopResult.put("noopPluginMsAll", noop.stream().map(Timing::pluginMs).toList());
-        noopResult.put("fullZipsMs", median(lambda, Timing::zipsMs));
-        noopResult.put("noopZipsMs", median(noop, Timing::zipsMs));
-        noopResult.put("noopWallMs", median(noop, Timing::wallMs));
-        noopResult.put("fullWallMs", median(lambda, Timing::wallMs));
-        results.put("noopRebuild", noopResult);
-        if (o.skipDeploy()) {
-            results.put("deploy", Map.of("skipped", "--skip-deploy"));
-            results.put("image", Map.of("skipped", "--skip-deploy"));
-        } else {
-            DeployBench deploy = new DeployBench(dir);
-            results.put("deploy", deploy.run());
-            results.put("image", deploy.image());
+        result.put("packaging", packaging);
+        result.put("noopRebuild", noops(lambdaPath));
+        if (comparePath != null) {
+            result.put("noopRebuildCompareVersion", noops(comparePath));
         }
+        return result;
+    }
 
-        Files.createDirectories(out);
-        writeResults("results", results, markdown(results));
+    /** The no-op rebuilds of a lambda path next to its full builds. */
+    private static Map<String, Object> noops(TimedPath path) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pluginVersion", path.version);
+        m.put("fullPluginMs", median(path.runs, Timing::pluginMs));
+        m.put("firstNoopPluginMs", median(path.firstNoop, Timing::pluginMs));
+        m.put(
+                "firstNoopPluginMsAll",
+                path.firstNoop.stream().map(Timing::pluginMs).toList());
+        m.put("secondNoopPluginMs", median(path.secondNoop, Timing::pluginMs));
+        m.put(
+                "secondNoopPluginMsAll",
+                path.secondNoop.stream().map(Timing::pluginMs).toList());
+        m.put("fullZipsMs", median(path.runs, Timing::zipsMs));
+        m.put("firstNoopZipsMs", median(path.firstNoop, Timing::zipsMs));
+        m.put("secondNoopZipsMs", median(path.secondNoop, Timing::zipsMs));
+        m.put("fullWallMs", median(path.runs, Timing::wallMs));
+        m.put("firstNoopWallMs", median(path.firstNoop, Timing::wallMs));
+        m.put("secondNoopWallMs", median(path.secondNoop, Timing::wallMs));
+        return m;
+    }
+
+    /**
+     * The I/O floor of packaging these jars: read them all, write the same bytes to one file and SHA-256 them, with
+     * coreutils (one pass, one core for the hash); the output file is deleted afterwards, untimed.
+     */
+    private long ioFloor(Path jars) throws IOException, InterruptedException {
+        Path outFile = work.resolve("floor.out");
+        long start = System.nanoTime();
+        exec(jars, "io floor", List.of("bash", "-c", "cat -- * | tee " + outFile + " | sha256sum"));
+        long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        Files.deleteIfExists(outFile);
+        return ms;
     }
 
     /** Writes benchmark/target/NAME.json and NAME.md and prints the Markdown. */
@@ -291,20 +443,34 @@ public class Benchmark {
      * {@code overBaselineMs} is the median over the rounds of this path's run minus the baseline run of the same
      * round: the paths run interleaved, so each difference compares runs made moments apart.
      */
-    private Map<String, Object> path(List<Timing> runs, List<Timing> baseline, ZipSizes sizes) {
+    private Map<String, Object> path(
+            List<Timing> runs, List<Timing> baseline, ZipSizes sizes, List<Timing> assembly, List<Long> floor) {
         Map<String, Object> m = new LinkedHashMap<>();
         long wall = median(runs, Timing::wallMs);
         m.put("wallMsMedian", wall);
         m.put("wallMsAll", runs.stream().map(Timing::wallMs).toList());
-        List<Long> over = new ArrayList<>();
-        for (int i = 0; i < Math.min(runs.size(), baseline.size()); i++) {
-            over.add(runs.get(i).wallMs() - baseline.get(i).wallMs());
-        }
+        List<Long> over = overBaseline(runs, baseline);
         m.put("overBaselineMsAll", over);
-        m.put("overBaselineMs", Math.max(0, median(over, Long::longValue)));
+        long overMedian = Math.max(0, median(over, Long::longValue));
+        m.put("overBaselineMs", overMedian);
+        if (assembly != null) {
+            // the targets' ratio: the medians' (as issue 18 states it), and each round's for the spread
+            List<Long> assemblyOver = overBaseline(assembly, baseline);
+            long assemblyMedian = median(assemblyOver, Long::longValue);
+            m.put("overBaselineVsAssembly", ratio(overMedian, assemblyMedian));
+            List<Object> perRound = new ArrayList<>();
+            for (int i = 0; i < Math.min(over.size(), assemblyOver.size()); i++) {
+                perRound.add(ratio(over.get(i), assemblyOver.get(i)));
+            }
+            m.put("overBaselineVsAssemblyAll", perRound);
+        }
         long plugin = median(runs, Timing::pluginMs);
         if (plugin >= 0) {
             m.put("pluginMsMedian", plugin);
+            m.put("pluginMsAll", runs.stream().map(Timing::pluginMs).toList());
+            if (floor != null && !floor.isEmpty()) {
+                m.put("pluginVsIoFloor", ratio(plugin, median(floor, Long::longValue)));
+            }
         }
         m.put("zippedBytes", sizes.zipped());
         m.put("unzippedBytes", sizes.unzipped());
@@ -312,20 +478,42 @@ public class Benchmark {
         return m;
     }
 
-    /** One packaging path timed by {@code mvn package}; {@code zipDir} holds the zip it makes (null: none). */
+    private static List<Long> overBaseline(List<Timing> runs, List<Timing> baseline) {
+        List<Long> over = new ArrayList<>();
+        for (int i = 0; i < Math.min(runs.size(), baseline.size()); i++) {
+            over.add(runs.get(i).wallMs() - baseline.get(i).wallMs());
+        }
+        return over;
+    }
+
+    /** {@code part / whole} to two decimals, or "n/a" when whole is not positive (a noisy round can make it so). */
+    private static Object ratio(long part, long whole) {
+        return whole <= 0 ? "n/a" : Math.round(100.0 * part / whole) / 100.0;
+    }
+
+    /**
+     * One packaging path timed by {@code mvn package}; {@code zipDir} holds the zip it makes (null: none),
+     * {@code version} is the plugin version it uses, {@code noops} whether each build is followed by two no-op builds.
+     */
     private static final class TimedPath {
         final String name;
         final String profile;
         final List<String> extra;
         final String zipDir;
+        final String version;
+        final boolean noops;
         final List<Timing> runs = new ArrayList<>();
+        final List<Timing> firstNoop = new ArrayList<>();
+        final List<Timing> secondNoop = new ArrayList<>();
         ZipSizes sizes;
 
-        TimedPath(String name, String profile, List<String> extra, String zipDir) {
+        TimedPath(String name, String profile, List<String> extra, String zipDir, String version, boolean noops) {
             this.name = name;
             this.profile = profile;
             this.extra = extra;
             this.zipDir = zipDir;
+            this.version = version;
+            this.noops = noops;
         }
     }
 
@@ -346,9 +534,22 @@ public class Benchmark {
     private Timing maven(
             Path dir, String label, List<String> goals, String profile, List<String> extra, Map<String, String> env)
             throws IOException, InterruptedException {
+        return maven(dir, label, goals, profile, extra, env, pluginVersion);
+    }
+
+    /** {@code version}: the plugin version the benchmark projects use (bench-parent's lambda-deploy.version). */
+    private Timing maven(
+            Path dir,
+            String label,
+            List<String> goals,
+            String profile,
+            List<String> extra,
+            Map<String, String> env,
+            String version)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(o.root().resolve(isWindows() ? "mvnw.cmd" : "mvnw").toString());
-        cmd.addAll(List.of("-B", "-ntp", "-Dlambda-deploy.version=" + pluginVersion));
+        cmd.addAll(List.of("-B", "-ntp", "-Dlambda-deploy.version=" + version));
         if (o.mavenRepo() != null) {
             cmd.add("-Dmaven.repo.local=" + o.mavenRepo());
         }
@@ -1419,15 +1620,13 @@ public class Benchmark {
 
     @SuppressWarnings("unchecked")
     private static String markdown(Map<String, Object> r) {
-        Map<String, Object> pk = (Map<String, Object>) r.get("packaging");
         Map<String, Object> machine = (Map<String, Object>) r.get("machine");
-        long unstripped = (long) pk.get("unstrippedJarBytes");
         StringBuilder sb = new StringBuilder();
-        sb.append("Input `")
-                .append(r.get("input"))
-                .append("`, ")
-                .append(r.get("runs"))
-                .append(" timed run(s) per path, medians; ")
+        sb.append(r.get("runs"))
+                .append(" timed run(s) per path, medians; plugin ")
+                .append(r.get("pluginVersion"))
+                .append(r.containsKey("compareVersion") ? " compared with " + r.get("compareVersion") : "")
+                .append("; ")
                 .append(machine.get("cpus"))
                 .append(" CPU(s) ")
                 .append(machine.get("cpuModel"))
@@ -1435,44 +1634,11 @@ public class Benchmark {
                 .append(machine.get("java"))
                 .append(", ")
                 .append(machine.get("date"))
-                .append(".\n\n");
-        sb.append("Unstripped jars: ")
-                .append(String.format(Locale.ROOT, "%,d", unstripped))
-                .append(" bytes. ")
-                .append("Maven baseline (compile + jar, no packaging plugin): ")
-                .append(String.format(Locale.ROOT, "%,d", (long) pk.get("mavenBaselineWallMs")))
-                .append(" ms. ")
-                .append("The paths ran interleaved, one run of each per round; \"over baseline\" is the median of each")
-                .append(" round's run minus that round's baseline run.\n\n");
-        sb.append(
-                "| java/lib layer made by | wall ms | over baseline ms | plugin ms | zipped bytes | unzipped bytes |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|\n");
-        row(sb, "lambda:package (this plugin)", (Map<String, Object>) pk.get("lambdaPackage"));
-        row(sb, "lambda:package, compressionLevel 0", (Map<String, Object>) pk.get("lambdaPackageLevel0"));
-        row(sb, "lambda:package, deflateJarData", (Map<String, Object>) pk.get("lambdaPackageDeflateJarData"));
-        row(sb, "maven-assembly-plugin", (Map<String, Object>) pk.get("assemblyPlugin"));
-        row(sb, "copy-dependencies + zip -9 -X -r", (Map<String, Object>) pk.get("copyDependenciesPlusZip9"));
-        Map<String, Object> noop = (Map<String, Object>) r.get("noopRebuild");
-        sb.append("\nNo-op rebuild (`mvn package` again, nothing changed): plugin ")
-                .append(noop.get("noopPluginMs"))
-                .append(" ms vs ")
-                .append(noop.get("fullPluginMs"))
-                .append(" ms for a full package (")
-                .append(pct((long) noop.get("noopPluginMs"), (long) noop.get("fullPluginMs")))
-                .append("); whole Maven run ")
-                .append(noop.get("noopWallMs"))
-                .append(" ms vs ")
-                .append(noop.get("fullWallMs"))
-                .append(" ms. No-op runs in order: ")
-                .append(noop.get("noopPluginMsAll"))
-                .append(" ms (the first one after a full build re-verifies the freshly written zips by content);")
-                .append(" zips part alone ")
-                .append(noop.get("noopZipsMs"))
-                .append(" vs ")
-                .append(noop.get("fullZipsMs"))
-                .append(" ms (")
-                .append(pct((long) noop.get("noopZipsMs"), (long) noop.get("fullZipsMs")))
-                .append(").\n");
+                .append(". The paths ran interleaved, one run of each per round; \"over baseline\" is the median of")
+                .append(" each round's run minus that round's baseline run.\n");
+        for (Object i : (List<Object>) r.get("inputs")) {
+            input(sb, (Map<String, Object>) i);
+        }
         Object d = r.get("deploy");
         if (d instanceof Map<?, ?> dm && !dm.containsKey("skipped")) {
             sb.append("\n| deploy to moto_server (`mvn package lambda:deploy`) | wall ms | deploy ms | bytes uploaded "
@@ -1530,30 +1696,105 @@ public class Benchmark {
         return sb.toString();
     }
 
+    @SuppressWarnings("unchecked")
+    private static void input(StringBuilder sb, Map<String, Object> in) {
+        Map<String, Object> pk = (Map<String, Object>) in.get("packaging");
+        Map<String, Object> floor = (Map<String, Object>) in.get("ioFloor");
+        sb.append("\n### Input `")
+                .append(in.get("project"))
+                .append("`: ")
+                .append(in.get("jars"))
+                .append(" jars, ")
+                .append(String.format(Locale.ROOT, "%,d", (long) in.get("jarBytes")))
+                .append(" bytes\n\nMaven baseline (compile + jar, no packaging plugin): ")
+                .append(String.format(Locale.ROOT, "%,d", (long) pk.get("mavenBaselineWallMs")))
+                .append(" ms. I/O floor (`")
+                .append(floor.getOrDefault("command", "–"))
+                .append("` on the same jars): ")
+                .append(
+                        floor.containsKey("msMedian")
+                                ? floor.get("msMedian") + " ms"
+                                : "skipped, " + floor.get("skipped"))
+                .append(".\n\n");
+        sb.append("| java/lib layer made by | wall ms | over baseline ms | over baseline vs assembly | plugin ms "
+                + "| plugin / I/O floor | zipped bytes | unzipped bytes |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        row(sb, "lambda:package (this plugin)", (Map<String, Object>) pk.get("lambdaPackage"));
+        if (pk.containsKey("lambdaPackageCompareVersion")) {
+            row(
+                    sb,
+                    "lambda:package "
+                            + ((Map<String, Object>) in.get("noopRebuildCompareVersion")).get("pluginVersion"),
+                    (Map<String, Object>) pk.get("lambdaPackageCompareVersion"));
+        }
+        row(sb, "lambda:package, compressionLevel 0", (Map<String, Object>) pk.get("lambdaPackageLevel0"));
+        row(sb, "lambda:package, deflateJarData", (Map<String, Object>) pk.get("lambdaPackageDeflateJarData"));
+        row(sb, "maven-assembly-plugin", (Map<String, Object>) pk.get("assemblyPlugin"));
+        row(sb, "copy-dependencies + zip -9 -X -r", (Map<String, Object>) pk.get("copyDependenciesPlusZip9"));
+        sb.append("\nOver baseline vs assembly per round (lambda:package): ")
+                .append(((Map<String, Object>) pk.get("lambdaPackage")).get("overBaselineVsAssemblyAll"))
+                .append(".\n");
+        noop(sb, (Map<String, Object>) in.get("noopRebuild"));
+        if (in.containsKey("noopRebuildCompareVersion")) {
+            noop(sb, (Map<String, Object>) in.get("noopRebuildCompareVersion"));
+        }
+    }
+
+    private static void noop(StringBuilder sb, Map<String, Object> noop) {
+        sb.append("\nNo-op rebuild (`mvn package` again, nothing changed), plugin ")
+                .append(noop.get("pluginVersion"))
+                .append(": plugin ms ")
+                .append(noop.get("firstNoopPluginMs"))
+                .append(" for the first no-op after a full build (rounds: ")
+                .append(noop.get("firstNoopPluginMsAll"))
+                .append("), ")
+                .append(noop.get("secondNoopPluginMs"))
+                .append(" for the second (")
+                .append(noop.get("secondNoopPluginMsAll"))
+                .append("), vs ")
+                .append(noop.get("fullPluginMs"))
+                .append(" for the full package; whole Maven run ")
+                .append(noop.get("firstNoopWallMs"))
+                .append(" / ")
+                .append(noop.get("secondNoopWallMs"))
+                .append(" vs ")
+                .append(noop.get("fullWallMs"))
+                .append(" ms; zips part ")
+                .append(noop.get("firstNoopZipsMs"))
+                .append(" / ")
+                .append(noop.get("secondNoopZipsMs"))
+                .append(" vs ")
+                .append(noop.get("fullZipsMs"))
+                .append(" ms.\n");
+    }
+
+    /** A ratio as "0.42×"; "–" when there is none, "n/a" when it could not be computed. */
+    private static String times(Object ratio) {
+        return ratio == null ? "–" : ratio instanceof Number ? ratio + "×" : String.valueOf(ratio);
+    }
+
     private static void row(StringBuilder sb, String name, Map<String, Object> p) {
         if (p.containsKey("skipped")) {
             sb.append("| ")
                     .append(name)
                     .append(" | skipped: ")
                     .append(p.get("skipped"))
-                    .append(" | | | | |\n");
+                    .append(" | | | | | | |\n");
             return;
         }
         sb.append(String.format(
                 Locale.ROOT,
-                "| %s | %,d | %,d | %s | %,d | %,d |\n",
+                "| %s | %,d | %,d | %s | %s | %s | %,d | %,d |\n",
                 name,
                 (long) p.get("wallMsMedian"),
                 (long) p.get("overBaselineMs"),
+                times(p.get("overBaselineVsAssembly")),
                 p.containsKey("pluginMsMedian")
                         ? String.format(Locale.ROOT, "%,d", (long) p.get("pluginMsMedian"))
                         : "–",
+                times(p.get("pluginVsIoFloor")),
                 (long) p.get("zippedBytes"),
                 (long) p.get("unzippedBytes")));
-    }
-
-    private static String pct(long part, long whole) {
-        return whole <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
     /** Just enough JSON for maps, lists, strings and numbers. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,13 +25,27 @@ import java.util.stream.Stream;
  * {@link #settled() settled} when the file's newest time is well before that: a file changed again within the file
  * system's timestamp granularity (coarse clocks, whole-second or 2-second file systems) may keep the same times, so
  * such a "racy" stamp must be re-verified by content (the guard git uses for its index).
+ *
+ * <p>A {@link #published() published} stamp is trusted however young: it is the stamp of a file this plugin wrote
+ * under a private name and then renamed into place, taken when the file system's own times proved that any later write
+ * would show (see {@link #publish}).
  */
-public record FileStamp(long size, long newestChangeMillis, String fingerprint, long checkedAt) {
+public record FileStamp(long size, long newestChangeMillis, String fingerprint, long checkedAt, boolean published) {
     /**
      * Safety margin between a file's newest time and the moment its stamp was taken: covers 2-second (FAT) and
      * 1-second (HFS+, some network file systems) timestamps and the kernel's coarse clock.
      */
     public static final long RACY_MARGIN_MILLIS = 2_000;
+
+    /**
+     * Longest the file system's clock may lag the wall clock: Linux stamps files with a coarse clock that advances once
+     * per scheduler tick (1 to 10 ms).
+     */
+    private static final long CLOCK_TICK_MILLIS = 10;
+
+    public FileStamp(long size, long newestChangeMillis, String fingerprint, long checkedAt) {
+        this(size, newestChangeMillis, fingerprint, checkedAt, false);
+    }
 
     /** Reads the stamp of a file or directory tree; {@code now} is the current time in ms (injectable for tests). */
     public static FileStamp of(Path path, long now) throws IOException {
@@ -70,7 +86,40 @@ public record FileStamp(long size, long newestChangeMillis, String fingerprint, 
 
     /** Taken safely after the file's last change, so a later change cannot hide behind identical times. */
     public boolean settled() {
-        return newestChangeMillis + RACY_MARGIN_MILLIS < checkedAt;
+        return published || newestChangeMillis + RACY_MARGIN_MILLIS < checkedAt;
+    }
+
+    /**
+     * Moves {@code written}, a file just written under a name nobody else knows, to {@code target} (replacing it), and
+     * returns the target's stamp. The stamp is {@link #published() published} (trusted) when the rename's status-change
+     * time is later than the last write in the file system's own clock and the write's time, size and identity are
+     * still the file's: any write after the rename then carries a later modification time, so an identical stamp
+     * means the content is still what was written, however young the file (and before the rename nobody else could
+     * write it). To make that likely, the rename waits until the clock has passed the write's time (at most one tick,
+     * a few ms). Otherwise, and on platforms without status-change times, it is an ordinary stamp, racy until it
+     * settles. The file's times are not changed: its modification time stays that of the write.
+     */
+    static FileStamp publish(Path written, Path target, LongSupplier clock) throws IOException {
+        Attributes w = Attributes.read(written);
+        long waitUntil = TimeUnit.NANOSECONDS.toMillis(w.modifiedNanos()) + CLOCK_TICK_MILLIS + 1;
+        long wait = Math.min(waitUntil - System.currentTimeMillis(), CLOCK_TICK_MILLIS + 1);
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing " + target, e);
+            }
+        }
+        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Attributes a = Attributes.read(target);
+        boolean published = Attributes.UNIX
+                && a.modifiedNanos() == w.modifiedNanos()
+                && a.changedNanos() > w.modifiedNanos()
+                && a.size() == w.size()
+                && a.fileKey() != null
+                && a.fileKey().equals(w.fileKey());
+        return new FileStamp(a.size(), a.newestMillis(), a.fingerprint(), clock.getAsLong(), published);
     }
 
     /**

@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * Content hashes of the packager's inputs (jars, classes folders) and outputs (zips) remembered between runs, so a
  * no-op {@code lambda:package} does not re-read hundreds of MB that did not change. A remembered hash is used only
  * while the file's {@link FileStamp} (size, times, identity) is exactly the recorded one and that stamp was
- * {@link FileStamp#settled() settled} when recorded; anything else is hashed again. The hashes themselves still decide
- * what is reused, so a wrong or missing cache can only cost time, never change a zip.
+ * {@link FileStamp#settled() settled} when recorded (or published: a zip this plugin wrote); anything else is hashed
+ * again. The hashes themselves still decide what is reused, so a wrong or missing cache can only cost time, never
+ * change a zip.
  *
  * <p>Kept in {@code target/lambda/work/file-hashes.json}, not in {@code lambda-package.json}: it holds absolute paths
  * and file times of this machine, which the manifest (read by the other goals) should not depend on.
@@ -88,7 +89,8 @@ final class HashCache {
             Entry old = known(key, before);
             if (old != null) {
                 unchangedFiles.incrementAndGet();
-                current.put(key, new Entry(key, before, old.sha256()));
+                // the known entry, not a fresh stamp: that keeps a published stamp trusted
+                current.put(key, old);
                 return old.sha256();
             }
             String hash = Hashes.contentHash(abs);
@@ -130,7 +132,7 @@ final class HashCache {
             Entry known = known(key, before);
             if (known != null) {
                 unchangedFiles.incrementAndGet();
-                current.put(key, new Entry(key, before, known.sha256()));
+                current.put(key, known);
                 return new Read(bytes, known.sha256());
             }
             String hash = Hashes.hex(Hashes.sha256().digest(bytes));
@@ -148,6 +150,15 @@ final class HashCache {
     /** Lambda's {@code CodeSha256} (base64 SHA-256) of a file, read from disk only when its stamp says it changed. */
     String codeSha256(Path file) {
         return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(contentHash(file)));
+    }
+
+    /**
+     * Remembers the hash of a file this run wrote, computed from the bytes as they were written, so the next run need
+     * not read it back; {@code stamp} is taken after the write (see {@link FileStamp#publish}).
+     */
+    void remember(Path file, FileStamp stamp, String sha256) {
+        String key = file.toAbsolutePath().normalize().toString();
+        current.put(key, new Entry(key, stamp, sha256));
     }
 
     /** Drops what this run remembered about a file that is being rewritten. */
@@ -174,6 +185,9 @@ final class HashCache {
                 g.writeNumberField("newestChangeMillis", e.stamp().newestChangeMillis());
                 g.writeStringField("fingerprint", e.stamp().fingerprint());
                 g.writeNumberField("checkedAt", e.stamp().checkedAt());
+                if (e.stamp().published()) {
+                    g.writeBooleanField("published", true);
+                }
                 g.writeEndObject();
                 g.writeStringField("sha256", e.sha256());
                 g.writeEndObject();
@@ -192,7 +206,8 @@ final class HashCache {
                                 s.longValue("size"),
                                 s.longValue("newestChangeMillis"),
                                 s.string("fingerprint"),
-                                s.longValue("checkedAt"))),
+                                s.longValue("checkedAt"),
+                                s.bool("published"))),
                 e.string("sha256"));
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -84,8 +86,8 @@ public final class LambdaPackager {
         });
         Path hashCacheFile = request.outputDirectory().resolve(WORK_DIR).resolve(HashCache.FILE_NAME);
         HashCache hashes = HashCache.load(hashCacheFile, request.incremental(), clock);
+        ZipBuilder builder = new ZipBuilder(request, rules, executor, previous, hashes);
         try {
-            ZipBuilder builder = new ZipBuilder(request, rules, executor, previous, hashes);
             List<ZipRecord> layers = new ArrayList<>();
             Map<String, JarRecord> jarRecords = new TreeMap<>();
             for (Map.Entry<String, List<Placement>> layer : byLayer.entrySet()) {
@@ -106,6 +108,7 @@ public final class LambdaPackager {
             }
             ZipRecord function =
                     builder.build("function", FUNCTION_ZIP, request.classesDirectory(), functionJars, jarRecords);
+            builder.publishAll();
             removeStaleLayerZips(request.outputDirectory(), layers);
 
             List<JarRecord> jars =
@@ -138,6 +141,7 @@ public final class LambdaPackager {
                     "Cannot read or write package files: " + e.getCause().getMessage(), e);
         } finally {
             executor.shutdownNow();
+            builder.discardUnpublished();
         }
     }
 
@@ -192,6 +196,8 @@ public final class LambdaPackager {
         private final ExecutorService executor;
         private final Optional<PackageManifest> previous;
         private final HashCache hashes;
+        /** Zips written under their private names, in the order written. */
+        private final List<Unpublished> unpublished = new ArrayList<>();
 
         ZipBuilder(
                 PackageRequest request,
@@ -276,9 +282,16 @@ public final class LambdaPackager {
                     }
                 }));
             }
+            // Written under a private name and renamed into place once every zip is written (see publishAll).
+            Files.deleteIfExists(zipFile);
+            Path temp = zipFile.resolveSibling("." + zipFile.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            // (the writer leaves nothing behind when it fails)
             ReproducibleZipWriter.Result r = new ReproducibleZipWriter(
                             request.outputTimestamp(), request.compression(), executor, request.parallelism())
-                    .write(zipFile, sources);
+                    .write(temp, sources);
+            unpublished.add(new Unpublished(
+                    temp, zipFile, Hashes.hex(Base64.getDecoder().decode(r.codeSha256()))));
             for (int i = 0; i < jars.size(); i++) {
                 Placement p = jars.get(i);
                 JarOutcome s = await(stripped.get(i));
@@ -321,6 +334,30 @@ public final class LambdaPackager {
                     jars.stream().map(Placement::zipEntry).collect(Collectors.toList()),
                     false,
                     inputsKey);
+        }
+
+        /**
+         * Renames every zip written into place and remembers its hash (computed while writing) with the stamp taken
+         * then, so the next run can trust it without reading it back (see {@link FileStamp#publish}). Done after the
+         * last zip is written: the rename has to wait until the clock has passed the zip's last write, and by then
+         * that has mostly happened for all but the last.
+         */
+        void publishAll() throws IOException {
+            for (Unpublished u : unpublished) {
+                hashes.remember(u.target(), FileStamp.publish(u.temp(), u.target(), clock), u.sha256());
+            }
+            unpublished.clear();
+        }
+
+        /** After a failure: no zip half-written or left under its private name. */
+        void discardUnpublished() {
+            for (Unpublished u : unpublished) {
+                try {
+                    Files.deleteIfExists(u.temp());
+                } catch (IOException e) {
+                    log.debug("Cannot delete " + u.temp() + ": " + e.getMessage());
+                }
+            }
         }
 
         /** A zip of this name was recorded with these settings and a file is there: it may be reusable. */
@@ -408,6 +445,9 @@ public final class LambdaPackager {
         }
         return Files.readAllBytes(jar);
     }
+
+    /** A zip written under its private name {@code temp}, to be renamed to {@code target}; {@code sha256} in hex. */
+    private record Unpublished(Path temp, Path target, String sha256) {}
 
     /** A stripped jar and the content hash of the input it was made from. */
     private record Stripped(StrippedJar jar, String inputHash) {}

@@ -1,6 +1,7 @@
 package dev.lambdadeploy.assemble;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,5 +111,66 @@ class HashCacheTest {
         // and a read in the next run hashes nothing again either
         assertEquals(read.sha256(), next.read(jar).sha256());
         assertTrue(next.summary().matches("2 file\\(s\\) unchanged.*; 0 hashed.*"), next.summary());
+    }
+
+    @Test
+    void aZipThisPluginPublishedIsTrustedAtOnceAndAnyLaterWriteIsStillSeen() throws Exception {
+        Path zip = dir.resolve("a.zip");
+        FileStamp stamp = FileStamp.publish(Files.writeString(dir.resolve(".a.zip.1.tmp"), "content"), zip, clock::get);
+        // needs status-change times that a rename updates (Linux file systems have them)
+        assumeTrue(stamp.published(), "this file system's times cannot prove a rename came after the write");
+        assertFalse(Files.exists(dir.resolve(".a.zip.1.tmp")));
+        Path cacheFile = dir.resolve("cache.json");
+        HashCache written = HashCache.load(cacheFile, true, clock::get);
+        written.remember(zip, stamp, "ab".repeat(32));
+        written.save(cacheFile);
+
+        // Milliseconds old, and the clock has not moved: the remembered (deliberately wrong) hash is used unread.
+        HashCache next = HashCache.load(cacheFile, true, clock::get);
+        assertEquals("ab".repeat(32), next.contentHash(zip));
+        next.save(cacheFile);
+        assertEquals(
+                "ab".repeat(32), HashCache.load(cacheFile, true, clock::get).contentHash(zip), "and stays so");
+
+        // Rewritten in place at once, same size, its modification time put back: the rename's status-change time is
+        // gone, so it is read.
+        FileTime written1 = Files.getLastModifiedTime(zip);
+        Files.writeString(zip, "CONTENT");
+        Files.setLastModifiedTime(zip, written1);
+        assertEquals(
+                Hashes.contentHash(zip),
+                HashCache.load(cacheFile, true, clock::get).contentHash(zip));
+    }
+
+    @Test
+    void aPublishedZipWrittenOrReplacedRightAfterIsReadAgain() throws Exception {
+        Path zip = dir.resolve("a.zip");
+        FileStamp stamp = FileStamp.publish(Files.writeString(dir.resolve(".a.zip.1.tmp"), "content"), zip, clock::get);
+        assumeTrue(stamp.published(), "this file system's times cannot prove a rename came after the write");
+        Path cacheFile = dir.resolve("cache.json");
+        HashCache written = HashCache.load(cacheFile, true, clock::get);
+        written.remember(zip, stamp, "ab".repeat(32));
+        written.save(cacheFile);
+
+        // Written again within the same clock tick as the rename, same size: a later modification time than the
+        // write the stamp recorded, so it is read.
+        Files.writeString(zip, "CONTENT");
+        assertEquals(
+                Hashes.contentHash(zip),
+                HashCache.load(cacheFile, true, clock::get).contentHash(zip));
+
+        // Replaced by another file with the same size and times: another identity, so it is read.
+        Path zip2 = dir.resolve("b.zip");
+        FileStamp stamp2 =
+                FileStamp.publish(Files.writeString(dir.resolve(".b.zip.1.tmp"), "content"), zip2, clock::get);
+        HashCache second = HashCache.load(cacheFile, true, clock::get);
+        second.remember(zip2, stamp2, "cd".repeat(32));
+        second.save(cacheFile);
+        Path other = Files.writeString(dir.resolve("other"), "CONTENT");
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(zip2));
+        Files.move(other, zip2, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(
+                Hashes.contentHash(zip2),
+                HashCache.load(cacheFile, true, clock::get).contentHash(zip2));
     }
 }

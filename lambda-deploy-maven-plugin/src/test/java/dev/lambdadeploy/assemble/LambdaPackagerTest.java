@@ -2,6 +2,7 @@ package dev.lambdadeploy.assemble;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lambdadeploy.config.ArtifactPattern;
 import dev.lambdadeploy.config.ConfigException;
@@ -217,7 +218,7 @@ class LambdaPackagerTest {
         LambdaPackager packager = new LambdaPackager(log, LambdaPackagerTest::later);
         PackageResult first = packager.run(request(out).build());
         assertEquals(2, first.builtZips());
-        packager.run(request(out).build()); // verifies the new zips by content once, then remembers them
+        packager.run(request(out).build());
         PackageResult noop = packager.run(request(out).build());
         assertEquals(2, noop.reusedZips());
         assertEquals(0, hashedFiles(log), "a no-op run re-reads no jar, classes file or zip");
@@ -310,6 +311,48 @@ class LambdaPackagerTest {
         PackageResult deleted = packager.run(request(out).build());
         assertFalse(deleted.manifest().layers().get(0).reused());
         assertEquals(layerSha, Hashes.codeSha256(layerZip));
+    }
+
+    @Test
+    void theFirstNoOpAfterABuildTrustsTheZipsItWroteWithoutReadingThemBack() throws Exception {
+        Path out = dir.resolve("out");
+        Path layerZip = out.resolve("layers/app.zip");
+        RecordingLog log = new RecordingLog();
+        // the real clock: the zips are milliseconds old when the next run looks at them
+        LambdaPackager packager = new LambdaPackager(log, System::currentTimeMillis);
+        PackageResult first = packager.run(request(out).build());
+        String layerSha = first.manifest().layers().get(0).codeSha256();
+        assumeTrue(
+                Files.readString(out.resolve("work").resolve(HashCache.FILE_NAME))
+                        .contains("\"published\" : true"),
+                "this file system's times cannot prove a rename came after the write");
+        PackageResult noop = packager.run(request(out).build());
+        assertEquals(2, noop.reusedZips());
+        // The test's jars and classes were written moments ago too, so they may be verified by content; the zips not.
+        assertTrue(hashedFiles(log) <= 4, "the zips are not read back: " + log.lines());
+
+        // Right away, modified in place with the same size and its modification time restored: caught.
+        FileTime before = Files.getLastModifiedTime(layerZip);
+        rewriteSameSize(layerZip, b -> {
+            b[b.length / 2] = (byte) (b[b.length / 2] ^ 0x55);
+            return b;
+        });
+        Files.setLastModifiedTime(layerZip, before);
+        PackageResult modified = packager.run(request(out).build());
+        assertFalse(modified.manifest().layers().get(0).reused());
+        assertEquals(layerSha, Hashes.codeSha256(layerZip), "rebuilt byte-identical");
+
+        // Right away, written again with the same size (a new modification time): caught.
+        rewriteSameSize(layerZip, b -> {
+            b[b.length / 3] = (byte) (b[b.length / 3] ^ 0x55);
+            return b;
+        });
+        PackageResult rewritten = packager.run(request(out).build());
+        assertFalse(rewritten.manifest().layers().get(0).reused());
+        assertEquals(layerSha, Hashes.codeSha256(layerZip));
+        try (var files = Files.list(out.resolve("layers"))) {
+            assertEquals(List.of(layerZip), files.toList(), "no temporary file is left behind");
+        }
     }
 
     @Test
@@ -438,6 +481,9 @@ class LambdaPackagerTest {
                 PackagingException.class, () -> packager.run(request(out).build()));
         assertTrue(e.getMessage().contains("software.amazon.awssdk:s3:2.1"), e.getMessage());
         assertFalse(Files.exists(zip), "the layer zip being written was removed");
+        try (var files = Files.list(zip.getParent())) {
+            assertEquals(List.of(), files.toList(), "nor left under its temporary name");
+        }
     }
 
     private static byte[] entry(Path zip, String name) throws Exception {
