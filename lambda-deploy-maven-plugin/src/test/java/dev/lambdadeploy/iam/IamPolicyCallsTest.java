@@ -13,7 +13,6 @@ import dev.lambdadeploy.lifecycle.RollbackResult;
 import dev.lambdadeploy.lifecycle.StatusChecker;
 import dev.lambdadeploy.lifecycle.StatusResult;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
@@ -64,37 +63,30 @@ class IamPolicyCallsTest {
                     "rollback drops the git-commit tag only when the target has none but the "
                             + "current deployment has one; these deploys record no git commit");
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     TestPackage pkg;
-    RecordingLog log;
-    MotoAws moto;
-    String role;
+    final RecordingLog log = new RecordingLog();
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         pkg = new TestPackage(dir.resolve("target/lambda"));
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
-        role = moto.role();
     }
 
     @AfterEach
     void tearDown() {
         AwsCallRecorder.stop();
-        moto.close();
     }
 
     @Test
     void everyCallOfEveryGoalIsAllowedByItsStatementsAndNothingMoreIsGranted() throws Exception {
         Map<PolicyGoal, List<IamRequests.Authorization>> byGoal = new EnumMap<>(PolicyGoal.class);
-        FunctionSettings fs = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .publishVersion(true)
-                .alias("live")
-                .build();
+        FunctionSettings fs =
+                moto.functionSettings().publishVersion(true).alias("live").build();
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         deploy(1, fs); // creates the bucket and the function, publishes the layer, creates the alias
@@ -141,7 +133,7 @@ class IamPolicyCallsTest {
                 .account(MotoAws.ACCOUNT)
                 .functionNames(List.of("orders"))
                 .layerNames(List.of("deps"))
-                .roles(List.of(role))
+                .roles(List.of(moto.role()))
                 .publishVersions(true)
                 .alias("live")
                 .mode(DeployMode.S3)
@@ -192,22 +184,16 @@ class IamPolicyCallsTest {
     }
 
     LifecycleScope scope() {
-        return new LifecycleScope(
-                pkg.dir(), List.of(REGION), List.of("orders"), moto.settings(), "", S3, "demo-function", "live");
+        return moto.scope(pkg.dir(), S3, "live", "orders");
     }
 
     DeployResult deploy(int n, FunctionSettings fs) throws Exception {
-        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+        pkg.writeVersion(n);
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .aws(moto.settings())
+                .deploy(moto.deployRequest(pkg.dir(), "orders")
                         .mode(DeployMode.S3)
                         .s3(S3)
                         .function(fs)
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         return r;

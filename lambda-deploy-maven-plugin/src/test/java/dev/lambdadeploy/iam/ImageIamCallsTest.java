@@ -14,9 +14,7 @@ import dev.lambdadeploy.lifecycle.StatusChecker;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
-import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
@@ -30,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,21 +47,17 @@ class ImageIamCallsTest {
     static final String REGION = "eu-west-1";
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", false, 0, 0);
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     final RecordingLog log = new RecordingLog();
-    MotoAws moto;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
-    }
 
     @AfterEach
     void tearDown() {
         AwsCallRecorder.stop();
-        moto.close();
     }
 
     @Test
@@ -129,20 +122,7 @@ class ImageIamCallsTest {
 
     void deploy(Path pkg) {
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg)
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .mode(DeployMode.IMAGE)
-                        .image(REGISTRY.imageSettings(List.of()))
-                        .aws(moto.settings())
-                        .function(FunctionSettings.builder()
-                                .handler(ImageTestPackages.HANDLER)
-                                .memorySize(512)
-                                .role(moto.role())
-                                .build())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
-                        .build());
+                .deploy(REGISTRY.deployRequest(moto, pkg, "orders").build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
@@ -39,10 +38,12 @@ class BucketOwnerLifecycleTest {
     static final String BUCKET = "artifacts-q9z3-eu-west-1";
     static final S3Settings S3 = new S3Settings(BUCKET, "builds", true, 0, 0);
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
-    MotoAws moto;
     AwsClients aws;
     TestPackage pkg;
     FaultProxy proxy;
@@ -51,7 +52,6 @@ class BucketOwnerLifecycleTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
         moto.createFunction("orders");
         pkg = new TestPackage(dir.resolve("target/lambda"))
@@ -69,20 +69,14 @@ class BucketOwnerLifecycleTest {
     @AfterEach
     void tearDown() throws Exception {
         proxy.close();
-        moto.close();
     }
 
     void deploy() throws Exception {
         pkg.write();
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
+                .deploy(moto.deployRequest(pkg.dir(), "orders")
                         .mode(DeployMode.S3)
                         .s3(S3)
-                        .aws(moto.settings())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
     }

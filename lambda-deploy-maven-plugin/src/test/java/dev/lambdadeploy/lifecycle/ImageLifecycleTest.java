@@ -8,10 +8,7 @@ import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.publish.DeployAction;
-import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
-import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.ImageBuildRecord;
 import dev.lambdadeploy.publish.LambdaDeployer;
@@ -27,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,25 +44,19 @@ class ImageLifecycleTest {
     @RegisterExtension
     static final EcrTestRegistry REGISTRY = new EcrTestRegistry();
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     private final RecordingLog log = new RecordingLog();
-    private MotoAws moto;
     private AwsClients aws;
-    private String role;
     private Path pkg;
 
     @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
+    void setUp() {
         aws = moto.clients();
-        role = moto.role();
-    }
-
-    @AfterEach
-    void tearDown() {
-        moto.close();
     }
 
     /** Packages the project with {@code code} as its handler class (as lambda:package would after an edit). */
@@ -78,21 +68,12 @@ class ImageLifecycleTest {
     private String deploy(String code, boolean publish, String alias) throws Exception {
         build(code);
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg)
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .mode(DeployMode.IMAGE)
-                        .image(REGISTRY.imageSettings(List.of()))
-                        .aws(moto.settings())
-                        .function(FunctionSettings.builder()
-                                .handler(ImageTestPackages.HANDLER)
+                .deploy(REGISTRY.deployRequest(moto, pkg, "orders")
+                        .function(moto.functionSettings()
                                 .memorySize(512)
-                                .role(role)
                                 .publishVersion(publish)
                                 .alias(alias)
                                 .build())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         String digest = r.regions().get(0).image().digest();
@@ -249,20 +230,11 @@ class ImageLifecycleTest {
 
         // the same image with other memory: a settings change, not a new deployment
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg)
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .mode(DeployMode.IMAGE)
-                        .image(REGISTRY.imageSettings(List.of()))
-                        .aws(moto.settings())
-                        .function(FunctionSettings.builder()
-                                .handler(ImageTestPackages.HANDLER)
+                .deploy(REGISTRY.deployRequest(moto, pkg, "orders")
+                        .function(moto.functionSettings()
                                 .memorySize(1024)
-                                .role(role)
                                 .publishVersion(true)
                                 .build())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertEquals(

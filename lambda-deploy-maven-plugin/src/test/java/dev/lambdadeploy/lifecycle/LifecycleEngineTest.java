@@ -3,10 +3,8 @@ package dev.lambdadeploy.lifecycle;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,61 +35,47 @@ class LifecycleEngineTest {
     static final String REGION = "eu-west-1";
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     TestPackage pkg;
-    RecordingLog log;
-    MotoAws moto;
+    final RecordingLog log = new RecordingLog();
     AwsClients aws;
     String role;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         pkg = new TestPackage(dir.resolve("target/lambda"));
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
         role = moto.role();
     }
 
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
-
     LifecycleScope scope(String... functions) {
-        return new LifecycleScope(
-                pkg.dir(), List.of(REGION), List.of(functions), moto.settings(), "", S3, "demo-function", null);
+        return moto.scope(pkg.dir(), S3, null, functions);
     }
 
     /** Builds package vN (layer and code change with every version) and deploys it to the functions. */
     DeployResult deploy(int n, FunctionSettings fs, String... functions) throws Exception {
-        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+        pkg.writeVersion(n);
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(REGION))
-                        .functionNames(List.of(functions))
-                        .aws(moto.settings())
+                .deploy(moto.deployRequest(pkg.dir(), functions)
                         .mode(DeployMode.S3)
                         .s3(S3)
                         .function(fs)
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         return r;
     }
 
     FunctionSettings create() {
-        return FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .build();
+        return moto.functionSettings().build();
     }
 
     PackageManifest manifest() throws Exception {
-        return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME));
+        return pkg.manifest();
     }
 
     GetFunctionConfigurationResponse config(String name) {
@@ -189,16 +172,7 @@ class LifecycleEngineTest {
     }
 
     RollbackResult rollback(String to, String alias, String... functions) {
-        LifecycleScope base = scope(functions);
-        LifecycleScope scope = new LifecycleScope(
-                base.outputDirectory(),
-                base.regions(),
-                base.functionNames(),
-                base.aws(),
-                "",
-                S3,
-                "demo-function",
-                alias);
+        LifecycleScope scope = moto.scope(pkg.dir(), S3, alias, functions);
         return new LambdaRollback(log)
                 .rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30), Duration.ofMillis(50)));
     }
@@ -240,12 +214,8 @@ class LifecycleEngineTest {
 
     @Test
     void rollbackToAPublishedVersionMovesTheAlias() throws Exception {
-        FunctionSettings live = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .publishVersion(true)
-                .alias("live")
-                .build();
+        FunctionSettings live =
+                moto.functionSettings().publishVersion(true).alias("live").build();
         deploy(1, live, "orders");
         String v1Code = manifest().function().codeSha256();
         deploy(2, live, "orders");
@@ -293,16 +263,11 @@ class LifecycleEngineTest {
     @Test
     void rollbackRefusesWhenThePreviousCodeIsKeptNowhere() throws Exception {
         for (int n = 1; n <= 2; n++) { // direct uploads, no published versions: Lambda keeps only the current code
-            pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+            pkg.writeVersion(n);
             DeployResult d = new LambdaDeployer(log)
-                    .deploy(DeployRequest.builder(pkg.dir())
-                            .regions(List.of(REGION))
-                            .functionNames(List.of("orders"))
-                            .aws(moto.settings())
+                    .deploy(moto.deployRequest(pkg.dir(), "orders")
                             .mode(DeployMode.DIRECT)
                             .function(create())
-                            .pollInterval(Duration.ofMillis(50))
-                            .waitTimeout(Duration.ofSeconds(30))
                             .build());
             assertFalse(d.failed(), () -> d.regions().get(0).error());
         }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.manifest.ManifestIO;
-import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
@@ -48,12 +45,14 @@ class RollbackCodeDownloadTest {
 
     static final String REGION = "eu-west-1";
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     TestPackage pkg;
     RecordingLog log = new RecordingLog();
-    MotoAws moto;
     AwsClients aws;
     FaultProxy proxy;
     HttpServer codeServer;
@@ -65,37 +64,22 @@ class RollbackCodeDownloadTest {
     @BeforeEach
     void deployTwiceDirectly() throws Exception {
         pkg = new TestPackage(dir.resolve("target/lambda"));
-        moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
-        String role = moto.role();
-        FunctionSettings publish = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .publishVersion(true)
-                .build();
+        FunctionSettings publish = moto.functionSettings().publishVersion(true).build();
         for (int n = 1; n <= 2; n++) { // direct uploads: no deploy bucket, only Lambda keeps the old code
-            pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+            pkg.writeVersion(n);
             DeployResult r = new LambdaDeployer(log)
-                    .deploy(DeployRequest.builder(pkg.dir())
-                            .regions(List.of(REGION))
-                            .functionNames(List.of("orders"))
-                            .aws(moto.settings())
+                    .deploy(moto.deployRequest(pkg.dir(), "orders")
                             .mode(DeployMode.DIRECT)
                             .function(publish)
-                            .pollInterval(Duration.ofMillis(50))
-                            .waitTimeout(Duration.ofSeconds(30))
                             .build());
             assertFalse(r.failed(), () -> r.regions().get(0).error());
             if (n == 1) {
                 v1Zip = Files.readAllBytes(pkg.dir().resolve("function.zip"));
-                v1Code = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME))
-                        .function()
-                        .codeSha256();
+                v1Code = pkg.manifest().function().codeSha256();
             }
         }
-        v2Code = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME))
-                .function()
-                .codeSha256();
+        v2Code = pkg.manifest().function().codeSha256();
         proxy = FaultProxy.start(MOTO.endpoint());
     }
 
@@ -105,7 +89,6 @@ class RollbackCodeDownloadTest {
         if (codeServer != null) {
             codeServer.stop(0);
         }
-        moto.close();
     }
 
     /** Serves {@code body} with {@code status} on a loopback port and points version 1's Code.Location at it. */

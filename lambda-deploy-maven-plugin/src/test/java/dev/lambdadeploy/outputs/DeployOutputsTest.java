@@ -22,7 +22,6 @@ import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,47 +41,34 @@ class DeployOutputsTest {
 
     static final String REGION = "eu-west-1";
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     TestPackage pkg;
-    RecordingLog log;
-    MotoAws moto;
+    final RecordingLog log = new RecordingLog();
 
     @BeforeEach
     void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"))
-                .layer("deps", "jackson v1")
-                .function("handler v1");
-        pkg.write();
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
+        pkg = new TestPackage(dir.resolve("target/lambda"));
+        pkg.writeVersion(1);
     }
 
     @AfterEach
     void tearDown() {
         AwsCallRecorder.stop();
-        moto.close();
     }
 
     DeployRequest.Builder request(String... functions) {
-        return DeployRequest.builder(pkg.dir())
-                .regions(List.of(REGION))
-                .functionNames(List.of(functions))
-                .aws(moto.settings())
-                .mode(DeployMode.DIRECT)
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30));
+        return moto.deployRequest(pkg.dir(), functions).mode(DeployMode.DIRECT);
     }
 
     @Test
     void deployWritesOutputsToDeployResultGithubOutputAndSsm() throws Exception {
-        FunctionSettings fs = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(moto.role())
-                .publishVersion(true)
-                .alias("live")
-                .build();
+        FunctionSettings fs =
+                moto.functionSettings().publishVersion(true).alias("live").build();
         DeployResult result =
                 new LambdaDeployer(log).deploy(request("orders").function(fs).build());
         assertFalse(result.failed(), () -> result.regions().get(0).error());

@@ -20,10 +20,8 @@ import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.RegistryHttp;
 import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,41 +44,27 @@ class ImageDeployTest {
     @RegisterExtension
     static final EcrTestRegistry REGISTRY = new EcrTestRegistry();
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     private final RecordingLog log = new RecordingLog();
-    private MotoAws moto;
     private AwsClients aws;
     private String role;
 
     @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
+    void setUp() {
         aws = moto.clients();
         role = moto.role();
     }
 
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
-
     private DeployRequest.Builder request(Path pkg, DeployMode mode, String roleArn) {
-        return DeployRequest.builder(pkg)
-                .regions(List.of(REGION))
-                .functionNames(List.of("orders"))
+        return REGISTRY.deployRequest(moto, pkg, "orders")
                 .mode(mode)
-                .image(REGISTRY.imageSettings(List.of()))
-                .aws(moto.settings())
                 .gitCommit("0123456789ab")
-                .function(FunctionSettings.builder()
-                        .handler(ImageTestPackages.HANDLER)
-                        .memorySize(512)
-                        .role(roleArn)
-                        .build())
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30));
+                .function(moto.functionSettings().memorySize(512).role(roleArn).build());
     }
 
     private DeployResult deploy(DeployRequest.Builder b) {
@@ -105,21 +89,8 @@ class ImageDeployTest {
         try {
             List<java.util.concurrent.Future<DeployResult>> f = new java.util.ArrayList<>();
             for (String fn : List.of("orders", "orders-admin")) {
-                DeployRequest r = DeployRequest.builder(pkg)
-                        .regions(List.of(REGION))
-                        .functionNames(List.of(fn))
-                        .mode(DeployMode.IMAGE)
-                        .image(REGISTRY.imageSettings(List.of()))
-                        .aws(moto.settings())
-                        .function(FunctionSettings.builder()
-                                .handler(ImageTestPackages.HANDLER)
-                                .memorySize(512)
-                                .role(role)
-                                .build())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
-                        .session(session)
-                        .build();
+                DeployRequest r =
+                        REGISTRY.deployRequest(moto, pkg, fn).session(session).build();
                 f.add(pool.submit(() -> new LambdaDeployer(log).deploy(r)));
             }
             for (var future : f) {

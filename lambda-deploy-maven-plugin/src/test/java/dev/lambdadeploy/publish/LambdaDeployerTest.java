@@ -12,12 +12,10 @@ import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,39 +35,27 @@ class LambdaDeployerTest {
 
     static final String REGION = "eu-west-1";
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     TestPackage pkg;
-    RecordingLog log;
-    MotoAws moto;
+    final RecordingLog log = new RecordingLog();
     AwsClients aws;
     String role;
 
     @BeforeEach
     void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"))
-                .layer("deps", "jackson v1")
-                .function("handler v1");
-        pkg.write();
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
+        pkg = new TestPackage(dir.resolve("target/lambda"));
+        pkg.writeVersion(1);
         aws = moto.clients();
         role = moto.role();
     }
 
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
-
     DeployRequest.Builder request(String... functions) {
-        return DeployRequest.builder(pkg.dir())
-                .regions(List.of(REGION))
-                .functionNames(List.of(functions))
-                .aws(moto.settings())
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30));
+        return moto.deployRequest(pkg.dir(), functions);
     }
 
     DeployResult deploy(DeployRequest.Builder b) {
@@ -101,7 +87,7 @@ class LambdaDeployerTest {
     }
 
     PackageManifest manifest() throws Exception {
-        return dev.lambdadeploy.manifest.ManifestIO.read(pkg.dir().resolve("lambda-package.json"));
+        return pkg.manifest();
     }
 
     @Test
