@@ -15,14 +15,10 @@ import dev.lambdadeploy.lifecycle.StatusResult;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
-import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.AwsCallRecorder;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,10 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated policy is enough and no more: deploy (create, update, up to date), status, rollback and prune run
@@ -43,11 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (and what AWS authorizes on the caller's behalf) must be allowed by the statements of its own goal, and every
  * action the policy grants must have been used by some goal, except the few listed with the reason they were not.
  */
-class IamPolicyCallsTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class IamPolicyCallsTest extends AbstractMotoTest {
     static final S3Settings S3 = new S3Settings("deploy-{account}-{region}", "builds", true, 0, 0);
 
     /** Actions the policy grants that these flows cannot exercise on moto, and why they are still needed. */
@@ -62,20 +51,6 @@ class IamPolicyCallsTest {
             "lambda:UntagResource",
                     "rollback drops the git-commit tag only when the target has none but the "
                             + "current deployment has one; these deploys record no git commit");
-
-    @RegisterExtension
-    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    final RecordingLog log = new RecordingLog();
-
-    @BeforeEach
-    void setUp() {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
-    }
 
     @AfterEach
     void tearDown() {
@@ -189,13 +164,11 @@ class IamPolicyCallsTest {
 
     DeployResult deploy(int n, FunctionSettings fs) throws Exception {
         pkg.writeVersion(n);
-        DeployResult r = new LambdaDeployer(log)
-                .deploy(moto.deployRequest(pkg.dir(), "orders")
+        return moto.deploy(
+                moto.deployRequest(pkg.dir(), "orders")
                         .mode(DeployMode.S3)
                         .s3(S3)
-                        .function(fs)
-                        .build());
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
-        return r;
+                        .function(fs),
+                log);
     }
 }

@@ -4,59 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.RequestHead;
-import dev.lambdadeploy.testing.TestPackage;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * prune and rollback name the deploy bucket's owner on every S3 request, and prune refuses a bucket of another
  * account (the proxy answers 403 as S3 does for a non-matching x-amz-expected-bucket-owner; moto does not check it).
  */
-class BucketOwnerLifecycleTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class BucketOwnerLifecycleTest extends AbstractMotoTest {
     static final String BUCKET = "artifacts-q9z3-eu-west-1";
     static final S3Settings S3 = new S3Settings(BUCKET, "builds", true, 0, 0);
 
-    @RegisterExtension
-    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
-
-    @TempDir
-    Path dir;
-
-    AwsClients aws;
-    TestPackage pkg;
     FaultProxy proxy;
-    RecordingLog log = new RecordingLog();
     String v1Code;
 
     @BeforeEach
     void setUp() throws Exception {
-        aws = moto.clients();
         moto.createFunction("orders");
-        pkg = new TestPackage(dir.resolve("target/lambda"))
-                .layer("deps", "jackson v1")
-                .function("handler v1");
+        pkg.layer("deps", "jackson v1").function("handler v1");
         deploy();
         v1Code = aws.lambda()
                 .getFunctionConfiguration(c -> c.functionName("orders"))

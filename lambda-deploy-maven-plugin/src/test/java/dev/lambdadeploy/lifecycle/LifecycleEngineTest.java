@@ -2,56 +2,26 @@ package dev.lambdadeploy.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
-import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.WholeSeconds;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 
 /**
  * status, rollback and prune with the real SDK against a real moto_server, on functions that the real deploy engine
  * deployed three times (v1, v2, v3) through the S3 deploy bucket.
  */
-class LifecycleEngineTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class LifecycleEngineTest extends AbstractMotoTest {
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
-
-    @RegisterExtension
-    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    final RecordingLog log = new RecordingLog();
-    AwsClients aws;
-    String role;
-
-    @BeforeEach
-    void setUp() {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
-        aws = moto.clients();
-        role = moto.role();
-    }
 
     LifecycleScope scope(String... functions) {
         return moto.scope(pkg.dir(), S3, null, functions);
@@ -60,14 +30,12 @@ class LifecycleEngineTest {
     /** Builds package vN (layer and code change with every version) and deploys it to the functions. */
     DeployResult deploy(int n, FunctionSettings fs, String... functions) throws Exception {
         pkg.writeVersion(n);
-        DeployResult r = new LambdaDeployer(log)
-                .deploy(moto.deployRequest(pkg.dir(), functions)
+        return moto.deploy(
+                moto.deployRequest(pkg.dir(), functions)
                         .mode(DeployMode.S3)
                         .s3(S3)
-                        .function(fs)
-                        .build());
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
-        return r;
+                        .function(fs),
+                log);
     }
 
     FunctionSettings create() {

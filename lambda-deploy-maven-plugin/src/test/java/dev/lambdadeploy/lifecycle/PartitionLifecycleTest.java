@@ -53,13 +53,12 @@ class PartitionLifecycleTest {
             String[] code = new String[4];
             for (int n = 1; n <= 3; n++) {
                 pkg.writeVersion(n);
-                DeployResult r = new LambdaDeployer(log)
-                        .deploy(moto.deployRequest(pkg.dir(), "orders")
+                DeployResult r = moto.deploy(
+                        moto.deployRequest(pkg.dir(), "orders")
                                 .mode(DeployMode.S3)
                                 .s3(S3)
-                                .function(fs)
-                                .build());
-                assertFalse(r.failed(), () -> r.regions().get(0).error());
+                                .function(fs),
+                        log);
                 assertEquals(deps + n, r.regions().get(0).layers().get(0).layerVersionArn());
                 assertEquals(
                         prefix + "function:orders",

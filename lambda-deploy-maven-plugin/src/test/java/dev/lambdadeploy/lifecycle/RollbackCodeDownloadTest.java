@@ -4,23 +4,19 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.publish.DeployMode;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.Fault;
 import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rollback to a published version whose code is not in the deploy bucket (direct deploys): the code is downloaded
@@ -39,21 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answers GetFunction for that version with a Location on a loopback server that serves the zip, as AWS's presigned
  * S3 URL would. Every other call reaches moto.
  */
-class RollbackCodeDownloadTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
-
-    @RegisterExtension
-    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log = new RecordingLog();
-    AwsClients aws;
+class RollbackCodeDownloadTest extends AbstractMotoTest {
     FaultProxy proxy;
     HttpServer codeServer;
     final AtomicInteger downloads = new AtomicInteger();
@@ -63,8 +43,6 @@ class RollbackCodeDownloadTest {
 
     @BeforeEach
     void deployTwiceDirectly() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
-        aws = moto.clients();
         FunctionSettings publish = moto.functionSettings().publishVersion(true).build();
         for (int n = 1; n <= 2; n++) { // direct uploads: no deploy bucket, only Lambda keeps the old code
             pkg.writeVersion(n);

@@ -15,11 +15,8 @@ import dev.lambdadeploy.publish.DeployResultIO;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.PipelineOutputs;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.AwsCallRecorder;
-import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,32 +24,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /** Outputs for the next pipeline step after real deploys to moto: deploy-result.json, GITHUB_OUTPUT, SSM, layers-only. */
-class DeployOutputsTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
-
-    @RegisterExtension
-    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    final RecordingLog log = new RecordingLog();
-
+class DeployOutputsTest extends AbstractMotoTest {
     @BeforeEach
     void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
         pkg.writeVersion(1);
     }
 

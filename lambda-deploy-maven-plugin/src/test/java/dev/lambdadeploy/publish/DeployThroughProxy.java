@@ -1,19 +1,13 @@
 package dev.lambdadeploy.publish;
 
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.manifest.PackageManifest;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scene of the deploy tests whose engine talks to a real moto_server through a {@link FaultProxy}: for every
@@ -21,28 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  * package (layer {@code deps} and the function) is written. What AWS holds is read from moto directly ({@link #aws}),
  * not through the proxy.
  */
-abstract class DeployThroughProxy {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
-
-    @RegisterExtension
-    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
-
-    @TempDir
-    Path dir;
-
-    final RecordingLog log = new RecordingLog();
-    TestPackage pkg;
+abstract class DeployThroughProxy extends AbstractMotoTest {
     FaultProxy proxy;
-    AwsClients aws;
 
     @BeforeEach
     void createOrdersAndStartProxy() throws Exception {
-        aws = moto.clients();
         proxy = FaultProxy.start(MOTO.endpoint());
-        pkg = new TestPackage(dir.resolve("target/lambda"));
         pkg.writeVersion(1);
         moto.createFunction("orders");
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.budget.Budget;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.BudgetSpec;
@@ -13,19 +12,16 @@ import dev.lambdadeploy.publish.image.ImageSettings;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
 import dev.lambdadeploy.report.DeployProgress;
 import dev.lambdadeploy.report.DeploySummary;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.EcrTestRegistry;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.RegistryHttp;
 import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.PackageType;
 
@@ -34,31 +30,11 @@ import software.amazon.awssdk.services.lambda.model.PackageType;
  * real docker-registry behind basic auth with the password moto's ECR hands out (the token path), and Lambda and
  * the registry checked afterwards.
  */
-class ImageDeployTest {
-    private static final String REGION = "eu-west-1";
+class ImageDeployTest extends AbstractMotoTest {
     private static final String ECR_REPO_URI = MotoAws.ecrRepositoryUri(REGION, "orders");
 
     @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    @RegisterExtension
     static final EcrTestRegistry REGISTRY = new EcrTestRegistry();
-
-    @RegisterExtension
-    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
-
-    @TempDir
-    Path dir;
-
-    private final RecordingLog log = new RecordingLog();
-    private AwsClients aws;
-    private String role;
-
-    @BeforeEach
-    void setUp() {
-        aws = moto.clients();
-        role = moto.role();
-    }
 
     private DeployRequest.Builder request(Path pkg, DeployMode mode, String roleArn) {
         return REGISTRY.deployRequest(moto, pkg, "orders")

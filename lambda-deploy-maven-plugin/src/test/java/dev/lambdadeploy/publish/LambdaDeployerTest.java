@@ -6,10 +6,7 @@ import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.manifest.PackageManifest;
-import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
@@ -29,29 +24,10 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The deploy engine with the real AWS SDK against a real moto_server; what AWS holds is checked through the SDK. */
-class LambdaDeployerTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
-
-    @RegisterExtension
-    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    final RecordingLog log = new RecordingLog();
-    AwsClients aws;
-    String role;
-
+class LambdaDeployerTest extends AbstractMotoTest {
     @BeforeEach
     void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
         pkg.writeVersion(1);
-        aws = moto.clients();
-        role = moto.role();
     }
 
     DeployRequest.Builder request(String... functions) {

@@ -1,12 +1,17 @@
 package dev.lambdadeploy.testing;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.lambdadeploy.aws.AwsClientFactory;
 import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.lifecycle.LifecycleScope;
+import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.publish.DeployRequest;
+import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
+import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
 import java.io.IOException;
 import java.net.URI;
@@ -120,6 +125,13 @@ public final class MotoAws implements AutoCloseable, BeforeEachCallback, AfterEa
                 .aws(settings())
                 .pollInterval(Duration.ofMillis(50))
                 .waitTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Runs {@code request} with the real engine; fails the test with the first region's error if it failed. */
+    public DeployResult deploy(DeployRequest.Builder request, BuildLog log) {
+        DeployResult r = new LambdaDeployer(log).deploy(request.build());
+        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        return r;
     }
 
     /** Settings that create a function of {@link TestPackage}'s code: its handler and the role {@code lambda-exec}. */
