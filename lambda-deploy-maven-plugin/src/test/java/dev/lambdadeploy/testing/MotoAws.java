@@ -164,13 +164,16 @@ public final class MotoAws implements AutoCloseable, BeforeEachCallback, AfterEa
         return createFunction(name, r -> {});
     }
 
+    /** Closes what {@link #open} opened, once (a failed open closes here before the extension's afterEach). */
     @Override
     public void close() {
         if (clients != null) {
             clients.close();
+            clients = null;
         }
         if (factory != null) {
             factory.close();
+            factory = null;
         }
     }
 }
