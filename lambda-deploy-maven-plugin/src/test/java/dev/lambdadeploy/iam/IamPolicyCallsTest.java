@@ -13,17 +13,12 @@ import dev.lambdadeploy.lifecycle.RollbackResult;
 import dev.lambdadeploy.lifecycle.StatusChecker;
 import dev.lambdadeploy.lifecycle.StatusResult;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
-import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.AwsCallRecorder;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,10 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated policy is enough and no more: deploy (create, update, up to date), status, rollback and prune run
@@ -44,11 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (and what AWS authorizes on the caller's behalf) must be allowed by the statements of its own goal, and every
  * action the policy grants must have been used by some goal, except the few listed with the reason they were not.
  */
-class IamPolicyCallsTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class IamPolicyCallsTest extends AbstractMotoTest {
     static final S3Settings S3 = new S3Settings("deploy-{account}-{region}", "builds", true, 0, 0);
 
     /** Actions the policy grants that these flows cannot exercise on moto, and why they are still needed. */
@@ -64,37 +52,16 @@ class IamPolicyCallsTest {
                     "rollback drops the git-commit tag only when the target has none but the "
                             + "current deployment has one; these deploys record no git commit");
 
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log;
-    MotoAws moto;
-    String role;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
-        role = moto.role();
-    }
-
     @AfterEach
     void tearDown() {
         AwsCallRecorder.stop();
-        moto.close();
     }
 
     @Test
     void everyCallOfEveryGoalIsAllowedByItsStatementsAndNothingMoreIsGranted() throws Exception {
         Map<PolicyGoal, List<IamRequests.Authorization>> byGoal = new EnumMap<>(PolicyGoal.class);
-        FunctionSettings fs = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .publishVersion(true)
-                .alias("live")
-                .build();
+        FunctionSettings fs =
+                moto.functionSettings().publishVersion(true).alias("live").build();
 
         AwsCallRecorder.start(MOTO.endpoint().getPort());
         deploy(1, fs); // creates the bucket and the function, publishes the layer, creates the alias
@@ -141,7 +108,7 @@ class IamPolicyCallsTest {
                 .account(MotoAws.ACCOUNT)
                 .functionNames(List.of("orders"))
                 .layerNames(List.of("deps"))
-                .roles(List.of(role))
+                .roles(List.of(moto.role()))
                 .publishVersions(true)
                 .alias("live")
                 .mode(DeployMode.S3)
@@ -192,24 +159,16 @@ class IamPolicyCallsTest {
     }
 
     LifecycleScope scope() {
-        return new LifecycleScope(
-                pkg.dir(), List.of(REGION), List.of("orders"), moto.settings(), "", S3, "demo-function", "live");
+        return moto.scope(pkg.dir(), S3, "live", "orders");
     }
 
     DeployResult deploy(int n, FunctionSettings fs) throws Exception {
-        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-        DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .aws(moto.settings())
+        pkg.writeVersion(n);
+        return moto.deploy(
+                moto.deployRequest(pkg.dir(), "orders")
                         .mode(DeployMode.S3)
                         .s3(S3)
-                        .function(fs)
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
-                        .build());
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
-        return r;
+                        .function(fs),
+                log);
     }
 }

@@ -14,57 +14,34 @@ import dev.lambdadeploy.lifecycle.StatusChecker;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
-import dev.lambdadeploy.publish.DeployResult;
-import dev.lambdadeploy.publish.FunctionSettings;
-import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.AwsCallRecorder;
 import dev.lambdadeploy.testing.EcrTestRegistry;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Image mode: every SDK call of deploy (create, update), status, rollback and prune with an ECR repository is allowed
  * by its goal's statements. The image push itself goes through the registry API (Jib to a docker-registry standing
  * in for ECR), not the SDK, so its ECR actions are not recorded here.
  */
-class ImageIamCallsTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
+class ImageIamCallsTest extends AbstractMotoTest {
     @RegisterExtension
     static final EcrTestRegistry REGISTRY = new EcrTestRegistry();
 
-    static final String REGION = "eu-west-1";
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", false, 0, 0);
-
-    @TempDir
-    Path dir;
-
-    final RecordingLog log = new RecordingLog();
-    MotoAws moto;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
-    }
 
     @AfterEach
     void tearDown() {
         AwsCallRecorder.stop();
-        moto.close();
     }
 
     @Test
@@ -128,21 +105,6 @@ class ImageIamCallsTest {
     }
 
     void deploy(Path pkg) {
-        DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg)
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .mode(DeployMode.IMAGE)
-                        .image(REGISTRY.imageSettings(List.of()))
-                        .aws(moto.settings())
-                        .function(FunctionSettings.builder()
-                                .handler(ImageTestPackages.HANDLER)
-                                .memorySize(512)
-                                .role(moto.role())
-                                .build())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
-                        .build());
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
+        moto.deploy(REGISTRY.deployRequest(moto, pkg, "orders"), log);
     }
 }

@@ -4,59 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.RequestHead;
-import dev.lambdadeploy.testing.TestPackage;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * prune and rollback name the deploy bucket's owner on every S3 request, and prune refuses a bucket of another
  * account (the proxy answers 403 as S3 does for a non-matching x-amz-expected-bucket-owner; moto does not check it).
  */
-class BucketOwnerLifecycleTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class BucketOwnerLifecycleTest extends AbstractMotoTest {
     static final String BUCKET = "artifacts-q9z3-eu-west-1";
     static final S3Settings S3 = new S3Settings(BUCKET, "builds", true, 0, 0);
 
-    @TempDir
-    Path dir;
-
-    MotoAws moto;
-    AwsClients aws;
-    TestPackage pkg;
     FaultProxy proxy;
-    RecordingLog log = new RecordingLog();
     String v1Code;
 
     @BeforeEach
     void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
         moto.createFunction("orders");
-        pkg = new TestPackage(dir.resolve("target/lambda"))
-                .layer("deps", "jackson v1")
-                .function("handler v1");
+        pkg.layer("deps", "jackson v1").function("handler v1");
         deploy();
         v1Code = aws.lambda()
                 .getFunctionConfiguration(c -> c.functionName("orders"))
@@ -69,20 +47,14 @@ class BucketOwnerLifecycleTest {
     @AfterEach
     void tearDown() throws Exception {
         proxy.close();
-        moto.close();
     }
 
     void deploy() throws Exception {
         pkg.write();
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
+                .deploy(moto.deployRequest(pkg.dir(), "orders")
                         .mode(DeployMode.S3)
                         .s3(S3)
-                        .aws(moto.settings())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
     }

@@ -4,95 +4,56 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.publish.DeployAction;
-import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
-import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.History;
 import dev.lambdadeploy.publish.ImageBuildRecord;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.EcrTestRegistry;
 import dev.lambdadeploy.testing.Fault;
 import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * status and rollback of image functions that the real deploy engine deployed in image mode: the real SDK against
  * moto (Lambda, ECR), the images built by Jib and pushed to a real docker-registry (as in ImageDeployTest), and the
  * local build compared through {@code image-build.json}.
  */
-class ImageLifecycleTest {
-    private static final String REGION = "eu-west-1";
+class ImageLifecycleTest extends AbstractMotoTest {
     private static final String ECR_REPO_URI = MotoAws.ecrRepositoryUri(REGION, "orders");
-
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
 
     @RegisterExtension
     static final EcrTestRegistry REGISTRY = new EcrTestRegistry();
 
-    @TempDir
-    Path dir;
-
-    private final RecordingLog log = new RecordingLog();
-    private MotoAws moto;
-    private AwsClients aws;
-    private String role;
-    private Path pkg;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
-        role = moto.role();
-    }
-
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
+    /** target/lambda of the project packaged last. */
+    private Path packaged;
 
     /** Packages the project with {@code code} as its handler class (as lambda:package would after an edit). */
     private void build(String code) throws Exception {
-        pkg = ImageTestPackages.packageProject(dir.resolve("p"), code, Architecture.X86_64);
+        packaged = ImageTestPackages.packageProject(dir.resolve("p"), code, Architecture.X86_64);
     }
 
     /** Builds and deploys {@code code} in image mode; returns the digest Lambda now runs. */
     private String deploy(String code, boolean publish, String alias) throws Exception {
         build(code);
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg)
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .mode(DeployMode.IMAGE)
-                        .image(REGISTRY.imageSettings(List.of()))
-                        .aws(moto.settings())
-                        .function(FunctionSettings.builder()
-                                .handler(ImageTestPackages.HANDLER)
+                .deploy(REGISTRY.deployRequest(moto, packaged, "orders")
+                        .function(moto.functionSettings()
                                 .memorySize(512)
-                                .role(role)
                                 .publishVersion(publish)
                                 .alias(alias)
                                 .build())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         String digest = r.regions().get(0).image().digest();
@@ -113,7 +74,7 @@ class ImageLifecycleTest {
     }
 
     private LifecycleScope scope(String alias, AwsSettings aws) {
-        return new LifecycleScope(pkg, List.of(REGION), List.of("orders"), aws, "", null, "demo-function", alias);
+        return new LifecycleScope(packaged, List.of(REGION), List.of("orders"), aws, "", null, "demo-function", alias);
     }
 
     private StatusResult.FunctionStatus status() {
@@ -158,7 +119,7 @@ class ImageLifecycleTest {
 
         // the deploy recorded the image this checkout built, and from which zips
         JsonNode record = new ObjectMapper()
-                .readTree(pkg.resolve(ImageBuildRecord.FILE_NAME).toFile());
+                .readTree(packaged.resolve(ImageBuildRecord.FILE_NAME).toFile());
         assertEquals(v2, record.path("images").get(0).path("digest").asText());
         assertEquals(
                 ECR_REPO_URI + "@" + v2,
@@ -183,7 +144,7 @@ class ImageLifecycleTest {
                 List.of("image: local build would be a new image: the local package changed since " + v2
                         + " was built (lambda:deploy would build, push and deploy it)"),
                 changed.drift());
-        StatusResult written = LifecycleJson.read(pkg.resolve(StatusResult.FILE_NAME), StatusResult.class);
+        StatusResult written = LifecycleJson.read(packaged.resolve(StatusResult.FILE_NAME), StatusResult.class);
         assertTrue(written.drift());
         assertEquals(
                 changed.localImage(),
@@ -232,7 +193,7 @@ class ImageLifecycleTest {
         assertEquals(List.of(), status().drift());
 
         // no record of a local image build: unknown, not drift
-        Files.delete(pkg.resolve(ImageBuildRecord.FILE_NAME));
+        Files.delete(packaged.resolve(ImageBuildRecord.FILE_NAME));
         StatusResult.FunctionStatus unknown = status();
         assertEquals("unknown", unknown.localImage().status());
         assertTrue(unknown.localImage().note().startsWith("no local image build recorded"), unknown.localImage()::note);
@@ -249,20 +210,11 @@ class ImageLifecycleTest {
 
         // the same image with other memory: a settings change, not a new deployment
         DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg)
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .mode(DeployMode.IMAGE)
-                        .image(REGISTRY.imageSettings(List.of()))
-                        .aws(moto.settings())
-                        .function(FunctionSettings.builder()
-                                .handler(ImageTestPackages.HANDLER)
+                .deploy(REGISTRY.deployRequest(moto, packaged, "orders")
+                        .function(moto.functionSettings()
                                 .memorySize(1024)
-                                .role(role)
                                 .publishVersion(true)
                                 .build())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
         assertFalse(r.failed(), () -> r.regions().get(0).error());
         assertEquals(

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,25 +44,20 @@ class ImagePruneTest {
     static final String REGION = "eu-west-1";
     static final String REPO_URI = MotoAws.ecrRepositoryUri(REGION, "orders");
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
-    RecordingLog log;
-    MotoAws moto;
+    final RecordingLog log = new RecordingLog();
     AwsClients aws;
     String role;
 
     @BeforeEach
-    void setUp() throws Exception {
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
+    void setUp() {
         aws = moto.clients();
         role = moto.role();
-    }
-
-    @AfterEach
-    void tearDown() {
-        moto.close();
     }
 
     LifecycleScope scope(URI endpoint, String... functions) {

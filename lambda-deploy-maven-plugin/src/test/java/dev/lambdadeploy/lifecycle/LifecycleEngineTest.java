@@ -2,97 +2,48 @@ package dev.lambdadeploy.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
-import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.WholeSeconds;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 
 /**
  * status, rollback and prune with the real SDK against a real moto_server, on functions that the real deploy engine
  * deployed three times (v1, v2, v3) through the S3 deploy bucket.
  */
-class LifecycleEngineTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class LifecycleEngineTest extends AbstractMotoTest {
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
 
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log;
-    MotoAws moto;
-    AwsClients aws;
-    String role;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
-        role = moto.role();
-    }
-
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
-
     LifecycleScope scope(String... functions) {
-        return new LifecycleScope(
-                pkg.dir(), List.of(REGION), List.of(functions), moto.settings(), "", S3, "demo-function", null);
+        return moto.scope(pkg.dir(), S3, null, functions);
     }
 
     /** Builds package vN (layer and code change with every version) and deploys it to the functions. */
     DeployResult deploy(int n, FunctionSettings fs, String... functions) throws Exception {
-        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-        DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(REGION))
-                        .functionNames(List.of(functions))
-                        .aws(moto.settings())
+        pkg.writeVersion(n);
+        return moto.deploy(
+                moto.deployRequest(pkg.dir(), functions)
                         .mode(DeployMode.S3)
                         .s3(S3)
-                        .function(fs)
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
-                        .build());
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
-        return r;
+                        .function(fs),
+                log);
     }
 
     FunctionSettings create() {
-        return FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .build();
+        return moto.functionSettings().build();
     }
 
     PackageManifest manifest() throws Exception {
-        return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME));
+        return pkg.manifest();
     }
 
     GetFunctionConfigurationResponse config(String name) {
@@ -189,16 +140,7 @@ class LifecycleEngineTest {
     }
 
     RollbackResult rollback(String to, String alias, String... functions) {
-        LifecycleScope base = scope(functions);
-        LifecycleScope scope = new LifecycleScope(
-                base.outputDirectory(),
-                base.regions(),
-                base.functionNames(),
-                base.aws(),
-                "",
-                S3,
-                "demo-function",
-                alias);
+        LifecycleScope scope = moto.scope(pkg.dir(), S3, alias, functions);
         return new LambdaRollback(log)
                 .rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30), Duration.ofMillis(50)));
     }
@@ -240,12 +182,8 @@ class LifecycleEngineTest {
 
     @Test
     void rollbackToAPublishedVersionMovesTheAlias() throws Exception {
-        FunctionSettings live = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .publishVersion(true)
-                .alias("live")
-                .build();
+        FunctionSettings live =
+                moto.functionSettings().publishVersion(true).alias("live").build();
         deploy(1, live, "orders");
         String v1Code = manifest().function().codeSha256();
         deploy(2, live, "orders");
@@ -293,16 +231,11 @@ class LifecycleEngineTest {
     @Test
     void rollbackRefusesWhenThePreviousCodeIsKeptNowhere() throws Exception {
         for (int n = 1; n <= 2; n++) { // direct uploads, no published versions: Lambda keeps only the current code
-            pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+            pkg.writeVersion(n);
             DeployResult d = new LambdaDeployer(log)
-                    .deploy(DeployRequest.builder(pkg.dir())
-                            .regions(List.of(REGION))
-                            .functionNames(List.of("orders"))
-                            .aws(moto.settings())
+                    .deploy(moto.deployRequest(pkg.dir(), "orders")
                             .mode(DeployMode.DIRECT)
                             .function(create())
-                            .pollInterval(Duration.ofMillis(50))
-                            .waitTimeout(Duration.ofSeconds(30))
                             .build());
             assertFalse(d.failed(), () -> d.regions().get(0).error());
         }

@@ -3,10 +3,7 @@ package dev.lambdadeploy.lifecycle;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.manifest.ManifestIO;
-import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
@@ -49,36 +46,26 @@ class PartitionLifecycleTest {
             String prefix = "arn:" + partition + ":lambda:" + region + ":" + MotoAws.ACCOUNT + ":";
             String deps = prefix + "layer:deps:";
             assertTrue(moto.role().startsWith("arn:" + partition + ":iam::"), moto.role());
-            FunctionSettings fs = FunctionSettings.builder()
-                    .handler("com.example.Handler::handleRequest")
-                    .role(moto.role())
-                    .build();
-            LifecycleScope scope = new LifecycleScope(
-                    pkg.dir(), List.of(region), List.of("orders"), moto.settings(), "", S3, "demo-function", null);
+            FunctionSettings fs = moto.functionSettings().build();
+            LifecycleScope scope = moto.scope(pkg.dir(), S3, null, "orders");
 
             // deploy A -> B -> C, the layer content changing each time
             String[] code = new String[4];
             for (int n = 1; n <= 3; n++) {
-                pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-                DeployResult r = new LambdaDeployer(log)
-                        .deploy(DeployRequest.builder(pkg.dir())
-                                .regions(List.of(region))
-                                .functionNames(List.of("orders"))
-                                .aws(moto.settings())
+                pkg.writeVersion(n);
+                DeployResult r = moto.deploy(
+                        moto.deployRequest(pkg.dir(), "orders")
                                 .mode(DeployMode.S3)
                                 .s3(S3)
-                                .function(fs)
-                                .pollInterval(Duration.ofMillis(50))
-                                .waitTimeout(Duration.ofSeconds(30))
-                                .build());
-                assertFalse(r.failed(), () -> r.regions().get(0).error());
+                                .function(fs),
+                        log);
                 assertEquals(deps + n, r.regions().get(0).layers().get(0).layerVersionArn());
                 assertEquals(
                         prefix + "function:orders",
                         r.regions().get(0).functions().get(0).functionArn());
                 assertEquals(
                         List.of(deps + n), r.regions().get(0).functions().get(0).layers());
-                code[n] = manifest(pkg).function().codeSha256();
+                code[n] = pkg.manifest().function().codeSha256();
                 WholeSeconds.awaitAfterNewestObject(aws.s3(), "deploy-" + region); // newest-N: distinct times
             }
             assertEquals(List.of(deps + 3), layersOf(aws, "orders"));
@@ -150,11 +137,8 @@ class PartitionLifecycleTest {
         try (MotoAws moto = MotoAws.fresh(MOTO, region)) {
             AwsClients aws = moto.clients();
             String layers = "arn:" + partition + ":lambda:" + region + ":" + MotoAws.ACCOUNT + ":layer:";
-            FunctionSettings fs = FunctionSettings.builder()
-                    .handler("com.example.Handler::handleRequest")
-                    .role(moto.role())
-                    .build();
-            deploy(pkg, moto, region, fs, 1);
+            FunctionSettings fs = moto.functionSettings().build();
+            deploy(pkg, moto, fs, 1);
             // four layers the plugin does not manage (extensions, say): the function is at Lambda's limit of 5
             List<String> five = new java.util.ArrayList<>(List.of(layers + "deps:1"));
             for (int i = 1; i <= 4; i++) {
@@ -169,7 +153,7 @@ class PartitionLifecycleTest {
                     .updateFunctionConfiguration(r -> r.functionName("orders").layers(five));
 
             // the not-yet-published version stands in for deps:1 in the limit check (same partition, same layer)
-            DeployResult r = deploy(pkg, moto, region, fs, 2);
+            DeployResult r = deploy(pkg, moto, fs, 2);
 
             assertFalse(r.failed(), () -> r.regions().get(0).error());
             List<String> expected = new java.util.ArrayList<>(five);
@@ -178,18 +162,12 @@ class PartitionLifecycleTest {
         }
     }
 
-    static DeployResult deploy(TestPackage pkg, MotoAws moto, String region, FunctionSettings fs, int n)
-            throws Exception {
-        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+    static DeployResult deploy(TestPackage pkg, MotoAws moto, FunctionSettings fs, int n) throws Exception {
+        pkg.writeVersion(n);
         return new LambdaDeployer(new RecordingLog())
-                .deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(region))
-                        .functionNames(List.of("orders"))
-                        .aws(moto.settings())
+                .deploy(moto.deployRequest(pkg.dir(), "orders")
                         .mode(DeployMode.DIRECT)
                         .function(fs)
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
                         .build());
     }
 
@@ -200,10 +178,6 @@ class PartitionLifecycleTest {
             zip.write(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
-    }
-
-    static PackageManifest manifest(TestPackage pkg) throws Exception {
-        return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME));
     }
 
     static List<String> layersOf(AwsClients aws, String function) {

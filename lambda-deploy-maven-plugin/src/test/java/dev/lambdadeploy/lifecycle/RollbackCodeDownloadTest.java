@@ -4,26 +4,19 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.manifest.ManifestIO;
-import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.Fault;
 import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rollback to a published version whose code is not in the deploy bucket (direct deploys): the code is downloaded
@@ -42,19 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answers GetFunction for that version with a Location on a loopback server that serves the zip, as AWS's presigned
  * S3 URL would. Every other call reaches moto.
  */
-class RollbackCodeDownloadTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log = new RecordingLog();
-    MotoAws moto;
-    AwsClients aws;
+class RollbackCodeDownloadTest extends AbstractMotoTest {
     FaultProxy proxy;
     HttpServer codeServer;
     final AtomicInteger downloads = new AtomicInteger();
@@ -64,38 +43,21 @@ class RollbackCodeDownloadTest {
 
     @BeforeEach
     void deployTwiceDirectly() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
-        String role = moto.role();
-        FunctionSettings publish = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .publishVersion(true)
-                .build();
+        FunctionSettings publish = moto.functionSettings().publishVersion(true).build();
         for (int n = 1; n <= 2; n++) { // direct uploads: no deploy bucket, only Lambda keeps the old code
-            pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
+            pkg.writeVersion(n);
             DeployResult r = new LambdaDeployer(log)
-                    .deploy(DeployRequest.builder(pkg.dir())
-                            .regions(List.of(REGION))
-                            .functionNames(List.of("orders"))
-                            .aws(moto.settings())
+                    .deploy(moto.deployRequest(pkg.dir(), "orders")
                             .mode(DeployMode.DIRECT)
                             .function(publish)
-                            .pollInterval(Duration.ofMillis(50))
-                            .waitTimeout(Duration.ofSeconds(30))
                             .build());
             assertFalse(r.failed(), () -> r.regions().get(0).error());
             if (n == 1) {
                 v1Zip = Files.readAllBytes(pkg.dir().resolve("function.zip"));
-                v1Code = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME))
-                        .function()
-                        .codeSha256();
+                v1Code = pkg.manifest().function().codeSha256();
             }
         }
-        v2Code = ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME))
-                .function()
-                .codeSha256();
+        v2Code = pkg.manifest().function().codeSha256();
         proxy = FaultProxy.start(MOTO.endpoint());
     }
 
@@ -105,7 +67,6 @@ class RollbackCodeDownloadTest {
         if (codeServer != null) {
             codeServer.stop(0);
         }
-        moto.close();
     }
 
     /** Serves {@code body} with {@code status} on a loopback port and points version 1's Code.Location at it. */

@@ -2,61 +2,32 @@ package dev.lambdadeploy.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.lambdadeploy.aws.AwsClients;
-import dev.lambdadeploy.manifest.ManifestIO;
-import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.publish.DeployMode;
-import dev.lambdadeploy.publish.DeployRequest;
-import dev.lambdadeploy.publish.DeployResult;
 import dev.lambdadeploy.publish.FunctionSettings;
-import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.S3Settings;
-import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
-import java.nio.file.Path;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code -Dlambda.rollback.to=<git commit>}: the deploy engine publishes a version per deploy whose description
  * carries {@code git <sha>}; rollback finds it by the full or an abbreviated commit, and refuses an unknown one
  * without changing anything. Real SDK against a real moto_server.
  */
-class RollbackToCommitTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class RollbackToCommitTest extends AbstractMotoTest {
     static final S3Settings S3 = new S3Settings("deploy-{region}", "builds", true, 0, 0);
     static final List<String> COMMITS = List.of(
             "3f2a9c1d0b8e7f6a5c4d3e2f1a0b9c8d7e6f5a41",
             "8c1e5b7a9d3f2e4c6a8b0d2f4e6a8c0b2d4f6e82",
             "c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5f7a9b1c3d5");
 
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log = new RecordingLog();
-    MotoAws moto;
-    AwsClients aws;
-    String role;
     final String[] code = new String[3];
 
     @BeforeEach
     void deployThreeCommits() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"));
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
-        role = moto.role();
         for (int n = 0; n < 3; n++) {
             code[n] = deploy(n, COMMITS.get(n));
         }
@@ -72,40 +43,22 @@ class RollbackToCommitTest {
                         .toList());
     }
 
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
-
     /** Deploys package vN from {@code commit}, publishing a version; returns its CodeSha256. */
     String deploy(int n, String commit) throws Exception {
-        FunctionSettings publish = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(role)
-                .publishVersion(true)
-                .build();
-        pkg.layer("deps", "jackson v" + n).function("handler v" + n).write();
-        DeployResult r = new LambdaDeployer(log)
-                .deploy(DeployRequest.builder(pkg.dir())
-                        .regions(List.of(REGION))
-                        .functionNames(List.of("orders"))
-                        .aws(moto.settings())
+        FunctionSettings publish = moto.functionSettings().publishVersion(true).build();
+        pkg.writeVersion(n);
+        moto.deploy(
+                moto.deployRequest(pkg.dir(), "orders")
                         .mode(DeployMode.S3)
                         .s3(S3)
                         .function(publish)
-                        .gitCommit(commit)
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
-                        .build());
-        assertFalse(r.failed(), () -> r.regions().get(0).error());
-        return ManifestIO.read(pkg.dir().resolve(PackageManifest.FILE_NAME))
-                .function()
-                .codeSha256();
+                        .gitCommit(commit),
+                log);
+        return pkg.manifest().function().codeSha256();
     }
 
     RollbackResult rollbackTo(String to) {
-        LifecycleScope scope = new LifecycleScope(
-                pkg.dir(), List.of(REGION), List.of("orders"), moto.settings(), "", S3, "demo-function", null);
+        LifecycleScope scope = moto.scope(pkg.dir(), S3, null, "orders");
         return new LambdaRollback(log)
                 .rollback(new RollbackRequest(scope, to, Duration.ofSeconds(30), Duration.ofMillis(50)));
     }

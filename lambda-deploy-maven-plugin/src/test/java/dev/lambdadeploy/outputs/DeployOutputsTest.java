@@ -15,74 +15,40 @@ import dev.lambdadeploy.publish.DeployResultIO;
 import dev.lambdadeploy.publish.FunctionSettings;
 import dev.lambdadeploy.publish.LambdaDeployer;
 import dev.lambdadeploy.publish.PipelineOutputs;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.AwsCallRecorder;
-import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /** Outputs for the next pipeline step after real deploys to moto: deploy-result.json, GITHUB_OUTPUT, SSM, layers-only. */
-class DeployOutputsTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log;
-    MotoAws moto;
-
+class DeployOutputsTest extends AbstractMotoTest {
     @BeforeEach
     void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"))
-                .layer("deps", "jackson v1")
-                .function("handler v1");
-        pkg.write();
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
+        pkg.writeVersion(1);
     }
 
     @AfterEach
     void tearDown() {
         AwsCallRecorder.stop();
-        moto.close();
     }
 
     DeployRequest.Builder request(String... functions) {
-        return DeployRequest.builder(pkg.dir())
-                .regions(List.of(REGION))
-                .functionNames(List.of(functions))
-                .aws(moto.settings())
-                .mode(DeployMode.DIRECT)
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30));
+        return moto.deployRequest(pkg.dir(), functions).mode(DeployMode.DIRECT);
     }
 
     @Test
     void deployWritesOutputsToDeployResultGithubOutputAndSsm() throws Exception {
-        FunctionSettings fs = FunctionSettings.builder()
-                .handler("com.example.Handler::handleRequest")
-                .role(moto.role())
-                .publishVersion(true)
-                .alias("live")
-                .build();
+        FunctionSettings fs =
+                moto.functionSettings().publishVersion(true).alias("live").build();
         DeployResult result =
                 new LambdaDeployer(log).deploy(request("orders").function(fs).build());
         assertFalse(result.failed(), () -> result.regions().get(0).error());

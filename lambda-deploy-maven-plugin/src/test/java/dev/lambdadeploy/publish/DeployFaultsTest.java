@@ -5,28 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
-import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.Fault;
-import dev.lambdadeploy.testing.FaultProxy;
-import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.Requests;
-import dev.lambdadeploy.testing.TestPackage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -35,71 +23,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * own error shapes (which moto never sends) become messages that say what to do. What AWS holds is checked directly
  * against moto, not through the proxy.
  */
-class DeployFaultsTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class DeployFaultsTest extends DeployThroughProxy {
     static final String BUCKET = "artifacts-eu-west-1";
 
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log;
-    FaultProxy proxy;
-    MotoAws moto;
-    AwsClients aws;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
-        proxy = FaultProxy.start(MOTO.endpoint());
-        pkg = new TestPackage(dir.resolve("target/lambda"))
-                .layer("deps", "jackson v1")
-                .function("handler v1");
-        pkg.write();
-        log = new RecordingLog();
-        moto.createFunction("orders");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        proxy.close();
-        moto.close();
-    }
-
     DeployRequest.Builder request(DeployMode mode) {
-        DeployRequest.Builder b = DeployRequest.builder(pkg.dir())
-                .regions(List.of(REGION))
-                .functionNames(List.of("orders"))
+        DeployRequest.Builder b = moto.deployRequest(pkg.dir(), "orders")
                 .mode(mode)
                 // 4 attempts: enough for the transient faults below, and a persistent one fails fast
-                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), 4))
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30));
+                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), 4));
         return mode == DeployMode.S3 ? b.s3(new S3Settings(BUCKET, "builds", true, 0, 0)) : b;
-    }
-
-    DeployResult deploy(DeployRequest.Builder b) {
-        return new LambdaDeployer(log).deploy(b.build());
-    }
-
-    PackageManifest manifest() throws Exception {
-        return ManifestIO.read(pkg.dir().resolve("lambda-package.json"));
-    }
-
-    String codeSha256() {
-        return aws.lambda()
-                .getFunctionConfiguration(r -> r.functionName("orders"))
-                .codeSha256();
-    }
-
-    List<String> layers() {
-        return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).layers().stream()
-                .map(l -> l.arn())
-                .toList();
     }
 
     int layerVersions() {
@@ -118,10 +50,6 @@ class DeployFaultsTest {
 
     boolean saw(String outcomePrefix) {
         return proxy.seen().stream().anyMatch(s -> s.outcome().startsWith(outcomePrefix));
-    }
-
-    static String arn(int version) {
-        return "arn:aws:lambda:" + REGION + ":123456789012:layer:deps:" + version;
     }
 
     @Test

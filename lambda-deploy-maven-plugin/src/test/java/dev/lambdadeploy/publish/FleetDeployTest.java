@@ -46,21 +46,20 @@ class FleetDeployTest {
     static final String BUCKET = "fleet-artifacts";
     static final int MODULES = 6;
 
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, REGION);
+
     @TempDir
     Path dir;
 
     FaultProxy proxy;
-    MotoAws moto;
     AwsClients aws;
-    String role;
     RecordingLog log = new RecordingLog();
     List<TestPackage> modules = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
         aws = moto.clients();
-        role = moto.role();
         proxy = FaultProxy.start(MOTO.endpoint());
         for (int i = 1; i <= MODULES; i++) {
             modules.add(module(i, "jackson v1", "handler " + i + " v1"));
@@ -70,7 +69,6 @@ class FleetDeployTest {
     @AfterEach
     void tearDown() throws Exception {
         proxy.close();
-        moto.close();
     }
 
     TestPackage module(int i, String layer, String code) throws Exception {
@@ -82,24 +80,23 @@ class FleetDeployTest {
     }
 
     DeployRequest request(int i, FleetSession session, int maxAttempts) {
-        return DeployRequest.builder(modules.get(i - 1).dir())
-                .regions(List.of(REGION))
-                .functionNames(List.of("fn-" + i))
+        return builder(i, session, maxAttempts).build();
+    }
+
+    /** Module {@code i} to function {@code fn-i} through the proxy, giving up after {@code maxAttempts}. */
+    DeployRequest.Builder builder(int i, FleetSession session, int maxAttempts) {
+        return moto.deployRequest(modules.get(i - 1).dir(), "fn-" + i)
                 .mode(DeployMode.S3)
                 .s3(new S3Settings(BUCKET, "builds", true, 0, 0))
-                .function(FunctionSettings.builder()
-                        .handler("com.example.Handler::handleRequest")
+                .function(moto.functionSettings()
                         .runtime("java21")
                         .environment(java.util.Map.of())
-                        .role(role)
                         .publishVersion(true)
                         .build())
                 .aws(new AwsSettings(
                         null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), maxAttempts))
-                .pollInterval(Duration.ofMillis(50))
                 .waitTimeout(Duration.ofSeconds(60))
-                .session(session)
-                .build();
+                .session(session);
     }
 
     /** Every module deployed at once on its own thread, sharing one session, as the modules of a -T build do. */
@@ -210,23 +207,8 @@ class FleetDeployTest {
         FleetSession session = new FleetSession(4);
         // module 1 publishes the layer without sharing; module 2 (same content) shares it with an account
         assertDeployed(List.of(new LambdaDeployer(log).deploy(request(1, session, 8))));
-        DeployRequest shared = DeployRequest.builder(modules.get(1).dir())
-                .regions(List.of(REGION))
-                .functionNames(List.of("fn-2"))
-                .mode(DeployMode.S3)
-                .s3(new S3Settings(BUCKET, "builds", true, 0, 0))
-                .function(FunctionSettings.builder()
-                        .handler("com.example.Handler::handleRequest")
-                        .runtime("java21")
-                        .environment(java.util.Map.of())
-                        .role(role)
-                        .publishVersion(true)
-                        .build())
+        DeployRequest shared = builder(2, session, 8)
                 .layers(new LayerSettings("", List.of(), null, List.of("210987654321"), null))
-                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20), 8))
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(60))
-                .session(session)
                 .build();
         DeployResult second = new LambdaDeployer(log).deploy(shared);
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.budget.Budget;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.config.BudgetSpec;
@@ -13,21 +12,16 @@ import dev.lambdadeploy.publish.image.ImageSettings;
 import dev.lambdadeploy.publish.image.ImageTestPackages;
 import dev.lambdadeploy.report.DeployProgress;
 import dev.lambdadeploy.report.DeploySummary;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import dev.lambdadeploy.testing.EcrTestRegistry;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.RegistryHttp;
 import dev.lambdadeploy.testing.TestPackage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.PackageType;
 
@@ -36,51 +30,17 @@ import software.amazon.awssdk.services.lambda.model.PackageType;
  * real docker-registry behind basic auth with the password moto's ECR hands out (the token path), and Lambda and
  * the registry checked afterwards.
  */
-class ImageDeployTest {
-    private static final String REGION = "eu-west-1";
+class ImageDeployTest extends AbstractMotoTest {
     private static final String ECR_REPO_URI = MotoAws.ecrRepositoryUri(REGION, "orders");
-
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
 
     @RegisterExtension
     static final EcrTestRegistry REGISTRY = new EcrTestRegistry();
 
-    @TempDir
-    Path dir;
-
-    private final RecordingLog log = new RecordingLog();
-    private MotoAws moto;
-    private AwsClients aws;
-    private String role;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
-        role = moto.role();
-    }
-
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
-
     private DeployRequest.Builder request(Path pkg, DeployMode mode, String roleArn) {
-        return DeployRequest.builder(pkg)
-                .regions(List.of(REGION))
-                .functionNames(List.of("orders"))
+        return REGISTRY.deployRequest(moto, pkg, "orders")
                 .mode(mode)
-                .image(REGISTRY.imageSettings(List.of()))
-                .aws(moto.settings())
                 .gitCommit("0123456789ab")
-                .function(FunctionSettings.builder()
-                        .handler(ImageTestPackages.HANDLER)
-                        .memorySize(512)
-                        .role(roleArn)
-                        .build())
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30));
+                .function(moto.functionSettings().memorySize(512).role(roleArn).build());
     }
 
     private DeployResult deploy(DeployRequest.Builder b) {
@@ -105,21 +65,8 @@ class ImageDeployTest {
         try {
             List<java.util.concurrent.Future<DeployResult>> f = new java.util.ArrayList<>();
             for (String fn : List.of("orders", "orders-admin")) {
-                DeployRequest r = DeployRequest.builder(pkg)
-                        .regions(List.of(REGION))
-                        .functionNames(List.of(fn))
-                        .mode(DeployMode.IMAGE)
-                        .image(REGISTRY.imageSettings(List.of()))
-                        .aws(moto.settings())
-                        .function(FunctionSettings.builder()
-                                .handler(ImageTestPackages.HANDLER)
-                                .memorySize(512)
-                                .role(role)
-                                .build())
-                        .pollInterval(Duration.ofMillis(50))
-                        .waitTimeout(Duration.ofSeconds(30))
-                        .session(session)
-                        .build();
+                DeployRequest r =
+                        REGISTRY.deployRequest(moto, pkg, fn).session(session).build();
                 f.add(pool.submit(() -> new LambdaDeployer(log).deploy(r)));
             }
             for (var future : f) {

@@ -6,22 +6,15 @@ import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
 import dev.lambdadeploy.manifest.PackageManifest;
-import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
-import dev.lambdadeploy.testing.TestPackage;
+import dev.lambdadeploy.testing.AbstractMotoTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
@@ -31,45 +24,14 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The deploy engine with the real AWS SDK against a real moto_server; what AWS holds is checked through the SDK. */
-class LambdaDeployerTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log;
-    MotoAws moto;
-    AwsClients aws;
-    String role;
-
+class LambdaDeployerTest extends AbstractMotoTest {
     @BeforeEach
     void setUp() throws Exception {
-        pkg = new TestPackage(dir.resolve("target/lambda"))
-                .layer("deps", "jackson v1")
-                .function("handler v1");
-        pkg.write();
-        log = new RecordingLog();
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
-        role = moto.role();
-    }
-
-    @AfterEach
-    void tearDown() {
-        moto.close();
+        pkg.writeVersion(1);
     }
 
     DeployRequest.Builder request(String... functions) {
-        return DeployRequest.builder(pkg.dir())
-                .regions(List.of(REGION))
-                .functionNames(List.of(functions))
-                .aws(moto.settings())
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30));
+        return moto.deployRequest(pkg.dir(), functions);
     }
 
     DeployResult deploy(DeployRequest.Builder b) {
@@ -101,7 +63,7 @@ class LambdaDeployerTest {
     }
 
     PackageManifest manifest() throws Exception {
-        return dev.lambdadeploy.manifest.ManifestIO.read(pkg.dir().resolve("lambda-package.json"));
+        return pkg.manifest();
     }
 
     @Test

@@ -5,33 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdadeploy.aws.AwsClients;
 import dev.lambdadeploy.aws.AwsSettings;
 import dev.lambdadeploy.aws.RetryStrategyMode;
-import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.testing.AwsErrors;
 import dev.lambdadeploy.testing.Fault;
-import dev.lambdadeploy.testing.FaultProxy;
 import dev.lambdadeploy.testing.MotoAws;
-import dev.lambdadeploy.testing.MotoServer;
-import dev.lambdadeploy.testing.RecordingLog;
 import dev.lambdadeploy.testing.RequestHead;
 import dev.lambdadeploy.testing.Requests;
-import dev.lambdadeploy.testing.TestPackage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
 
 /**
  * The deploy's supply chain with real SDK clients through a recording proxy to a real moto_server: every request on
@@ -40,78 +29,22 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
  * planted under a content-addressed key is uploaded again, and a created bucket is hardened. What AWS holds is read
  * from moto directly, not through the proxy.
  */
-class SupplyChainTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
-    static final String REGION = "eu-west-1";
+class SupplyChainTest extends DeployThroughProxy {
     static final String BUCKET = "artifacts-x7k2-eu-west-1";
-
-    @TempDir
-    Path dir;
-
-    TestPackage pkg;
-    RecordingLog log;
-    FaultProxy proxy;
-    MotoAws moto;
-    AwsClients aws;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, REGION);
-        aws = moto.clients();
-        proxy = FaultProxy.start(MOTO.endpoint());
-        pkg = new TestPackage(dir.resolve("target/lambda"))
-                .layer("deps", "jackson v1")
-                .function("handler v1");
-        pkg.write();
-        log = new RecordingLog();
-        moto.createFunction("orders");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        proxy.close();
-        moto.close();
-    }
 
     DeployRequest.Builder request(S3Settings s3) {
         return request(s3, "orders");
     }
 
     DeployRequest.Builder request(S3Settings s3, String function) {
-        return DeployRequest.builder(pkg.dir())
-                .regions(List.of(REGION))
-                .functionNames(List.of(function))
+        return moto.deployRequest(pkg.dir(), function)
                 .mode(DeployMode.S3)
                 .s3(s3)
-                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20)))
-                .pollInterval(Duration.ofMillis(50))
-                .waitTimeout(Duration.ofSeconds(30));
+                .aws(new AwsSettings(null, proxy.uri(), RetryStrategyMode.STANDARD, Duration.ofSeconds(20)));
     }
 
     DeployRequest.Builder request() {
         return request(new S3Settings(BUCKET, "builds", true, 0, 0));
-    }
-
-    DeployResult deploy(DeployRequest.Builder b) {
-        return new LambdaDeployer(log).deploy(b.build());
-    }
-
-    PackageManifest manifest() throws Exception {
-        return ManifestIO.read(pkg.dir().resolve("lambda-package.json"));
-    }
-
-    String codeSha256() {
-        return aws.lambda()
-                .getFunctionConfiguration(r -> r.functionName("orders"))
-                .codeSha256();
-    }
-
-    List<String> layers() {
-        return aws.lambda().getFunctionConfiguration(r -> r.functionName("orders")).layers().stream()
-                .map(l -> l.arn())
-                .toList();
     }
 
     List<Long> layerVersions() {
@@ -132,8 +65,22 @@ class SupplyChainTest {
         aws.s3().putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString(content));
     }
 
-    static String arn(int version) {
-        return "arn:aws:lambda:" + REGION + ":" + MotoAws.ACCOUNT + ":layer:deps:" + version;
+    String objectOwnership() {
+        return aws.s3()
+                .getBucketOwnershipControls(r -> r.bucket(BUCKET))
+                .ownershipControls()
+                .rules()
+                .get(0)
+                .objectOwnershipAsString();
+    }
+
+    ServerSideEncryptionByDefault defaultEncryption() {
+        return aws.s3()
+                .getBucketEncryption(r -> r.bucket(BUCKET))
+                .serverSideEncryptionConfiguration()
+                .rules()
+                .get(0)
+                .applyServerSideEncryptionByDefault();
     }
 
     /** The S3 requests on the deploy bucket (path-style), CreateBucket aside: S3 has no owner check for it. */
@@ -202,20 +149,8 @@ class SupplyChainTest {
                         && pab.blockPublicPolicy()
                         && pab.restrictPublicBuckets(),
                 pab::toString);
-        assertEquals(
-                "BucketOwnerEnforced",
-                aws.s3()
-                        .getBucketOwnershipControls(r -> r.bucket(BUCKET))
-                        .ownershipControls()
-                        .rules()
-                        .get(0)
-                        .objectOwnershipAsString());
-        ServerSideEncryptionRule sse = aws.s3()
-                .getBucketEncryption(r -> r.bucket(BUCKET))
-                .serverSideEncryptionConfiguration()
-                .rules()
-                .get(0);
-        assertEquals("AES256", sse.applyServerSideEncryptionByDefault().sseAlgorithmAsString());
+        assertEquals("BucketOwnerEnforced", objectOwnership());
+        assertEquals("AES256", defaultEncryption().sseAlgorithmAsString());
         // the deploy talks plain HTTP to moto: a TLS-only policy would lock it out of its own bucket, so it says so
         assertTrue(
                 log.text().contains("no TLS-only bucket policy, because this deploy talks to S3 over plain HTTP"),
@@ -235,14 +170,7 @@ class SupplyChainTest {
                         && policy.contains("\"arn:aws:s3:::" + BUCKET + "\",\"arn:aws:s3:::" + BUCKET + "/*\""),
                 policy);
         assertTrue(log.text().contains("TLS-only policy"), log::text);
-        assertEquals(
-                "BucketOwnerEnforced",
-                aws.s3()
-                        .getBucketOwnershipControls(r -> r.bucket(BUCKET))
-                        .ownershipControls()
-                        .rules()
-                        .get(0)
-                        .objectOwnershipAsString());
+        assertEquals("BucketOwnerEnforced", objectOwnership());
     }
 
     @Test
@@ -251,13 +179,9 @@ class SupplyChainTest {
         assertFalse(deploy(request(new S3Settings(BUCKET, "builds", true, 0, 0, null, key)))
                 .failed());
 
-        var d = aws.s3()
-                .getBucketEncryption(r -> r.bucket(BUCKET))
-                .serverSideEncryptionConfiguration()
-                .rules()
-                .get(0);
-        assertEquals("aws:kms", d.applyServerSideEncryptionByDefault().sseAlgorithmAsString());
-        assertEquals(key, d.applyServerSideEncryptionByDefault().kmsMasterKeyID());
+        ServerSideEncryptionByDefault d = defaultEncryption();
+        assertEquals("aws:kms", d.sseAlgorithmAsString());
+        assertEquals(key, d.kmsMasterKeyID());
     }
 
     @Test

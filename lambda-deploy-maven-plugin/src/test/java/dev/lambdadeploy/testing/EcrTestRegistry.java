@@ -1,6 +1,8 @@
 package dev.lambdadeploy.testing;
 
 import dev.lambdadeploy.budget.Budget;
+import dev.lambdadeploy.publish.DeployMode;
+import dev.lambdadeploy.publish.DeployRequest;
 import dev.lambdadeploy.publish.image.BaseImage;
 import dev.lambdadeploy.publish.image.EcrRepositories;
 import dev.lambdadeploy.publish.image.ImageSettings;
@@ -72,6 +74,17 @@ public final class EcrTestRegistry implements BeforeAllCallback, AfterAllCallbac
     /** Registry HTTP API access with the ECR credentials. */
     public RegistryHttp http() {
         return new RegistryHttp(host(), USER, PASSWORD);
+    }
+
+    /**
+     * An image-mode deploy through {@code moto} of the project packaged in {@code pkg} (by ImageTestPackages) to
+     * {@code functions}, into {@link #imageSettings} without budgets; functions created with 512 MB.
+     */
+    public DeployRequest.Builder deployRequest(MotoAws moto, Path pkg, String... functions) {
+        return moto.deployRequest(pkg, functions)
+                .mode(DeployMode.IMAGE)
+                .image(imageSettings(List.of()))
+                .function(moto.functionSettings().memorySize(512).build());
     }
 
     /**

@@ -54,6 +54,19 @@ public final class TestPackage {
         return dir;
     }
 
+    /**
+     * Writes version {@code n} of the usual test package: layer {@code deps} and the function, both changed with
+     * every version. Returns the manifest.
+     */
+    public PackageManifest writeVersion(int n) throws IOException {
+        return layer("deps", "jackson v" + n).function("handler v" + n).write();
+    }
+
+    /** Reads the manifest as written last (or as the deploy rewrote it). */
+    public PackageManifest manifest() throws IOException {
+        return ManifestIO.read(dir.resolve(PackageManifest.FILE_NAME));
+    }
+
     /** Writes zips and manifest; returns the manifest. */
     public PackageManifest write() throws IOException {
         Files.createDirectories(dir.resolve("layers"));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lambdadeploy.testing.MotoAws;
 import dev.lambdadeploy.testing.MotoServer;
 import dev.lambdadeploy.testing.RecordingLog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecr.model.Repository;
@@ -17,18 +15,10 @@ class EcrRepositoryHardeningTest {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
 
-    MotoAws moto;
+    @RegisterExtension
+    final MotoAws moto = MotoAws.eachTest(MOTO, "eu-west-1");
+
     RecordingLog log = new RecordingLog();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        moto = MotoAws.fresh(MOTO, "eu-west-1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
 
     Repository described(String name) {
         return moto.clients()

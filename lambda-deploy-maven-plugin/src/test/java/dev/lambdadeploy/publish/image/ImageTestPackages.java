@@ -6,6 +6,7 @@ import dev.lambdadeploy.assemble.PackageRequest;
 import dev.lambdadeploy.config.Architecture;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.manifest.ProjectInfo;
+import dev.lambdadeploy.testing.MotoAws;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.util.zip.ZipOutputStream;
  * (function lib/), a class and a resource, so every image layer has something in it.
  */
 public final class ImageTestPackages {
-    public static final String HANDLER = "com.example.Handler::handleRequest";
+    public static final String HANDLER = MotoAws.HANDLER;
 
     private ImageTestPackages() {}
 
