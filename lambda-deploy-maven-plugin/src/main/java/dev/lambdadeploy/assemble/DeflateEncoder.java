@@ -38,6 +38,8 @@ final class DeflateEncoder {
         0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13
     };
     private static final int[] DISTANCE_CODE = new int[30];
+    /** The distance code of distance d at d - 1 (d up to 256), else at 256 + (d - 1) / 128, as zlib's table. */
+    private static final byte[] DISTANCE_CODE_OF = new byte[512];
 
     static {
         // the fixed Huffman codes of RFC 1951 3.2.6, bit-reversed since the stream is written least significant first
@@ -64,6 +66,10 @@ final class DeflateEncoder {
         }
         for (int d = 0; d < DISTANCE_CODE.length; d++) {
             DISTANCE_CODE[d] = reversed(d, 5);
+        }
+        for (int distance = 1; distance <= WINDOW; distance++) {
+            DISTANCE_CODE_OF[distance <= 256 ? distance - 1 : 256 + ((distance - 1) >> 7)] =
+                    (byte) distanceCode(distance);
         }
     }
 
@@ -117,56 +123,95 @@ final class DeflateEncoder {
         }
     }
 
+    /**
+     * Written for a cold JVM as much as for speed: a Maven build runs this loop in a fresh JVM, where C2 compiles it
+     * (twice: on-stack and whole) while the build waits on the same two CPUs. So it is kept small: no loop inside the
+     * bit writer (up to 32 bits a step go into a 64-bit buffer, written out 4 bytes at a time), the match search in its
+     * own method, the match length by {@link Arrays#mismatch} and the distance code by table. The bytes written are
+     * those of the simpler loop this replaced (pinned by {@code DeflateEncoderTest}).
+     */
     private void fixedHuffman(int from, int to) {
         bits(0b010, 3); // not final, type 01
+        byte[] in = this.in;
+        long buffer = bitBuffer;
+        int count = bitCount;
         int i = from;
         while (i < to) {
             ensure(16);
-            int bestLength = 0;
-            int bestDistance = 0;
-            if (to - i >= MIN_MATCH) {
-                int h = hash(i);
-                int maxLength = Math.min(MAX_MATCH, to - i);
-                int candidate = head[h];
-                for (int chain = MAX_CHAIN; candidate >= 0 && candidate > i - WINDOW && chain > 0; chain--) {
-                    if (in[candidate + bestLength] == in[i + bestLength]) {
-                        int length = 0;
-                        while (length < maxLength && in[candidate + length] == in[i + length]) {
-                            length++;
-                        }
-                        if (length > bestLength) {
-                            bestLength = length;
-                            bestDistance = i - candidate;
-                            if (length == maxLength) {
-                                break;
-                            }
-                        }
-                    }
-                    int next = previous[candidate & (WINDOW - 1)];
-                    if (next >= candidate) {
-                        break; // a slot reused by a newer position: the chain ends here
-                    }
-                    candidate = next;
-                }
-                insert(i, h);
-            }
-            if (bestLength >= MIN_MATCH) {
-                symbol(LENGTH_SYMBOL[bestLength]);
-                bits(LENGTH_EXTRA[bestLength], LENGTH_EXTRA_BITS[bestLength]);
-                int code = distanceCode(bestDistance);
-                bits(DISTANCE_CODE[code], 5);
-                bits(bestDistance - DISTANCE_BASE[code], DISTANCE_EXTRA_BITS[code]);
-                for (int k = i + 1; k < i + bestLength && k + MIN_MATCH <= to; k++) {
+            int match = to - i >= MIN_MATCH ? longestMatch(i, Math.min(MAX_MATCH, to - i)) : 0;
+            int length = match >>> 16;
+            if (length >= MIN_MATCH) {
+                int distance = match & 0xffff;
+                int code = DISTANCE_CODE_OF[distance <= 256 ? distance - 1 : 256 + ((distance - 1) >> 7)];
+                int symbol = LENGTH_SYMBOL[length];
+                buffer |= (long) LITERAL_CODE[symbol] << count;
+                count += LITERAL_BITS[symbol];
+                buffer |= (long) LENGTH_EXTRA[length] << count;
+                count += LENGTH_EXTRA_BITS[length];
+                buffer |= (long) DISTANCE_CODE[code] << count;
+                count += 5;
+                buffer |= (long) (distance - DISTANCE_BASE[code]) << count;
+                count += DISTANCE_EXTRA_BITS[code];
+                int end = Math.min(i + length, to - MIN_MATCH + 1);
+                for (int k = i + 1; k < end; k++) {
                     insert(k, hash(k));
                 }
-                i += bestLength;
+                i += length;
             } else {
-                symbol(in[i] & 0xff);
+                int literal = in[i] & 0xff;
+                buffer |= (long) LITERAL_CODE[literal] << count;
+                count += LITERAL_BITS[literal];
                 i++;
             }
+            if (count >= 32) {
+                byte[] out = this.out;
+                out[size] = (byte) buffer;
+                out[size + 1] = (byte) (buffer >>> 8);
+                out[size + 2] = (byte) (buffer >>> 16);
+                out[size + 3] = (byte) (buffer >>> 24);
+                size += 4;
+                buffer >>>= 32;
+                count -= 32;
+            }
         }
+        bitBuffer = buffer;
+        bitCount = count;
         ensure(16);
-        symbol(END_OF_BLOCK);
+        symbol(END_OF_BLOCK); // (bits() leaves fewer than 8 bits pending, as the other writers expect)
+    }
+
+    /**
+     * The longest earlier match for position {@code i} (at most {@code maxLength}) and its distance, packed as
+     * {@code length << 16 | distance}, or 0; inserts {@code i} into the hash chains.
+     */
+    private int longestMatch(int i, int maxLength) {
+        byte[] in = this.in;
+        int h = hash(i);
+        int bestLength = 0;
+        int bestDistance = 0;
+        int candidate = head[h];
+        for (int chain = MAX_CHAIN; candidate >= 0 && candidate > i - WINDOW && chain > 0; chain--) {
+            if (in[candidate + bestLength] == in[i + bestLength]) {
+                int length = Arrays.mismatch(in, candidate, candidate + maxLength, in, i, i + maxLength);
+                if (length < 0) {
+                    length = maxLength;
+                }
+                if (length > bestLength) {
+                    bestLength = length;
+                    bestDistance = i - candidate;
+                    if (length == maxLength) {
+                        break;
+                    }
+                }
+            }
+            int next = previous[candidate & (WINDOW - 1)];
+            if (next >= candidate) {
+                break; // a slot reused by a newer position: the chain ends here
+            }
+            candidate = next;
+        }
+        insert(i, h);
+        return bestLength << 16 | bestDistance;
     }
 
     /**

@@ -92,10 +92,17 @@ public final class NativeLibraries {
     private NativeLibraries() {}
 
     public static boolean isNative(String entryName) {
-        // most entries are classes: skip the lower-casing and the pattern for them
-        return !entryName.endsWith("/")
-                && !entryName.endsWith(".class")
-                && NATIVE.matcher(entryName.toLowerCase(Locale.ROOT)).matches();
+        // most entries are classes: skip the lower-casing and the pattern for them, and the pattern for names without
+        // any of its extensions (it runs on every resource otherwise, hot enough for the JIT to compile it)
+        if (entryName.endsWith("/") || entryName.endsWith(".class")) {
+            return false;
+        }
+        String lower = entryName.toLowerCase(Locale.ROOT);
+        return (lower.contains(".so")
+                        || lower.contains(".dll")
+                        || lower.contains(".dylib")
+                        || lower.contains(".jnilib"))
+                && NATIVE.matcher(lower).matches();
     }
 
     /** True when the native library at {@code entryName} cannot load on Lambda with this architecture. */

@@ -70,9 +70,19 @@ public final class StripRules {
         if (slash == name.length() - 1) {
             return false; // a folder (or no name at all)
         }
-        char first = Character.toUpperCase(name.charAt(slash + 1));
-        return (first == 'L' || first == 'N' || first == 'C')
+        return mayBeLicenseName(name, slash + 1)
                 && LICENSE_NAME.matcher(name.substring(slash + 1)).matches();
+    }
+
+    /**
+     * A cheap necessary condition for {@link #LICENSE_NAME} (which still decides): the name starts with the first
+     * letters of one of its words. Most entries are classes, and running the pattern on every one whose name starts with
+     * C, L or N made it hot enough for C2 to compile the matcher in a cold build (110 ms of its time in one profiled build).
+     */
+    private static boolean mayBeLicenseName(String name, int start) {
+        return name.regionMatches(true, start, "LICEN", 0, 5)
+                || name.regionMatches(true, start, "NOTICE", 0, 6)
+                || name.regionMatches(true, start, "COPY", 0, 4);
     }
 
     public static boolean isSignatureFile(String name) {

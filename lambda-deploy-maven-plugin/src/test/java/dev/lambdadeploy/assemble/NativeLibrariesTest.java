@@ -52,4 +52,38 @@ class NativeLibrariesTest {
         assertTrue(NativeLibraries.isNative("a/libfoo.so.1.2"));
         assertFalse(NativeLibraries.isNative("a/libso.txt"));
     }
+
+    @Test
+    void nativeNamesAreRecognisedInAnyCaseAndWithVersionSuffixes() {
+        for (String name : new String[] {
+            "a/libfoo.so",
+            "A/LIBFOO.SO",
+            "x.dll",
+            "X.DLL",
+            "m/libm.dylib",
+            "j/libj.JNILIB",
+            "libz.so.1",
+            "libz.so.1.2.13",
+            ".so",
+            "dir.so/lib.so"
+        }) {
+            assertTrue(NativeLibraries.isNative(name), name);
+        }
+        for (String name : new String[] {
+            "a/libfoo.so/",
+            "a/Foo.class",
+            "a/foo.sox",
+            "a/foo.so.x",
+            "a/foo.so.1a",
+            "a/foo.so.",
+            "a/foo.dll.txt",
+            "a/so",
+            "a/dll",
+            "a/foo.so\n",
+            "a/foo.jni",
+            "a/foo.solib"
+        }) {
+            assertFalse(NativeLibraries.isNative(name), name);
+        }
+    }
 }
