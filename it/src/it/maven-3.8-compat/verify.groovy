@@ -16,4 +16,7 @@ assert support.jar(m, 'org.apache.commons', 'commons-lang3').dependencyPath[-2..
 
 assert support.repoFile('dev.lambdadeploy.it.compat', 'compat-function', '1.0', 'lambda-function', 'zip').bytes == fnZip.bytes
 assert support.repoFile('dev.lambdadeploy.it.compat', 'compat-function', '1.0', 'lambda-layer-commons', 'zip').bytes == layerZip.bytes
+// lambda:iam-policy ran on Maven 3.8 with the AWS SDK added to the plugin's realm (it is not a plugin dependency)
+Map policy = (Map) new groovy.json.JsonSlurper().parse(new File(basedir, 'target/lambda/iam-policy-by-goal.json'))
+assert policy.deploy.Statement.any { it.Resource.toString().contains('arn:aws:lambda:eu-west-1:123456789012:function:compat-fn') }
 return true

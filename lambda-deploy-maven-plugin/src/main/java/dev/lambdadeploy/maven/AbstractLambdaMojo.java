@@ -32,6 +32,7 @@ abstract class AbstractLambdaMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        prepare();
         if (skip) {
             getLog().info("lambda:" + goal() + " skipped (lambda.skip=true)");
             skipped();
@@ -61,6 +62,9 @@ abstract class AbstractLambdaMojo extends AbstractMojo {
         }
         return null;
     }
+
+    /** Runs first, skipped or not (a skipped deploy may still finish the reactor's deploy). */
+    protected void prepare() throws MojoExecutionException {}
 
     /** Called when this execution is skipped (a reactor-wide goal counts skipped modules too). */
     protected void skipped() throws MojoExecutionException, MojoFailureException {}

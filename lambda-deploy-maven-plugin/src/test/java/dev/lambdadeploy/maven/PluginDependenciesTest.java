@@ -1,0 +1,51 @@
+package dev.lambdadeploy.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Maven resolves and loads every dependency a plugin's descriptor lists for any goal of it, lambda:package included.
+ * The AWS SDK and Jib must not be among them (they cost a package-only build about half a second): they come with the
+ * POM lambda-deploy-aws, which {@link AwsRuntime} adds to the realm for the goals that use them.
+ */
+class PluginDependenciesTest {
+    @Test
+    void descriptorListsNeitherTheAwsSdkNorJib() throws Exception {
+        List<String> dependencies = new ArrayList<>();
+        NodeList nodes = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile())
+                .getElementsByTagName("dependency");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element d = (Element) nodes.item(i);
+            dependencies.add(text(d, "groupId") + ":" + text(d, "artifactId"));
+        }
+        assertTrue(dependencies.contains("com.fasterxml.jackson.core:jackson-databind"), dependencies::toString);
+        assertEquals(
+                List.of(),
+                dependencies.stream()
+                        .filter(d -> d.startsWith("software.amazon.awssdk:") || d.startsWith("com.google.cloud.tools:"))
+                        .toList());
+    }
+
+    @Test
+    void awsRuntimePomBringsTheSdkAndJib() throws Exception {
+        String pom = Files.readString(Path.of("../" + AwsRuntime.ARTIFACT_ID + "/pom.xml"));
+        for (String artifact : List.of("jib-core", "lambda", "s3", "sts", "ecr", "ssm", "apache-client", "arns")) {
+            assertTrue(pom.contains("<artifactId>" + artifact + "</artifactId>"), artifact);
+        }
+    }
+
+    private static String text(Element e, String tag) {
+        return e.getElementsByTagName(tag).item(0).getTextContent().trim();
+    }
+}
