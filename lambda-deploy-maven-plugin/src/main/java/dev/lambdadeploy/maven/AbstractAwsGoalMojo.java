@@ -13,36 +13,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * The AWS parameters lambda:deploy, status, rollback and prune share (same properties, same meaning), so a POM
  * configured for deploy needs nothing more for the others.
  */
 abstract class AbstractAwsGoalMojo extends AbstractLambdaMojo {
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    private PluginDescriptor plugin;
-
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
-    private RepositorySystemSession repositorySession;
-
-    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
-    private List<RemoteRepository> pluginRepositories;
-
-    @Component
-    private RepositorySystem repositorySystem;
-
-    /** The AWS SDK and Jib into the plugin's class realm before anything uses them (see {@link AwsRuntime}). */
-    @Override
-    protected void prepare() throws MojoExecutionException {
-        AwsRuntime.ensureLoaded(goal(), plugin, repositorySystem, repositorySession, pluginRepositories, getLog());
-    }
 
     /** AWS region(s), comma-separated; default: the SDK's region chain (AWS_REGION, profile). */
     @Parameter(property = "lambda.region")

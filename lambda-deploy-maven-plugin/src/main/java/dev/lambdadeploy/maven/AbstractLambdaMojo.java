@@ -3,11 +3,17 @@ package dev.lambdadeploy.maven;
 import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.publish.DeployMode;
 import java.io.File;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * What every goal shares, in the spirit of Jib's {@code JibPluginConfiguration}: {@code lambda.skip} skips every
@@ -63,8 +69,35 @@ abstract class AbstractLambdaMojo extends AbstractMojo {
         return null;
     }
 
-    /** Runs first, skipped or not (a skipped deploy may still finish the reactor's deploy). */
-    protected void prepare() throws MojoExecutionException {}
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    private List<RemoteRepository> pluginRepositories;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    /**
+     * Runs first, skipped or not (a skipped deploy may still finish the reactor's deploy): the AWS SDK and Jib into
+     * the plugin's class realm before anything uses them (see {@link AwsRuntime}).
+     */
+    private void prepare() throws MojoExecutionException {
+        if (usesAwsSdk()) {
+            AwsRuntime.ensureLoaded(goal(), plugin, repositorySystem, repositorySession, pluginRepositories, getLog());
+        }
+    }
+
+    /**
+     * Whether this goal uses the AWS SDK or Jib: every goal but lambda:package (invoke and analyze too, for the ARNs of
+     * the local run in the region's partition).
+     */
+    protected boolean usesAwsSdk() {
+        return true;
+    }
 
     /** Called when this execution is skipped (a reactor-wide goal counts skipped modules too). */
     protected void skipped() throws MojoExecutionException, MojoFailureException {}

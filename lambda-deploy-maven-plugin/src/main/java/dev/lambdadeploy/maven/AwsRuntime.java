@@ -20,7 +20,7 @@ import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
- * Puts the AWS SDK and Jib into the plugin's class realm, for the goals that talk to AWS or a registry. They are not
+ * Puts the AWS SDK and Jib into the plugin's class realm, for every goal but {@code lambda:package}. They are not
  * dependencies of the plugin (they come with the POM {@code lambda-deploy-aws} of the same version), because Maven
  * resolves and loads every dependency of a plugin for any of its goals: about 100 jars that {@code lambda:package}
  * never uses cost a package-only build about half a second (BENCHMARKS.md). They are resolved like the plugin itself

@@ -168,6 +168,12 @@ public class PackageMojo extends AbstractLambdaMojo {
         return "package";
     }
 
+    /** Packaging needs neither, so a package-only build never resolves or loads them. */
+    @Override
+    protected boolean usesAwsSdk() {
+        return false;
+    }
+
     @Override
     protected boolean skipGoal() {
         return skipPackage;
