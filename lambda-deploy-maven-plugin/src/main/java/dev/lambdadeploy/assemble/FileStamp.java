@@ -1,5 +1,8 @@
 package dev.lambdadeploy.assemble;
 
+import dev.lambdadeploy.manifest.ManifestBinary;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,12 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What a file (or a directory tree) looked like on disk, from metadata only: size, modification and status-change
@@ -56,11 +56,7 @@ public record FileStamp(long size, long newestChangeMillis, String fingerprint, 
         MessageDigest md = Hashes.sha256();
         long size = 0;
         long newest = root.newestMillis();
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(path)) {
-            all = walk.sorted().collect(Collectors.toList());
-        }
-        for (Path p : all) {
+        for (Path p : FileTrees.sorted(path)) {
             Attributes a = p.equals(path) ? root : Attributes.read(p);
             md.update(path.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
@@ -74,6 +70,20 @@ public record FileStamp(long size, long newestChangeMillis, String fingerprint, 
             newest = Math.max(newest, a.newestMillis());
         }
         return new FileStamp(size, newest, "tree:" + Hashes.hex(md.digest()), now);
+    }
+
+    /** Writes this stamp for {@link #readFrom} (the caches of the next run). */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeLong(size);
+        out.writeLong(newestChangeMillis);
+        ManifestBinary.writeString(out, fingerprint);
+        out.writeLong(checkedAt);
+        out.writeBoolean(published);
+    }
+
+    static FileStamp readFrom(DataInput in) throws IOException {
+        return new FileStamp(
+                in.readLong(), in.readLong(), ManifestBinary.readString(in), in.readLong(), in.readBoolean());
     }
 
     /** Same size, times and identity: the file was not changed since this stamp (as far as metadata tells). */

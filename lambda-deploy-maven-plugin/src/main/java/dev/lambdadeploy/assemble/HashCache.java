@@ -1,23 +1,25 @@
 package dev.lambdadeploy.assemble;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import dev.lambdadeploy.json.JsonObject;
+import dev.lambdadeploy.manifest.ManifestBinary;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -29,28 +31,37 @@ import java.util.stream.Collectors;
  * again. The hashes themselves still decide what is reused, so a wrong or missing cache can only cost time, never
  * change a zip.
  *
- * <p>Kept in {@code target/lambda/work/file-hashes.json}, not in {@code lambda-package.json}: it holds absolute paths
- * and file times of this machine, which the manifest (read by the other goals) should not depend on.
+ * <p>Kept in {@code target/lambda/work/file-hashes.bin}, not in {@code lambda-package.json}: it holds absolute paths
+ * and file times of this machine, which the manifest (read by the other goals) should not depend on. Binary, read and
+ * written with JDK classes only: a no-op build loads no JSON library (see {@link dev.lambdadeploy.manifest.ManifestBinary}).
  */
 final class HashCache {
-    static final String FILE_NAME = "file-hashes.json";
-    private static final int FORMAT = 1;
-    // streaming, not data binding: its set-up in a fresh JVM cost more than the rest of a no-op build
-    private static final JsonFactory JSON = new JsonFactory();
+    static final String FILE_NAME = "file-hashes.bin";
+    private static final int MAGIC = 0x4c504b48; // "LPKH"
+    private static final int FORMAT = 2;
 
     /** One remembered hash: {@code sha256} is {@link Hashes#contentHash} (hex; for a directory its tree hash). */
     record Entry(String path, FileStamp stamp, String sha256) {}
 
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    /** {@link #textHash} results of the last run and of this one, by the exact text. */
+    private final Map<String, String> previousTexts;
+
+    private final Map<String, String> currentTexts = new ConcurrentHashMap<>();
     private final LongSupplier clock;
     private final AtomicInteger hashedFiles = new AtomicInteger();
     private final AtomicLong hashedBytes = new AtomicLong();
     private final AtomicInteger unchangedFiles = new AtomicInteger();
 
-    private HashCache(Map<String, Entry> previous, LongSupplier clock) {
+    private HashCache(Map<String, Entry> previous, Map<String, String> previousTexts, LongSupplier clock) {
         this.previous = previous;
+        this.previousTexts = previousTexts;
         this.clock = clock;
+    }
+
+    private static HashCache empty(LongSupplier clock) {
+        return new HashCache(Map.of(), Map.of(), clock);
     }
 
     /**
@@ -59,24 +70,30 @@ final class HashCache {
      */
     static HashCache load(Path file, boolean usePrevious, LongSupplier clock) {
         if (!usePrevious || !Files.isRegularFile(file)) {
-            return new HashCache(Map.of(), clock);
+            return empty(clock);
         }
-        try (JsonParser p = JSON.createParser(file.toFile())) {
-            p.nextToken();
-            JsonObject stored = JsonObject.parse(p);
-            if (stored.integer("format") != FORMAT) {
-                return new HashCache(Map.of(), clock);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                return empty(clock);
             }
-            return new HashCache(
-                    stored.list("entries", HashCache::readEntry).stream()
-                            .filter(e -> e.path() != null
-                                    && e.stamp() != null
-                                    && e.stamp().fingerprint() != null
-                                    && e.sha256() != null)
-                            .collect(Collectors.toMap(Entry::path, Function.identity(), (a, b) -> b)),
-                    clock);
+            int count = in.readInt();
+            Map<String, Entry> entries = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String path = ManifestBinary.readString(in);
+                FileStamp stamp = FileStamp.readFrom(in);
+                entries.put(path, new Entry(path, stamp, ManifestBinary.readString(in)));
+            }
+            int texts = in.readInt();
+            Map<String, String> textHashes = new HashMap<>();
+            for (int i = 0; i < texts; i++) {
+                textHashes.put(ManifestBinary.readString(in), ManifestBinary.readString(in));
+            }
+            if (in.read() != -1) {
+                return empty(clock);
+            }
+            return new HashCache(entries, textHashes, clock);
         } catch (IOException | RuntimeException e) {
-            return new HashCache(Map.of(), clock);
+            return empty(clock);
         }
     }
 
@@ -86,12 +103,9 @@ final class HashCache {
         String key = abs.toString();
         try {
             FileStamp before = FileStamp.of(abs, clock.getAsLong());
-            Entry old = known(key, before);
-            if (old != null) {
-                unchangedFiles.incrementAndGet();
-                // the known entry, not a fresh stamp: that keeps a published stamp trusted
-                current.put(key, old);
-                return old.sha256();
+            String trusted = trusted(key, before);
+            if (trusted != null) {
+                return trusted;
             }
             String hash = Hashes.contentHash(abs);
             hashedFiles.incrementAndGet();
@@ -104,6 +118,48 @@ final class HashCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The hash of a file whose stamp says it is unchanged (as {@link #contentHash} would return it), or empty when it
+     * would have to be read; reads metadata only.
+     */
+    Optional<String> knownHash(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        String key = abs.toString();
+        try {
+            return Optional.ofNullable(trusted(key, FileStamp.of(abs, clock.getAsLong())));
+        } catch (IOException e) {
+            return Optional.empty(); // contentHash reports it
+        }
+    }
+
+    /**
+     * {@link Hashes#hex(String)} of a text, remembered by the exact text: a zip's inputs key (a line per jar) is the same
+     * text in every no-op build, and in a fresh JVM SHA-256 runs interpreted, at about a millisecond per kilobyte.
+     */
+    String textHash(String text) {
+        String hash = currentTexts.get(text);
+        if (hash == null) {
+            hash = previousTexts.get(text);
+        }
+        if (hash == null) {
+            hash = Hashes.hex(text);
+        }
+        currentTexts.put(text, hash);
+        return hash;
+    }
+
+    /** The hash known for a file with this stamp, kept for the next run; {@code null} when it must be read. */
+    private String trusted(String key, FileStamp stamp) {
+        Entry old = known(key, stamp);
+        if (old == null) {
+            return null;
+        }
+        unchangedFiles.incrementAndGet();
+        // the known entry, not a fresh stamp: that keeps a published stamp trusted
+        current.put(key, old);
+        return old.sha256();
     }
 
     /** The hash already known for a file with this stamp: hashed earlier in this run, or settled in the last one. */
@@ -129,11 +185,9 @@ final class HashCache {
         try {
             FileStamp before = FileStamp.of(abs, clock.getAsLong());
             byte[] bytes = Files.readAllBytes(abs);
-            Entry known = known(key, before);
-            if (known != null) {
-                unchangedFiles.incrementAndGet();
-                current.put(key, known);
-                return new Read(bytes, known.sha256());
+            String trusted = trusted(key, before);
+            if (trusted != null) {
+                return new Read(bytes, trusted);
             }
             String hash = Hashes.hex(Hashes.sha256().digest(bytes));
             hashedFiles.incrementAndGet();
@@ -166,49 +220,58 @@ final class HashCache {
         current.remove(file.toAbsolutePath().normalize().toString());
     }
 
-    /** Writes the hashes used in this run (entries of inputs that are gone are dropped). */
+    /**
+     * Writes the hashes used in this run (entries of inputs that are gone are dropped), unless they are exactly the ones
+     * loaded (a no-op build rewrites nothing).
+     */
     void save(Path file) throws IOException {
+        if (unchangedSinceLoaded() && Files.isRegularFile(file)) {
+            return;
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         List<Entry> entries = current.values().stream()
                 .sorted(Comparator.comparing(Entry::path))
                 .collect(Collectors.toList());
-        try (JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("format", FORMAT);
-            g.writeArrayFieldStart("entries");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 15);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(entries.size());
             for (Entry e : entries) {
-                g.writeStartObject();
-                g.writeStringField("path", e.path());
-                g.writeObjectFieldStart("stamp");
-                g.writeNumberField("size", e.stamp().size());
-                g.writeNumberField("newestChangeMillis", e.stamp().newestChangeMillis());
-                g.writeStringField("fingerprint", e.stamp().fingerprint());
-                g.writeNumberField("checkedAt", e.stamp().checkedAt());
-                if (e.stamp().published()) {
-                    g.writeBooleanField("published", true);
-                }
-                g.writeEndObject();
-                g.writeStringField("sha256", e.sha256());
-                g.writeEndObject();
+                ManifestBinary.writeString(out, e.path());
+                e.stamp().writeTo(out);
+                ManifestBinary.writeString(out, e.sha256());
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            out.writeInt(currentTexts.size());
+            for (Map.Entry<String, String> t : new TreeMap<>(currentTexts).entrySet()) {
+                ManifestBinary.writeString(out, t.getKey());
+                ManifestBinary.writeString(out, t.getValue());
+            }
         }
+        Files.write(file, bytes.toByteArray());
     }
 
-    private static Entry readEntry(JsonObject e) {
-        return new Entry(
-                e.string("path"),
-                e.object(
-                        "stamp",
-                        s -> new FileStamp(
-                                s.longValue("size"),
-                                s.longValue("newestChangeMillis"),
-                                s.string("fingerprint"),
-                                s.longValue("checkedAt"),
-                                s.bool("published"))),
-                e.string("sha256"));
+    /**
+     * Every loaded entry was used as it was, and nothing else was added. By identity: an entry still trusted is the very
+     * object loaded (see {@link #contentHash}), and a record's {@code equals} costs a method-handle bootstrap in a fresh
+     * JVM.
+     */
+    @SuppressWarnings("ReferenceEquality")
+    private boolean unchangedSinceLoaded() {
+        if (current.size() != previous.size() || currentTexts.size() != previousTexts.size()) {
+            return false;
+        }
+        for (Map.Entry<String, String> t : currentTexts.entrySet()) {
+            if (previousTexts.get(t.getKey()) != t.getValue()) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Entry> e : current.entrySet()) {
+            if (previous.get(e.getKey()) != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For the debug log: how much was read and how much was recognised as unchanged by its stamp. */

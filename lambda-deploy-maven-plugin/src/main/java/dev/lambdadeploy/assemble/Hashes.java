@@ -10,9 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** SHA-256 helpers; {@link #codeSha256} is the form Lambda reports for zips and layers. */
 public final class Hashes {
@@ -60,11 +57,7 @@ public final class Hashes {
                 return hex(sha256(path));
             }
             MessageDigest md = sha256();
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-            }
-            for (Path f : files) {
+            for (Path f : FileTrees.regularFiles(path)) {
                 md.update(path.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 md.update(sha256(f));

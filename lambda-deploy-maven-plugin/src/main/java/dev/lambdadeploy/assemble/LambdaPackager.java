@@ -4,17 +4,20 @@ import dev.lambdadeploy.config.ConfigException;
 import dev.lambdadeploy.config.LayerSpec;
 import dev.lambdadeploy.log.BuildLog;
 import dev.lambdadeploy.manifest.JarRecord;
+import dev.lambdadeploy.manifest.ManifestBinary;
 import dev.lambdadeploy.manifest.ManifestIO;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.Removal;
 import dev.lambdadeploy.manifest.ZipRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code lambda:package} without Maven: places the runtime artifacts into layers and the function zip, strips them,
@@ -61,14 +63,38 @@ public final class LambdaPackager {
         validate(request);
         List<Placement> placements =
                 new PlacementPlanner().plan(request.artifacts(), request.layers(), request.defaultLayerName());
+        ExecutorService executor = Executors.newFixedThreadPool(request.parallelism(), r -> {
+            Thread t = new Thread(r, "lambda-package");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(request, placements, executor, start);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private PackageResult run(
+            PackageRequest request, List<Placement> placements, ExecutorService executor, long start) {
+        Path hashCacheFile = request.outputDirectory().resolve(WORK_DIR).resolve(HashCache.FILE_NAME);
+        HashCache hashes = HashCache.load(hashCacheFile, request.incremental(), clock);
         StripRules rules = new StripRules(request.strip(), request.architecture());
         String settingsKey = Hashes.hex("format=1|plugin=" + request.pluginVersion() + "|strip=" + rules.fingerprint()
                 + "|time=" + request.outputTimestamp() + "|compression="
                 + request.compression().fingerprint());
         Path manifestFile = request.outputDirectory().resolve(PackageManifest.FILE_NAME);
-        Optional<PackageManifest> previous = request.incremental()
-                ? ManifestIO.readIfUsable(manifestFile).filter(m -> settingsKey.equals(m.settingsKey()))
+        Path snapshotFile = request.outputDirectory().resolve(WORK_DIR).resolve(ManifestSnapshot.FILE_NAME);
+        // The last package from its binary copy while lambda-package.json is untouched since written: no JSON read.
+        Optional<ManifestSnapshot.Previous> snapshot = request.incremental()
+                ? ManifestSnapshot.read(snapshotFile, manifestFile, clock.getAsLong())
                 : Optional.empty();
+        Optional<PackageManifest> previous = (snapshot.isPresent()
+                        ? snapshot.map(ManifestSnapshot.Previous::manifest)
+                        : request.incremental()
+                                ? ManifestIO.readIfUsable(manifestFile)
+                                : Optional.<PackageManifest>empty())
+                .filter(m -> settingsKey.equals(m.settingsKey()));
 
         Map<String, List<Placement>> byLayer = new LinkedHashMap<>();
         for (String name : layerOrder(request)) {
@@ -78,14 +104,6 @@ public final class LambdaPackager {
         for (Placement p : placements) {
             (p.target().isFunction() ? functionJars : byLayer.get(p.target().layerName())).add(p);
         }
-
-        ExecutorService executor = Executors.newFixedThreadPool(request.parallelism(), r -> {
-            Thread t = new Thread(r, "lambda-package");
-            t.setDaemon(true);
-            return t;
-        });
-        Path hashCacheFile = request.outputDirectory().resolve(WORK_DIR).resolve(HashCache.FILE_NAME);
-        HashCache hashes = HashCache.load(hashCacheFile, request.incremental(), clock);
         ZipBuilder builder = new ZipBuilder(request, rules, executor, previous, hashes);
         try {
             List<ZipRecord> layers = new ArrayList<>();
@@ -110,7 +128,6 @@ public final class LambdaPackager {
                     builder.build("function", FUNCTION_ZIP, request.classesDirectory(), functionJars, jarRecords);
             builder.publishAll();
             removeStaleLayerZips(request.outputDirectory(), layers);
-
             List<JarRecord> jars =
                     placements.stream().map(p -> jarRecords.get(p.zipEntry())).collect(Collectors.toList());
             PackageManifest manifest = new PackageManifest(
@@ -123,14 +140,27 @@ public final class LambdaPackager {
                     function,
                     layers,
                     jars);
-            ManifestIO.write(manifest, manifestFile);
+            String contentKey;
+            if (snapshot.isPresent() && snapshot.get().sameContent(manifest)) {
+                // The file already says all of this; only which zips this run reused differs, and that is this run's
+                // (printed) news, not the package's. A no-op build writes nothing.
+                contentKey = snapshot.get().contentKey();
+                log.debug("Manifest unchanged: " + manifestFile);
+            } else {
+                byte[] content = ManifestBinary.content(manifest);
+                contentKey = ManifestBinary.contentKey(content);
+                writeManifest(manifest, manifestFile, snapshotFile, content, contentKey);
+            }
             hashes.save(hashCacheFile);
-            log.debug("Input and zip hashes: " + hashes.summary());
+            if (log.isDebugEnabled()) {
+                log.debug("Input and zip hashes: " + hashes.summary());
+            }
             int reused =
                     (int) manifest.allZips().stream().filter(ZipRecord::reused).count();
             return new PackageResult(
                     manifest,
                     manifestFile,
+                    contentKey,
                     manifest.allZips().size() - reused,
                     reused,
                     Duration.ofNanos(System.nanoTime() - start));
@@ -140,8 +170,26 @@ public final class LambdaPackager {
             throw new PackagingException(
                     "Cannot read or write package files: " + e.getCause().getMessage(), e);
         } finally {
-            executor.shutdownNow();
             builder.discardUnpublished();
+        }
+    }
+
+    /**
+     * Writes {@code lambda-package.json} under a private name, renames it into place and remembers its binary copy with
+     * the published stamp (see {@link ManifestSnapshot}).
+     */
+    private void writeManifest(
+            PackageManifest manifest, Path manifestFile, Path snapshotFile, byte[] content, String contentKey)
+            throws IOException {
+        Files.deleteIfExists(snapshotFile);
+        Path temp = manifestFile.resolveSibling("." + manifestFile.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            ManifestIO.write(manifest, temp);
+            FileStamp stamp = FileStamp.publish(temp, manifestFile, clock);
+            ManifestSnapshot.write(snapshotFile, stamp, content, contentKey);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 
@@ -180,8 +228,8 @@ public final class LambdaPackager {
             return;
         }
         Set<String> current = layers.stream().map(ZipRecord::path).collect(Collectors.toSet());
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
                 if (!current.contains(LAYERS_DIR + "/" + f.getFileName())) {
                     Files.deleteIfExists(f);
                 }
@@ -230,11 +278,7 @@ public final class LambdaPackager {
             String inputsKey = null;
             if (mayReuse(name, relativePath, zipFile)) {
                 inputsKey = inputsKey(
-                        classesHash,
-                        jars.stream()
-                                .map(p -> executor.submit(() -> p.zipEntry() + "="
-                                        + hashes.contentHash(p.artifact().file())))
-                                .toList());
+                        classesHash, jars.stream().map(p -> jarLine(p, hashes)).toList());
                 Optional<ZipRecord> reusable = reusable(name, relativePath, inputsKey, zipFile);
                 if (reusable.isPresent()) {
                     previous.get().jars().stream()
@@ -360,6 +404,18 @@ public final class LambdaPackager {
             }
         }
 
+        /**
+         * The {@code entry=hash} line of a jar: from its stamp, on this thread, when the cache knows it unchanged (a
+         * stat, not worth a hand-over to another thread); else hashed on a packaging thread.
+         */
+        private Future<String> jarLine(Placement p, HashCache hashes) {
+            Path file = p.artifact().file();
+            Optional<String> known = hashes.knownHash(file);
+            return known.isPresent()
+                    ? CompletableFuture.completedFuture(p.zipEntry() + "=" + known.get())
+                    : executor.submit(() -> p.zipEntry() + "=" + hashes.contentHash(file));
+        }
+
         /** A zip of this name was recorded with these settings and a file is there: it may be reusable. */
         private boolean mayReuse(String name, String path, Path zipFile) {
             return previous.isPresent()
@@ -390,7 +446,7 @@ public final class LambdaPackager {
             for (Future<String> line : jarLines) {
                 key.append(await(line)).append('\n');
             }
-            return Hashes.hex(key.toString());
+            return hashes.textHash(key.toString());
         }
 
         private Stripped strip(Placement p, Path work, JarStripper stripper) throws IOException {
@@ -457,19 +513,17 @@ public final class LambdaPackager {
             long originalBytes, long finalBytes, boolean signed, List<Removal> removed, String inputHash) {}
 
     private static List<Path> regularFiles(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-        }
+        return FileTrees.regularFiles(dir);
     }
 
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
+        List<Path> all = FileTrees.sorted(dir);
+        Collections.reverse(all);
+        for (Path p : all) {
+            Files.delete(p);
         }
     }
 

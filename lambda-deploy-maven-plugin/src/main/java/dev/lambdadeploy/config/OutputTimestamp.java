@@ -7,9 +7,10 @@ import java.time.format.DateTimeParseException;
 /** Parses {@code project.build.outputTimestamp} the way Maven's reproducible-build support does. */
 public final class OutputTimestamp {
     /** Used when the project sets none: a fixed instant inside the range a ZIP's DOS time can hold. */
-    public static final Instant DEFAULT = Instant.parse("1980-02-01T00:00:00Z");
+    public static final Instant DEFAULT = Instant.ofEpochSecond(318_211_200L); // 1980-02-01T00:00:00Z
 
-    private static final Instant DOS_MIN = Instant.parse("1980-01-01T00:00:00Z");
+    // (epoch seconds, not Instant.parse: a no-op build should not set up date-time parsing for two constants)
+    private static final Instant DOS_MIN = Instant.ofEpochSecond(315_532_800L); // 1980-01-01T00:00:00Z
 
     private OutputTimestamp() {}
 

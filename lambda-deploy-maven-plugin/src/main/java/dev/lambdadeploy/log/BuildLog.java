@@ -8,6 +8,11 @@ public interface BuildLog {
 
     void debug(String message);
 
+    /** Whether debug lines are shown; callers check it before building a costly one. */
+    default boolean isDebugEnabled() {
+        return true;
+    }
+
     /** A log that drops everything, for callers that want none. */
     static BuildLog silent() {
         return new BuildLog() {

@@ -34,6 +34,23 @@ public record PackageManifest(
         return zip == function;
     }
 
+    /**
+     * The same package with every zip marked {@code reused}: what it holds, without how the run that wrote it got each
+     * zip (built or reused), for comparing two packages by content.
+     */
+    public PackageManifest withAllZipsReused() {
+        return new PackageManifest(
+                schemaVersion,
+                pluginVersion,
+                project,
+                architecture,
+                outputTimestamp,
+                settingsKey,
+                function == null ? null : function.asReused(),
+                layers.stream().map(ZipRecord::asReused).collect(java.util.stream.Collectors.toList()),
+                jars);
+    }
+
     public List<ZipRecord> allZips() {
         java.util.ArrayList<ZipRecord> all = new java.util.ArrayList<>(layers);
         if (function != null) {

@@ -23,7 +23,11 @@ public record ZipRecord(
         jars = jars == null ? List.of() : List.copyOf(jars);
     }
 
+    /** This zip marked reused ({@code this} when it already is). */
     public ZipRecord asReused() {
+        if (reused) {
+            return this;
+        }
         return new ZipRecord(
                 name,
                 path,

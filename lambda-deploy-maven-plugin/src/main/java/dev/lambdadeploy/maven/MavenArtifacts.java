@@ -51,14 +51,21 @@ final class MavenArtifacts {
         if (trail == null || trail.isEmpty()) {
             return List.of(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion());
         }
-        return trail.stream().map(MavenArtifacts::shortCoordinates).collect(Collectors.toList());
+        List<String> out = new ArrayList<>(trail.size());
+        for (String id : trail) {
+            out.add(shortCoordinates(id));
+        }
+        return out;
     }
 
-    private static String shortCoordinates(String id) {
-        String[] p = id.split(":");
-        if (p.length >= 4) {
-            return p[0] + ":" + p[1] + ":" + p[p.length - 1];
+    /** {@code g:a:type[:classifier]:v} as {@code g:a:v}; anything with fewer parts as it is. */
+    static String shortCoordinates(String id) {
+        int first = id.indexOf(':');
+        int second = first < 0 ? -1 : id.indexOf(':', first + 1);
+        int third = second < 0 ? -1 : id.indexOf(':', second + 1);
+        if (third < 0) {
+            return id;
         }
-        return id;
+        return id.substring(0, second) + id.substring(id.lastIndexOf(':'));
     }
 }

@@ -261,7 +261,8 @@ public class PackageMojo extends AbstractLambdaMojo {
                 stepSummary == null || stepSummary.getPath().isBlank() ? null : stepSummary.toPath());
         SizeCheckMemo.Verdict verdict;
         try {
-            verdict = new SizeCheck(new MavenBuildLog(getLog()), p -> relative(p.toFile())).run(request, incremental);
+            verdict = new SizeCheck(new MavenBuildLog(getLog()), p -> relative(p.toFile()))
+                    .run(request, result.contentKey(), incremental);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

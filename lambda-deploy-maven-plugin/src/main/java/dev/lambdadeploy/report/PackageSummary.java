@@ -1,11 +1,14 @@
 package dev.lambdadeploy.report;
 
+import dev.lambdadeploy.manifest.JarRecord;
 import dev.lambdadeploy.manifest.PackageManifest;
 import dev.lambdadeploy.manifest.ZipRecord;
 import dev.lambdadeploy.units.ByteSizes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The one summary table {@code lambda:package} prints: each zip, its jars, sizes, stripping savings and CodeSha256. */
 public final class PackageSummary {
@@ -50,10 +53,14 @@ public final class PackageSummary {
     }
 
     private static long savedBy(PackageManifest m, ZipRecord z) {
-        return m.jars().stream()
-                .filter(j -> z.jars().contains(j.zipEntry()))
-                .mapToLong(j -> j.originalBytes() - j.finalBytes())
-                .sum();
+        Set<String> entries = new HashSet<>(z.jars());
+        long saved = 0;
+        for (JarRecord j : m.jars()) {
+            if (entries.contains(j.zipEntry())) {
+                saved += j.originalBytes() - j.finalBytes();
+            }
+        }
+        return saved;
     }
 
     /** Bytes saved by stripping over all jars. */

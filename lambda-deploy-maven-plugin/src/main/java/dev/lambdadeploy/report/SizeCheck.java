@@ -26,13 +26,17 @@ public final class SizeCheck {
         this.display = display;
     }
 
-    /** @param reuse replay a remembered verdict when its inputs are unchanged ({@code lambda.incremental}) */
-    public SizeCheckMemo.Verdict run(SizeReportRequest request, boolean reuse) {
+    /**
+     * @param manifestKey the key of all of the manifest's content ({@link
+     *     dev.lambdadeploy.assemble.PackageResult#contentKey})
+     * @param reuse replay a remembered verdict when its inputs are unchanged ({@code lambda.incremental})
+     */
+    public SizeCheckMemo.Verdict run(SizeReportRequest request, String manifestKey, boolean reuse) {
         Path out = request.outputDirectory();
         Path json = out.resolve(SizeReport.FILE_NAME);
         Path html = out.resolve(SizeReporter.HTML_FILE);
         Path memo = out.resolve("work").resolve(SizeCheckMemo.FILE_NAME);
-        String key = SizeCheckMemo.key(request, display.apply(html) + "|" + display.apply(json));
+        String key = SizeCheckMemo.key(request, manifestKey, display.apply(html) + "|" + display.apply(json));
         Optional<SizeCheckMemo.Verdict> remembered =
                 reuse ? SizeCheckMemo.read(memo, key, json, html) : Optional.empty();
         if (remembered.isPresent()) {

@@ -2,18 +2,13 @@ package dev.lambdadeploy.report;
 
 import dev.lambdadeploy.assemble.FileStamp;
 import dev.lambdadeploy.assemble.Hashes;
-import dev.lambdadeploy.manifest.ManifestIO;
-import dev.lambdadeploy.manifest.PackageManifest;
-import dev.lambdadeploy.manifest.ZipRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a size check printed and decided (console lines, the failure message, the GitHub step summary), remembered with
@@ -25,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class SizeCheckMemo {
     public static final String FILE_NAME = "size-check.txt";
-    private static final String HEADER = "lambda-size-check 1";
+    private static final String HEADER = "lambda-size-check 2";
 
     public enum Level {
         INFO,
@@ -44,20 +39,12 @@ public final class SizeCheckMemo {
 
     private SizeCheckMemo() {}
 
-    /** Key of a check's inputs; {@code presentation} adds what the caller puts into the lines (e.g. relative paths). */
-    public static String key(SizeReportRequest r, String presentation) {
-        PackageManifest m = r.manifest();
-        // "reused" only says how this run got the zips; the check does not depend on it.
-        PackageManifest normalized = new PackageManifest(
-                m.schemaVersion(),
-                m.pluginVersion(),
-                m.project(),
-                m.architecture(),
-                m.outputTimestamp(),
-                m.settingsKey(),
-                m.function() == null ? null : m.function().asReused(),
-                m.layers().stream().map(ZipRecord::asReused).collect(Collectors.toList()),
-                m.jars());
+    /**
+     * Key of a check's inputs. {@code manifestKey} stands for all of the manifest's content ({@link
+     * dev.lambdadeploy.assemble.PackageResult#contentKey}); {@code presentation} adds what the caller puts into the
+     * lines (e.g. relative paths).
+     */
+    public static String key(SizeReportRequest r, String manifestKey, String presentation) {
         String baseline;
         if (r.baseline() == null) {
             baseline = "none";
@@ -66,11 +53,9 @@ public final class SizeCheckMemo {
         } else {
             baseline = "missing:" + r.baseline().toAbsolutePath();
         }
-        // the manifest as its JSON: the same content as toString(), without setting up every record's toString
-        String manifest = new String(ManifestIO.toJson(normalized), StandardCharsets.UTF_8);
         return Hashes.hex(String.join(
                 "\n",
-                manifest,
+                "manifest=" + manifestKey,
                 "out=" + r.outputDirectory().toAbsolutePath(),
                 "budgets=" + r.budgets(),
                 "external=" + r.externalLayers(),
@@ -87,23 +72,30 @@ public final class SizeCheckMemo {
             return Optional.empty();
         }
         try {
-            List<String> rows = Files.readAllLines(memo, StandardCharsets.UTF_8);
-            if (rows.size() < 5
-                    || !rows.get(0).equals(HEADER)
-                    || !rows.get(1).equals("key " + key)
-                    || !rows.get(2).equals("json " + stamp(json))
-                    || !rows.get(3).equals("html " + stamp(html))) {
+            String all = Files.readString(memo, StandardCharsets.UTF_8);
+            int[] pos = {0};
+            if (!next(all, pos).equals(HEADER)
+                    || !next(all, pos).equals("key " + key)
+                    || !next(all, pos).equals("json " + stamp(json))
+                    || !next(all, pos).equals("html " + stamp(html))) {
                 return Optional.empty();
             }
             List<Line> lines = new ArrayList<>();
             String failure = null;
             String summary = null;
-            for (String row : rows.subList(4, rows.size())) {
-                String[] parts = row.split(" ", 3);
-                switch (parts[0]) {
-                    case "line" -> lines.add(new Line(Level.valueOf(parts[1]), decode(parts[2])));
-                    case "failure" -> failure = decode(parts[1]);
-                    case "summary" -> summary = decode(parts[1]);
+            while (pos[0] < all.length()) {
+                // "<kind> <level> <length>", then that many characters of text and a newline
+                String[] head = next(all, pos).split(" ", 3);
+                int end = pos[0] + Integer.parseInt(head[2]);
+                if (all.charAt(end) != '\n') {
+                    return Optional.empty();
+                }
+                String text = all.substring(pos[0], end);
+                pos[0] = end + 1;
+                switch (head[0]) {
+                    case "line" -> lines.add(new Line(level(head[1]), text));
+                    case "failure" -> failure = text;
+                    case "summary" -> summary = text;
                     default -> {
                         return Optional.empty();
                     }
@@ -113,6 +105,27 @@ public final class SizeCheckMemo {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable: the check simply runs again
         }
+    }
+
+    /** {@code Level.valueOf}, without the reflection its first call costs in a fresh JVM. */
+    private static Level level(String name) {
+        return switch (name) {
+            case "INFO" -> Level.INFO;
+            case "WARN" -> Level.WARN;
+            case "ERROR" -> Level.ERROR;
+            default -> throw new IllegalArgumentException("unknown level " + name);
+        };
+    }
+
+    /** The line starting at {@code pos[0]}, which moves past it. */
+    private static String next(String all, int[] pos) {
+        int newline = all.indexOf('\n', pos[0]);
+        if (newline < 0) {
+            throw new IllegalArgumentException("truncated");
+        }
+        String line = all.substring(pos[0], newline);
+        pos[0] = newline + 1;
+        return line;
     }
 
     /** Remembers a verdict; call after the reports were written. */
@@ -129,17 +142,13 @@ public final class SizeCheckMemo {
                 .append(stamp(html))
                 .append('\n');
         for (Line l : v.lines()) {
-            sb.append("line ")
-                    .append(l.level())
-                    .append(' ')
-                    .append(encode(l.text()))
-                    .append('\n');
+            text(sb, "line " + l.level(), l.text());
         }
         if (v.failure() != null) {
-            sb.append("failure ").append(encode(v.failure())).append('\n');
+            text(sb, "failure -", v.failure());
         }
         if (v.stepSummary() != null) {
-            sb.append("summary ").append(encode(v.stepSummary())).append('\n');
+            text(sb, "summary -", v.stepSummary());
         }
         Files.createDirectories(memo.toAbsolutePath().getParent());
         Files.writeString(memo, sb, StandardCharsets.UTF_8);
@@ -157,11 +166,13 @@ public final class SizeCheckMemo {
         return s.size() + " " + s.newestChangeMillis() + " " + s.fingerprint();
     }
 
-    private static String encode(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String text) {
-        return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+    /** A text as is, after its length: read back by position, no escaping or decoding (a no-op replays them all). */
+    private static void text(StringBuilder sb, String head, String text) {
+        sb.append(head)
+                .append(' ')
+                .append(text.length())
+                .append('\n')
+                .append(text)
+                .append('\n');
     }
 }

@@ -6,9 +6,35 @@ import java.util.Locale;
 public final class ByteSizes {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
+    /** Up to here a size divided by a power of 1024 is exact in a double, so both paths below print the same. */
+    private static final long EXACT_LIMIT = 1L << 53;
+
     private ByteSizes() {}
 
+    /** E.g. {@code 512 B}, {@code 1.5 KiB}, {@code 118.3 MiB}: one decimal, rounded half up (as {@code %.1f}). */
     public static String human(long bytes) {
+        long abs = Math.abs(bytes);
+        if (abs < 0 || abs >= EXACT_LIMIT) {
+            return formatted(bytes);
+        }
+        String sign = bytes < 0 ? "-" : "";
+        int unit = 0;
+        long size = 1;
+        while (abs >= size * 1024 && unit < UNITS.length - 1) {
+            size *= 1024;
+            unit++;
+        }
+        if (unit == 0) {
+            return sign + abs + " B";
+        }
+        // abs / size rounded half up to tenths, in integers: the console prints dozens of these per build, and in a
+        // fresh JVM the first floating-point String.format costs milliseconds
+        long tenths = (abs * 20 + size) / (2 * size);
+        return sign + tenths / 10 + "." + tenths % 10 + " " + UNITS[unit];
+    }
+
+    /** The same text by floating point and {@code %.1f}, for sizes beyond {@link #EXACT_LIMIT}. */
+    static String formatted(long bytes) {
         double v = Math.abs(bytes);
         int unit = 0;
         while (v >= 1024 && unit < UNITS.length - 1) {

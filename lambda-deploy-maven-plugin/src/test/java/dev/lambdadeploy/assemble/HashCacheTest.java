@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,20 +20,12 @@ class HashCacheTest {
     /** A cache file that claims {@code file} has the given (wrong) hash, with the file's current stamp. */
     private Path cacheClaiming(Path file, String sha256, long checkedAt) throws Exception {
         FileStamp now = FileStamp.of(file, checkedAt);
-        Path cacheFile = dir.resolve("cache.json");
-        Files.writeString(
-                cacheFile,
-                "{\"format\":1,\"entries\":[{\"path\":"
-                        + quote(file.toAbsolutePath().toString())
-                        + ",\"stamp\":{\"size\":" + now.size() + ",\"newestChangeMillis\":" + now.newestChangeMillis()
-                        + ",\"fingerprint\":" + quote(now.fingerprint()) + ",\"checkedAt\":" + checkedAt
-                        + "},\"sha256\":"
-                        + quote(sha256) + "}]}");
+        Path cacheFile = dir.resolve("cache.bin");
+        HashCache claiming = HashCache.load(cacheFile, true, clock::get);
+        claiming.remember(
+                file, new FileStamp(now.size(), now.newestChangeMillis(), now.fingerprint(), checkedAt), sha256);
+        claiming.save(cacheFile);
         return cacheFile;
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Test
@@ -96,13 +89,13 @@ class HashCacheTest {
     void aFileReadForItsBytesIsHashedFromThemAndRememberedForTheNextRun() throws Exception {
         Path jar = Files.writeString(dir.resolve("a.jar"), "content");
         clock.set(FileStamp.of(jar, 0).newestChangeMillis() + 60_000);
-        HashCache first = HashCache.load(dir.resolve("none.json"), true, clock::get);
+        HashCache first = HashCache.load(dir.resolve("none.bin"), true, clock::get);
         HashCache.Read read = first.read(jar);
         assertEquals("content", new String(read.bytes(), java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(Hashes.contentHash(jar), read.sha256());
         assertEquals(read.sha256(), first.contentHash(jar), "known within the run, not read again");
         assertTrue(first.summary().matches("1 file\\(s\\) unchanged.*; 1 hashed.*"), first.summary());
-        Path cacheFile = dir.resolve("cache.json");
+        Path cacheFile = dir.resolve("cache.bin");
         first.save(cacheFile);
 
         HashCache next = HashCache.load(cacheFile, true, clock::get);
@@ -120,7 +113,7 @@ class HashCacheTest {
         // needs status-change times that a rename updates (Linux file systems have them)
         assumeTrue(stamp.published(), "this file system's times cannot prove a rename came after the write");
         assertFalse(Files.exists(dir.resolve(".a.zip.1.tmp")));
-        Path cacheFile = dir.resolve("cache.json");
+        Path cacheFile = dir.resolve("cache.bin");
         HashCache written = HashCache.load(cacheFile, true, clock::get);
         written.remember(zip, stamp, "ab".repeat(32));
         written.save(cacheFile);
@@ -147,7 +140,7 @@ class HashCacheTest {
         Path zip = dir.resolve("a.zip");
         FileStamp stamp = FileStamp.publish(Files.writeString(dir.resolve(".a.zip.1.tmp"), "content"), zip, clock::get);
         assumeTrue(stamp.published(), "this file system's times cannot prove a rename came after the write");
-        Path cacheFile = dir.resolve("cache.json");
+        Path cacheFile = dir.resolve("cache.bin");
         HashCache written = HashCache.load(cacheFile, true, clock::get);
         written.remember(zip, stamp, "ab".repeat(32));
         written.save(cacheFile);
@@ -172,5 +165,64 @@ class HashCacheTest {
         assertEquals(
                 Hashes.contentHash(zip2),
                 HashCache.load(cacheFile, true, clock::get).contentHash(zip2));
+    }
+
+    @Test
+    void aTextHashIsRememberedByTheExactTextAndANoOpRewritesNothing() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "content");
+        clock.set(FileStamp.of(jar, 0).newestChangeMillis() + 60_000);
+        Path cacheFile = dir.resolve("cache.bin");
+        HashCache first = HashCache.load(cacheFile, true, clock::get);
+        first.contentHash(jar);
+        assertEquals(Hashes.hex("a=1\nb=2\n"), first.textHash("a=1\nb=2\n"));
+        first.save(cacheFile);
+
+        // A cache claiming a (deliberately wrong) hash for the text: used as remembered, proof it is not recomputed.
+        byte[] saved = Files.readAllBytes(cacheFile);
+        String real = Hashes.hex("a=1\nb=2\n");
+        byte[] wrong = new String(saved, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace(real, "cd".repeat(32))
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(cacheFile, wrong);
+        HashCache next = HashCache.load(cacheFile, true, clock::get);
+        assertEquals("cd".repeat(32), next.textHash("a=1\nb=2\n"));
+        assertEquals(Hashes.hex("a=1\nb=3\n"), next.textHash("a=1\nb=3\n"), "another text is hashed");
+
+        // Nothing changed: the file is not written again.
+        HashCache same = HashCache.load(cacheFile, true, clock::get);
+        same.contentHash(jar);
+        same.textHash("a=1\nb=2\n");
+        FileTime written = Files.getLastModifiedTime(cacheFile);
+        Files.setLastModifiedTime(cacheFile, FileTime.fromMillis(written.toMillis() - 10_000));
+        FileTime backdated = Files.getLastModifiedTime(cacheFile);
+        same.save(cacheFile);
+        assertEquals(backdated, Files.getLastModifiedTime(cacheFile), "a no-op rewrites nothing");
+        assertArrayEquals(wrong, Files.readAllBytes(cacheFile));
+
+        // A text used no more is dropped: written again.
+        HashCache fewer = HashCache.load(cacheFile, true, clock::get);
+        fewer.contentHash(jar);
+        fewer.save(cacheFile);
+        assertNotEquals(backdated, Files.getLastModifiedTime(cacheFile));
+        assertEquals(
+                Hashes.hex("a=1\nb=2\n"),
+                HashCache.load(cacheFile, true, clock::get).textHash("a=1\nb=2\n"));
+    }
+
+    @Test
+    void anUnreadableOrForeignCacheIsEmpty() throws Exception {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "content");
+        clock.set(FileStamp.of(jar, 0).newestChangeMillis() + 60_000);
+        Path cacheFile = cacheClaiming(jar, "ab".repeat(32), clock.get());
+        byte[] good = Files.readAllBytes(cacheFile);
+        for (byte[] bad : List.of(
+                "{\"format\":1,\"entries\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Arrays.copyOf(good, good.length - 3),
+                java.util.Arrays.copyOf(good, good.length + 1))) {
+            Files.write(cacheFile, bad);
+            assertEquals(
+                    Hashes.contentHash(jar),
+                    HashCache.load(cacheFile, true, clock::get).contentHash(jar));
+        }
     }
 }

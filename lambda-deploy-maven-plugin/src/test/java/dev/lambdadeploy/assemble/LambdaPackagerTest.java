@@ -323,8 +323,11 @@ class LambdaPackagerTest {
         PackageResult first = packager.run(request(out).build());
         String layerSha = first.manifest().layers().get(0).codeSha256();
         assumeTrue(
-                Files.readString(out.resolve("work").resolve(HashCache.FILE_NAME))
-                        .contains("\"published\" : true"),
+                FileStamp.publish(
+                                Files.writeString(dir.resolve(".probe.tmp"), "probe"),
+                                dir.resolve("probe"),
+                                System::currentTimeMillis)
+                        .published(),
                 "this file system's times cannot prove a rename came after the write");
         PackageResult noop = packager.run(request(out).build());
         assertEquals(2, noop.reusedZips());
@@ -356,6 +359,59 @@ class LambdaPackagerTest {
     }
 
     @Test
+    void aNoOpTakesTheLastManifestFromItsBinaryCopyAndLeavesTheJsonAlone() throws Exception {
+        Path out = dir.resolve("out");
+        LambdaPackager packager = new LambdaPackager(BuildLog.silent(), LambdaPackagerTest::later);
+        PackageResult first = packager.run(request(out).build());
+        Path json = out.resolve(PackageManifest.FILE_NAME);
+        Path copy = out.resolve("work").resolve(ManifestSnapshot.FILE_NAME);
+        assertTrue(Files.isRegularFile(copy));
+        byte[] written = Files.readAllBytes(json);
+        FileTime writtenAt = Files.getLastModifiedTime(json);
+
+        PackageResult noop = packager.run(request(out).build());
+        assertEquals(2, noop.reusedZips());
+        assertTrue(noop.manifest().allZips().stream().allMatch(ZipRecord::reused), "this run's news");
+        assertEquals(first.contentKey(), noop.contentKey());
+        assertEquals(ManifestIO.read(json).withAllZipsReused(), noop.manifest().withAllZipsReused());
+        assertArrayEquals(written, Files.readAllBytes(json), "lambda-package.json is left as written");
+        assertEquals(writtenAt, Files.getLastModifiedTime(json));
+
+        // Edited since (here only a trailing newline): its stamp no longer vouches for the copy, so the JSON is read
+        // (the zips are still reused) and written again.
+        Files.writeString(json, Files.readString(json) + "\n");
+        PackageResult edited = packager.run(request(out).build());
+        assertEquals(2, edited.reusedZips());
+        assertFalse(Files.readString(json).endsWith("}\n\n"), "rewritten");
+        assertEquals(first.contentKey(), edited.contentKey());
+
+        // The copy lost or damaged: the same.
+        for (byte[] damage : List.of(new byte[0], java.util.Arrays.copyOf(Files.readAllBytes(copy), 40))) {
+            Files.write(copy, damage);
+            PackageResult fromJson = packager.run(request(out).build());
+            assertEquals(2, fromJson.reusedZips());
+            assertEquals(first.contentKey(), fromJson.contentKey());
+            assertTrue(Files.size(copy) > 40, "the copy is written again");
+        }
+        Files.delete(copy);
+        assertEquals(2, packager.run(request(out).build()).reusedZips());
+
+        // A real change is written to both.
+        PackageResult changed = packager.run(request(out)
+                .outputTimestamp(Instant.parse("2025-02-02T00:00:00Z"))
+                .build());
+        assertEquals(0, changed.reusedZips());
+        assertNotEquals(first.contentKey(), changed.contentKey());
+        assertEquals("2025-02-02T00:00:00Z", ManifestIO.read(json).outputTimestamp());
+        assertEquals(
+                0,
+                packager.run(request(out)
+                                .outputTimestamp(Instant.parse("2025-02-02T00:00:00Z"))
+                                .build())
+                        .builtZips());
+    }
+
+    @Test
     void incrementalOffOrALostHashCacheHashesEverythingAgain() throws Exception {
         Path out = dir.resolve("out");
         RecordingLog log = new RecordingLog();
@@ -365,7 +421,7 @@ class LambdaPackagerTest {
         packager.run(request(out).incremental(false).build());
         assertEquals(4, hashedFiles(log), "incremental=false trusts no remembered hash: 3 jars and the classes");
 
-        Files.writeString(out.resolve("work").resolve(HashCache.FILE_NAME), "{ not json");
+        Files.writeString(out.resolve("work").resolve(HashCache.FILE_NAME), "not a cache");
         PackageResult lost = packager.run(request(out).build());
         assertEquals(2, lost.reusedZips(), "an unreadable cache only costs time");
         assertEquals(6, hashedFiles(log), "jars, classes and both zips are hashed again");

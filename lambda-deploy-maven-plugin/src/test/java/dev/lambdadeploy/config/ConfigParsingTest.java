@@ -67,6 +67,7 @@ class ConfigParsingTest {
     void outputTimestamp() {
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), OutputTimestamp.parse("2026-01-01T00:00:00Z"));
         assertEquals(Instant.ofEpochSecond(1767225600), OutputTimestamp.parse("1767225600"));
+        assertEquals(Instant.parse("1980-02-01T00:00:00Z"), OutputTimestamp.DEFAULT);
         assertEquals(OutputTimestamp.DEFAULT, OutputTimestamp.parse(null));
         assertEquals(OutputTimestamp.DEFAULT, OutputTimestamp.parse("a"));
         assertEquals(Instant.parse("1980-01-01T00:00:00Z"), OutputTimestamp.parse("10"));
