@@ -1,6 +1,7 @@
 package dev.lambdadeploy.assemble;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -45,6 +46,8 @@ final class FileTrees {
             for (Path child : children) {
                 add(child, all);
             }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause(); // as Files.walk reports it: the IOException
         }
     }
 }

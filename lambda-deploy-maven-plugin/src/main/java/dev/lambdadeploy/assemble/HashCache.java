@@ -120,6 +120,12 @@ final class HashCache {
         }
     }
 
+    /** The stamp this run recorded with the hash of {@code path} (file or directory tree), or null if none. */
+    FileStamp stampOf(Path path) {
+        Entry e = current.get(path.toAbsolutePath().normalize().toString());
+        return e == null ? null : e.stamp();
+    }
+
     /**
      * The hash of a file whose stamp says it is unchanged (as {@link #contentHash} would return it), or empty when it
      * would have to be read; reads metadata only.

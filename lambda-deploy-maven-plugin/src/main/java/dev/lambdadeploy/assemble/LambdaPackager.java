@@ -141,7 +141,9 @@ public final class LambdaPackager {
                     layers,
                     jars);
             String contentKey;
-            if (snapshot.isPresent() && snapshot.get().sameContent(manifest)) {
+            if (snapshot.isPresent()
+                    && snapshot.get().sameContent(manifest)
+                    && !classesMayBeNewer(request.classesDirectory(), manifestFile, hashes)) {
                 // The file already says all of this; only which zips this run reused differs, and that is this run's
                 // (printed) news, not the package's. A no-op build writes nothing.
                 contentKey = snapshot.get().contentKey();
@@ -172,6 +174,23 @@ public final class LambdaPackager {
         } finally {
             builder.discardUnpublished();
         }
+    }
+
+    /**
+     * Whether a file in the classes folder may be newer than {@code lambda-package.json}: lambda:deploy refuses a
+     * package older than its classes, and a recompile with identical output (a touched source, a branch switch) still
+     * rewrites them, so the manifest is written again then, even though the package did not change. Judged from the
+     * classes' stamp this run already took (its newest modification or status-change time), so a no-op costs no walk.
+     */
+    private static boolean classesMayBeNewer(Path classesDirectory, Path manifestFile, HashCache hashes)
+            throws IOException {
+        if (classesDirectory == null || !Files.isDirectory(classesDirectory)) {
+            return false;
+        }
+        FileStamp classes = hashes.stampOf(classesDirectory);
+        return classes == null
+                || classes.newestChangeMillis()
+                        >= Files.getLastModifiedTime(manifestFile).toMillis();
     }
 
     /**

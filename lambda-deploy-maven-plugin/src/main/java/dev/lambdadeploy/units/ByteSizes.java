@@ -6,8 +6,11 @@ import java.util.Locale;
 public final class ByteSizes {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
-    /** Up to here a size divided by a power of 1024 is exact in a double, so both paths below print the same. */
-    private static final long EXACT_LIMIT = 1L << 53;
+    /**
+     * Below this (2 PiB) both paths print the same: a size divided by a power of 1024 is exact in a double, and the
+     * double's shortest decimal form (what {@code %.1f} rounds) is never pushed across a rounding boundary.
+     */
+    private static final long EXACT_LIMIT = 1L << 51;
 
     private ByteSizes() {}
 

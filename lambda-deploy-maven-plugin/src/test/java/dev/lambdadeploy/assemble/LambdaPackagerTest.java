@@ -412,6 +412,33 @@ class LambdaPackagerTest {
     }
 
     @Test
+    void classesRewrittenWithTheSameBytesMakeTheManifestNewerThanThem() throws Exception {
+        Path out = dir.resolve("out");
+        LambdaPackager packager = new LambdaPackager(BuildLog.silent(), LambdaPackagerTest::later);
+        packager.run(request(out).build());
+        Path json = out.resolve(PackageManifest.FILE_NAME);
+        Path handler = dir.resolve("classes/ex/Handler.class");
+        // Recompiled with identical output after the package was built (a touched source): the package is the same,
+        // but lambda:deploy refuses a manifest older than the classes, so the manifest is written again.
+        Files.writeString(handler, "handler-bytes");
+        Files.setLastModifiedTime(
+                handler, FileTime.fromMillis(Files.getLastModifiedTime(json).toMillis() + 1));
+        // past the file system's clock tick, so the manifest written next is measurably newer than the class's ctime
+        // (a real recompile is seconds before the package; an equal millisecond counts as "maybe newer")
+        Thread.sleep(30);
+        PackageResult recompiled = packager.run(request(out).build());
+        assertEquals(2, recompiled.reusedZips());
+        assertTrue(
+                Files.getLastModifiedTime(json).compareTo(Files.getLastModifiedTime(handler)) > 0,
+                "no class file is newer than lambda-package.json");
+
+        // And the next no-op leaves it alone again.
+        FileTime written = Files.getLastModifiedTime(json);
+        assertEquals(2, packager.run(request(out).build()).reusedZips());
+        assertEquals(written, Files.getLastModifiedTime(json));
+    }
+
+    @Test
     void incrementalOffOrALostHashCacheHashesEverythingAgain() throws Exception {
         Path out = dir.resolve("out");
         RecordingLog log = new RecordingLog();

@@ -34,9 +34,10 @@ class ByteSizesTest {
         }
         SplittableRandom random = new SplittableRandom(18);
         for (int i = 0; i < 200_000; i++) {
-            long b = random.nextLong(1L << 53);
+            long b = random.nextLong(1L << 51);
             assertEquals(ByteSizes.formatted(b), ByteSizes.human(b), "bytes " + b);
         }
+        assertEquals(ByteSizes.formatted(2_252_294_593_917_747L), ByteSizes.human(2_252_294_593_917_747L));
         assertEquals(ByteSizes.formatted(Long.MAX_VALUE), ByteSizes.human(Long.MAX_VALUE));
         assertEquals(ByteSizes.formatted(Long.MIN_VALUE), ByteSizes.human(Long.MIN_VALUE));
     }
