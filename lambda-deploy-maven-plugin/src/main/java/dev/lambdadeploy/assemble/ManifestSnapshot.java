@@ -62,16 +62,7 @@ final class ManifestSnapshot {
 
         /** Everything of a manifest but its zips and jars. */
         private static PackageManifest header(PackageManifest m) {
-            return new PackageManifest(
-                    m.schemaVersion(),
-                    m.pluginVersion(),
-                    m.project(),
-                    m.architecture(),
-                    m.outputTimestamp(),
-                    m.settingsKey(),
-                    null,
-                    List.of(),
-                    List.of());
+            return m.withContents(null, List.of(), List.of());
         }
     }
 

@@ -39,6 +39,14 @@ public record PackageManifest(
      * zip (built or reused), for comparing two packages by content.
      */
     public PackageManifest withAllZipsReused() {
+        return withContents(
+                function == null ? null : function.asReused(),
+                layers.stream().map(ZipRecord::asReused).collect(java.util.stream.Collectors.toList()),
+                jars);
+    }
+
+    /** The same project, settings and header with other zips and jars. */
+    public PackageManifest withContents(ZipRecord function, List<ZipRecord> layers, List<JarRecord> jars) {
         return new PackageManifest(
                 schemaVersion,
                 pluginVersion,
@@ -46,8 +54,8 @@ public record PackageManifest(
                 architecture,
                 outputTimestamp,
                 settingsKey,
-                function == null ? null : function.asReused(),
-                layers.stream().map(ZipRecord::asReused).collect(java.util.stream.Collectors.toList()),
+                function,
+                layers,
                 jars);
     }
 
