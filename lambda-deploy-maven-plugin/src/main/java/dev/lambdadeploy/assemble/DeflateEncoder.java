@@ -67,14 +67,23 @@ final class DeflateEncoder {
         for (int d = 0; d < DISTANCE_CODE.length; d++) {
             DISTANCE_CODE[d] = reversed(d, 5);
         }
-        for (int distance = 1; distance <= WINDOW; distance++) {
-            DISTANCE_CODE_OF[distance <= 256 ? distance - 1 : 256 + ((distance - 1) >> 7)] =
-                    (byte) distanceCode(distance);
+        // one distance per slot: above 256 every code's range starts at 128k + 1, so the 128 distances sharing a slot
+        // share a code (a loop over all 32,768 distances took over 10 ms in a fresh JVM, interpreted)
+        for (int distance = 1; distance <= 256; distance++) {
+            DISTANCE_CODE_OF[distance - 1] = (byte) distanceCode(distance);
+        }
+        for (int slot = 256 + (256 >> 7); slot < DISTANCE_CODE_OF.length; slot++) {
+            DISTANCE_CODE_OF[slot] = (byte) distanceCode(((slot - 256) << 7) + 1);
         }
     }
 
     private final byte[] in;
+    /**
+     * Hash chains of positions, stored as position + 1 so that a new (zeroed) table means "none": no fill of 32,768
+     * slots per jar, a loop C2 compiled in every cold build.
+     */
     private final int[] head = new int[1 << HASH_BITS];
+
     private final int[] previous = new int[WINDOW];
     private byte[] out;
     private int size;
@@ -84,7 +93,6 @@ final class DeflateEncoder {
     DeflateEncoder(byte[] in) {
         this.in = in;
         this.out = new byte[Math.max(1024, in.length + in.length / 256 + 64)];
-        Arrays.fill(head, -1);
     }
 
     /** Copies {@code in[from..to)} in stored blocks; the inflater still sees it in its window. */
@@ -189,7 +197,7 @@ final class DeflateEncoder {
         int h = hash(i);
         int bestLength = 0;
         int bestDistance = 0;
-        int candidate = head[h];
+        int candidate = head[h] - 1;
         for (int chain = MAX_CHAIN; candidate >= 0 && candidate > i - WINDOW && chain > 0; chain--) {
             if (in[candidate + bestLength] == in[i + bestLength]) {
                 int length = Arrays.mismatch(in, candidate, candidate + maxLength, in, i, i + maxLength);
@@ -204,7 +212,7 @@ final class DeflateEncoder {
                     }
                 }
             }
-            int next = previous[candidate & (WINDOW - 1)];
+            int next = previous[candidate & (WINDOW - 1)] - 1;
             if (next >= candidate) {
                 break; // a slot reused by a newer position: the chain ends here
             }
@@ -263,7 +271,7 @@ final class DeflateEncoder {
 
     private void insert(int position, int h) {
         previous[position & (WINDOW - 1)] = head[h];
-        head[h] = position;
+        head[h] = position + 1;
     }
 
     private int hash(int i) {

@@ -208,8 +208,8 @@ public class PackageMojo extends AbstractLambdaMojo {
                 .compression(compression())
                 .pluginVersion(PluginIdentity.of(pluginVersion))
                 .build();
-        if (!Files.exists(outputDirectory.toPath().resolve(PackageManifest.FILE_NAME))) {
-            // a first or clean build: the size report will be written, so its JSON set-up can run alongside
+        if (baseline != null && !Files.exists(outputDirectory.toPath().resolve(PackageManifest.FILE_NAME))) {
+            // a first or clean build compares with the baseline: reading it can set up alongside packaging
             SizeReportIO.warmUpInBackground();
         }
         PackageResult result;

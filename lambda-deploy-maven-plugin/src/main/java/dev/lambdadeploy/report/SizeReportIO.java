@@ -2,52 +2,37 @@ package dev.lambdadeploy.report;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lambdadeploy.config.ConfigException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Reads and writes {@link SizeReport} as pretty JSON; readers ignore fields they do not know. */
+/**
+ * Reads and writes {@link SizeReport} as pretty JSON; readers ignore fields they do not know. Written by
+ * {@link SizeReportJson} (streaming); read with data binding, which only a build with a baseline sets up.
+ */
 public final class SizeReportIO {
     /** In a holder, so {@link #warmUpInBackground()} can set it up on another thread. */
     private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        static final ObjectMapper MAPPER =
+                new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
-
-    private static volatile Throwable warmUpFailure;
 
     private SizeReportIO() {}
 
     /**
-     * Sets up data binding on a daemon thread, so a report written after a full build does not wait for it: in a fresh
-     * Maven JVM that set-up took about 150 ms, while packaging keeps the other threads busy anyway.
-     * A failure is kept, not thrown: the warm-up runs on its own thread, and the first real write names it as cause.
+     * Sets up data binding for reading a baseline on a daemon thread, so the report after a full build does not wait
+     * for it: in a fresh Maven JVM that set-up takes over 100 ms, while packaging keeps the other threads busy anyway.
+     * A failure here is ignored: the baseline's own read reports it, naming the POM element.
      */
-    @SuppressWarnings("StaticAssignmentOfThrowable")
     public static void warmUpInBackground() {
         Thread t = new Thread(
                 () -> {
                     try {
-                        Json.MAPPER.writeValueAsBytes(new SizeReport(
-                                SizeReport.SCHEMA_VERSION,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                List.of(),
-                                false,
-                                List.of(),
-                                List.of(),
-                                null));
-                    } catch (Throwable failure) {
-                        // only a head start: kept so the report's own write can name it if data binding is broken
-                        warmUpFailure = failure;
+                        Json.MAPPER.readValue("{}", SizeReport.class);
+                    } catch (Throwable ignored) {
+                        // only a head start; see above
                     }
                 },
                 "lambda-size-report-warm-up");
@@ -57,12 +42,8 @@ public final class SizeReportIO {
 
     public static void write(SizeReport report, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try {
-            Json.MAPPER.writeValue(file.toFile(), report);
-        } catch (NoClassDefFoundError e) {
-            // set-up failed on the warm-up thread; the JVM now only says "could not initialize class"
-            throw new IOException(
-                    "cannot set up JSON writing: " + e.getMessage(), warmUpFailure == null ? e : warmUpFailure);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            SizeReportJson.write(report, out);
         }
     }
 
