@@ -89,6 +89,10 @@ public final class LambdaPackager {
         Optional<ManifestSnapshot.Previous> snapshot = request.incremental()
                 ? ManifestSnapshot.read(snapshotFile, manifestFile, clock.getAsLong())
                 : Optional.empty();
+        if (snapshot.isEmpty()) {
+            // the JSON will be read or written: its set-up runs on a packaging thread, idle until the first zip starts
+            executor.execute(ManifestIO::prepare);
+        }
         Optional<PackageManifest> previous = (snapshot.isPresent()
                         ? snapshot.map(ManifestSnapshot.Previous::manifest)
                         : request.incremental()

@@ -9,7 +9,7 @@ public final class Amounts {
 
     /** {@code 62.8 MiB (65,843,200 bytes)} */
     public static String bytes(long bytes) {
-        return ByteSizes.human(bytes) + " (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes)";
+        return ByteSizes.human(bytes) + " (" + ByteSizes.grouped(bytes) + " bytes)";
     }
 
     /** {@code 6 layers} */

@@ -79,6 +79,7 @@ final class Suggestions {
     }
 
     /** {@code <exclusion>}s for transitive jars, each saving the jar and what only arrived through it. */
+    @SuppressWarnings("ReferenceEquality")
     private static List<Fix> exclusions(List<JarSize> scope, ToLongFunction<JarSize> measure, long excess) {
         Map<String, JarSize> candidates = new LinkedHashMap<>();
         for (JarSize j : scope) {
@@ -86,34 +87,43 @@ final class Suggestions {
                 candidates.putIfAbsent(ga(j), j);
             }
         }
-        List<Fix> fixes = new ArrayList<>();
+        // what each exclusion saves first, and a fix (title, XML) written only for the few that are kept
+        List<Exclusion> savings = new ArrayList<>();
         for (JarSize j : candidates.values()) {
             String excluded = ga(j);
             List<JarSize> dropped =
                     scope.stream().filter(k -> below(k, excluded)).collect(Collectors.toList());
             long saved = dropped.stream().mapToLong(measure).sum();
-            if (saved <= 0) {
-                continue;
+            if (saved > 0) {
+                savings.add(new Exclusion(j, excluded, dropped, saved));
             }
+        }
+        savings.sort(Comparator.comparingLong(Exclusion::saved).reversed()); // stable: ties keep the scope's order
+        List<Fix> fixes = new ArrayList<>();
+        for (Exclusion e : savings.subList(0, Math.min(MAX_EXCLUSIONS, savings.size()))) {
+            JarSize j = e.jar();
             String direct = DependencyPaths.groupArtifact(j.dependencyPath().get(1));
-            List<String> also = dropped.stream()
-                    .filter(k -> !k.equals(j))
+            // by identity (both come from scope): a record's equals bootstraps method handles, tens of ms in a cold JVM
+            List<String> also = e.dropped().stream()
+                    .filter(k -> k != j)
                     .map(JarSize::artifactId)
                     .collect(Collectors.toList());
-            String title = "Exclude " + excluded + " (" + DependencyPaths.display(j.dependencyPath())
-                    + ") if your code does not need it at runtime: saves " + Amounts.bytes(saved)
+            String title = "Exclude " + e.excluded() + " (" + DependencyPaths.display(j.dependencyPath())
+                    + ") if your code does not need it at runtime: saves " + Amounts.bytes(e.saved())
                     + (also.isEmpty() ? "" : ", with " + String.join(", ", also) + " that only it pulls in")
                     + ". Paste into the <dependency> on " + direct + ":";
             fixes.add(new Fix(
                     Fix.Kind.EXCLUDE_DEPENDENCY,
                     title,
-                    DependencyPaths.exclusionXml(direct, excluded),
-                    saved,
-                    saved >= excess));
+                    DependencyPaths.exclusionXml(direct, e.excluded()),
+                    e.saved(),
+                    e.saved() >= excess));
         }
-        fixes.sort(Comparator.comparingLong(Fix::bytesSaved).reversed());
-        return fixes.subList(0, Math.min(MAX_EXCLUSIONS, fixes.size()));
+        return fixes;
     }
+
+    /** Excluding {@code excluded} (the {@code groupId:artifactId} of {@code jar}) drops {@code dropped}. */
+    private record Exclusion(JarSize jar, String excluded, List<JarSize> dropped, long saved) {}
 
     /** True when {@code k} is {@code excluded} itself or arrived through it (below the direct dependency). */
     private static boolean below(JarSize k, String excluded) {

@@ -2,6 +2,7 @@ package dev.lambdadeploy.units;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +41,23 @@ class ByteSizesTest {
         assertEquals(ByteSizes.formatted(2_252_294_593_917_747L), ByteSizes.human(2_252_294_593_917_747L));
         assertEquals(ByteSizes.formatted(Long.MAX_VALUE), ByteSizes.human(Long.MAX_VALUE));
         assertEquals(ByteSizes.formatted(Long.MIN_VALUE), ByteSizes.human(Long.MIN_VALUE));
+    }
+
+    @Test
+    void groupsDigitsAsTheFormatterDoes() {
+        assertEquals("65,843,200", ByteSizes.grouped(65_843_200));
+        assertEquals("-1,000", ByteSizes.grouped(-1000));
+        assertEquals("999", ByteSizes.grouped(999));
+        long[] edges = {
+            0, 1, -1, 12, 123, 1234, -123, -1234, 100_000, 999_999, 1_000_000, Long.MAX_VALUE, Long.MIN_VALUE
+        };
+        for (long n : edges) {
+            assertEquals(String.format(Locale.ROOT, "%,d", n), ByteSizes.grouped(n), "n " + n);
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            long n = random.nextLong() >> random.nextInt(64);
+            assertEquals(String.format(Locale.ROOT, "%,d", n), ByteSizes.grouped(n), "n " + n);
+        }
     }
 }
