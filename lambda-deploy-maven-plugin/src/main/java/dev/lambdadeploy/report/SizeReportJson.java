@@ -32,27 +32,11 @@ final class SizeReportJson {
             limits(g, r.limits());
             g.writeFieldName("totals");
             totals(g, r.totals());
-            g.writeArrayFieldStart("zips");
-            for (SizeReport.Zip z : r.zips()) {
-                zip(g, z);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("contents");
-            for (SizeReport.Item i : r.contents()) {
-                item(g, i);
-            }
-            g.writeEndArray();
+            array(g, "zips", r.zips(), SizeReportJson::zip);
+            array(g, "contents", r.contents(), SizeReportJson::item);
             g.writeBooleanField("budgetsSkipped", r.budgetsSkipped());
-            g.writeArrayFieldStart("budgets");
-            for (SizeReport.BudgetCheck b : r.budgets()) {
-                budget(g, b);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("violations");
-            for (SizeReport.ViolationEntry v : r.violations()) {
-                violation(g, v);
-            }
-            g.writeEndArray();
+            array(g, "budgets", r.budgets(), SizeReportJson::budget);
+            array(g, "violations", r.violations(), SizeReportJson::violation);
             g.writeFieldName("baseline");
             baseline(g, r.baseline());
             g.writeEndObject();
@@ -123,7 +107,7 @@ final class SizeReportJson {
         g.writeNumberField("zippedBytes", i.zippedBytes());
         g.writeNumberField("unzippedBytes", i.unzippedBytes());
         g.writeNumberField("shareOfTotal", i.shareOfTotal());
-        strings(g, "dependencyPath", i.dependencyPath());
+        array(g, "dependencyPath", i.dependencyPath(), JsonGenerator::writeString);
         g.writeStringField("dependencyPathText", i.dependencyPathText());
         g.writeEndObject();
     }
@@ -157,24 +141,8 @@ final class SizeReportJson {
         g.writeStringField("actualText", v.actualText());
         g.writeStringField("limitText", v.limitText());
         g.writeStringField("message", v.message());
-        if (v.contributors() == null) {
-            g.writeNullField("contributors");
-        } else {
-            g.writeArrayFieldStart("contributors");
-            for (SizeReport.ContributorEntry c : v.contributors()) {
-                contributor(g, c);
-            }
-            g.writeEndArray();
-        }
-        if (v.fixes() == null) {
-            g.writeNullField("fixes");
-        } else {
-            g.writeArrayFieldStart("fixes");
-            for (SizeReport.FixEntry f : v.fixes()) {
-                fix(g, f);
-            }
-            g.writeEndArray();
-        }
+        array(g, "contributors", v.contributors(), SizeReportJson::contributor);
+        array(g, "fixes", v.fixes(), SizeReportJson::fix);
         g.writeEndObject();
     }
 
@@ -185,7 +153,7 @@ final class SizeReportJson {
         g.writeNumberField("zippedBytes", c.zippedBytes());
         g.writeNumberField("unzippedBytes", c.unzippedBytes());
         g.writeNumberField("share", c.share());
-        strings(g, "dependencyPath", c.dependencyPath());
+        array(g, "dependencyPath", c.dependencyPath(), JsonGenerator::writeString);
         g.writeStringField("dependencyPathText", c.dependencyPathText());
         g.writeStringField("note", c.note());
         g.writeEndObject();
@@ -211,15 +179,7 @@ final class SizeReportJson {
         g.writeNumberField("totalUnzippedBefore", d.totalUnzippedBefore());
         g.writeNumberField("totalUnzippedNow", d.totalUnzippedNow());
         g.writeNumberField("deltaBytes", d.deltaBytes());
-        if (d.changes() == null) {
-            g.writeNullField("changes");
-        } else {
-            g.writeArrayFieldStart("changes");
-            for (SizeReport.Change c : d.changes()) {
-                change(g, c);
-            }
-            g.writeEndArray();
-        }
+        array(g, "changes", d.changes(), SizeReportJson::change);
         g.writeEndObject();
     }
 
@@ -244,14 +204,21 @@ final class SizeReportJson {
         }
     }
 
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    /** Writes one element of an array. */
+    @FunctionalInterface
+    private interface Element<T> {
+        void write(JsonGenerator g, T value) throws IOException;
+    }
+
+    /** A list as an array field ({@code null} as null, as data binding writes it). */
+    private static <T> void array(JsonGenerator g, String name, List<T> values, Element<T> element) throws IOException {
         if (values == null) {
             g.writeNullField(name);
             return;
         }
         g.writeArrayFieldStart(name);
-        for (String s : values) {
-            g.writeString(s);
+        for (T value : values) {
+            element.write(g, value);
         }
         g.writeEndArray();
     }
