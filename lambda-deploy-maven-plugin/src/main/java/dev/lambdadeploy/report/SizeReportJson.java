@@ -25,64 +25,41 @@ final class SizeReportJson {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", r.schemaVersion());
             g.writeStringField("pluginVersion", r.pluginVersion());
-            g.writeFieldName("project");
-            project(g, r.project());
+            object(g, "project", r.project(), SizeReportJson::project);
             g.writeStringField("architecture", r.architecture());
-            g.writeFieldName("limits");
-            limits(g, r.limits());
-            g.writeFieldName("totals");
-            totals(g, r.totals());
-            array(g, "zips", r.zips(), SizeReportJson::zip);
-            array(g, "contents", r.contents(), SizeReportJson::item);
+            object(g, "limits", r.limits(), SizeReportJson::limits);
+            object(g, "totals", r.totals(), SizeReportJson::totals);
+            objects(g, "zips", r.zips(), SizeReportJson::zip);
+            objects(g, "contents", r.contents(), SizeReportJson::item);
             g.writeBooleanField("budgetsSkipped", r.budgetsSkipped());
-            array(g, "budgets", r.budgets(), SizeReportJson::budget);
-            array(g, "violations", r.violations(), SizeReportJson::violation);
-            g.writeFieldName("baseline");
-            baseline(g, r.baseline());
+            objects(g, "budgets", r.budgets(), SizeReportJson::budget);
+            objects(g, "violations", r.violations(), SizeReportJson::violation);
+            object(g, "baseline", r.baseline(), SizeReportJson::baseline);
             g.writeEndObject();
         }
     }
 
     private static void project(JsonGenerator g, ProjectInfo p) throws IOException {
-        if (p == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
         g.writeStringField("groupId", p.groupId());
         g.writeStringField("artifactId", p.artifactId());
         g.writeStringField("version", p.version());
-        g.writeEndObject();
     }
 
     private static void limits(JsonGenerator g, SizeReport.Limits l) throws IOException {
-        if (l == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
         g.writeNumberField("directUploadZippedBytes", l.directUploadZippedBytes());
         g.writeNumberField("totalUnzippedBytes", l.totalUnzippedBytes());
         g.writeNumberField("maxLayers", l.maxLayers());
         g.writeNumberField("imageBytes", l.imageBytes());
-        g.writeEndObject();
     }
 
     private static void totals(JsonGenerator g, SizeReport.Totals t) throws IOException {
-        if (t == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
         g.writeNumberField("zippedBytes", t.zippedBytes());
         g.writeNumberField("unzippedBytes", t.unzippedBytes());
         g.writeNumberField("layerCount", t.layerCount());
         number(g, "imageBytes", t.imageBytes());
-        g.writeEndObject();
     }
 
     private static void zip(JsonGenerator g, SizeReport.Zip z) throws IOException {
-        g.writeStartObject();
         g.writeStringField("id", z.id());
         g.writeStringField("name", z.name());
         g.writeStringField("kind", z.kind());
@@ -91,11 +68,9 @@ final class SizeReportJson {
         g.writeNumberField("unzippedBytes", z.unzippedBytes());
         g.writeNumberField("jarCount", z.jarCount());
         g.writeNumberField("shareOfTotal", z.shareOfTotal());
-        g.writeEndObject();
     }
 
     private static void item(JsonGenerator g, SizeReport.Item i) throws IOException {
-        g.writeStartObject();
         g.writeStringField("key", i.key());
         g.writeStringField("kind", i.kind());
         g.writeStringField("groupId", i.groupId());
@@ -109,11 +84,9 @@ final class SizeReportJson {
         g.writeNumberField("shareOfTotal", i.shareOfTotal());
         array(g, "dependencyPath", i.dependencyPath(), JsonGenerator::writeString);
         g.writeStringField("dependencyPathText", i.dependencyPathText());
-        g.writeEndObject();
     }
 
     private static void budget(JsonGenerator g, SizeReport.BudgetCheck b) throws IOException {
-        g.writeStartObject();
         g.writeStringField("id", b.id());
         g.writeStringField("source", b.source());
         g.writeStringField("kind", b.kind());
@@ -126,11 +99,9 @@ final class SizeReportJson {
         g.writeStringField("actualText", b.actualText());
         g.writeStringField("status", b.status());
         g.writeStringField("note", b.note());
-        g.writeEndObject();
     }
 
     private static void violation(JsonGenerator g, SizeReport.ViolationEntry v) throws IOException {
-        g.writeStartObject();
         g.writeStringField("budget", v.budget());
         g.writeStringField("source", v.source());
         g.writeStringField("kind", v.kind());
@@ -141,13 +112,11 @@ final class SizeReportJson {
         g.writeStringField("actualText", v.actualText());
         g.writeStringField("limitText", v.limitText());
         g.writeStringField("message", v.message());
-        array(g, "contributors", v.contributors(), SizeReportJson::contributor);
-        array(g, "fixes", v.fixes(), SizeReportJson::fix);
-        g.writeEndObject();
+        objects(g, "contributors", v.contributors(), SizeReportJson::contributor);
+        objects(g, "fixes", v.fixes(), SizeReportJson::fix);
     }
 
     private static void contributor(JsonGenerator g, SizeReport.ContributorEntry c) throws IOException {
-        g.writeStartObject();
         g.writeStringField("name", c.name());
         g.writeStringField("zip", c.zip());
         g.writeNumberField("zippedBytes", c.zippedBytes());
@@ -156,35 +125,25 @@ final class SizeReportJson {
         array(g, "dependencyPath", c.dependencyPath(), JsonGenerator::writeString);
         g.writeStringField("dependencyPathText", c.dependencyPathText());
         g.writeStringField("note", c.note());
-        g.writeEndObject();
     }
 
     private static void fix(JsonGenerator g, SizeReport.FixEntry f) throws IOException {
-        g.writeStartObject();
         g.writeStringField("kind", f.kind());
         g.writeStringField("title", f.title());
         g.writeStringField("snippet", f.snippet());
         g.writeNumberField("bytesSaved", f.bytesSaved());
         g.writeBooleanField("sufficient", f.sufficient());
-        g.writeEndObject();
     }
 
     private static void baseline(JsonGenerator g, SizeReport.BaselineDiff d) throws IOException {
-        if (d == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
         g.writeStringField("file", d.file());
         g.writeNumberField("totalUnzippedBefore", d.totalUnzippedBefore());
         g.writeNumberField("totalUnzippedNow", d.totalUnzippedNow());
         g.writeNumberField("deltaBytes", d.deltaBytes());
-        array(g, "changes", d.changes(), SizeReportJson::change);
-        g.writeEndObject();
+        objects(g, "changes", d.changes(), SizeReportJson::change);
     }
 
     private static void change(JsonGenerator g, SizeReport.Change c) throws IOException {
-        g.writeStartObject();
         g.writeStringField("type", c.type());
         g.writeStringField("name", c.name());
         g.writeStringField("change", c.change());
@@ -193,7 +152,6 @@ final class SizeReportJson {
         g.writeNumberField("deltaBytes", c.deltaBytes());
         g.writeStringField("beforeVersion", c.beforeVersion());
         g.writeStringField("afterVersion", c.afterVersion());
-        g.writeEndObject();
     }
 
     private static void number(JsonGenerator g, String name, Long value) throws IOException {
@@ -204,7 +162,30 @@ final class SizeReportJson {
         }
     }
 
-    /** Writes one element of an array. */
+    /** A named object field ({@code null} as null, as data binding writes it). */
+    private static <T> void object(JsonGenerator g, String name, T value, Element<T> fields) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+            return;
+        }
+        fields(g, value, fields);
+    }
+
+    /** A list of objects as an array field. */
+    private static <T> void objects(JsonGenerator g, String name, List<T> values, Element<T> fields)
+            throws IOException {
+        array(g, name, values, (gen, value) -> fields(gen, value, fields));
+    }
+
+    /** An object with the fields {@code fields} writes. */
+    private static <T> void fields(JsonGenerator g, T value, Element<T> fields) throws IOException {
+        g.writeStartObject();
+        fields.write(g, value);
+        g.writeEndObject();
+    }
+
+    /** Writes one value, or the fields of one object. */
     @FunctionalInterface
     private interface Element<T> {
         void write(JsonGenerator g, T value) throws IOException;
