@@ -2,6 +2,8 @@ package dev.lambdadeploy.report;
 
 import dev.lambdadeploy.assemble.FileStamp;
 import dev.lambdadeploy.assemble.Hashes;
+import dev.lambdadeploy.config.BudgetSpec;
+import dev.lambdadeploy.config.ExternalLayerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,13 +59,46 @@ public final class SizeCheckMemo {
                 "\n",
                 "manifest=" + manifestKey,
                 "out=" + r.outputDirectory().toAbsolutePath(),
-                "budgets=" + r.budgets(),
-                "external=" + r.externalLayers(),
+                "budgets=" + budgets(r.budgets()),
+                "external=" + externalLayers(r.externalLayers()),
                 "baseline=" + baseline,
                 "skipped=" + r.budgetsSkipped(),
                 "image=" + r.imageBytes(),
                 "stepSummary=" + (r.githubStepSummary() != null),
                 "presentation=" + presentation));
+    }
+
+    /**
+     * Every field of every budget, written out: a record's {@code toString} would give the same information, but its
+     * first call bootstraps method handles, which took tens of milliseconds of a no-op build in a fresh Maven JVM.
+     */
+    private static String budgets(List<BudgetSpec> budgets) {
+        StringBuilder s = new StringBuilder();
+        for (BudgetSpec b : budgets) {
+            s.append('[')
+                    .append(b.kind().name())
+                    .append(',')
+                    .append(b.limit())
+                    .append(',')
+                    .append(b.percent())
+                    .append(',')
+                    .append(b.layer())
+                    .append(',')
+                    .append(b.level().name())
+                    .append(',')
+                    .append(b.element())
+                    .append(']');
+        }
+        return s.toString();
+    }
+
+    /** As {@link #budgets}, for the external layers. */
+    private static String externalLayers(List<ExternalLayerSpec> layers) {
+        StringBuilder s = new StringBuilder();
+        for (ExternalLayerSpec e : layers) {
+            s.append('[').append(e.arn()).append(',').append(e.unzippedBytes()).append(']');
+        }
+        return s.toString();
     }
 
     /** The remembered verdict for {@code key}, if the report files it wrote are still there, unchanged. */
