@@ -19,20 +19,25 @@ public final class SizeReportIO {
                 new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** Why the warm-up failed, for the error of the read that then cannot set data binding up either. */
+    private static volatile Throwable warmUpFailure;
+
     private SizeReportIO() {}
 
     /**
      * Sets up data binding for reading a baseline on a daemon thread, so the report after a full build does not wait
      * for it: in a fresh Maven JVM that set-up takes over 100 ms, while packaging keeps the other threads busy anyway.
-     * A failure here is ignored: the baseline's own read reports it, naming the POM element.
+     * A failure is kept, not thrown: the warm-up runs on its own thread, and the baseline's read names it as cause.
      */
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     public static void warmUpInBackground() {
         Thread t = new Thread(
                 () -> {
                     try {
                         Json.MAPPER.readValue("{}", SizeReport.class);
-                    } catch (Throwable ignored) {
+                    } catch (Throwable failure) {
                         // only a head start; see above
+                        warmUpFailure = failure;
                     }
                 },
                 "lambda-size-report-warm-up");
@@ -55,6 +60,10 @@ public final class SizeReportIO {
                 throw new ConfigException(element, file + " is not a size-report.json written by lambda:package.");
             }
             return r;
+        } catch (NoClassDefFoundError e) {
+            // set-up failed on the warm-up thread; the JVM now only says "could not initialize class"
+            throw new IllegalStateException(
+                    "cannot set up JSON reading: " + e.getMessage(), warmUpFailure == null ? e : warmUpFailure);
         } catch (IOException e) {
             throw new ConfigException(
                     element,
