@@ -71,23 +71,16 @@ public final class SizeCheckMemo {
     /**
      * Every field of every budget, written out: a record's {@code toString} would give the same information, but its
      * first call bootstraps method handles, which took tens of milliseconds of a no-op build in a fresh Maven JVM.
+     * Texts are length-prefixed, so no layer name (the user's text) can make two lists of budgets read the same.
      */
     private static String budgets(List<BudgetSpec> budgets) {
         StringBuilder s = new StringBuilder();
         for (BudgetSpec b : budgets) {
-            s.append('[')
-                    .append(b.kind().name())
-                    .append(',')
-                    .append(b.limit())
-                    .append(',')
-                    .append(b.percent())
-                    .append(',')
-                    .append(b.layer())
-                    .append(',')
-                    .append(b.level().name())
-                    .append(',')
-                    .append(b.element())
-                    .append(']');
+            s.append(b.kind().name()).append(',').append(b.limit()).append(',').append(b.percent());
+            text(s, b.layer());
+            s.append(b.level().name());
+            text(s, b.element());
+            s.append(';');
         }
         return s.toString();
     }
@@ -96,9 +89,19 @@ public final class SizeCheckMemo {
     private static String externalLayers(List<ExternalLayerSpec> layers) {
         StringBuilder s = new StringBuilder();
         for (ExternalLayerSpec e : layers) {
-            s.append('[').append(e.arn()).append(',').append(e.unzippedBytes()).append(']');
+            text(s, e.arn());
+            s.append(e.unzippedBytes()).append(';');
         }
         return s.toString();
+    }
+
+    /** {@code |-|} for null, else {@code |length:text|}. */
+    private static void text(StringBuilder s, String text) {
+        if (text == null) {
+            s.append("|-|");
+        } else {
+            s.append('|').append(text.length()).append(':').append(text).append('|');
+        }
     }
 
     /** The remembered verdict for {@code key}, if the report files it wrote are still there, unchanged. */

@@ -162,13 +162,9 @@ final class SizeReportJson {
         }
     }
 
-    /** A named object field ({@code null} as null, as data binding writes it). */
+    /** A named object field. */
     private static <T> void object(JsonGenerator g, String name, T value, Element<T> fields) throws IOException {
         g.writeFieldName(name);
-        if (value == null) {
-            g.writeNull();
-            return;
-        }
         fields(g, value, fields);
     }
 
@@ -178,8 +174,12 @@ final class SizeReportJson {
         array(g, name, values, (gen, value) -> fields(gen, value, fields));
     }
 
-    /** An object with the fields {@code fields} writes. */
+    /** An object with the fields {@code fields} writes ({@code null} as null, as data binding writes it). */
     private static <T> void fields(JsonGenerator g, T value, Element<T> fields) throws IOException {
+        if (value == null) {
+            g.writeNull();
+            return;
+        }
         g.writeStartObject();
         fields.write(g, value);
         g.writeEndObject();

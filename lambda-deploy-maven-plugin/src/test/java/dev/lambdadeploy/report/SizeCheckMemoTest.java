@@ -54,4 +54,24 @@ class SizeCheckMemoTest {
                 "the same budgets parsed again: the same key");
         assertNotEquals(key(List.of(), List.of()), key(List.of(base), List.of()));
     }
+
+    /** A layer's name is the user's text: neither "null" nor separators in it may make two lists read the same. */
+    @Test
+    void layerNamesCannotCollide() {
+        String e = "<budgets><budget>[1]";
+        assertNotEquals(
+                key(List.of(budget("layer-zipped", "1", null, "WARN", e)), List.of()),
+                key(List.of(budget("layer-zipped", "1", "null", "WARN", e)), List.of()));
+        assertNotEquals(
+                key(
+                        List.of(
+                                budget("layer-zipped", "1", "a", "WARN", e),
+                                budget("layer-zipped", "1", "X,WARN," + e + "][LAYER_ZIPPED,1,false,b", "WARN", e)),
+                        List.of()),
+                key(
+                        List.of(
+                                budget("layer-zipped", "1", "a,WARN," + e + "][LAYER_ZIPPED,1,false,X", "WARN", e),
+                                budget("layer-zipped", "1", "b", "WARN", e)),
+                        List.of()));
+    }
 }

@@ -107,6 +107,55 @@ class SizeReporterTest {
         assertEquals(expected, Files.readString(r.jsonFile(), StandardCharsets.UTF_8));
     }
 
+    /** Nulls anywhere in the model (fields, nested lists, their elements) are written as data binding writes them. */
+    @Test
+    void nullsAreWrittenAsDataBindingWritesThem() throws Exception {
+        SizeReport.ViolationEntry violation = new SizeReport.ViolationEntry(
+                "b",
+                null,
+                "k",
+                "WARN",
+                null,
+                1,
+                2,
+                null,
+                null,
+                null,
+                java.util.Arrays.asList((SizeReport.ContributorEntry) null),
+                null);
+        SizeReport report = new SizeReport(
+                1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(new SizeReport.Item(
+                        "k",
+                        "jar",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "z",
+                        null,
+                        1,
+                        2,
+                        0.5,
+                        java.util.Arrays.asList("a", null),
+                        null)),
+                true,
+                List.of(),
+                List.of(violation),
+                new SizeReport.BaselineDiff(null, 1, 2, 1, java.util.Arrays.asList((SizeReport.Change) null)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        SizeReportJson.write(report, out);
+        assertEquals(
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report),
+                out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void writesJsonHtmlAndStepSummaryAlsoWhenBudgetsAreBroken() throws Exception {
         Path out = dir.resolve("out");
