@@ -1,9 +1,11 @@
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
@@ -12,8 +14,10 @@ import java.util.zip.Deflater;
  *
  * <p>{@code java benchmark/DeflateLevels.java DIR} with DIR a folder of jars, e.g. the benchmark input's jars:
  * {@code ./mvnw -q -f benchmark/projects/large-layer/pom.xml -Pbench-copy package} leaves them in
- * {@code benchmark/projects/large-layer/target/zip9/java/lib}. Prints two rounds; quote the second. With the plugin's
- * classes on the class path it also measures the plugin's default, jar-aware compression.
+ * {@code benchmark/projects/large-layer/target/zip9/java/lib}. Prints two rounds (or ROUNDS, a second argument); quote
+ * the last. With the plugin's classes on the class path it also measures the plugin's default, jar-aware compression,
+ * and apart from it the self-check that compression makes, and SHA-256 and CRC32 of the same bytes (what the plugin
+ * computes for the inputs' hashes and the zip entries).
  */
 public class DeflateLevels {
     public static void main(String[] args) throws Exception {
@@ -25,7 +29,8 @@ public class DeflateLevels {
         }
         long total = jars.stream().mapToLong(b -> b.length).sum();
         byte[] buffer = new byte[1 << 20];
-        for (int round = 1; round <= 2; round++) {
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        for (int round = 1; round <= rounds; round++) {
             for (int level : new int[] {1, 6, 9}) {
                 long start = System.nanoTime();
                 long out = 0;
@@ -64,14 +69,42 @@ public class DeflateLevels {
             return;
         }
         deflate.setAccessible(true);
+        Method check = Class.forName("dev.lambdadeploy.assemble.JarDeflater")
+                .getDeclaredMethod("inflatesTo", byte[].class, byte[].class);
+        check.setAccessible(true);
         long start = System.nanoTime();
         long out = 0;
+        List<byte[]> streams = new ArrayList<>();
         for (byte[] jar : jars) {
             Optional<?> stream = (Optional<?>) deflate.invoke(null, jar, 9);
-            out += stream.map(b -> ((byte[]) b).length).orElseThrow(() -> new IllegalStateException("not mapped"));
+            byte[] bytes = (byte[]) stream.orElseThrow(() -> new IllegalStateException("not mapped"));
+            streams.add(bytes);
+            out += bytes.length;
         }
         System.out.printf(
                 "round %d, jar-aware (plugin default): %,d jar bytes -> %,d (%.2f%%) in %,d ms%n",
                 round, total, out, 100.0 * out / total, (System.nanoTime() - start) / 1_000_000);
+        start = System.nanoTime();
+        for (int i = 0; i < jars.size(); i++) {
+            if (!(Boolean) check.invoke(null, streams.get(i), jars.get(i))) {
+                throw new IllegalStateException("a stream does not inflate to its jar");
+            }
+        }
+        long checkMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        for (byte[] jar : jars) {
+            sha256.update(jar);
+        }
+        sha256.digest();
+        long shaMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        CRC32 crc = new CRC32();
+        for (byte[] jar : jars) {
+            crc.update(jar);
+        }
+        System.out.printf(
+                "round %d, of which its self-check (inflate and compare) %,d ms; SHA-256 of the jars %,d ms, CRC32 %,d ms%n",
+                round, checkMs, shaMs, (System.nanoTime() - start) / 1_000_000);
     }
 }
