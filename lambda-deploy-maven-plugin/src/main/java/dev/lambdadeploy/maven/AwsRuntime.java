@@ -20,11 +20,11 @@ import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
- * Puts the AWS SDK and Jib into the plugin's class realm, for every goal but {@code lambda:package}. They are not
- * dependencies of the plugin (they come with the POM {@code lambda-deploy-aws} of the same version), because Maven
- * resolves and loads every dependency of a plugin for any of its goals: about 100 jars that {@code lambda:package}
- * never uses cost a package-only build about half a second (BENCHMARKS.md). They are resolved like the plugin itself
- * (same repositories, mirrors, offline mode and local repository), so nothing else changes for the user.
+ * Puts the AWS SDK, Jib and the invoke shim into the plugin's class realm, for every goal but {@code lambda:package}.
+ * They are not dependencies of the plugin (they come with the POM {@code lambda-deploy-aws} of the same version),
+ * because Maven resolves and loads every dependency of a plugin for any of its goals: about 100 jars that {@code
+ * lambda:package} never uses cost a package-only build about half a second (BENCHMARKS.md). They are resolved like the
+ * plugin itself (same repositories, mirrors, offline mode and local repository), so nothing else changes for the user.
  */
 final class AwsRuntime {
     static final String ARTIFACT_ID = "lambda-deploy-aws";
@@ -71,8 +71,9 @@ final class AwsRuntime {
                                 + " (settings.xml) serve them, or run once without -o (offline) to download them.",
                         e);
             }
-            // The plugin's own dependencies (Jackson, Commons Compress) are in the realm already, in the versions the
-            // plugin was built and tested with: those stay, as they did when all of this was one dependency graph.
+            // Jackson, Commons Compress and ASM are inside the plugin's jar, relocated (dev.lambdadeploy.shaded), so
+            // the copies Jib brings are added beside them without a clash. Any artifact the plugin's POM still lists
+            // is in the realm already and stays, in the version the plugin was built and tested with.
             Set<String> inRealm = new HashSet<>();
             plugin.getArtifacts().forEach(a -> inRealm.add(a.getGroupId() + ":" + a.getArtifactId()));
             int added = 0;

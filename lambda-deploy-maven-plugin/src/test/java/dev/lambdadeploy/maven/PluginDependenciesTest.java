@@ -1,6 +1,7 @@
 package dev.lambdadeploy.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,9 +14,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Maven resolves and loads every dependency a plugin's descriptor lists for any goal of it, lambda:package included.
- * The AWS SDK and Jib must not be among them (they cost a package-only build about half a second): they come with the
- * POM lambda-deploy-aws, which {@link AwsRuntime} adds to the realm for the goals that use them.
+ * Maven resolves and loads every dependency a plugin's POM lists for any goal of it, lambda:package included. The AWS
+ * SDK and Jib must not be among them (they cost a package-only build about half a second): they come with the POM
+ * lambda-deploy-aws, which {@link AwsRuntime} adds to the realm for the goals that use them. The libraries the plugin
+ * keeps (Jackson, Commons Compress, ASM) are shaded into its jar at {@code package}; the IT {@code plugin-realm} checks
+ * the installed jar and POM.
  */
 class PluginDependenciesTest {
     @Test
@@ -37,10 +40,22 @@ class PluginDependenciesTest {
                         .toList());
     }
 
+    /**
+     * The invoke JVM's class path is the shim's jar and the two AWS runtime jars ({@code ShimClasspath}): they must
+     * reach the realm as jars of their own, never inside the plugin's shaded jar, so they come with lambda-deploy-aws.
+     */
     @Test
-    void awsRuntimePomBringsTheSdkAndJib() throws Exception {
+    void shimIsNotAPluginDependency() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertFalse(
+                pom.contains("<artifactId>lambda-invoke-shim</artifactId>"), "lambda-invoke-shim in the plugin's POM");
+    }
+
+    @Test
+    void awsRuntimePomBringsTheSdkJibAndTheShim() throws Exception {
         String pom = Files.readString(Path.of("../" + AwsRuntime.ARTIFACT_ID + "/pom.xml"));
-        for (String artifact : List.of("jib-core", "lambda", "s3", "sts", "ecr", "ssm", "apache-client", "arns")) {
+        for (String artifact : List.of(
+                "jib-core", "lambda", "s3", "sts", "ecr", "ssm", "apache-client", "arns", "lambda-invoke-shim")) {
             assertTrue(pom.contains("<artifactId>" + artifact + "</artifactId>"), artifact);
         }
     }
