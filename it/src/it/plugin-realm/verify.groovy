@@ -47,6 +47,14 @@ new ZipFile(new File(dir, "lambda-deploy-maven-plugin-${pluginVersion}.jar")).wi
     List<String> names = jar.entries().collect { it.name }
     List<String> outside = names.findAll { it.endsWith('.class') && !it.startsWith('dev/lambdadeploy/') }
     assert outside == [] : outside.take(10)
+    // and no class refers to a shaded library's classes under their own names (internal names, as class references
+    // and descriptors have them): a missed relocation would fail only at run time
+    def unrelocated = ~/(?<!shaded\/)(com\/fasterxml\/jackson\/|org\/apache\/commons\/(compress|io|lang3|codec)\/|org\/objectweb\/asm\/)/
+    List<String> referring = jar.entries().findAll { it.name.endsWith('.class') }.findAll { entry ->
+        String bytes = new String(jar.getInputStream(entry).bytes, 'ISO-8859-1')
+        unrelocated.matcher(bytes).find()
+    }.collect { it.name }
+    assert referring == [] : referring.take(10)
     for (String shaded : ['dev/lambdadeploy/shaded/com/fasterxml/jackson/core/JsonFactory.class',
                           'dev/lambdadeploy/shaded/org/apache/commons/compress/archivers/zip/ZipArchiveOutputStream.class',
                           'dev/lambdadeploy/shaded/org/objectweb/asm/ClassReader.class']) {

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.maven;
 
+import dev.lambdadeploy.invoke.ShimClasspath;
 import java.net.MalformedURLException;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +29,21 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  */
 final class AwsRuntime {
     static final String ARTIFACT_ID = "lambda-deploy-aws";
-    /** Loadable means the realm already has the SDK (added before, or a test class path). */
-    private static final String PROBE = "software.amazon.awssdk.core.SdkClient";
+    /**
+     * All loadable means the realm already has what lambda-deploy-aws brings (added before, or a test class path): one
+     * class of each of its dependencies, so an AWS SDK module a user adds to the plugin's {@code <dependencies>} (a
+     * credential provider, say) does not pass for all of them.
+     */
+    static final List<String> PROBES = List.of(
+            "com.google.cloud.tools.jib.api.Jib",
+            "software.amazon.awssdk.services.lambda.LambdaClient",
+            "software.amazon.awssdk.services.s3.S3Client",
+            "software.amazon.awssdk.services.sts.StsClient",
+            "software.amazon.awssdk.services.ecr.EcrClient",
+            "software.amazon.awssdk.services.ssm.SsmClient",
+            "software.amazon.awssdk.http.apache.ApacheHttpClient",
+            "software.amazon.awssdk.arns.Arn",
+            ShimClasspath.MAIN_CLASS);
     /** Goals of parallel modules (-T) share one realm: one adds, the others wait and find it there. */
     private static final Object LOCK = new Object();
 
@@ -44,7 +58,7 @@ final class AwsRuntime {
             Log log)
             throws MojoExecutionException {
         synchronized (LOCK) {
-            if (loadable()) {
+            if (missing() == null) {
                 return;
             }
             ClassRealm realm = plugin == null ? null : plugin.getClassRealm();
@@ -93,20 +107,24 @@ final class AwsRuntime {
                 added++;
             }
             log.debug("Added " + added + " jar(s) of " + coordinates + " to the plugin's class realm");
-            if (!loadable()) {
-                throw new MojoExecutionException("lambda:" + goal + " resolved " + coordinates
-                        + " but the AWS SDK is still missing from it. Delete that POM from your local Maven repository"
-                        + " (or your mirror's copy) so it is downloaded again.");
+            String stillMissing = missing();
+            if (stillMissing != null) {
+                throw new MojoExecutionException("lambda:" + goal + " resolved " + coordinates + " but " + stillMissing
+                        + " is still missing from the plugin's class realm. Delete that POM from your local Maven"
+                        + " repository (or your mirror's copy) so it is downloaded again.");
             }
         }
     }
 
-    private static boolean loadable() {
-        try {
-            Class.forName(PROBE, false, AwsRuntime.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+    /** The first probe the realm cannot load, or {@code null} when it has them all. */
+    private static String missing() {
+        for (String probe : PROBES) {
+            try {
+                Class.forName(probe, false, AwsRuntime.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return probe;
+            }
         }
+        return null;
     }
 }

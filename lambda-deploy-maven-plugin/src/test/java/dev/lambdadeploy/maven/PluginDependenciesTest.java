@@ -16,9 +16,9 @@ import org.w3c.dom.NodeList;
 /**
  * Maven resolves and loads every dependency a plugin's POM lists for any goal of it, lambda:package included. The AWS
  * SDK and Jib must not be among them (they cost a package-only build about half a second): they come with the POM
- * lambda-deploy-aws, which {@link AwsRuntime} adds to the realm for the goals that use them. The libraries the plugin
- * keeps (Jackson, Commons Compress, ASM) are shaded into its jar at {@code package}; the IT {@code plugin-realm} checks
- * the installed jar and POM.
+ * lambda-deploy-aws, which {@link AwsRuntime} adds to the realm for the goals that use them. The descriptor read here
+ * (plugin.xml) lists the plugin's runtime dependencies as compiled, before {@code package} shades the ones it keeps
+ * (Jackson, Commons Compress, ASM) into its jar; the IT {@code plugin-realm} checks the installed jar and POM.
  */
 class PluginDependenciesTest {
     @Test
@@ -49,6 +49,21 @@ class PluginDependenciesTest {
         String pom = Files.readString(Path.of("pom.xml"));
         assertFalse(
                 pom.contains("<artifactId>lambda-invoke-shim</artifactId>"), "lambda-invoke-shim in the plugin's POM");
+    }
+
+    /**
+     * One probe per dependency of lambda-deploy-aws, each a class that exists: a wrong name would make every AWS goal
+     * fail at start, and a dependency without one could be missing while the others pass for it.
+     */
+    @Test
+    void awsRuntimeProbesOneClassOfEachDependencyOfLambdaDeployAws() throws Exception {
+        for (String probe : AwsRuntime.PROBES) {
+            Class.forName(probe, false, getClass().getClassLoader());
+        }
+        String pom = Files.readString(Path.of("../" + AwsRuntime.ARTIFACT_ID + "/pom.xml"));
+        int dependencies = pom.split("<dependency>", -1).length - 1;
+        assertEquals(dependencies, AwsRuntime.PROBES.size(), "a probe in AwsRuntime.PROBES for each dependency");
+        assertTrue(AwsRuntime.PROBES.contains(dev.lambdadeploy.invoke.ShimClasspath.MAIN_CLASS));
     }
 
     @Test
