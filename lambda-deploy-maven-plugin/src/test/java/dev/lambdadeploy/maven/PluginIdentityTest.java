@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,37 @@ class PluginIdentityTest {
         assertTrue(ia.matches("0\\.1\\.0-SNAPSHOT\\+[0-9a-f]{12}"), ia);
         assertEquals(ia, PluginIdentity.of("0.1.0-SNAPSHOT", a));
         assertNotEquals(ia, PluginIdentity.of("0.1.0-SNAPSHOT", b));
+    }
+
+    /** A real jar is told apart by its central directory, which changes with any entry's content. */
+    @Test
+    void snapshotJarsAreToldApartByEveryEntry() throws Exception {
+        Path a = jar("a.jar", "x/A.class", "first", "x/B.class", "same");
+        Path a2 = jar("a2.jar", "x/A.class", "first", "x/B.class", "same");
+        Path b = jar("b.jar", "x/A.class", "firsT", "x/B.class", "same");
+        Path c = jar("c.jar", "x/A.class", "first", "x/B.class", "samE");
+        String ia = PluginIdentity.of("0.1.0-SNAPSHOT", a);
+        assertTrue(ia.matches("0\\.1\\.0-SNAPSHOT\\+[0-9a-f]{12}"), ia);
+        assertEquals(ia, PluginIdentity.of("0.1.0-SNAPSHOT", a2));
+        assertNotEquals(ia, PluginIdentity.of("0.1.0-SNAPSHOT", b));
+        assertNotEquals(ia, PluginIdentity.of("0.1.0-SNAPSHOT", c));
+        byte[] directory = PluginIdentity.centralDirectory(a, Files.size(a));
+        assertTrue(directory != null && directory.length < Files.size(a), "central directory found");
+        assertEquals(null, PluginIdentity.centralDirectory(dir.resolve("none"), 3));
+    }
+
+    private Path jar(String name, String... entries) throws Exception {
+        Path p = dir.resolve(name);
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
+            for (int i = 0; i < entries.length; i += 2) {
+                ZipEntry e = new ZipEntry(entries[i]);
+                e.setTime(0);
+                z.putNextEntry(e);
+                z.write(entries[i + 1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return p;
     }
 
     @Test
