@@ -72,7 +72,9 @@ final class PluginIdentity {
             ByteBuffer tail = ByteBuffer.allocate(tailLength).order(ByteOrder.LITTLE_ENDIAN);
             readFully(ch, tail, length - tailLength);
             for (int i = tailLength - END_LENGTH; i >= 0; i--) {
-                if (tail.getInt(i) != END_SIGNATURE) {
+                // the end record whose comment runs exactly to the end of the file, as JarIndex finds it
+                if (tail.getInt(i) != END_SIGNATURE
+                        || i + END_LENGTH + (tail.getShort(i + 20) & 0xffff) != tailLength) {
                     continue;
                 }
                 long size = tail.getInt(i + 12) & 0xffffffffL;

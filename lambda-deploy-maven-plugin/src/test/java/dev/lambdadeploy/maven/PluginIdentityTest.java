@@ -47,7 +47,20 @@ class PluginIdentityTest {
         assertNotEquals(ia, PluginIdentity.of("0.1.0-SNAPSHOT", c));
         byte[] directory = PluginIdentity.centralDirectory(a, Files.size(a));
         assertTrue(directory != null && directory.length < Files.size(a), "central directory found");
-        assertEquals(null, PluginIdentity.centralDirectory(dir.resolve("none"), 3));
+        // a jar comment that contains the end record's signature does not pass for the end record
+        Path commented = dir.resolve("commented.jar");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(commented))) {
+            z.setComment("PK\u0005\u0006 looks like an end record");
+            ZipEntry e = new ZipEntry("x/A.class");
+            e.setTime(0);
+            z.putNextEntry(e);
+            z.write(1);
+            z.closeEntry();
+        }
+        byte[] found = PluginIdentity.centralDirectory(commented, Files.size(commented));
+        assertTrue(
+                found != null && "x/A.class".equals(new String(found, 46, 9, StandardCharsets.UTF_8)),
+                "the real directory");
     }
 
     private Path jar(String name, String... entries) throws Exception {
